@@ -1,0 +1,2 @@
+//! The `ibid` command-line tool.
+fn main() {}

@@ -1,0 +1,2 @@
+//! Parser throughput (placeholder until the corpus generator lands).
+fn main() {}

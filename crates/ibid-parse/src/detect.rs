@@ -1,0 +1,112 @@
+//! Telling what kind of citation text an input is, and parsing it as that kind.
+//! Used by `ibid parse`, which accepts any kind of input without being told.
+
+use crate::{
+    parse_citation, parse_date, parse_locators, parse_reference, Citation, Locator, Parsed,
+    PartialDate, Reference,
+};
+use serde::Serialize;
+
+/// The kinds of input the crate parses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A free-text or archival reference.
+    Reference,
+    /// One or more locators (`p. 12`, `Л. 5 об.`).
+    Locator,
+    /// A pandoc citation.
+    Citation,
+    /// A date.
+    Date,
+}
+
+impl Kind {
+    /// The kind's name as used on the command line and in JSON.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Kind::Reference => "reference",
+            Kind::Locator => "locator",
+            Kind::Citation => "citation",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// An input parsed as one of the [`Kind`]s.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParsedInput {
+    /// A reference.
+    Reference(Reference),
+    /// A list of locators.
+    Locators(Vec<Locator>),
+    /// A citation, if one was found.
+    Citation(Option<Citation>),
+    /// A date, if one was found.
+    Date(Option<PartialDate>),
+}
+
+impl ParsedInput {
+    /// The kind of this input.
+    pub fn kind(&self) -> Kind {
+        match self {
+            ParsedInput::Reference(_) => Kind::Reference,
+            ParsedInput::Locators(_) => Kind::Locator,
+            ParsedInput::Citation(_) => Kind::Citation,
+            ParsedInput::Date(_) => Kind::Date,
+        }
+    }
+}
+
+/// Guess what kind of text `input` is.
+///
+/// A leading `[`…`@` or `@` is a citation; text that reads completely as a date with a
+/// year, month or "n.d." is a date; text that reads completely as locators is a locator;
+/// anything else is a reference.
+pub fn detect_kind(input: &str) -> Kind {
+    let trimmed = input.trim();
+    if looks_like_citation(trimmed) {
+        return Kind::Citation;
+    }
+    let date = parse_date(trimmed);
+    if date.is_clean() {
+        if let Some(d) = &date.value {
+            let datelike = d.undated
+                || d.month.is_some()
+                || d.approximate
+                || d.end.is_some()
+                || d.year.is_some_and(|y| y.value >= 1000 || y.is_inferred());
+            if datelike {
+                return Kind::Date;
+            }
+        }
+    }
+    let locators = parse_locators(trimmed);
+    if locators.is_clean() && !locators.value.is_empty() {
+        return Kind::Locator;
+    }
+    Kind::Reference
+}
+
+fn looks_like_citation(trimmed: &str) -> bool {
+    if trimmed.starts_with('@') || trimmed.starts_with("-@") {
+        return true;
+    }
+    trimmed.starts_with('[') && trimmed.contains('@')
+}
+
+/// Parse `input` as the kind [`detect_kind`] finds.
+pub fn parse(input: &str) -> Parsed<ParsedInput> {
+    parse_as(input, detect_kind(input))
+}
+
+/// Parse `input` as `kind`.
+pub fn parse_as(input: &str, kind: Kind) -> Parsed<ParsedInput> {
+    match kind {
+        Kind::Reference => parse_reference(input).map(ParsedInput::Reference),
+        Kind::Locator => parse_locators(input).map(ParsedInput::Locators),
+        Kind::Citation => parse_citation(input).map(ParsedInput::Citation),
+        Kind::Date => parse_date(input).map(ParsedInput::Date),
+    }
+}
