@@ -36,6 +36,7 @@ mod date;
 mod detect;
 mod error;
 mod locator;
+pub mod output;
 mod reference;
 mod span;
 mod text;
