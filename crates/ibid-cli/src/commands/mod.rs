@@ -1,0 +1,4 @@
+//! One module per `ibid` subcommand: its clap arguments and its `run` function.
+//! Commands return an [`crate::Outcome`] or an error; `main` maps them to exit codes.
+
+pub mod parse;
