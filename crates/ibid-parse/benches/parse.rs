@@ -1,2 +1,78 @@
-//! Parser throughput (placeholder until the corpus generator lands).
-fn main() {}
+//! Parser throughput on generated inputs, and linear-time checks on pathological inputs.
+//! Run with `cargo bench -p ibid-parse`; figures are per core (criterion runs one thread).
+
+mod inputs;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use ibid_parse::{parse, parse_citation, parse_date, parse_locators, parse_reference, scan_citations};
+use inputs::Mixer;
+use std::hint::black_box;
+
+const N: usize = 10_000;
+
+fn generate(f: fn(&mut Mixer) -> String) -> Vec<String> {
+    let mut m = Mixer::new(0x1b1d);
+    (0..N).map(|_| f(&mut m)).collect()
+}
+
+fn throughput(c: &mut Criterion) {
+    let mut group = c.benchmark_group("throughput");
+    let sets: [(&str, Vec<String>, fn(&str)); 5] = [
+        ("locators", generate(inputs::locator), |s| {
+            black_box(parse_locators(s));
+        }),
+        ("references", generate(inputs::reference), |s| {
+            black_box(parse_reference(s));
+        }),
+        ("citations", generate(inputs::citation), |s| {
+            black_box(parse_citation(s));
+        }),
+        ("dates", generate(inputs::date), |s| {
+            black_box(parse_date(s));
+        }),
+        ("mixed-detected", generate(inputs::mixed), |s| {
+            black_box(parse(s));
+        }),
+    ];
+    for (name, set, run) in sets {
+        group.throughput(Throughput::Elements(set.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for s in &set {
+                    run(s);
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Pathological inputs at 100 KB and 1 MB: the 1 MB time should be about 10x the 100 KB one.
+fn pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let units: [(&str, &str); 6] = [
+        ("open-brackets", "["),
+        ("full-stops", "."),
+        ("page-labels", "p. "),
+        ("digits", "7"),
+        ("at-signs", "@"),
+        ("dashes", "1-"),
+    ];
+    for (name, unit) in units {
+        for size in [100_000usize, 1_000_000] {
+            let input = unit.repeat(size / unit.len());
+            group.throughput(Throughput::Bytes(input.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size), &input, |b, input| {
+                b.iter(|| {
+                    black_box(parse(input));
+                    black_box(scan_citations(input).count());
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput, pathological);
+criterion_main!(benches);
