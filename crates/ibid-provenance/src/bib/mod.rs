@@ -1,0 +1,263 @@
+//! Bibliographies: the entries that `[source] key` and pandoc `@key` refer to, read from
+//! ibid TOML, BibTeX/BibLaTeX or CSL-JSON files into CSL items; one bad entry never hides the rest.
+
+mod bibtex;
+mod csljson;
+pub(crate) mod toml_bib;
+
+use crate::error::{LoadError, LoadErrorKind, Loaded};
+use crate::read::decode;
+use crate::source_file::LineCol;
+use crate::suggest::closest;
+use ibid_parse::csl::CslItem;
+use ibid_parse::Span;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The format of a bibliography file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BibFormat {
+    /// ibid's own TOML (`.toml`).
+    Toml,
+    /// BibTeX or BibLaTeX (`.bib`).
+    Bibtex,
+    /// CSL-JSON (`.json`): an array of items.
+    CslJson,
+}
+
+impl BibFormat {
+    /// The format a file's extension names.
+    pub fn from_path(path: &Path) -> Option<BibFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "toml" => Some(BibFormat::Toml),
+            "bib" | "bibtex" | "biblatex" => Some(BibFormat::Bibtex),
+            "json" => Some(BibFormat::CslJson),
+            _ => None,
+        }
+    }
+}
+
+/// One bibliography entry, as a CSL item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BibEntry {
+    /// The citation key.
+    pub key: String,
+    /// The entry as CSL-JSON variables (its `id` is the key).
+    pub item: CslItem,
+    /// Fields that have no place in [`CslItem`], kept as CSL-JSON values.
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// The file it was read from.
+    pub file: PathBuf,
+    /// The format of that file.
+    pub format: BibFormat,
+    /// The entry in the file.
+    pub span: Span,
+    /// Line and column of the entry's start.
+    pub position: LineCol,
+}
+
+impl BibEntry {
+    /// The entry as a CSL-JSON object: the item's variables and the extra fields.
+    pub fn to_csl_json(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(&self.item).unwrap_or_default();
+        if let Some(obj) = value.as_object_mut() {
+            for (k, v) in &self.extra {
+                obj.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            obj.insert(
+                "id".to_string(),
+                serde_json::Value::String(self.key.clone()),
+            );
+        }
+        value
+    }
+}
+
+/// The entries of one or more bibliography files, looked up by key.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Bibliography {
+    /// The entries, in the order read.
+    pub entries: Vec<BibEntry>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+impl Bibliography {
+    /// The entry with `key`.
+    pub fn get(&self, key: &str) -> Option<&BibEntry> {
+        self.index.get(key).and_then(|&i| self.entries.get(i))
+    }
+
+    /// Every key, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.key.as_str())
+    }
+
+    /// The key closest to `key`, for "did you mean".
+    pub fn suggest(&self, key: &str) -> Option<&str> {
+        closest(key, self.keys())
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Add `entry`; a key seen before is an error (the first entry is kept).
+    pub fn push(&mut self, entry: BibEntry) -> Result<(), LoadError> {
+        if let Some(first) = self.get(&entry.key) {
+            let message = format!(
+                "duplicate bibliography key `{}` (first defined at {}:{}:{})",
+                entry.key,
+                first.file.display(),
+                first.position.line,
+                first.position.column
+            );
+            return Err(LoadError {
+                kind: LoadErrorKind::DuplicateEntry,
+                message,
+                help: Some("give each entry its own key".to_string()),
+                file: entry.file.clone(),
+                span: Some(entry.span),
+                position: entry.position,
+            });
+        }
+        self.index.insert(entry.key.clone(), self.entries.len());
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Parse the text of a bibliography file in `format` (no I/O).
+    pub fn parse(path: &Path, text: &str, format: BibFormat) -> Loaded<Bibliography> {
+        let (entries, mut errors) = match format {
+            BibFormat::Toml => toml_bib::parse(path, text),
+            BibFormat::Bibtex => bibtex::parse(path, text),
+            BibFormat::CslJson => csljson::parse(path, text),
+        };
+        let mut bib = Bibliography::default();
+        for entry in entries {
+            if let Err(e) = bib.push(entry) {
+                errors.push(e);
+            }
+        }
+        errors.sort_by_key(|e| e.span.map(|s| s.start));
+        Loaded::new(Some(bib), errors)
+    }
+
+    /// Read one bibliography file; the format comes from its extension.
+    pub fn load(path: &Path) -> Loaded<Bibliography> {
+        let Some(format) = BibFormat::from_path(path) else {
+            return Loaded::failed(
+                LoadError::file(
+                    LoadErrorKind::InvalidValue,
+                    path,
+                    "unknown bibliography format",
+                )
+                .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON) or .toml (ibid)"),
+            );
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                return Loaded::failed(LoadError::file(
+                    LoadErrorKind::Io,
+                    path,
+                    format!("cannot read the bibliography: {e}"),
+                ))
+            }
+        };
+        match decode(path, &bytes) {
+            Ok(text) => Self::parse(path, &text, format),
+            Err(e) => Loaded::failed(e),
+        }
+    }
+
+    /// Read several bibliography files into one; keys must be unique across them.
+    pub fn load_all<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Loaded<Bibliography> {
+        let mut bib = Bibliography::default();
+        let mut errors = Vec::new();
+        for path in paths {
+            let loaded = Self::load(path);
+            errors.extend(loaded.errors);
+            for entry in loaded.value.map(|b| b.entries).unwrap_or_default() {
+                if let Err(e) = bib.push(entry) {
+                    errors.push(e);
+                }
+            }
+        }
+        Loaded::new(Some(bib), errors)
+    }
+}
+
+/// Split a CSL-JSON object into a [`CslItem`] and the variables it has no field for.
+///
+/// Numbers become strings and dates without `date-parts` are read from their `raw` text,
+/// as CSL processors do.
+pub(crate) fn item_from_json(
+    mut object: serde_json::Map<String, serde_json::Value>,
+) -> Result<(CslItem, BTreeMap<String, serde_json::Value>), String> {
+    use serde_json::Value;
+    const DATES: &[&str] = &[
+        "issued",
+        "accessed",
+        "original-date",
+        "event-date",
+        "submitted",
+        "available-date",
+    ];
+    for (key, value) in object.iter_mut() {
+        if DATES.contains(&key.as_str()) {
+            normalise_date(value);
+        } else if let Value::Number(n) = value {
+            *value = Value::String(n.to_string());
+        }
+    }
+    if !object.contains_key("type") {
+        object.insert("type".to_string(), Value::String("document".to_string()));
+    }
+    let item: CslItem =
+        serde_json::from_value(Value::Object(object.clone())).map_err(|e| e.to_string())?;
+    let known = match serde_json::to_value(&item) {
+        Ok(Value::Object(o)) => o,
+        _ => serde_json::Map::new(),
+    };
+    let extra = object
+        .into_iter()
+        .filter(|(k, _)| !known.contains_key(k) && k != "id")
+        .collect();
+    Ok((item, extra))
+}
+
+/// Give a CSL date object `date-parts` when it only has `raw` or `literal` text, and turn
+/// a plain string or number into such an object.
+fn normalise_date(value: &mut serde_json::Value) {
+    use serde_json::{json, Value};
+    let raw = match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) if !o.contains_key("date-parts") => o
+            .get("raw")
+            .or_else(|| o.get("literal"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        _ => None,
+    };
+    if let Some(raw) = raw {
+        let parts = date_parts(&raw);
+        *value = json!({ "date-parts": [parts], "raw": raw });
+    }
+}
+
+/// The CSL date parts of a date written as text (a bare year is read directly).
+pub(crate) fn date_parts(raw: &str) -> Vec<i32> {
+    let trimmed = raw.trim();
+    if trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed.parse().map(|y| vec![y]).unwrap_or_default();
+    }
+    ibid_parse::parse_date(trimmed)
+        .value
+        .map(|d| d.date_parts())
+        .unwrap_or_default()
+}

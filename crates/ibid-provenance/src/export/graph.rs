@@ -1,0 +1,131 @@
+//! The witness graph of one or more documents as Graphviz DOT or a Mermaid flowchart:
+//! one node per witness (editions shared between documents are one node), one edge per
+//! derivation, labelled with its kind.
+
+use crate::bib::Bibliography;
+use crate::model::Document;
+use crate::witness::WitnessKind;
+
+/// A node of the graph.
+struct Node {
+    key: String,
+    label: String,
+    kind: WitnessKind,
+}
+
+/// The nodes and labelled edges of the witness graph of `docs`.
+fn graph(
+    docs: &[&Document],
+    bib: Option<&Bibliography>,
+) -> (Vec<Node>, Vec<(usize, usize, &'static str)>) {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut edges = Vec::new();
+    for doc in docs {
+        let chain = doc.witnesses_with(bib);
+        let mut index = Vec::with_capacity(chain.witnesses.len());
+        for w in &chain.witnesses {
+            let key = match (&w.kind, &w.shared) {
+                (WitnessKind::Edition, Some(s)) => format!("edition:{s}"),
+                (k, _) => format!("{}/{}", doc.id, k.id()),
+            };
+            let kind_label = match w.kind {
+                WitnessKind::Original => "original",
+                WitnessKind::Edition => "edition",
+                WitnessKind::Translation => "translation",
+                WitnessKind::WebEdition => "web edition",
+            };
+            let mut label = format!("{kind_label}: {}", w.label);
+            if let (Some(c), WitnessKind::Original) = (&w.citation, w.kind) {
+                label.push('\n');
+                label.push_str(c);
+            }
+            if let Some(l) = &w.language {
+                label.push_str(&format!(" [{l}]"));
+            }
+            let at = match nodes.iter().position(|n| n.key == key) {
+                Some(i) => i,
+                None => {
+                    nodes.push(Node {
+                        key,
+                        label,
+                        kind: w.kind,
+                    });
+                    nodes.len() - 1
+                }
+            };
+            index.push(at);
+        }
+        for d in &chain.derivations {
+            if let (Some(&a), Some(&b)) = (index.get(d.from), index.get(d.to)) {
+                if !edges.contains(&(a, b, d.kind.name())) {
+                    edges.push((a, b, d.kind.name()));
+                }
+            }
+        }
+    }
+    (nodes, edges)
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+/// The witness graph as Graphviz DOT; `bib` names keyed editions.
+pub fn dot(docs: &[&Document], bib: Option<&Bibliography>) -> String {
+    let (nodes, edges) = graph(docs, bib);
+    let mut o = String::from(
+        "digraph ibid {\n  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\"];\n",
+    );
+    for n in &nodes {
+        let style = match n.kind {
+            WitnessKind::Original => ", style=bold",
+            WitnessKind::Edition => ", shape=folder",
+            WitnessKind::Translation => "",
+            WitnessKind::WebEdition => ", shape=note",
+        };
+        o.push_str(&format!(
+            "  \"{}\" [label=\"{}\"{style}];\n",
+            dot_escape(&n.key),
+            dot_escape(&n.label)
+        ));
+    }
+    for (a, b, label) in &edges {
+        if let (Some(x), Some(y)) = (nodes.get(*a), nodes.get(*b)) {
+            o.push_str(&format!(
+                "  \"{}\" -> \"{}\" [label=\"{label}\"];\n",
+                dot_escape(&x.key),
+                dot_escape(&y.key)
+            ));
+        }
+    }
+    o.push_str("}\n");
+    o
+}
+
+fn mermaid_escape(s: &str) -> String {
+    s.replace('"', "#quot;").replace('\n', "<br/>")
+}
+
+/// The witness graph as a Mermaid flowchart; `bib` names keyed editions.
+pub fn mermaid(docs: &[&Document], bib: Option<&Bibliography>) -> String {
+    let (nodes, edges) = graph(docs, bib);
+    let mut o = String::from("flowchart LR\n");
+    for (i, n) in nodes.iter().enumerate() {
+        let (open, close) = match n.kind {
+            WitnessKind::Original => ("[[", "]]"),
+            WitnessKind::Edition => ("[(", ")]"),
+            WitnessKind::Translation => ("[", "]"),
+            WitnessKind::WebEdition => ("([", "])"),
+        };
+        o.push_str(&format!(
+            "  n{i}{open}\"{}\"{close}\n",
+            mermaid_escape(&n.label)
+        ));
+    }
+    for (a, b, label) in &edges {
+        o.push_str(&format!("  n{a} -->|{label}| n{b}\n"));
+    }
+    o
+}

@@ -1,0 +1,244 @@
+//! W3C PROV-JSON export of the witness chains: witnesses are entities, derivations are
+//! activities linked by `wasDerivedFrom`/`wasGeneratedBy`/`used`, people are agents
+//! (`wasAssociatedWith` a derivation, `wasAttributedTo` for authors and annotations).
+//! Editions cited by several documents are one entity.
+
+use super::util::slug;
+use crate::bib::Bibliography;
+use crate::model::Document;
+use crate::witness::{Role, WitnessKind};
+use serde_json::{json, Map, Value};
+
+/// The PROV-JSON document for `docs`; `bib` describes keyed editions.
+pub fn prov_json(docs: &[&Document], bib: Option<&Bibliography>) -> Value {
+    let mut b = Bundle::default();
+    for doc in docs {
+        add_document(&mut b, doc, bib);
+    }
+    let mut out = Map::new();
+    out.insert(
+        "prefix".into(),
+        json!({
+            "ibid": "https://example.invalid/ibid/ns#",
+            "doc": "urn:ibid:doc:",
+            "edition": "urn:ibid:edition:",
+            "agent": "urn:ibid:agent:"
+        }),
+    );
+    for (name, map) in [
+        ("entity", b.entity),
+        ("activity", b.activity),
+        ("agent", b.agent),
+        ("wasDerivedFrom", b.derived),
+        ("wasGeneratedBy", b.generated),
+        ("used", b.used),
+        ("wasAssociatedWith", b.associated),
+        ("wasAttributedTo", b.attributed),
+    ] {
+        if !map.is_empty() {
+            out.insert(name.into(), Value::Object(map));
+        }
+    }
+    Value::Object(out)
+}
+
+#[derive(Default)]
+struct Bundle {
+    entity: Map<String, Value>,
+    activity: Map<String, Value>,
+    agent: Map<String, Value>,
+    derived: Map<String, Value>,
+    generated: Map<String, Value>,
+    used: Map<String, Value>,
+    associated: Map<String, Value>,
+    attributed: Map<String, Value>,
+    counter: usize,
+}
+
+impl Bundle {
+    fn blank(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("_:{prefix}{}", self.counter)
+    }
+
+    fn agent(&mut self, name: &str) -> String {
+        let id = format!("agent:{}", slug(name));
+        let kind = if is_label(name) {
+            "prov:Agent"
+        } else {
+            "prov:Person"
+        };
+        self.agent
+            .entry(id.clone())
+            .or_insert_with(|| json!({ "prov:type": kind, "prov:label": name }));
+        id
+    }
+}
+
+fn is_label(name: &str) -> bool {
+    let n = name.to_lowercase();
+    [
+        "unknown",
+        "unidentified",
+        "неизвест",
+        "unbekannt",
+        "inconnu",
+        "main inconnue",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Author => "ibid:author",
+        Role::Hand => "ibid:hand",
+        Role::Editor => "ibid:editor",
+        Role::Translator => "ibid:translator",
+    }
+}
+
+fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
+    let chain = doc.witnesses_with(bib);
+    let ids: Vec<String> = chain
+        .witnesses
+        .iter()
+        .map(|w| match (&w.kind, &w.shared) {
+            (WitnessKind::Edition, Some(shared)) => format!("edition:{}", slug(shared)),
+            (kind, _) => format!("doc:{}/{}", slug(&doc.id), kind.id()),
+        })
+        .collect();
+    for (w, id) in chain.witnesses.iter().zip(&ids) {
+        let mut attrs = Map::new();
+        let kind = match w.kind {
+            WitnessKind::Original => "ibid:Original",
+            WitnessKind::Edition => "ibid:Edition",
+            WitnessKind::Translation => "ibid:Translation",
+            WitnessKind::WebEdition => "ibid:WebEdition",
+        };
+        attrs.insert("prov:type".into(), json!(kind));
+        attrs.insert("prov:label".into(), json!(w.label));
+        if let Some(l) = &w.language {
+            attrs.insert("ibid:language".into(), json!(l));
+        }
+        if let Some(d) = &w.date {
+            attrs.insert("ibid:date".into(), json!(d));
+        }
+        if let Some(c) = &w.citation {
+            if w.kind != WitnessKind::Edition {
+                attrs.insert("ibid:citation".into(), json!(c));
+            }
+        }
+        if w.kind == WitnessKind::WebEdition {
+            if let Some(c) = &w.citation {
+                attrs.insert("prov:location".into(), json!(c));
+            }
+        }
+        b.entity.entry(id.clone()).or_insert(Value::Object(attrs));
+        for a in &w.agents {
+            if w.kind == WitnessKind::Translation {
+                continue; // translators are associated with the translation activity
+            }
+            if a.role == Role::Hand {
+                continue; // hands are attributed their annotations below
+            }
+            let agent = b.agent(&a.name);
+            let key = b.blank("wat");
+            b.attributed.insert(
+                key,
+                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": role_name(a.role) }),
+            );
+        }
+    }
+    for d in &chain.derivations {
+        let (Some(from), Some(to)) = (ids.get(d.from), ids.get(d.to)) else {
+            continue;
+        };
+        let activity = format!("doc:{}/{}-{}", slug(&doc.id), d.kind.name(), d.to);
+        let mut attrs = Map::new();
+        attrs.insert("prov:type".into(), json!(format!("ibid:{}", d.kind.name())));
+        if let Some(date) = &d.date {
+            attrs.insert("ibid:date".into(), json!(date));
+        }
+        b.activity.insert(activity.clone(), Value::Object(attrs));
+        let key = b.blank("wdf");
+        b.derived.insert(
+            key,
+            json!({
+                "prov:generatedEntity": to,
+                "prov:usedEntity": from,
+                "prov:activity": activity,
+                "prov:type": format!("ibid:{}", d.kind.name())
+            }),
+        );
+        let key = b.blank("wgb");
+        b.generated
+            .insert(key, json!({ "prov:entity": to, "prov:activity": activity }));
+        let key = b.blank("u");
+        b.used.insert(
+            key,
+            json!({ "prov:activity": activity, "prov:entity": from }),
+        );
+        for a in &d.agents {
+            let agent = b.agent(&a.name);
+            let key = b.blank("waw");
+            b.associated.insert(
+                key,
+                json!({ "prov:activity": activity, "prov:agent": agent, "prov:role": role_name(a.role) }),
+            );
+        }
+    }
+    // Marginalia: each annotation is an entity on the original, attributed to its hand.
+    let original = ids.first().cloned().unwrap_or_default();
+    for (i, a) in doc.annotations.iter().enumerate() {
+        let n = a.number.map_or(i as i64 + 1, |n| n.value);
+        let id = format!("doc:{}/annotation-{n}", slug(&doc.id));
+        let mut attrs = Map::new();
+        attrs.insert("prov:type".into(), json!("ibid:Annotation"));
+        if let Some(t) = &a.text {
+            attrs.insert("prov:value".into(), json!(t.text));
+        }
+        if let Some(d) = &a.date {
+            attrs.insert("ibid:date".into(), json!(d.written.text));
+            if let Some(iso) = d.date().and_then(super::util::iso_date) {
+                attrs.insert("ibid:dateRead".into(), json!(iso));
+            }
+        }
+        attrs.insert("ibid:on".into(), json!(original));
+        b.entity.insert(id.clone(), Value::Object(attrs));
+        if let Some(hand) = a.hand.as_ref().and_then(|h| doc.hand(&h.text)) {
+            let agent = b.agent(&hand.name.text);
+            let key = b.blank("wat");
+            b.attributed.insert(
+                key,
+                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": "ibid:hand" }),
+            );
+        }
+    }
+    // Marks explained by notes: entities on the original, attributed to their hands.
+    for (i, n) in doc.notes.iter().enumerate() {
+        let Some(hand) = n.hand.as_ref().and_then(|h| doc.hand(&h.text)) else {
+            continue;
+        };
+        let id = format!("doc:{}/mark-{}", slug(&doc.id), i + 1);
+        let mut attrs = Map::new();
+        attrs.insert("prov:type".into(), json!("ibid:Mark"));
+        if let Some(k) = &n.kind {
+            attrs.insert("ibid:kind".into(), json!(k.text.text));
+        }
+        if let Some(m) = &n.marker {
+            attrs.insert("ibid:marker".into(), json!(m.text));
+        }
+        if let Some(t) = &n.text {
+            attrs.insert("prov:value".into(), json!(t.text));
+        }
+        attrs.insert("ibid:on".into(), json!(original));
+        b.entity.insert(id.clone(), Value::Object(attrs));
+        let agent = b.agent(&hand.name.text);
+        let key = b.blank("wat");
+        b.attributed.insert(
+            key,
+            json!({ "prov:entity": id, "prov:agent": agent, "prov:role": "ibid:hand" }),
+        );
+    }
+}

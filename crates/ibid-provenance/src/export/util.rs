@@ -1,0 +1,135 @@
+//! Helpers shared by the exports: ISO forms of partial dates, slugs for ids, XML escaping,
+//! and the archival reference split into repository and location.
+
+use crate::model::{DateValue, Source};
+use ibid_parse::{InferenceBasis, PartialDate};
+
+/// The ISO 8601 form of a partial date's known parts (`1921`, `1921-02`, `1921-02-19`).
+pub fn iso_date(date: &PartialDate) -> Option<String> {
+    let year = date.year?.value;
+    let mut out = format!("{year:04}");
+    if let Some(m) = date.month {
+        out.push_str(&format!("-{:02}", m.value));
+        if let Some(d) = date.day {
+            out.push_str(&format!("-{:02}", d.value));
+        }
+    }
+    Some(out)
+}
+
+/// Why parts of a date were inferred, in words, if any were.
+pub(crate) fn inference_note(date: &PartialDate) -> Option<&'static str> {
+    let parts = [
+        date.year.and_then(|p| p.inferred),
+        date.month.and_then(|p| p.inferred),
+        date.day.and_then(|p| p.inferred),
+    ];
+    parts.into_iter().flatten().next().map(|basis| match basis {
+        InferenceBasis::ContextYear => "year inferred from document date",
+        InferenceBasis::TwoDigitYear => "century inferred from a two-digit year",
+        InferenceBasis::Supplied => "supplied by the editor",
+    })
+}
+
+/// `19/II → 1921-02-19 (year inferred from document date)`: a date as written, what it
+/// means, and what was inferred.
+pub(crate) fn describe_date(value: &DateValue) -> String {
+    let written = &value.written.text;
+    match value.date() {
+        Some(d) => {
+            let iso = iso_date(d).unwrap_or_else(|| "no year".to_string());
+            let mut out = if iso == *written {
+                written.clone()
+            } else {
+                format!("{written} → {iso}")
+            };
+            if let Some(end) = d.end.as_deref().and_then(iso_date) {
+                out.push_str(&format!(" to {end}"));
+            }
+            if let Some(note) = inference_note(d) {
+                out.push_str(&format!(" ({note})"));
+            }
+            if d.approximate {
+                out.push_str(" (approximate)");
+            }
+            out
+        }
+        None => format!("{written} (not read)"),
+    }
+}
+
+/// An id-safe form of `s`: letters and digits kept (lower-cased), anything else a `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+/// `s` with `&`, `<`, `>`, `"` and `'` escaped, and characters XML forbids dropped.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The repository and the location within it of `[source] archive`: from
+/// `ibid_parse::parse_archival` when it read one, else the text split at its first comma
+/// or full stop.
+pub(crate) fn archive_parts(source: &Source) -> Option<(String, Option<String>)> {
+    let text = source.archive.as_ref()?;
+    let input = text.text.as_str();
+    if let Some(archival) = source.archival.as_ref().and_then(|p| p.value.as_ref()) {
+        if let Some(repo) = archival.repository {
+            let location = archival
+                .location
+                .map(|l| l.slice(input).to_string())
+                .filter(|l| !l.is_empty());
+            return Some((repo.slice(input).to_string(), location));
+        }
+    }
+    let cut = input.find([',', '.']);
+    match cut {
+        Some(at) => {
+            let repo = input.get(..at).unwrap_or(input).trim().to_string();
+            let rest = input.get(at + 1..).unwrap_or("").trim().to_string();
+            Some((repo, Some(rest).filter(|r| !r.is_empty())))
+        }
+        None => Some((input.trim().to_string(), None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_escapes() {
+        assert_eq!(slug("V. I. Lenin"), "v-i-lenin");
+        assert_eq!(slug("Барсегов Ю.Г."), "барсегов-ю-г");
+        assert_eq!(slug("..."), "x");
+        assert_eq!(xml_escape("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;");
+    }
+}

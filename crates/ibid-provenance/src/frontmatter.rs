@@ -1,0 +1,109 @@
+//! Finding the TOML front matter between `+++` lines at the top of a document, and the
+//! body after it; a UTF-8 byte-order mark and CRLF line endings are allowed.
+
+use ibid_parse::Span;
+
+/// Where the front matter and the body are in a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// No front matter: the body is everything after an optional BOM.
+    Plain {
+        /// The body.
+        body: Span,
+    },
+    /// Front matter between `+++` lines.
+    FrontMatter {
+        /// The TOML between the two `+++` lines.
+        toml: Span,
+        /// The body after the closing line.
+        body: Span,
+    },
+    /// An opening `+++` line with no closing one.
+    Unclosed {
+        /// The opening line.
+        open: Span,
+    },
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Whether `line` (without its line ending) is a `+++` delimiter (trailing blanks allowed).
+fn is_delimiter(line: &str) -> bool {
+    line.trim_end_matches([' ', '\t', '\r']) == "+++"
+}
+
+/// Split `text` into front matter and body.
+pub fn split(text: &str) -> Split {
+    let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let rest = text.get(start..).unwrap_or("");
+    let first_end = rest.find('\n').map_or(rest.len(), |i| i);
+    let first = rest.get(..first_end).unwrap_or("");
+    if !is_delimiter(first) {
+        return Split::Plain {
+            body: Span::new(start, text.len()),
+        };
+    }
+    let toml_start = (start + first_end + 1).min(text.len());
+    let mut line_start = toml_start;
+    while line_start < text.len() {
+        let line_end = text
+            .get(line_start..)
+            .and_then(|r| r.find('\n'))
+            .map_or(text.len(), |i| line_start + i);
+        let line = text.get(line_start..line_end).unwrap_or("");
+        if is_delimiter(line) {
+            return Split::FrontMatter {
+                toml: Span::new(toml_start, line_start),
+                body: Span::new((line_end + 1).min(text.len()), text.len()),
+            };
+        }
+        line_start = line_end + 1;
+    }
+    Split::Unclosed {
+        open: Span::new(start, start + first.trim_end().len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_with_bom_and_crlf() {
+        let text = "\u{feff}+++\r\ntitle = \"x\"\r\n+++\r\nBody\r\n";
+        let Split::FrontMatter { toml, body } = split(text) else {
+            panic!("no front matter")
+        };
+        assert_eq!(toml.slice(text), "title = \"x\"\r\n");
+        assert_eq!(body.slice(text), "Body\r\n");
+    }
+
+    #[test]
+    fn plain_and_unclosed() {
+        assert_eq!(
+            split("Body"),
+            Split::Plain {
+                body: Span::new(0, 4)
+            }
+        );
+        assert_eq!(
+            split("+++\na = 1\n"),
+            Split::Unclosed {
+                open: Span::new(0, 3)
+            }
+        );
+        assert_eq!(
+            split("+++\n+++"),
+            Split::FrontMatter {
+                toml: Span::new(4, 4),
+                body: Span::new(7, 7)
+            }
+        );
+        assert_eq!(
+            split("++++\n"),
+            Split::Plain {
+                body: Span::new(0, 5)
+            }
+        );
+    }
+}

@@ -1,0 +1,627 @@
+//! Reading a document: bytes to text (UTF-8, no binary), front matter or sidecar to the
+//! model, and the body scan. Errors are values; nothing here panics.
+
+use crate::body::{scan_marks, Body, TextMarks};
+use crate::dates::read_date;
+use crate::error::{LoadError, LoadErrorKind, Loaded};
+use crate::frontmatter::{split, Split};
+use crate::model::{
+    Annotation, Choice, Document, Hand, Note, NoteKind, Source, Target, Text, Translation,
+};
+use crate::source_file::SourceFile;
+use crate::suggest::closest;
+use crate::toml_read::{Ctx, Schema};
+use ibid_parse::Span;
+use std::path::{Path, PathBuf};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// Known top-level keys.
+pub const TOP_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "language",
+    "kind",
+    "author",
+    "recipient",
+    "place",
+    "source",
+    "translation",
+    "hands",
+    "notes",
+    "annotations",
+];
+/// Known keys of `[source]`.
+pub const SOURCE_KEYS: &[&str] = &[
+    "cite", "key", "locator", "archive", "language", "url", "accessed", "excerpt",
+];
+/// Known keys of `[translation]`.
+pub const TRANSLATION_KEYS: &[&str] = &["from", "to", "by", "date", "original-title"];
+/// Known keys of a `[[notes]]` entry.
+pub const NOTE_KEYS: &[&str] = &["marker", "kind", "hand", "text", "target", "layer"];
+/// Known keys of an `[[annotations]]` entry.
+pub const ANNOTATION_KEYS: &[&str] = &["n", "hand", "text", "date", "place"];
+
+const SCHEMA: Schema = &[
+    ("", TOP_KEYS),
+    ("source", SOURCE_KEYS),
+    ("translation", TRANSLATION_KEYS),
+    ("notes", NOTE_KEYS),
+    ("annotations", ANNOTATION_KEYS),
+];
+
+/// The sidecar path of a document: `dir/NAME.ibid.toml` for `dir/NAME.txt`.
+pub fn sidecar_path(document: &Path) -> PathBuf {
+    let stem = document
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    document.with_file_name(format!("{stem}.ibid.toml"))
+}
+
+/// Whether `path` is a sidecar file (`NAME.ibid.toml`).
+pub fn is_sidecar(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(".ibid.toml"))
+}
+
+/// Read the document at `path`, with its sidecar `NAME.ibid.toml` when one exists.
+pub fn read_document(path: &Path) -> Loaded<Document> {
+    if is_sidecar(path) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().replace(".ibid.toml", ".txt"))
+            .unwrap_or_default();
+        return Loaded::failed(
+            LoadError::file(
+                LoadErrorKind::InvalidValue,
+                path,
+                "this is a sidecar file: it holds the provenance of the document beside it",
+            )
+            .with_help(format!(
+                "name the document itself, such as `{name}` (or `.md`)"
+            )),
+        );
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Loaded::failed(LoadError::file(
+                LoadErrorKind::Io,
+                path,
+                format!("cannot read the file: {e}"),
+            ))
+        }
+    };
+    let side = sidecar_path(path);
+    let sidecar = if side != path && side.is_file() {
+        match std::fs::read(&side) {
+            Ok(b) => Some((side, b)),
+            Err(e) => {
+                return Loaded::failed(LoadError::file(
+                    LoadErrorKind::Io,
+                    &side,
+                    format!("cannot read the sidecar file: {e}"),
+                ))
+            }
+        }
+    } else {
+        None
+    };
+    parse_document(
+        path,
+        &bytes,
+        sidecar.as_ref().map(|(p, b)| (p.as_path(), b.as_slice())),
+    )
+}
+
+/// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
+    if bytes.contains(&0) {
+        let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(LoadError::file(
+            LoadErrorKind::Binary,
+            path,
+            format!("this is a binary file (a NUL byte at offset {at}), not a text document"),
+        )
+        .with_help("documents are UTF-8 text files (.md, .txt); exclude this file in ibid.toml"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let head = std::str::from_utf8(bytes.get(..valid).unwrap_or(&[])).unwrap_or("");
+            let byte = bytes.get(valid).copied().unwrap_or(0);
+            Err(LoadError::in_text(
+                LoadErrorKind::NotUtf8,
+                path,
+                head,
+                Span::new(valid, valid),
+                format!("the file is not valid UTF-8 (byte 0x{byte:02X} at offset {valid})"),
+            )
+            .with_help("save the file as UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8`"))
+        }
+    }
+}
+
+/// Load a document from memory: `bytes` of the file `path`, and the sidecar's path and
+/// bytes when the metadata lives in one. No I/O.
+pub fn parse_document(
+    path: &Path,
+    bytes: &[u8],
+    sidecar: Option<(&Path, &[u8])>,
+) -> Loaded<Document> {
+    let text = match decode(path, bytes) {
+        Ok(t) => t,
+        Err(e) => return Loaded::failed(e),
+    };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Loaded::failed(
+            LoadError::file(LoadErrorKind::Empty, path, "the document is empty").with_help(
+                "write the text of the document, with its provenance in `+++` front matter",
+            ),
+        );
+    }
+    let file = SourceFile::new(path, text);
+    let sidecar = match sidecar {
+        Some((p, b)) => match decode(p, b) {
+            Ok(t) => Some(SourceFile::new(p, t)),
+            Err(e) => return Loaded::failed(e),
+        },
+        None => None,
+    };
+    let mut errors = Vec::new();
+    let (toml, body) = match split(&file.text) {
+        Split::Plain { body } => (None, body),
+        Split::FrontMatter { toml, body } => (Some(toml), body),
+        Split::Unclosed { open } => {
+            return Loaded::failed(
+                LoadError::at(
+                    LoadErrorKind::UnclosedFrontMatter,
+                    &file,
+                    open,
+                    "the front matter opened here is never closed",
+                )
+                .with_help("end the TOML with a line holding only `+++`"),
+            )
+        }
+    };
+    if let (Some(toml), Some(side)) = (toml, &sidecar) {
+        errors.push(
+            LoadError::at(
+                LoadErrorKind::DuplicateMetadata,
+                &file,
+                Span::empty(toml.start),
+                format!(
+                    "this document has front matter and a sidecar file `{}`",
+                    side.path.display()
+                ),
+            )
+            .with_help(
+                "keep the provenance in one place: the front matter is read, the sidecar ignored",
+            ),
+        );
+    }
+    let (meta_file, meta_span) = match (&sidecar, toml) {
+        (_, Some(toml)) => (&file, Some(toml)),
+        (Some(side), None) => (side, Some(Span::new(0, side.text.len()))),
+        (None, None) => (&file, None),
+    };
+    let mut ctx = Ctx::new(meta_file, meta_span.map_or(0, |s| s.start));
+    let mut doc = Document {
+        id: document_id(path),
+        file: SourceFile::new(path, String::new()),
+        sidecar: None,
+        front_matter: toml,
+        title: None,
+        date: None,
+        language: None,
+        kind: None,
+        author: Vec::new(),
+        recipient: Vec::new(),
+        place: None,
+        source: None,
+        translation: None,
+        hands: Vec::new(),
+        notes: Vec::new(),
+        annotations: Vec::new(),
+        unknown: Vec::new(),
+        body: Body::default(),
+    };
+    if let Some(meta) = meta_span {
+        let toml_text = meta.slice(&ctx.file.text);
+        // The sidecar's own text may start with a BOM, which TOML does not allow.
+        let skip = if toml_text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        ctx.base += skip;
+        let toml_text = toml_text.get(skip..).unwrap_or("");
+        let Some(table) = ctx.parse(toml_text) else {
+            errors.append(&mut ctx.errors);
+            return Loaded::new(None, errors);
+        };
+        read_top(&mut ctx, table.get_ref(), &mut doc);
+    }
+    errors.append(&mut ctx.errors);
+    let declared: Vec<&str> = doc
+        .notes
+        .iter()
+        .filter_map(|n| n.marker.as_ref().map(Text::as_str))
+        .collect();
+    let body_text = body.slice(&file.text);
+    doc.body = Body::scan(body_text, body, &declared);
+    // Keep only the sidecar that was read.
+    if toml.is_none() {
+        doc.sidecar = sidecar;
+    }
+    doc.file = file;
+    errors.sort_by(|a, b| {
+        (&a.file, a.span.map(|s| s.start)).cmp(&(&b.file, b.span.map(|s| s.start)))
+    });
+    Loaded::new(Some(doc), errors)
+}
+
+/// The id of a document: its file name without the extension.
+pub fn document_id(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".ibid.toml").unwrap_or(&name);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => name.get(..dot).unwrap_or(name).to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// Read the top-level table into `doc`.
+fn read_top(ctx: &mut Ctx<'_>, table: &DeTable<'_>, doc: &mut Document) {
+    // The document's date first: annotations infer their years from it.
+    if let Some(value) = table.get("date") {
+        doc.date = read_date(ctx, "date", value, None);
+    }
+    let year = doc.year();
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "date" => {}
+            "title" => doc.title = ctx.text("title", value),
+            "language" => doc.language = ctx.text("language", value),
+            "kind" => doc.kind = ctx.text("kind", value),
+            "author" => doc.author = ctx.texts("author", value),
+            "recipient" => doc.recipient = ctx.texts("recipient", value),
+            "place" => doc.place = ctx.text("place", value),
+            "source" => doc.source = read_source(ctx, value, year),
+            "translation" => doc.translation = read_translation(ctx, value, year),
+            "hands" => doc.hands = read_hands(ctx, value),
+            "notes" => {
+                doc.notes = array_of_tables(ctx, "notes", value)
+                    .into_iter()
+                    .map(|(i, t, s)| read_note(ctx, i, t, s))
+                    .collect()
+            }
+            "annotations" => {
+                doc.annotations = array_of_tables(ctx, "annotations", value)
+                    .into_iter()
+                    .map(|(i, t, s)| read_annotation(ctx, i, t, s, year))
+                    .collect()
+            }
+            _ => {
+                let u = ctx.unknown("", key, value, TOP_KEYS, SCHEMA);
+                doc.unknown.push(u);
+            }
+        }
+    }
+    check_hands(ctx, doc);
+}
+
+/// The tables of an array of tables, with their index and span.
+fn array_of_tables<'t, 'i>(
+    ctx: &mut Ctx<'_>,
+    path: &str,
+    value: &'t Spanned<DeValue<'i>>,
+) -> Vec<(usize, &'t DeTable<'i>, Span)> {
+    match value.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let span = ctx.span(item.span());
+                ctx.table(&format!("{path}[{i}]"), item)
+                    .map(|t| (i, t, span))
+            })
+            .collect(),
+        DeValue::Table(t) => {
+            let span = ctx.span(value.span());
+            ctx.error(
+                LoadErrorKind::WrongType,
+                span,
+                format!("`{path}` must be a list of tables"),
+                Some(format!(
+                    "write [[{path}]] (double brackets) before each entry"
+                )),
+            );
+            vec![(0, t, span)]
+        }
+        other => {
+            ctx.wrong_type(
+                path,
+                value.span(),
+                other,
+                "a list of tables",
+                &format!("[[{path}]] before each entry"),
+            );
+            Vec::new()
+        }
+    }
+}
+
+fn read_source(
+    ctx: &mut Ctx<'_>,
+    value: &Spanned<DeValue<'_>>,
+    year: Option<i32>,
+) -> Option<Source> {
+    let span = ctx.span(value.span());
+    // Lenient: `source = "..."` is the citation.
+    if let DeValue::String(s) = value.get_ref() {
+        let cite = ctx.make_text(s, value.span());
+        return Some(Source {
+            reference: Some(ibid_parse::parse_reference(&cite.text)),
+            cite: Some(cite),
+            span,
+            ..Source::default()
+        });
+    }
+    let table = ctx.table("source", value)?;
+    let mut source = Source {
+        span,
+        ..Source::default()
+    };
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "cite" => source.cite = ctx.text("source.cite", value),
+            "key" => source.key = ctx.text("source.key", value),
+            "locator" => source.locator = ctx.text("source.locator", value),
+            "archive" => source.archive = ctx.text("source.archive", value),
+            "language" => source.language = ctx.text("source.language", value),
+            "url" => source.url = ctx.text("source.url", value),
+            "accessed" => source.accessed = read_date(ctx, "source.accessed", value, year),
+            "excerpt" => source.excerpt = ctx.boolean("source.excerpt", value),
+            _ => {
+                let u = ctx.unknown("source", key, value, SOURCE_KEYS, SCHEMA);
+                source.unknown.push(u);
+            }
+        }
+    }
+    source.reference = source
+        .cite
+        .as_ref()
+        .map(|c| ibid_parse::parse_reference(&c.text));
+    source.locators = source
+        .locator
+        .as_ref()
+        .map(|l| ibid_parse::parse_locators(&l.text));
+    source.archival = source
+        .archive
+        .as_ref()
+        .map(|a| ibid_parse::parse_archival(&a.text));
+    if source.cite.is_none()
+        && source.key.is_none()
+        && source.archive.is_none()
+        && source.url.is_none()
+    {
+        ctx.error(
+            LoadErrorKind::MissingKey,
+            span,
+            "[source] says nothing about where the text comes from".to_string(),
+            Some("write cite = \"the reference as printed\", or key = \"an entry of the bibliography\" with locator = \"p. 12\", or archive = \"...\"".to_string()),
+        );
+    }
+    Some(source)
+}
+
+fn read_translation(
+    ctx: &mut Ctx<'_>,
+    value: &Spanned<DeValue<'_>>,
+    year: Option<i32>,
+) -> Option<Translation> {
+    let table = ctx.table("translation", value)?;
+    let mut t = Translation {
+        span: ctx.span(value.span()),
+        ..Translation::default()
+    };
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "from" => t.from = ctx.text("translation.from", value),
+            "to" => t.to = ctx.text("translation.to", value),
+            "by" => t.by = ctx.texts("translation.by", value),
+            "date" => t.date = read_date(ctx, "translation.date", value, year),
+            "original-title" => t.original_title = ctx.text("translation.original-title", value),
+            _ => {
+                let u = ctx.unknown("translation", key, value, TRANSLATION_KEYS, SCHEMA);
+                t.unknown.push(u);
+            }
+        }
+    }
+    Some(t)
+}
+
+fn read_hands(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Vec<Hand> {
+    let Some(table) = ctx.table("hands", value) else {
+        return Vec::new();
+    };
+    let mut hands = Vec::new();
+    for (key, value) in ctx.entries(table) {
+        let id = ctx.key(key);
+        let path = format!("hands.{}", id.name);
+        match value.get_ref() {
+            DeValue::String(s) => hands.push(Hand {
+                name: ctx.make_text(s, value.span()),
+                id,
+            }),
+            other => ctx.wrong_type(
+                &path,
+                value.span(),
+                other,
+                "a string (the hand's name or a label)",
+                &format!(
+                    "{} = \"V. I. Lenin\" or {} = \"Unknown handwriting\"",
+                    id.name, id.name
+                ),
+            ),
+        }
+    }
+    hands
+}
+
+fn choice<T: Copy>(
+    ctx: &mut Ctx<'_>,
+    path: &str,
+    value: &Spanned<DeValue<'_>>,
+    names: &[(&'static str, T)],
+) -> Option<Choice<T>> {
+    let text = ctx.text(path, value)?;
+    let found = names
+        .iter()
+        .find(|(n, _)| *n == text.text.trim())
+        .map(|(_, v)| *v);
+    if found.is_none() {
+        let all: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        let help = match closest(&text.text, all.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? (one of: {})", all.join(", ")),
+            None => format!("write one of: {}", all.join(", ")),
+        };
+        ctx.error(
+            LoadErrorKind::InvalidValue,
+            text.span,
+            format!("`{}` is not a valid `{path}`", text.text),
+            Some(help),
+        );
+    }
+    Some(Choice { text, value: found })
+}
+
+fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -> Note {
+    let path = format!("notes[{index}]");
+    let mut note = Note {
+        marker: None,
+        kind: None,
+        hand: None,
+        text: None,
+        target: None,
+        layer: None,
+        span,
+        unknown: Vec::new(),
+    };
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "marker" => note.marker = ctx.text(&format!("{path}.marker"), value),
+            "kind" => note.kind = choice(ctx, &format!("{path}.kind"), value, &NoteKind::NAMES),
+            "hand" => note.hand = ctx.text(&format!("{path}.hand"), value),
+            "text" => note.text = ctx.text(&format!("{path}.text"), value),
+            "target" => note.target = choice(ctx, &format!("{path}.target"), value, &Target::NAMES),
+            "layer" => note.layer = ctx.text(&format!("{path}.layer"), value),
+            _ => {
+                let u = ctx.unknown(&path, key, value, NOTE_KEYS, SCHEMA);
+                note.unknown.push(u);
+            }
+        }
+    }
+    if note.marker.is_none() {
+        ctx.error(
+            LoadErrorKind::MissingKey,
+            span,
+            format!("note {} has no `marker`", index + 1),
+            Some("write marker = \"*\" (the marker as it stands in the body)".to_string()),
+        );
+    }
+    note
+}
+
+fn read_annotation(
+    ctx: &mut Ctx<'_>,
+    index: usize,
+    table: &DeTable<'_>,
+    span: Span,
+    year: Option<i32>,
+) -> Annotation {
+    let path = format!("annotations[{index}]");
+    let mut a = Annotation {
+        number: None,
+        hand: None,
+        text: None,
+        date: None,
+        place: None,
+        marks: TextMarks::default(),
+        span,
+        unknown: Vec::new(),
+    };
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "n" => a.number = ctx.integer(&format!("{path}.n"), value),
+            "hand" => a.hand = ctx.text(&format!("{path}.hand"), value),
+            "text" => a.text = ctx.text(&format!("{path}.text"), value),
+            "date" => a.date = read_date(ctx, &format!("{path}.date"), value, year),
+            "place" => a.place = ctx.text(&format!("{path}.place"), value),
+            _ => {
+                let u = ctx.unknown(&path, key, value, ANNOTATION_KEYS, SCHEMA);
+                a.unknown.push(u);
+            }
+        }
+    }
+    match &a.text {
+        Some(text) => a.marks = scan_marks(&text.text, &[]),
+        None => ctx.error(
+            LoadErrorKind::MissingKey,
+            span,
+            format!("annotation {} has no `text`", index + 1),
+            Some("write text = \"...\" (the annotation as printed)".to_string()),
+        ),
+    }
+    a
+}
+
+/// Every `hand` of a note or annotation must be declared in `[hands]`.
+fn check_hands(ctx: &mut Ctx<'_>, doc: &Document) {
+    let used = doc
+        .notes
+        .iter()
+        .filter_map(|n| n.hand.as_ref())
+        .chain(doc.annotations.iter().filter_map(|a| a.hand.as_ref()));
+    for hand in used {
+        let id = hand.text.as_str();
+        if doc.hand(id).is_some() {
+            continue;
+        }
+        let by_name = doc
+            .hands
+            .iter()
+            .find(|h| {
+                h.name.text.to_lowercase().contains(&id.to_lowercase()) && !id.trim().is_empty()
+            })
+            .map(|h| h.id.name.as_str());
+        let suggestion =
+            by_name.or_else(|| closest(id, doc.hands.iter().map(|h| h.id.name.as_str())));
+        let help = match (suggestion, doc.hands.is_empty()) {
+            (Some(s), _) => format!("did you mean `{s}`? Or declare it: [hands] {id} = \"Name\""),
+            (None, true) => {
+                format!("declare the hand: [hands] {id} = \"Name\" (or \"Unknown handwriting\")")
+            }
+            (None, false) => format!(
+                "declare it in [hands] ({id} = \"Name\"), or use one of: {}",
+                doc.hands
+                    .iter()
+                    .map(|h| h.id.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        ctx.error(
+            LoadErrorKind::UnknownHand,
+            hand.span,
+            format!("unknown hand `{id}`: [hands] does not declare it"),
+            Some(help),
+        );
+    }
+}

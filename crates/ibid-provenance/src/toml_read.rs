@@ -1,0 +1,363 @@
+//! Reading spanned TOML (`toml::de::DeTable`) into the model: typed values with spans,
+//! type errors with what to write instead, and unknown keys kept with a suggestion.
+
+use crate::error::{LoadError, LoadErrorKind};
+use crate::model::{Key, Located, Text, UnknownKey};
+use crate::source_file::SourceFile;
+use crate::suggest::closest;
+use ibid_parse::Span;
+use std::borrow::Cow;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// One entry of a spanned TOML table.
+pub(crate) type Entry<'t, 'i> = (&'t Spanned<Cow<'i, str>>, &'t Spanned<DeValue<'i>>);
+
+/// The reading context: the metadata file, where the TOML starts in it, and the errors met.
+pub(crate) struct Ctx<'f> {
+    /// The file the TOML is in.
+    pub file: &'f SourceFile,
+    /// Byte offset of the TOML text in the file.
+    pub base: usize,
+    /// Errors met so far.
+    pub errors: Vec<LoadError>,
+}
+
+/// The known keys of each table, to say where a misplaced key belongs.
+pub(crate) type Schema = &'static [(&'static str, &'static [&'static str])];
+
+impl<'f> Ctx<'f> {
+    /// A context for TOML starting at byte `base` of `file`.
+    pub fn new(file: &'f SourceFile, base: usize) -> Self {
+        Ctx {
+            file,
+            base,
+            errors: Vec::new(),
+        }
+    }
+
+    /// A span of the TOML text, as a span of the file.
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(range.start + self.base, range.end + self.base)
+    }
+
+    /// Record an error about `span`.
+    pub fn error(
+        &mut self,
+        kind: LoadErrorKind,
+        span: Span,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut e = LoadError::at(kind, self.file, span, message);
+        e.help = help;
+        self.errors.push(e);
+    }
+
+    /// Parse `toml` (a slice of the file starting at `base`); a syntax error is recorded.
+    pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
+        match DeTable::parse(toml) {
+            Ok(table) => Some(table),
+            Err(e) => {
+                let range = e.span().unwrap_or(0..0);
+                let span = self.span(range);
+                let message = e.message().trim().trim_end_matches('.').to_string();
+                self.error(
+                    LoadErrorKind::Toml,
+                    span,
+                    format!("malformed TOML: {message}"),
+                    Some(toml_help(&message)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The entries of `table` in the order they were written.
+    pub fn entries<'t, 'i>(&self, table: &'t DeTable<'i>) -> Vec<Entry<'t, 'i>> {
+        let mut entries: Vec<Entry<'t, 'i>> = table.iter().collect();
+        entries.sort_by_key(|(k, _)| k.span().start);
+        entries
+    }
+
+    /// A key as written.
+    pub fn key(&self, key: &Spanned<Cow<'_, str>>) -> Key {
+        Key {
+            name: key.get_ref().to_string(),
+            span: self.span(key.span()),
+        }
+    }
+
+    /// The TOML value as written in the file.
+    pub fn raw(&self, value: &Spanned<DeValue<'_>>) -> String {
+        self.file.slice(self.span(value.span())).to_string()
+    }
+
+    /// `value` as a string; a wrong type is recorded and gives `None`.
+    pub fn text(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Text> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(self.make_text(s, value.span())),
+            other => {
+                self.wrong_type(
+                    path,
+                    value.span(),
+                    other,
+                    "a string",
+                    &format!("{} = \"...\"", leaf(path)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A [`Text`] for the string `s` written at `range` of the TOML.
+    ///
+    /// A string the TOML reader borrowed from the file (written without escapes) lies
+    /// inside the file's text, which gives its exact span; an unescaped copy does not.
+    pub fn make_text(&self, s: &str, range: std::ops::Range<usize>) -> Text {
+        let span = self.span(range);
+        let base = self.file.text.as_ptr() as usize;
+        let at = s.as_ptr() as usize;
+        let raw = at
+            .checked_sub(base)
+            .filter(|start| start + s.len() <= self.file.text.len())
+            .map(|start| Span::new(start, start + s.len()));
+        Text {
+            text: s.to_string(),
+            span,
+            raw,
+        }
+    }
+
+    /// `value` as a string or a list of strings (`by = "X"` or `by = ["X", "Y"]`).
+    pub fn texts(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Vec<Text> {
+        match value.get_ref() {
+            DeValue::String(s) => vec![self.make_text(s, value.span())],
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(t) = self.text(&format!("{path}[{i}]"), item) {
+                        out.push(t);
+                    }
+                }
+                out
+            }
+            other => {
+                let help = format!(
+                    "{} = \"...\" or {} = [\"...\", \"...\"]",
+                    leaf(path),
+                    leaf(path)
+                );
+                self.wrong_type(
+                    path,
+                    value.span(),
+                    other,
+                    "a string or a list of strings",
+                    &help,
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// `value` as a boolean.
+    pub fn boolean(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Located<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Located {
+                value: *b,
+                span: self.span(value.span()),
+            }),
+            other => {
+                self.wrong_type(
+                    path,
+                    value.span(),
+                    other,
+                    "true or false",
+                    &format!("{} = true", leaf(path)),
+                );
+                None
+            }
+        }
+    }
+
+    /// `value` as an integer.
+    pub fn integer(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Located<i64>> {
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
+            DeValue::String(s) => s.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(v) => Some(Located {
+                value: v,
+                span: self.span(value.span()),
+            }),
+            None => {
+                let other = value.get_ref();
+                self.wrong_type(
+                    path,
+                    value.span(),
+                    other,
+                    "a whole number",
+                    &format!("{} = 1", leaf(path)),
+                );
+                None
+            }
+        }
+    }
+
+    /// `value` as a table.
+    pub fn table<'t, 'i>(
+        &mut self,
+        path: &str,
+        value: &'t Spanned<DeValue<'i>>,
+    ) -> Option<&'t DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                let help = format!("write a table: [{path}] on its own line, then its keys");
+                self.wrong_type(path, value.span(), other, "a table", &help);
+                None
+            }
+        }
+    }
+
+    /// Record that `path` has the wrong type.
+    pub fn wrong_type(
+        &mut self,
+        path: &str,
+        range: std::ops::Range<usize>,
+        found: &DeValue<'_>,
+        expected: &str,
+        example: &str,
+    ) {
+        let span = self.span(range);
+        self.error(
+            LoadErrorKind::WrongType,
+            span,
+            format!("`{path}` must be {expected}, not {}", type_name(found)),
+            Some(format!("write {example}")),
+        );
+    }
+
+    /// Record and return an unknown key of the table at `table_path`, suggesting the
+    /// closest of `known`, or the table it belongs in according to `schema`.
+    pub fn unknown(
+        &mut self,
+        table_path: &str,
+        key: &Spanned<Cow<'_, str>>,
+        value: &Spanned<DeValue<'_>>,
+        known: &[&'static str],
+        schema: Schema,
+    ) -> UnknownKey {
+        let key = self.key(key);
+        let name = key.name.as_str();
+        let path = if table_path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{table_path}.{name}")
+        };
+        let suggestion = closest(name, known.iter().copied()).map(str::to_string);
+        let home = schema
+            .iter()
+            .find(|(table, keys)| {
+                *table != table_path && table_base(table_path) != *table && keys.contains(&name)
+            })
+            .map(|(table, _)| *table);
+        let place = if table_path.is_empty() {
+            "at the top level".to_string()
+        } else {
+            format!("in [{}]", table_base(table_path))
+        };
+        let help = match (&suggestion, home) {
+            (_, Some("")) => Some(format!(
+                "`{name}` belongs at the top level, before any [table]"
+            )),
+            (_, Some(home)) => Some(format!("`{name}` belongs in [{home}]")),
+            (Some(s), None) => Some(format!("did you mean `{s}`?")),
+            (None, None) => Some(format!("known keys here: {}", known.join(", "))),
+        };
+        self.error(
+            LoadErrorKind::UnknownKey,
+            key.span,
+            format!("unknown key `{name}` {place}"),
+            help,
+        );
+        UnknownKey {
+            path,
+            raw_value: self.raw(value),
+            value: to_toml(value.get_ref()),
+            value_span: self.span(value.span()),
+            key,
+            suggestion,
+        }
+    }
+}
+
+/// A spanned TOML value as a plain `toml::Value`.
+pub(crate) fn to_toml(value: &DeValue<'_>) -> toml::Value {
+    use toml::Value;
+    match value {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .map_or_else(|_| Value::String(i.as_str().to_string()), Value::Integer),
+        DeValue::Float(f) => {
+            let text = f.as_str().replace('_', "");
+            let v = match text.as_str() {
+                "inf" | "+inf" => f64::INFINITY,
+                "-inf" => f64::NEG_INFINITY,
+                "nan" | "+nan" | "-nan" => f64::NAN,
+                t => t.parse().unwrap_or(0.0),
+            };
+            Value::Float(v)
+        }
+        DeValue::Boolean(b) => Value::Boolean(*b),
+        DeValue::Datetime(d) => Value::Datetime(*d),
+        DeValue::Array(a) => Value::Array(a.iter().map(|v| to_toml(v.get_ref())).collect()),
+        DeValue::Table(t) => Value::Table(
+            t.iter()
+                .map(|(k, v)| (k.get_ref().to_string(), to_toml(v.get_ref())))
+                .collect(),
+        ),
+    }
+}
+
+/// `notes[2]` gives `notes`.
+fn table_base(path: &str) -> &str {
+    path.split('[').next().unwrap_or(path)
+}
+
+/// The last component of a dotted path, without an index.
+fn leaf(path: &str) -> &str {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    last.split('[').next().unwrap_or(last)
+}
+
+/// A TOML type's name for messages.
+pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A help line for a TOML syntax error.
+fn toml_help(message: &str) -> String {
+    let m = message.to_lowercase();
+    if m.contains("duplicate") {
+        "each key may be set only once in a table".to_string()
+    } else if m.contains("string") || m.contains("quote") {
+        "put text in double quotes: key = \"text\"; inside it, write \\\" for a quote".to_string()
+    } else if m.contains("invalid key") || m.contains("expected `=`") || m.contains("key") {
+        "write one `key = value` per line; table headers as [name]".to_string()
+    } else {
+        "front matter must be TOML: `key = \"value\"` lines and [table] headers".to_string()
+    }
+}

@@ -1,0 +1,87 @@
+//! One broken document per failure class in `fixtures/bad/`: each gets the errors in its
+//! snapshot (file:line:column, message, help), and never a panic.
+
+use ibid_provenance::{parse_document, LoadErrorKind};
+use std::path::Path;
+
+fn errors_of(name: &str) -> (String, Vec<LoadErrorKind>, bool) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bad");
+    let bytes = std::fs::read(dir.join(name)).expect("fixture");
+    let shown = Path::new("fixtures/bad").join(name);
+    let loaded = parse_document(&shown, &bytes, None);
+    let text = loaded
+        .errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let kinds = loaded.errors.iter().map(|e| e.kind).collect();
+    (text, kinds, loaded.value.is_some())
+}
+
+macro_rules! bad {
+    ($test:ident, $file:literal, $kind:expr, $loads:expr) => {
+        #[test]
+        fn $test() {
+            let (text, kinds, loaded) = errors_of($file);
+            assert!(kinds.contains(&$kind), "{kinds:?}");
+            assert_eq!(loaded, $loads, "whether a document is still loaded");
+            insta::assert_snapshot!(stringify!($test), text);
+        }
+    };
+}
+
+bad!(
+    malformed_toml,
+    "malformed-toml.md",
+    LoadErrorKind::Toml,
+    false
+);
+bad!(
+    unknown_key,
+    "unknown-key.md",
+    LoadErrorKind::UnknownKey,
+    true
+);
+bad!(wrong_type, "wrong-type.md", LoadErrorKind::WrongType, true);
+bad!(
+    unknown_hand,
+    "unknown-hand.md",
+    LoadErrorKind::UnknownHand,
+    true
+);
+bad!(
+    impossible_date,
+    "impossible-date.md",
+    LoadErrorKind::InvalidDate,
+    true
+);
+bad!(
+    missing_marker,
+    "missing-marker.md",
+    LoadErrorKind::MissingKey,
+    true
+);
+bad!(not_utf8, "not-utf8.txt", LoadErrorKind::NotUtf8, false);
+bad!(empty, "empty.md", LoadErrorKind::Empty, false);
+bad!(binary, "binary.md", LoadErrorKind::Binary, false);
+bad!(
+    unclosed_front_matter,
+    "unclosed-front-matter.md",
+    LoadErrorKind::UnclosedFrontMatter,
+    false
+);
+
+#[test]
+fn unknown_keys_are_kept_in_the_model() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bad");
+    let bytes = std::fs::read(dir.join("unknown-key.md")).unwrap();
+    let doc = parse_document(Path::new("unknown-key.md"), &bytes, None)
+        .value
+        .unwrap();
+    let paths: Vec<&str> = doc.unknown_keys().iter().map(|u| u.path.as_str()).collect();
+    assert_eq!(paths, ["cite", "translaton"]);
+    assert_eq!(doc.unknown[1].suggestion.as_deref(), Some("translation"));
+    let value = doc.unknown[1].value.as_table().expect("a table");
+    assert_eq!(value.get("from").and_then(|v| v.as_str()), Some("ru"));
+}
