@@ -1,14 +1,20 @@
 //! Parser throughput on generated inputs, and linear-time checks on pathological inputs.
 //! Run with `cargo bench -p ibid-parse`; figures are per core (criterion runs one thread).
 
+#[path = "support/inputs.rs"]
 mod inputs;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ibid_parse::{parse, parse_citation, parse_date, parse_locators, parse_reference, scan_citations};
+use ibid_parse::{
+    parse, parse_citation, parse_date, parse_locators, parse_reference, scan_citations,
+};
 use inputs::Mixer;
 use std::hint::black_box;
 
 const N: usize = 10_000;
+
+/// A named set of inputs and the parser to run over each.
+type InputSet = (&'static str, Vec<String>, fn(&str));
 
 fn generate(f: fn(&mut Mixer) -> String) -> Vec<String> {
     let mut m = Mixer::new(0x1b1d);
@@ -17,7 +23,7 @@ fn generate(f: fn(&mut Mixer) -> String) -> Vec<String> {
 
 fn throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("throughput");
-    let sets: [(&str, Vec<String>, fn(&str)); 5] = [
+    let sets: [InputSet; 5] = [
         ("locators", generate(inputs::locator), |s| {
             black_box(parse_locators(s));
         }),

@@ -2,7 +2,7 @@
 //! measuring `ibid parse --format json` throughput:
 //! `cargo run --release -p ibid-parse --example gen_inputs -- 1000000 > /tmp/inputs.txt`.
 
-#[path = "../benches/inputs.rs"]
+#[path = "../benches/support/inputs.rs"]
 mod inputs;
 
 use std::io::{BufWriter, Write};

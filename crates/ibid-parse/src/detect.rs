@@ -37,8 +37,8 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ParsedInput {
-    /// A reference.
-    Reference(Reference),
+    /// A reference (boxed: it is much larger than the other variants).
+    Reference(Box<Reference>),
     /// A list of locators.
     Locators(Vec<Locator>),
     /// A citation, if one was found.
@@ -104,7 +104,7 @@ pub fn parse(input: &str) -> Parsed<ParsedInput> {
 /// Parse `input` as `kind`.
 pub fn parse_as(input: &str, kind: Kind) -> Parsed<ParsedInput> {
     match kind {
-        Kind::Reference => parse_reference(input).map(ParsedInput::Reference),
+        Kind::Reference => parse_reference(input).map(|r| ParsedInput::Reference(Box::new(r))),
         Kind::Locator => parse_locators(input).map(ParsedInput::Locators),
         Kind::Citation => parse_citation(input).map(ParsedInput::Citation),
         Kind::Date => parse_date(input).map(ParsedInput::Date),

@@ -3,8 +3,7 @@
 
 use crate::csl::{date_to_csl, reference_to_csl, CslDate, CslItem};
 use crate::{
-    Citation, DatePart, InferenceBasis, Locator, Parsed, ParsedInput, PartialDate, Reference,
-    Span,
+    Citation, DatePart, InferenceBasis, Locator, Parsed, ParsedInput, PartialDate, Reference, Span,
 };
 use serde::Serialize;
 use std::fmt::{self, Write as _};
@@ -90,11 +89,17 @@ pub struct DateRecord {
     pub undated: bool,
     /// `gregorian` or `julian`.
     pub calendar: crate::Calendar,
+    /// The same date in the other calendar (old style), when the document double-dates it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternate: Option<Box<DateRecord>>,
     /// The CSL form, when there is a year.
     pub csl: Option<CslDate>,
 }
 
-fn part_record<T: Copy + Into<i32>>(part: Option<DatePart<T>>, input: &str) -> Option<DatePartRecord> {
+fn part_record<T: Copy + Into<i32>>(
+    part: Option<DatePart<T>>,
+    input: &str,
+) -> Option<DatePartRecord> {
     part.map(|p| DatePartRecord {
         value: p.value.into(),
         written: p.span.map(|s| s.slice(input).to_string()),
@@ -110,10 +115,17 @@ impl DateRecord {
             year: part_record(date.year, input),
             month: part_record(date.month, input),
             day: part_record(date.day, input),
-            end: date.end.as_ref().map(|e| Box::new(DateRecord::new(e, input))),
+            end: date
+                .end
+                .as_ref()
+                .map(|e| Box::new(DateRecord::new(e, input))),
             approximate: date.approximate,
             undated: date.undated,
             calendar: date.calendar,
+            alternate: date
+                .alternate
+                .as_ref()
+                .map(|a| Box::new(DateRecord::new(a, input))),
             csl: date_to_csl(date, input),
         }
     }
@@ -155,7 +167,7 @@ pub struct Record {
     pub remainder: Option<String>,
 }
 
-fn reference_locators<'r>(reference: &'r Reference) -> Vec<&'r Locator> {
+fn reference_locators(reference: &Reference) -> Vec<&Locator> {
     let mut all: Vec<&Locator> = reference
         .archive
         .iter()
@@ -220,8 +232,12 @@ impl Record {
                 );
             }
             ParsedInput::Locators(locators) => {
-                record.locators =
-                    Some(locators.iter().map(|l| LocatorRecord::new(l, input)).collect());
+                record.locators = Some(
+                    locators
+                        .iter()
+                        .map(|l| LocatorRecord::new(l, input))
+                        .collect(),
+                );
             }
             ParsedInput::Citation(citation) => {
                 record.citations = Some(
@@ -283,6 +299,10 @@ fn write_date(out: &mut String, date: &DateRecord) {
     if !flags.is_empty() {
         let _ = writeln!(out, "  {}", flags.join(", "));
     }
+    if let Some(alternate) = &date.alternate {
+        let _ = writeln!(out, "  alternate");
+        write_date(out, alternate);
+    }
     if let Some(end) = &date.end {
         let _ = writeln!(out, "  to {:?}", end.written);
         write_date(out, end);
@@ -291,7 +311,11 @@ fn write_date(out: &mut String, date: &DateRecord) {
 
 fn write_locators(out: &mut String, locators: &[LocatorRecord], indent: &str) {
     for l in locators {
-        let _ = writeln!(out, "{indent}{:<10}{}  (written {:?})", l.label, l.locator, l.written);
+        let _ = writeln!(
+            out,
+            "{indent}{:<10}{}  (written {:?})",
+            l.label, l.locator, l.written
+        );
     }
 }
 
@@ -313,14 +337,14 @@ impl fmt::Display for Record {
                     .collect::<Vec<_>>()
                     .join("; ")
             };
-            let _ = writeln!(out, "  {:<16}{}", "type", item.item_type);
+            let _ = writeln!(out, "  {:<18}{}", "type", item.item_type);
             for (label, list) in [
                 ("author", &item.author),
                 ("editor", &item.editor),
                 ("translator", &item.translator),
             ] {
                 if !list.is_empty() {
-                    let _ = writeln!(out, "  {label:<16}{}", names(list));
+                    let _ = writeln!(out, "  {label:<18}{}", names(list));
                 }
             }
             let fields = [
@@ -342,7 +366,7 @@ impl fmt::Display for Record {
             ];
             for (label, value) in fields {
                 if let Some(v) = value {
-                    let _ = writeln!(out, "  {label:<16}{v}");
+                    let _ = writeln!(out, "  {label:<18}{v}");
                 }
             }
             if let Some(issued) = &item.issued {
@@ -351,7 +375,7 @@ impl fmt::Display for Record {
                     .iter()
                     .map(|p| p.iter().map(i32::to_string).collect::<Vec<_>>().join("-"))
                     .collect();
-                let _ = writeln!(out, "  {:<16}{}", "issued", parts.join(" to "));
+                let _ = writeln!(out, "  {:<18}{}", "issued", parts.join(" to "));
             }
         }
         if let Some(locators) = &self.locators {
@@ -368,7 +392,11 @@ impl fmt::Display for Record {
                     out,
                     "  @{}{}",
                     c.id,
-                    if c.suppress_author { "  (author suppressed)" } else { "" }
+                    if c.suppress_author {
+                        "  (author suppressed)"
+                    } else {
+                        ""
+                    }
                 );
                 if let Some(p) = &c.prefix {
                     let _ = writeln!(out, "    prefix    {p:?}");

@@ -70,19 +70,3 @@ impl From<Range<usize>> for Span {
         Span::new(r.start, r.end)
     }
 }
-
-/// The byte offset of `part` inside `whole`, where `part` is a sub-slice of `whole`.
-///
-/// This is how nom's remaining-input slices are turned back into spans.
-pub(crate) fn offset_in(whole: &str, part: &str) -> usize {
-    let base = whole.as_ptr() as usize;
-    let at = part.as_ptr() as usize;
-    debug_assert!(at >= base && at + part.len() <= base + whole.len());
-    at - base
-}
-
-/// The span of `part` (a sub-slice of `whole`) inside `whole`.
-pub(crate) fn span_of(whole: &str, part: &str) -> Span {
-    let start = offset_in(whole, part);
-    Span::new(start, start + part.len())
-}

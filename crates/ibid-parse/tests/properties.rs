@@ -9,11 +9,65 @@ use proptest::prelude::*;
 /// Characters that matter to the grammars, mixed with arbitrary ones.
 fn interesting_string() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "p.", "pp.", " ", ", ", "; ", "-", "–", "—", "[", "]", "{", "}", "@", "-@", "doe99",
-        "12", "VII", "v", "r", "об.", "Л.", "Ф.", "Р-175", "f.", "ff.", "op.", "d.", "л.", "S.",
-        "§", "№", "n°", "19/II", "22.II.21", "[1921]", "n.d.", "ca.", "февраля", "1921", "г.",
-        "Барсегов Ю.Г.", "Smith, J.", " & ", " и ", "(", ")", "«", "»", "\"", ":", "//", "*",
-        "passim", "et seq.", "\u{301}", "é", "\n", "\t", "\u{a0}",
+        "p.",
+        "pp.",
+        " ",
+        ", ",
+        "; ",
+        "-",
+        "–",
+        "—",
+        "[",
+        "]",
+        "{",
+        "}",
+        "@",
+        "-@",
+        "doe99",
+        "12",
+        "VII",
+        "v",
+        "r",
+        "об.",
+        "Л.",
+        "Ф.",
+        "Р-175",
+        "f.",
+        "ff.",
+        "op.",
+        "d.",
+        "л.",
+        "S.",
+        "§",
+        "№",
+        "n°",
+        "19/II",
+        "22.II.21",
+        "[1921]",
+        "n.d.",
+        "ca.",
+        "февраля",
+        "1921",
+        "г.",
+        "Барсегов Ю.Г.",
+        "Smith, J.",
+        " & ",
+        " и ",
+        "(",
+        ")",
+        "«",
+        "»",
+        "\"",
+        ":",
+        "//",
+        "*",
+        "passim",
+        "et seq.",
+        "\u{301}",
+        "é",
+        "\n",
+        "\t",
+        "\u{a0}",
     ]);
     prop::collection::vec(
         prop_oneof![
@@ -187,5 +241,8 @@ fn generated_locators_mostly_parse() {
             clean += 1;
         }
     }
-    assert!(clean * 10 >= total * 9, "only {clean} of {total} generated locators parsed");
+    assert!(
+        clean * 10 >= total * 9,
+        "only {clean} of {total} generated locators parsed"
+    );
 }

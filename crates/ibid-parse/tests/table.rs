@@ -66,7 +66,10 @@ fn check_offsets(input: &str, value: &serde_json::Value) {
         serde_json::Value::Object(map) => {
             if let (Some(s), Some(e)) = (map.get("start"), map.get("end")) {
                 let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
-                assert!(s <= e && e <= input.len(), "{input:?}: span {s}..{e} out of bounds");
+                assert!(
+                    s <= e && e <= input.len(),
+                    "{input:?}: span {s}..{e} out of bounds"
+                );
                 assert!(
                     input.is_char_boundary(s) && input.is_char_boundary(e),
                     "{input:?}: span {s}..{e} not on char boundaries"

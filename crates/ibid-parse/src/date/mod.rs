@@ -76,6 +76,10 @@ pub struct PartialDate {
     pub undated: bool,
     /// The calendar the date is written in.
     pub calendar: Calendar,
+    /// The same date in the other calendar, when the document double-dates it
+    /// (`3 (16) февраля 1918`): this date is then the new style (Gregorian) and `alternate`
+    /// the old style (Julian).
+    pub alternate: Option<Box<PartialDate>>,
     /// The whole date as written.
     pub span: Span,
 }
@@ -109,6 +113,9 @@ impl PartialDate {
         }
         if let Some(end) = self.end.as_mut() {
             end.infer_year(year);
+        }
+        if let Some(alternate) = self.alternate.as_mut() {
+            alternate.infer_year(year);
         }
     }
 }

@@ -6,6 +6,11 @@ mod parse;
 mod value;
 
 pub use labels::lookup_label;
+#[allow(unused_imports)] // the grammar's crate-internal entry points, for the other parsers
+pub(crate) use parse::{
+    explain_locator_error, is_count, render_list, scan_archival_chain, scan_locator,
+    scan_locator_list,
+};
 pub use parse::{parse_locator, parse_locators, LocatorOptions};
 
 use crate::Span;
@@ -264,10 +269,9 @@ impl LocatorRange {
     ///
     /// Abbreviated ends (`612–13`, meaning 613) are expanded before comparing.
     pub fn is_reversed(&self) -> bool {
-        let (Some(first), Some(last)) = (
-            self.first.value,
-            self.last.as_ref().and_then(|l| l.value),
-        ) else {
+        let (Some(first), Some(last)) =
+            (self.first.value, self.last.as_ref().and_then(|l| l.value))
+        else {
             return false;
         };
         if self.first.kind != NumberKind::Arabic {

@@ -2,8 +2,14 @@
 //! archival references (`RGASPI, f. 558, op. 11, d. 97, ll. 67-70`): the model and entry points.
 
 mod archive;
+mod fields;
+mod lexicon;
 mod names;
+mod numbers;
 mod parse;
+#[cfg(test)]
+mod tests;
+mod token;
 
 pub use archive::parse_archival;
 pub use names::parse_names;

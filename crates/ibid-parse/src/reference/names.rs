@@ -1,11 +1,866 @@
-//! Personal names and name lists (`Барсегов Ю.Г.`, `Bergk, V., Haefeli, W. E. & Martin-Facklam, M.`).
-//! (Placeholder: to be filled by the reference work.)
+//! Personal names and name lists (`Барсегов Ю.Г.`, `Bergk, V., Haefeli, W. E. & Martin-Facklam, M.`),
+//! read from tokens: surname and initials in either order, inverted, natural order, institutions.
 
-use super::Names;
-use crate::Parsed;
+use super::lexicon::Lex;
+use super::token::{tokenize, Kind, Tok};
+use super::{Name, Names};
+use crate::{ParseError, Parsed, Span};
 
-/// Parse `input` as a list of names.
+/// Where a list of names is read, which decides the shapes accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ctx {
+    /// At the head of a reference, where a title may follow directly.
+    Lead,
+    /// After a role word (`trans.`, `под ред.`, `hrsg. von`).
+    AfterRole,
+    /// A whole input that is a list of names.
+    Standalone,
+}
+
+/// The shape a name was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `Барсегов Ю.Г.`, `Smith JA`.
+    FamilyInitials,
+    /// `Ю.Г. Барсегов`, `J. A. Smith`.
+    InitialsFamily,
+    /// `Djilas, Milovan`, `Haefeli, W. E.`; `full_given` when the given part ends in a word.
+    Inverted {
+        /// Whether the given names end in a full word rather than an initial.
+        full_given: bool,
+    },
+    /// `Milovan Djilas`, `Michael B. Petrovich`; `initials` when an initial is inside.
+    Natural {
+        /// Whether the name holds an initial.
+        initials: bool,
+    },
+    /// `Dupont (Jean)`.
+    ParenGiven,
+    /// `DUPONT Jean`.
+    UpperFamily,
+    /// `Narimanov` alone.
+    Single,
+    /// An institution or a label kept whole.
+    Literal,
+}
+
+/// A list of names read from tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct NameScan {
+    /// The names and the et-al mark.
+    pub names: Names,
+    /// The shape of the first name.
+    pub first_form: Form,
+    /// Whether every name is a natural-order name of full words (no initials): the weakest
+    /// evidence that the text is a name at all.
+    pub weak: bool,
+    /// The index of the first token after the list.
+    pub end: usize,
+    /// For a first name read inverted with a full given name: the family name alone and the
+    /// index of the token after it (the comma), for callers that find it was `Family, Title`.
+    pub family_only: Option<(Name, usize)>,
+}
+
+/// Token access for the name grammar.
+struct Toks<'a> {
+    input: &'a str,
+    toks: &'a [Tok],
+}
+
+impl<'a> Toks<'a> {
+    fn get(&self, i: usize) -> Option<&'a Tok> {
+        self.toks.get(i)
+    }
+
+    fn is_p(&self, i: usize, c: char) -> bool {
+        self.get(i).is_some_and(|t| t.is(c))
+    }
+
+    fn has(&self, i: usize, mask: u32) -> bool {
+        self.get(i).is_some_and(|t| t.has(mask))
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.get(i).map_or("", |t| t.text(self.input))
+    }
+
+    /// A capitalised word of two or more letters (`Djilas`, `Martin-Facklam`, `d'Alembert`).
+    fn cap_word(&self, i: usize) -> bool {
+        let Some(t) = self.get(i) else { return false };
+        if !t.is_word() || t.chars < 2 || !t.has_lower {
+            return false;
+        }
+        if t.upper_first {
+            return true;
+        }
+        let mut chars = t.text(self.input).chars();
+        let (a, b, c) = (chars.next(), chars.next(), chars.next());
+        matches!(a, Some('d' | 'l' | 'o'))
+            && matches!(b, Some('\'' | '\u{2019}'))
+            && c.is_some_and(char::is_uppercase)
+    }
+
+    /// A word all in capitals of two or more letters (`DUPONT`).
+    fn upper_word(&self, i: usize) -> bool {
+        self.get(i).is_some_and(|t| t.all_upper() && t.chars >= 2)
+    }
+
+    /// A lower-case name particle (`van`, `de`).
+    fn particle(&self, i: usize) -> bool {
+        self.get(i)
+            .is_some_and(|t| t.has(Lex::PARTICLE) && !t.upper_first)
+    }
+
+    /// A capitalised particle that starts a family name (`De Gaulle`, `Van Dyke`, `Le Goff`).
+    fn cap_particle(&self, i: usize) -> bool {
+        self.get(i)
+            .is_some_and(|t| t.has(Lex::PARTICLE) && t.upper_first && t.has_lower)
+            && self.cap_word(i + 1)
+    }
+
+    /// One initial (`J.`, `Ю.`, `Yu.`, `J.-P.`): the index after it.
+    fn initial(&self, i: usize) -> Option<usize> {
+        let t = self.get(i)?;
+        if !t.is_word() || !t.upper_first || t.chars > 2 {
+            return None;
+        }
+        if t.chars == 2 && !self.text(i).chars().nth(1).is_some_and(char::is_lowercase) {
+            return None;
+        }
+        let dot = self.get(i + 1)?;
+        if !dot.is('.') || dot.space_before {
+            return None;
+        }
+        let mut end = i + 2;
+        while self.get(end).is_some_and(|t| t.is('-') && !t.space_before) && end < i + 8 {
+            let Some(part) = self.get(end + 1) else { break };
+            let letter = part.is_word() && part.upper_first && part.chars <= 2;
+            if !(letter && self.is_p(end + 2, '.')) {
+                break;
+            }
+            end += 3;
+        }
+        Some(end)
+    }
+
+    /// One or more initials (`W. E.`, `Ю.Г.`): the index after them.
+    fn initials(&self, i: usize) -> Option<usize> {
+        let mut end = self.initial(i)?;
+        while let Some(next) = self.initial(end).filter(|_| end < i + 12) {
+            end = next;
+        }
+        Some(end)
+    }
+
+    /// Initials written without full stops after a family name (`Smith JA`), Latin only.
+    fn bare_initials(&self, i: usize) -> Option<usize> {
+        let t = self.get(i)?;
+        let text = t.text(self.input);
+        let ok = t.all_upper()
+            && t.chars <= 3
+            && text.bytes().all(|b| b.is_ascii_uppercase())
+            && (self
+                .get(i + 1)
+                .map_or(true, |n| n.is(',') || n.is('.') || n.is(';'))
+                || self.has(i + 1, Lex::AND));
+        ok.then_some(i + 1)
+    }
+
+    /// Whether a name may end before token `i`.
+    fn boundary(&self, i: usize, ctx: Ctx) -> bool {
+        let Some(t) = self.get(i) else { return true };
+        match t.kind {
+            Kind::Punct(c) => !matches!(c, '-' | '\'' | '\u{2019}'),
+            Kind::Word => {
+                t.has(Lex::AND | Lex::ETAL_HEAD)
+                    || (ctx == Ctx::AfterRole && !t.upper_first)
+                    || (ctx != Ctx::Standalone && t.has(Lex::EDITOR | Lex::TRANSLATOR))
+            }
+            Kind::Num | Kind::Url | Kind::Doi => ctx == Ctx::AfterRole,
+        }
+    }
+
+    /// Whether the word at `i` can be a given name or a natural-order name word.
+    fn name_word(&self, i: usize, ctx: Ctx) -> bool {
+        let bad = Lex::INSTITUTION | Lex::MONTH | Lex::TITLE_START;
+        let bad = if ctx == Ctx::Lead {
+            bad | Lex::PLACE
+        } else {
+            bad
+        };
+        self.cap_word(i) && !self.has(i, bad)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        match (self.get(from), to.checked_sub(1).and_then(|l| self.get(l))) {
+            (Some(a), Some(b)) if to > from => Span::new(a.start, b.end),
+            _ => Span::empty(self.get(from).map_or(self.input.len(), |t| t.start)),
+        }
+    }
+
+    fn personal(
+        &self,
+        family: (usize, usize),
+        given: Option<(usize, usize)>,
+        particle: Option<(usize, usize)>,
+        whole: (usize, usize),
+    ) -> Name {
+        Name::Personal {
+            family: self.span(family.0, family.1),
+            given: given.filter(|g| g.1 > g.0).map(|g| self.span(g.0, g.1)),
+            particle: particle.filter(|p| p.1 > p.0).map(|p| self.span(p.0, p.1)),
+            span: self.span(whole.0, whole.1),
+        }
+    }
+
+    /// Lower-case particles starting at `i`: the index after them.
+    fn particles(&self, mut i: usize) -> usize {
+        let mut n = 0;
+        while n < 3 && self.particle(i) {
+            i += 1;
+            n += 1;
+        }
+        i
+    }
+
+    /// `Барсегов Ю.Г.`, `van Dijk J.`, `Smith JA`.
+    fn family_initials(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
+        let fam = self.particles(i);
+        if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
+            return None;
+        }
+        let end = self.initials(fam + 1).or_else(|| {
+            (ctx != Ctx::AfterRole && self.cap_word(fam))
+                .then(|| self.bare_initials(fam + 1))
+                .flatten()
+        })?;
+        let name = self.personal(
+            (fam, fam + 1),
+            Some((fam + 1, end)),
+            Some((i, fam)),
+            (i, end),
+        );
+        Some((name, end, Form::FamilyInitials))
+    }
+
+    /// `Ю.Г. Барсегов`, `J.-P. Sartre`, `A. de Tocqueville`.
+    fn initials_family(&self, i: usize) -> Option<(Name, usize, Form)> {
+        let given_end = self.initials(i)?;
+        let fam = self.particles(given_end);
+        if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
+            return None;
+        }
+        let end = fam + 1;
+        let name = self.personal(
+            (fam, end),
+            Some((i, given_end)),
+            Some((given_end, fam)),
+            (i, end),
+        );
+        Some((name, end, Form::InitialsFamily))
+    }
+
+    /// `Djilas, Milovan`, `Haefeli, W. E.`, `Martin Facklam, M.`, `De Gaulle, Charles`.
+    fn inverted(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
+        let mut fam = self.particles(i);
+        if fam == i && self.cap_particle(i) {
+            fam = i + 1;
+        }
+        if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
+            return None;
+        }
+        let mut fam_end = fam + 1;
+        if self.cap_word(fam_end)
+            && self.is_p(fam_end + 1, ',')
+            && self.initial(fam_end + 2).is_some()
+        {
+            fam_end += 1;
+        }
+        if !self.is_p(fam_end, ',') {
+            return None;
+        }
+        let given = fam_end + 1;
+        let mut g = given;
+        let mut items = 0;
+        let mut last_initial = false;
+        loop {
+            if let Some(next) = self.initial(g) {
+                g = next;
+                last_initial = true;
+            } else if !last_initial && items < 3 && self.name_word(g, ctx) {
+                g += 1;
+            } else {
+                break;
+            }
+            items += 1;
+        }
+        let mut end = g;
+        let mut particle = (i, fam);
+        if fam == i && items > 0 && self.particle(g) && self.boundary(g + 1, ctx) {
+            particle = (g, g + 1);
+            end = g + 1;
+        }
+        if items == 0 || (!last_initial && !self.boundary(end, ctx)) {
+            return None;
+        }
+        let name = self.personal((fam, fam_end), Some((given, g)), Some(particle), (i, end));
+        Some((
+            name,
+            end,
+            Form::Inverted {
+                full_given: !last_initial,
+            },
+        ))
+    }
+
+    /// `Milovan Djilas`, `Michael B. Petrovich`, `Charles de Gaulle`.
+    fn natural(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
+        let mut j = i;
+        let mut words = 0;
+        let mut initials = false;
+        let mut last_word = None;
+        let mut particle_start = None;
+        while words < 5 {
+            if let Some(next) = self.initial(j) {
+                if particle_start.is_some() {
+                    return None;
+                }
+                j = next;
+                initials = true;
+                last_word = None;
+            } else if self.name_word(j, ctx) {
+                last_word = Some(j);
+                j += 1;
+            } else if words > 0 && self.particle(j) {
+                particle_start.get_or_insert(j);
+                j = self.particles(j);
+                continue;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        let family = last_word?;
+        if !(2..=4).contains(&words) || !self.boundary(j, ctx) {
+            return None;
+        }
+        let fam_start = particle_start.filter(|&p| p < family).unwrap_or(family);
+        let name = self.personal(
+            (family, family + 1),
+            Some((i, fam_start)),
+            Some((fam_start, family)),
+            (i, j),
+        );
+        Some((name, j, Form::Natural { initials }))
+    }
+
+    /// `Dupont (Jean)`, `DUPONT (J.)`, `Carrère d'Encausse (Hélène)`.
+    fn paren_given(&self, i: usize) -> Option<(Name, usize, Form)> {
+        if !(self.cap_word(i) || self.upper_word(i)) {
+            return None;
+        }
+        let mut fam_end = i + 1;
+        while fam_end < i + 3 && (self.cap_word(fam_end) || self.particle(fam_end)) {
+            fam_end += 1;
+        }
+        if !self.is_p(fam_end, '(') {
+            return None;
+        }
+        let given = fam_end + 1;
+        let mut g = given;
+        while g < given + 4 {
+            if let Some(next) = self.initial(g) {
+                g = next;
+            } else if self.cap_word(g)
+                && !self.has(g, Lex::EDITOR | Lex::TRANSLATOR | Lex::COMPILER)
+            {
+                g += 1;
+            } else {
+                break;
+            }
+        }
+        if g == given || !self.is_p(g, ')') {
+            return None;
+        }
+        let name = self.personal((i, fam_end), Some((given, g)), None, (i, g + 1));
+        Some((name, g + 1, Form::ParenGiven))
+    }
+
+    /// `DUPONT Jean`, `ИВАНОВ Иван Иванович`.
+    fn upper_family(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
+        if !self.upper_word(i) || self.has(i, Lex::INSTITUTION) {
+            return None;
+        }
+        let mut g = i + 1;
+        while g < i + 4 {
+            if let Some(next) = self.initial(g) {
+                g = next;
+            } else if self.name_word(g, ctx) {
+                g += 1;
+            } else {
+                break;
+            }
+        }
+        if g == i + 1 || !self.boundary(g, ctx) {
+            return None;
+        }
+        let name = self.personal((i, i + 1), Some((i + 1, g)), None, (i, g));
+        Some((name, g, Form::UpperFamily))
+    }
+
+    /// `Narimanov` alone, before a strong boundary.
+    fn single(&self, i: usize) -> Option<(Name, usize, Form)> {
+        let strong = self.get(i + 1).map_or(true, |t| {
+            matches!(t.kind, Kind::Punct(',' | ';' | '.' | '(' | ')' | ']')) || t.has(Lex::AND)
+        });
+        (self.cap_word(i) && strong && !self.has(i, Lex::INSTITUTION | Lex::PLACE)).then(|| {
+            let name = self.personal((i, i + 1), None, None, (i, i + 1));
+            (name, i + 1, Form::Single)
+        })
+    }
+
+    /// The end of an element kept whole: up to `,` `;` (or a sentence full stop at the head
+    /// of a reference), and whether it names an institution.
+    fn element_end(&self, i: usize, ctx: Ctx) -> (usize, bool) {
+        let mut j = i;
+        let mut institution = false;
+        while let Some(t) = self.get(j) {
+            if t.is(',') || t.is(';') || (ctx == Ctx::Lead && (t.is('.') || t.is(':') || t.is('(')))
+            {
+                break;
+            }
+            if ctx == Ctx::Standalone && j > i && (t.has(Lex::AND) || t.is('&')) && !institution {
+                break;
+            }
+            institution |= t.has(Lex::INSTITUTION);
+            j += 1;
+        }
+        (j, institution)
+    }
+
+    /// An institution (`Institute of Marxism-Leninism`) or, standalone, any label.
+    fn literal(&self, i: usize, ctx: Ctx, any: bool) -> Option<(Name, usize, Form)> {
+        if !self.get(i).is_some_and(|t| t.is_word() && t.upper_first) {
+            return None;
+        }
+        let (end, institution) = self.element_end(i, ctx);
+        if end == i || !(institution || any) {
+            return None;
+        }
+        let name = Name::Literal {
+            span: self.span(i, end),
+        };
+        Some((name, end, Form::Literal))
+    }
+
+    /// One name at `i`, trying the shapes the context allows. `first` is the shape of the
+    /// first name of the list, when this is not the first.
+    fn name_at(&self, i: usize, ctx: Ctx, first: Option<Form>) -> Option<(Name, usize, Form)> {
+        if ctx != Ctx::AfterRole {
+            if let Some(found) = self.literal(i, ctx, false) {
+                return Some(found);
+            }
+        }
+        let inverted_ok = match first {
+            None => ctx != Ctx::AfterRole,
+            Some(form) => !matches!(form, Form::Natural { .. } | Form::InitialsFamily),
+        };
+        if self.middle_initial(i, ctx) {
+            if let Some(found) = self.natural(i, ctx) {
+                return Some(found);
+            }
+        }
+        let found = self
+            .initials_family(i)
+            .or_else(|| self.paren_given(i))
+            .or_else(|| self.family_initials(i, ctx))
+            .or_else(|| inverted_ok.then(|| self.inverted(i, ctx)).flatten())
+            .or_else(|| self.natural(i, ctx))
+            .or_else(|| {
+                (ctx != Ctx::AfterRole)
+                    .then(|| self.upper_family(i, ctx))
+                    .flatten()
+            });
+        if found.is_some() {
+            return found;
+        }
+        match ctx {
+            Ctx::Lead => None,
+            Ctx::AfterRole => first.is_none().then(|| self.single(i)).flatten(),
+            Ctx::Standalone => self.single(i).or_else(|| self.literal(i, ctx, true)),
+        }
+    }
+
+    /// `Michael B. Petrovich`: a word, one initial, a word. Read in natural order before
+    /// `Family I.` in Latin script or after a role; Cyrillic heads keep `Барсегов Ю. Title`.
+    fn middle_initial(&self, i: usize, ctx: Ctx) -> bool {
+        let latin = self
+            .text(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        self.cap_word(i)
+            && self.initial(i + 1) == Some(i + 3)
+            && self.cap_word(i + 3)
+            && (latin || ctx != Ctx::Lead)
+    }
+
+    /// Whether the word at `i` is `lower`, ignoring case.
+    fn word_is(&self, i: usize, lower: &str) -> bool {
+        self.get(i).is_some_and(|t| {
+            t.is_word()
+                && t.text(self.input)
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(lower.chars())
+        })
+    }
+
+    /// `et al.`, `et al`, `и др.`, `u. a.`, `and others`, `[и др.]`: the index after it.
+    fn et_al(&self, i: usize) -> Option<usize> {
+        const PAIRS: [(&str, &str); 6] = [
+            ("et", "al"),
+            ("et", "coll"),
+            ("и", "др"),
+            ("и", "другие"),
+            ("u", "a"),
+            ("and", "others"),
+        ];
+        let bracket = self.is_p(i, '[');
+        let mut j = i + usize::from(bracket);
+        if !self.has(j, Lex::ETAL_HEAD) {
+            return None;
+        }
+        let head = j;
+        j += 1;
+        if self.is_p(j, '.') {
+            j += 1;
+        }
+        if !PAIRS
+            .iter()
+            .any(|(a, b)| self.word_is(head, a) && self.word_is(j, b))
+        {
+            return None;
+        }
+        j += 1;
+        if self.is_p(j, '.') {
+            j += 1;
+        }
+        if bracket {
+            if !self.is_p(j, ']') {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// A separator between two names: the index after it, and whether it is a strong one
+    /// (`and`, `&`, `;`, `/`) rather than a bare comma.
+    fn list_sep(&self, j: usize, ctx: Ctx) -> Option<(usize, bool)> {
+        let t = self.get(j)?;
+        let connector = |k: usize| self.has(k, Lex::AND) || self.is_p(k, '&');
+        if t.is(',') {
+            return Some(if connector(j + 1) {
+                (j + 2, true)
+            } else {
+                (j + 1, false)
+            });
+        }
+        if t.is(';') || connector(j) {
+            return Some((j + 1, true));
+        }
+        let slash =
+            t.is('/') && (ctx == Ctx::Standalone || !t.space_before) && !self.is_p(j + 1, '/');
+        slash.then_some((j + 1, true))
+    }
+}
+
+/// Whether a surname with initials, in either order, starts at token `at` (`Нариманова
+/// В.И.`, `В.И. Ленину`).
+pub(crate) fn starts_name(input: &str, toks: &[Tok], at: usize) -> bool {
+    let t = Toks { input, toks };
+    t.family_initials(at, Ctx::AfterRole).is_some() || t.initials_family(at).is_some()
+}
+
+/// Read a list of names starting at token `at`, in context `ctx`.
+pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Option<NameScan> {
+    let t = Toks { input, toks };
+    let (first, mut end, first_form) = t.name_at(at, ctx, None)?;
+    let family_only = match (&first, first_form) {
+        (
+            Name::Personal {
+                family,
+                particle,
+                span,
+                ..
+            },
+            Form::Inverted { full_given: true },
+        ) => {
+            let family_end = toks
+                .iter()
+                .skip(at)
+                .position(|tok| tok.start >= family.end)?
+                + at;
+            let whole = Span::new(span.start, family.end);
+            let name = Name::Personal {
+                family: *family,
+                given: None,
+                particle: particle.filter(|p| p.end <= family.start),
+                span: whole,
+            };
+            Some((name, family_end))
+        }
+        _ => None,
+    };
+    let mut weak = matches!(
+        first_form,
+        Form::Natural { initials: false } | Form::Literal
+    );
+    let mut names = vec![first];
+    let mut et_al = false;
+    let mut confirmed = (1, end);
+    loop {
+        let after_comma = if t.is_p(end, ',') { end + 1 } else { end };
+        if let Some(e) = t.et_al(end).or_else(|| t.et_al(after_comma)) {
+            et_al = true;
+            end = e;
+            confirmed = (names.len(), end);
+            break;
+        }
+        let Some((next, strong)) = t.list_sep(end, ctx) else {
+            break;
+        };
+        let Some((name, e, form)) = t.name_at(next, ctx, Some(first_form)) else {
+            break;
+        };
+        names.push(name);
+        end = e;
+        let weak_form = matches!(form, Form::Natural { .. } | Form::Literal | Form::Single);
+        if strong || ctx == Ctx::Standalone || !weak_form {
+            confirmed = (names.len(), end);
+            weak &= matches!(form, Form::Natural { initials: false });
+        }
+    }
+    names.truncate(confirmed.0);
+    Some(NameScan {
+        names: Names { names, et_al },
+        first_form,
+        weak,
+        end: confirmed.1,
+        family_only,
+    })
+}
+
+/// Parse `input` as a list of names (`Bergk, V., Haefeli, W. E. & Martin-Facklam, M.`,
+/// `Иванов И. И., Петров П. П. и др.`, `Unknown translator`).
+///
+/// Personal names are split into family, given names and particle; institutions and labels
+/// are kept whole as [`Name::Literal`]. Text after the list is kept as the remainder.
 pub fn parse_names(input: &str) -> Parsed<Names> {
-    let _ = input;
-    Parsed::ok(Names::default())
+    let toks = tokenize(input);
+    let Some(first) = toks.first() else {
+        return Parsed::ok(Names::default());
+    };
+    let Some(scan) = scan_names(input, &toks, 0, Ctx::Standalone) else {
+        let span = Span::new(first.start, toks.last().map_or(first.end, |t| t.end));
+        return Parsed {
+            value: Names::default(),
+            errors: vec![ParseError::new(
+                format!("could not read `{}` as a name", span.slice(input)),
+                span,
+            )],
+            remainder: Some(span),
+        };
+    };
+    let mut end = scan.end;
+    if toks.get(end).is_some_and(|t| t.is('.') || t.is(',')) && end + 1 == toks.len() {
+        end += 1;
+    }
+    let mut parsed = Parsed::ok(scan.names);
+    if let (Some(rest), Some(last)) = (toks.get(end), toks.last()) {
+        let span = Span::new(rest.start, last.end);
+        parsed.errors.push(ParseError::new(
+            format!("could not read `{}` as a name", span.slice(input)),
+            span,
+        ));
+        parsed.remainder = Some(span);
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name as `family|given|particle` or `=literal`.
+    fn names(input: &str) -> (Vec<String>, bool) {
+        let parsed = parse_names(input);
+        assert!(parsed.is_clean(), "{input:?}: {:?}", parsed.errors);
+        let list = parsed
+            .value
+            .names
+            .iter()
+            .map(|n| match n {
+                Name::Personal {
+                    family,
+                    given,
+                    particle,
+                    ..
+                } => format!(
+                    "{}|{}|{}",
+                    family.slice(input),
+                    given.map_or("", |g| g.slice(input)),
+                    particle.map_or("", |p| p.slice(input)),
+                ),
+                Name::Literal { span } => format!("={}", span.slice(input)),
+            })
+            .collect();
+        (list, parsed.value.et_al)
+    }
+
+    #[test]
+    fn surname_and_initials_in_both_orders() {
+        assert_eq!(names("Барсегов Ю.Г.").0, ["Барсегов|Ю.Г.|"]);
+        assert_eq!(names("Ю.Г. Барсегов").0, ["Барсегов|Ю.Г.|"]);
+        assert_eq!(names("Ю. Г. Барсегов").0, ["Барсегов|Ю. Г.|"]);
+        assert_eq!(names("Иванов И. И.").0, ["Иванов|И. И.|"]);
+        assert_eq!(names("J.-P. Sartre").0, ["Sartre|J.-P.|"]);
+        assert_eq!(names("Yu. Barsegov").0, ["Barsegov|Yu.|"]);
+    }
+
+    #[test]
+    fn inverted_and_natural_order() {
+        assert_eq!(names("Djilas, Milovan").0, ["Djilas|Milovan|"]);
+        assert_eq!(names("Milovan Djilas").0, ["Djilas|Milovan|"]);
+        assert_eq!(names("Michael B. Petrovich").0, ["Petrovich|Michael B.|"]);
+        assert_eq!(names("Smith, John A.").0, ["Smith|John A.|"]);
+        assert_eq!(names("Dupont (Jean)").0, ["Dupont|Jean|"]);
+        assert_eq!(names("DUPONT Jean").0, ["DUPONT|Jean|"]);
+    }
+
+    #[test]
+    fn particles_and_hyphens() {
+        assert_eq!(names("Ludwig van Beethoven").0, ["Beethoven|Ludwig|van"]);
+        assert_eq!(names("Charles de Gaulle").0, ["Gaulle|Charles|de"]);
+        assert_eq!(names("van der Berg, J.").0, ["Berg|J.|van der"]);
+        assert_eq!(names("De Gaulle, Charles").0, ["Gaulle|Charles|De"]);
+        assert_eq!(names("Beethoven, Ludwig van").0, ["Beethoven|Ludwig|van"]);
+        assert_eq!(names("Martin-Facklam, M.").0, ["Martin-Facklam|M.|"]);
+        assert_eq!(names("Jean d'Alembert").0, ["d'Alembert|Jean|"]);
+    }
+
+    #[test]
+    fn lists_split_at_initials() {
+        assert_eq!(
+            names("Bergk, V., Haefeli, W. E. & Martin-Facklam, M.").0,
+            ["Bergk|V.|", "Haefeli|W. E.|", "Martin-Facklam|M.|"]
+        );
+        assert_eq!(
+            names("Smith, J. A., & Doe, R.").0,
+            ["Smith|J. A.|", "Doe|R.|"]
+        );
+        assert_eq!(
+            names("Иванов И.И., Петров П.П. и Сидоров С.С.").0,
+            ["Иванов|И.И.|", "Петров|П.П.|", "Сидоров|С.С.|"]
+        );
+        assert_eq!(
+            names("Müller, H./Schmidt, K.").0,
+            ["Müller|H.|", "Schmidt|K.|"]
+        );
+        assert_eq!(names("Smith JA, Doe R").0, ["Smith|JA|", "Doe|R|"]);
+        assert_eq!(
+            names("Smith, John, and Jane Doe").0,
+            ["Smith|John|", "Doe|Jane|"]
+        );
+        assert_eq!(
+            names("John Smith, Jane Doe und Hans Müller").0,
+            ["Smith|John|", "Doe|Jane|", "Müller|Hans|"]
+        );
+        assert_eq!(
+            names("Jean Dupont et Marie Curie").0,
+            ["Dupont|Jean|", "Curie|Marie|"]
+        );
+        assert_eq!(
+            names("Smith, John; Doe, Jane").0,
+            ["Smith|John|", "Doe|Jane|"]
+        );
+    }
+
+    #[test]
+    fn et_al_in_four_languages() {
+        assert!(names("Smith, J., et al.").1);
+        assert!(names("Smith J et al").1);
+        assert!(names("Иванов И.И. и др.").1);
+        assert!(names("Иванов И.И. [и др.]").1);
+        assert!(names("Müller, H. u. a.").1);
+        assert_eq!(names("Dupont, J. et al.").0, ["Dupont|J.|"]);
+        assert!(!names("Smith, J.").1);
+    }
+
+    #[test]
+    fn institutions_and_labels_are_literal() {
+        assert_eq!(
+            names("Institute of Marxism-Leninism").0,
+            ["=Institute of Marxism-Leninism"]
+        );
+        assert_eq!(names("Unknown translator").0, ["=Unknown translator"]);
+        assert_eq!(names("Narimanov").0, ["Narimanov||"]);
+        assert_eq!(
+            names("Central Intelligence Agency; Smith, J.").0,
+            ["=Central Intelligence Agency", "Smith|J.|"]
+        );
+    }
+
+    #[test]
+    fn leftover_text_is_kept() {
+        let input = "Smith, J. 1990";
+        let parsed = parse_names(input);
+        assert_eq!(parsed.value.names.len(), 1);
+        assert_eq!(parsed.remainder.map(|r| r.slice(input)), Some("1990"));
+        assert_eq!(parsed.errors.len(), 1);
+        assert!(parse_names("").is_clean());
+        assert!(parse_names("   ").value.names.is_empty());
+        let odd = parse_names("(((");
+        assert!(odd.value.names.is_empty());
+        assert_eq!(odd.remainder.map(|r| r.slice("(((")), Some("((("));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_keeps_the_rest(input in "\\PC{0,60}") {
+            let parsed = parse_names(&input);
+            for name in &parsed.value.names {
+                let span = name.span();
+                proptest::prop_assert!(span.end <= input.len() && input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
+            }
+            if let Some(rest) = parsed.remainder {
+                proptest::prop_assert!(!parsed.errors.is_empty() && rest.end <= input.len());
+            }
+        }
+    }
+
+    #[test]
+    fn names_at_the_head_of_a_reference_stop_before_the_title() {
+        let input = "Milovan Djilas, Nagorno Karabakh, vol. 2";
+        let toks = tokenize(input);
+        let scan = scan_names(input, &toks, 0, Ctx::Lead).unwrap();
+        assert_eq!(scan.names.names.len(), 1);
+        assert_eq!(toks[scan.end].text(input), ",");
+        assert!(scan.weak);
+
+        let input = "Барсегов Ю.Г. Нагорный Карабах";
+        let toks = tokenize(input);
+        let scan = scan_names(input, &toks, 0, Ctx::Lead).unwrap();
+        assert_eq!(scan.names.names[0].span().slice(input), "Барсегов Ю.Г.");
+        assert_eq!(toks[scan.end].text(input), "Нагорный");
+        assert!(!scan.weak);
+
+        let input = "Djilas, Wartime, 45";
+        let toks = tokenize(input);
+        let scan = scan_names(input, &toks, 0, Ctx::Lead).unwrap();
+        let (name, next) = scan.family_only.unwrap();
+        assert_eq!(name.span().slice(input), "Djilas");
+        assert_eq!(toks[next].text(input), ",");
+    }
 }

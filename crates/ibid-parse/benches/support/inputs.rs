@@ -11,7 +11,7 @@ impl Mixer {
     }
 
     /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -22,7 +22,7 @@ impl Mixer {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 
     /// One of `items`.
@@ -32,9 +32,9 @@ impl Mixer {
 }
 
 const LOCATOR_LABELS: &[&str] = &[
-    "p.", "pp.", "page", "S.", "Seite", "с.", "С.", "стр.", "vol.", "Bd.", "т.", "no.", "Nr.",
-    "№", "fol.", "f.", "л.", "Л.", "ll.", "chap.", "Kap.", "гл.", "§", "para.", "col.", "Sp.",
-    "n.", "Anm.", "doc.", "Document", "док.",
+    "p.", "pp.", "page", "S.", "Seite", "с.", "С.", "стр.", "vol.", "Bd.", "т.", "no.", "Nr.", "№",
+    "fol.", "f.", "л.", "Л.", "ll.", "chap.", "Kap.", "гл.", "§", "para.", "col.", "Sp.", "n.",
+    "Anm.", "doc.", "Document", "док.",
 ];
 
 const DASHES: &[&str] = &["-", "–", "—", " to ", " bis "];
@@ -45,9 +45,16 @@ pub fn locator(m: &mut Mixer) -> String {
     let first = 1 + m.below(900);
     match m.below(6) {
         0 => format!("{label} {first}"),
-        1 => format!("{label} {first}{}{}", m.pick(DASHES), first + 1 + m.below(30)),
+        1 => format!(
+            "{label} {first}{}{}",
+            m.pick(DASHES),
+            first + 1 + m.below(30)
+        ),
         2 => format!("{label} {first}–{}, {}", first + 2, first + 7),
-        3 => format!("{label} {first} {}", m.pick(&["f.", "ff.", "et seq.", "passim"])),
+        3 => format!(
+            "{label} {first} {}",
+            m.pick(&["f.", "ff.", "et seq.", "passim"])
+        ),
         4 => format!("{label} {first}{}", m.pick(&["v", "r", " об.", "об."])),
         _ => format!("{label} {}", m.pick(&["VII", "xi", "iv", "XIV"])),
     }
@@ -79,15 +86,24 @@ pub fn reference(m: &mut Mixer) -> String {
     let year = 1950 + m.below(70);
     let page = 1 + m.below(700);
     match m.below(6) {
-        0 => format!("{author} {title} Document {}, page {page}", 1 + m.below(900)),
-        1 => format!("{author} {title}. М.: Наука, {year}. {} с.", 100 + m.below(900)),
+        0 => format!(
+            "{author} {title} Document {}, page {page}",
+            1 + m.below(900)
+        ),
+        1 => format!(
+            "{author} {title}. М.: Наука, {year}. {} с.",
+            100 + m.below(900)
+        ),
         2 => format!(
             "{author} ({year}). {title}. Journal of History, {}({}), {page}–{}.",
             1 + m.below(80),
             1 + m.below(12),
             page + 20
         ),
-        3 => format!("{author}. {title}. New York: Harcourt, {year}, {page}-{}.", page + 3),
+        3 => format!(
+            "{author}. {title}. New York: Harcourt, {year}, {page}-{}.",
+            page + 3
+        ),
         4 => format!("{author}: {title}. Berlin: Verlag {year}, S. {page} f."),
         _ => format!(
             "RGASPI, f. {}, op. {}, d. {}, ll. {page}-{}",
@@ -101,11 +117,24 @@ pub fn reference(m: &mut Mixer) -> String {
 
 /// A pandoc citation.
 pub fn citation(m: &mut Mixer) -> String {
-    let key = m.pick(&["doe99", "barsegov-nk", "smith04", "Foo_bar.baz", "djilas1977"]);
+    let key = m.pick(&[
+        "doe99",
+        "barsegov-nk",
+        "smith04",
+        "Foo_bar.baz",
+        "djilas1977",
+    ]);
     match m.below(4) {
-        0 => format!("[see @{key}, pp. {}-{} and *passim*; @smith04, chap. 1]", 3, 35),
+        0 => format!(
+            "[see @{key}, pp. {}-{} and *passim*; @smith04, chap. 1]",
+            3, 35
+        ),
         1 => format!("@{key} [p. {}]", 1 + m.below(500)),
-        2 => format!("[-@{key}, doc. {}, p. {}]", 1 + m.below(900), 1 + m.below(900)),
+        2 => format!(
+            "[-@{key}, doc. {}, p. {}]",
+            1 + m.below(900),
+            1 + m.below(900)
+        ),
         _ => format!("[@{key}]"),
     }
 }

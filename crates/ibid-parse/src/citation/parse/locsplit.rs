@@ -1,0 +1,321 @@
+//! Splitting what follows a citation key into locator and suffix, as pandoc does.
+//! The locator text is then read by the locator grammar, which may extend it (`ff.`, `об.`).
+
+use super::markup::Markup;
+use crate::locator::{lookup_label, parse_locators};
+use crate::text::{is_dash, is_space, trim_span};
+use crate::{Locator, LocatorNumber, LocatorRange, Span};
+
+/// The locator and suffix of one cited item.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Split {
+    /// The locator text, label included (`pp. 33-35`), or the text inside `{...}`.
+    pub locator: Option<Span>,
+    /// The locators read from it.
+    pub locators: Vec<Locator>,
+    /// What follows the locator, trimmed.
+    pub suffix: Option<Span>,
+    /// One past the last byte that belongs to the item (after a closing `}`), if any does.
+    pub reach: Option<usize>,
+}
+
+/// How many words a label may have (`sub verbo`, `s. v.`).
+const MAX_LABEL_WORDS: usize = 4;
+
+fn non_empty(span: Span) -> Option<Span> {
+    (!span.is_empty()).then_some(span)
+}
+
+fn skip_spaces(text: &str, mut at: usize, end: usize) -> usize {
+    while let Some(c) = text.get(at..end).and_then(|s| s.chars().next()) {
+        if !is_space(c) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// The whitespace-separated word starting at or after `from`, before `end`.
+fn next_word(text: &str, from: usize, end: usize) -> Option<(usize, usize)> {
+    let start = skip_spaces(text, from, end);
+    let rest = text.get(start..end)?;
+    let len = rest.find(is_space).unwrap_or(rest.len());
+    (len > 0).then_some((start, start + len))
+}
+
+/// Split `text[start..end]`, the text after a key, into locator and suffix.
+///
+/// As pandoc does: an optional comma, then a label (the longest that `lookup_label` knows)
+/// or a bare value with an arabic digit, then values up to the first word without digits;
+/// `{...}` forces a locator. The locator grammar may read further than pandoc's split
+/// (`p. 33 ff.`, `л. 5 об.`, `doc. 652, p. 612`), and the locator then covers that too.
+pub(crate) fn split(text: &str, markup: &Markup, start: usize, end: usize) -> Split {
+    let bytes = text.as_bytes();
+    let mut i = skip_spaces(text, start, end);
+    if bytes.get(i) == Some(&b',') && i < end {
+        i = skip_spaces(text, i + 1, end);
+    }
+    if bytes.get(i) == Some(&b'{') {
+        if let Some(close) = markup.close_of(text, i).filter(|&c| c < end) {
+            let inner = trim_span(text, Span::new(i + 1, close));
+            let suffix = non_empty(trim_span(text, Span::new(close + 1, end)));
+            return Split {
+                locator: non_empty(inner),
+                locators: if inner.is_empty() {
+                    Vec::new()
+                } else {
+                    locator_chain(text, inner.start, inner.end).0
+                },
+                suffix,
+                reach: Some(suffix.map_or(close + 1, |s| s.end)),
+            };
+        }
+    }
+    let Some((locator_start, pandoc_end)) = extent(text, i, end) else {
+        let suffix = non_empty(trim_span(text, Span::new(start, end)));
+        return Split {
+            suffix,
+            reach: suffix.map(|s| s.end),
+            ..Split::default()
+        };
+    };
+    let (locators, parsed_end) = locator_chain(text, locator_start, end);
+    let locator_end = pandoc_end.max(parsed_end);
+    let suffix = non_empty(trim_span(text, Span::new(locator_end, end)));
+    Split {
+        locator: Some(Span::new(locator_start, locator_end)),
+        locators: locators
+            .into_iter()
+            .filter(|l| l.span.end <= locator_end)
+            .collect(),
+        suffix,
+        reach: Some(suffix.map_or(locator_end, |s| s.end)),
+    }
+}
+
+/// Where pandoc's locator starts and ends in `text[at..end]`, if there is one.
+fn extent(text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
+    let mut pos = at;
+    let mut value: Option<(bool, usize)> = None;
+    for j in 0..MAX_LABEL_WORDS {
+        let Some((ws, we)) = next_word(text, pos, end) else {
+            break;
+        };
+        let word = text.get(ws..we)?;
+        let label_before = |upto: usize| is_label(text, at, upto);
+        if let Some(d) = word.find(|c: char| c.is_ascii_digit()) {
+            if d > 0 && label_before(ws + d) {
+                value = Some((true, ws + d));
+            } else if j == 0 {
+                value = Some((false, ws));
+            } else if label_before(ws) {
+                value = Some((true, ws));
+            }
+            break;
+        }
+        if j > 0 && is_roman(word) && label_before(ws) {
+            value = Some((true, ws));
+            break;
+        }
+        pos = we;
+    }
+    let (explicit, value_start) = value?;
+    let value_end = values_end(text, value_start, end, explicit)?;
+    Some((if explicit { at } else { value_start }, value_end))
+}
+
+fn is_label(text: &str, start: usize, end: usize) -> bool {
+    let span = trim_span(text, Span::new(start, end));
+    !span.is_empty() && lookup_label(span.slice(text)).is_some()
+}
+
+/// The end of the run of values starting at `start`: words with a digit (or, after a label,
+/// roman numerals), joined by `,`, `;`, spaces or a spaced dash.
+fn values_end(text: &str, start: usize, end: usize, explicit: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut last = None;
+    let mut pos = start;
+    loop {
+        let ws = skip_spaces(text, pos, end);
+        let rest = text.get(ws..end)?;
+        let len = rest
+            .find(|c: char| is_space(c) || c == ',' || c == ';')
+            .unwrap_or(rest.len());
+        let we = ws + len;
+        let core = value_core_end(text, ws, we);
+        let word = text.get(ws..core)?;
+        if word.is_empty() || !is_value(word, explicit) {
+            break;
+        }
+        last = Some(core);
+        if core < we {
+            break;
+        }
+        let mut q = we;
+        if matches!(bytes.get(q), Some(b',' | b';')) && q < end {
+            q += 1;
+        }
+        let spaced = skip_spaces(text, q, end);
+        q = spaced;
+        if let Some(c) = text.get(q..end).and_then(|s| s.chars().next()) {
+            if is_dash(c) && spaced > we {
+                let after = skip_spaces(text, q + c.len_utf8(), end);
+                if next_word(text, after, end)
+                    .and_then(|(a, b)| text.get(a..value_core_end(text, a, b)))
+                    .is_some_and(|w| is_value(w, explicit))
+                {
+                    q = after;
+                }
+            }
+        }
+        if q >= end || q == we {
+            break;
+        }
+        pos = q;
+    }
+    last
+}
+
+/// `word` without trailing punctuation that cannot end a value (`.`, `:`, an unmatched `)`).
+fn value_core_end(text: &str, start: usize, end: usize) -> usize {
+    let Some(word) = text.get(start..end) else {
+        return start;
+    };
+    let mut opens = word.matches('(').count();
+    let mut closes = word.matches(')').count();
+    let mut core = word;
+    while let Some(c) = core.chars().next_back() {
+        let strip = match c {
+            '.' | ':' | '!' | '?' | '"' | '\'' | '»' | '”' | '*' | '_' => true,
+            ')' => closes > opens,
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        if c == ')' {
+            closes -= 1;
+        } else if c == '(' {
+            opens -= 1;
+        }
+        core = &core[..core.len() - c.len_utf8()];
+    }
+    start + core.len()
+}
+
+fn is_value(word: &str, explicit: bool) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit()) || (explicit && is_roman(word))
+}
+
+/// A roman numeral or a range of them (`iv`, `XIV-XVI`).
+fn is_roman(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ':']);
+    !word.is_empty()
+        && word.split(is_dash).all(|part| {
+            !part.is_empty()
+                && part.chars().all(|c| {
+                    matches!(
+                        c.to_ascii_lowercase(),
+                        'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm'
+                    )
+                })
+        })
+}
+
+/// The locators the locator grammar reads from `text[start..end]`, as long as they follow
+/// each other with only separators between; and the end of the last.
+fn locator_chain(text: &str, start: usize, end: usize) -> (Vec<Locator>, usize) {
+    let Some(slice) = text.get(start..end) else {
+        return (Vec::new(), start);
+    };
+    let mut reach = start;
+    let mut chain = Vec::new();
+    for locator in parse_locators(slice).value {
+        let locator = shift(locator, start);
+        let gap_ok = text
+            .get(reach..locator.span.start)
+            .is_some_and(|gap| gap.chars().all(|c| is_space(c) || c == ',' || c == ';'));
+        if !gap_ok {
+            break;
+        }
+        reach = locator.span.end;
+        chain.push(locator);
+    }
+    (chain, reach)
+}
+
+fn shift_number(n: LocatorNumber, by: usize) -> LocatorNumber {
+    LocatorNumber {
+        span: n.span.shift(by),
+        ..n
+    }
+}
+
+/// A locator parsed from a slice starting at `by`, with its spans made absolute.
+fn shift(locator: Locator, by: usize) -> Locator {
+    Locator {
+        label_span: locator.label_span.map(|s| s.shift(by)),
+        value: locator.value.shift(by),
+        span: locator.span.shift(by),
+        ranges: locator
+            .ranges
+            .into_iter()
+            .map(|r| LocatorRange {
+                first: shift_number(r.first, by),
+                last: r.last.map(|l| shift_number(l, by)),
+                separator: r.separator.map(|s| s.shift(by)),
+            })
+            .collect(),
+        ..locator
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> (Option<&str>, Option<&str>) {
+        let m = Markup::new(text, 0, text.len());
+        let s = split(text, &m, 0, text.len());
+        (
+            s.locator.map(|l| l.slice(text)),
+            s.suffix.map(|l| l.slice(text)),
+        )
+    }
+
+    #[test]
+    fn a_bare_number_is_a_page_and_words_end_it() {
+        assert_eq!(parts(", 33"), (Some("33"), None));
+        assert_eq!(
+            parts(", 33-35, 38 and passim"),
+            (Some("33-35, 38"), Some("and passim"))
+        );
+        assert_eq!(parts(" 12."), (Some("12"), Some(".")));
+    }
+
+    #[test]
+    fn without_a_locator_the_suffix_keeps_its_comma() {
+        assert_eq!(parts(", and elsewhere"), (None, Some(", and elsewhere")));
+        assert_eq!(parts(", xiv"), (None, Some(", xiv")));
+        assert_eq!(parts(""), (None, None));
+    }
+
+    #[test]
+    fn braces_force_a_locator() {
+        assert_eq!(
+            parts(", {p. iv, and something} more"),
+            (Some("p. iv, and something"), Some("more"))
+        );
+    }
+
+    #[test]
+    fn value_cores() {
+        let t = "33-35.";
+        assert_eq!(value_core_end(t, 0, t.len()), 5);
+        let t = "34(1)(a))";
+        assert_eq!(value_core_end(t, 0, t.len()), 8);
+        assert!(is_roman("xiv-xvi"));
+        assert!(!is_roman("and"));
+    }
+}

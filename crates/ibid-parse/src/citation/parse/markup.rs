@@ -1,0 +1,168 @@
+//! Markdown structure a citation must respect: code spans, backslash escapes, and the matching
+//! of `[]`, `{}` and `()`, computed once per paragraph so that no search is ever repeated.
+
+/// Whether `b` is an ASCII punctuation byte, the only bytes a backslash escapes.
+pub(crate) fn is_escapable(b: u8) -> bool {
+    b.is_ascii_punctuation()
+}
+
+/// Where code spans and matched delimiters of one region of a text end.
+#[derive(Debug, Clone)]
+pub(crate) struct Markup {
+    base: usize,
+    /// For each byte of the region: 0, or one past the end of the code span that starts there,
+    /// or the offset of the delimiter closing the `[`, `{` or `(` there.
+    jump: Vec<usize>,
+}
+
+impl Markup {
+    /// The markup of `text[start..end]`; offsets stay offsets into `text`.
+    pub(crate) fn new(text: &str, start: usize, end: usize) -> Self {
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        let start = start.min(end);
+        let mut jump = vec![0; end - start];
+        let codes = code_spans(bytes, start, end);
+        let mut next_code = codes.iter().peekable();
+        let mut stacks: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        let mut i = start;
+        while i < end {
+            if let Some(&&(s, e)) = next_code.peek() {
+                if s == i {
+                    jump[i - start] = e;
+                    i = e;
+                    next_code.next();
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            if b == b'\\' && i + 1 < end && is_escapable(bytes[i + 1]) {
+                i += 2;
+                continue;
+            }
+            let kind = match b {
+                b'[' | b']' => Some(0),
+                b'{' | b'}' => Some(1),
+                b'(' | b')' => Some(2),
+                _ => None,
+            };
+            if let Some(k) = kind {
+                if matches!(b, b'[' | b'{' | b'(') {
+                    stacks[k].push(i);
+                } else if let Some(open) = stacks[k].pop() {
+                    jump[open - start] = i;
+                }
+            }
+            i += 1;
+        }
+        Markup { base: start, jump }
+    }
+
+    fn get(&self, at: usize) -> Option<usize> {
+        at.checked_sub(self.base)
+            .and_then(|i| self.jump.get(i))
+            .copied()
+            .filter(|&j| j != 0)
+    }
+
+    /// The offset of the delimiter closing the `[`, `{` or `(` at `at`, if it is closed.
+    pub(crate) fn close_of(&self, text: &str, at: usize) -> Option<usize> {
+        matches!(text.as_bytes().get(at), Some(b'[' | b'{' | b'('))
+            .then(|| self.get(at))
+            .flatten()
+    }
+
+    /// One past the end of the code span starting at `at`, if one does.
+    pub(crate) fn code_end(&self, text: &str, at: usize) -> Option<usize> {
+        (text.as_bytes().get(at) == Some(&b'`'))
+            .then(|| self.get(at))
+            .flatten()
+    }
+}
+
+/// The code spans of `bytes[start..end]`: a run of n backticks up to the next run of exactly
+/// n backticks. Runs are paired in one forward pass using, for each run, the next run of the
+/// same length (found in one backward pass).
+fn code_spans(bytes: &[u8], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = start;
+    let mut backslashes = 0usize;
+    while i < end {
+        match bytes[i] {
+            b'`' => {
+                let s = i;
+                while i < end && bytes[i] == b'`' {
+                    i += 1;
+                }
+                runs.push((s, i - s, backslashes % 2 == 1));
+                backslashes = 0;
+            }
+            b'\\' => {
+                backslashes += 1;
+                i += 1;
+            }
+            _ => {
+                backslashes = 0;
+                i += 1;
+            }
+        }
+    }
+    let mut next_same = vec![usize::MAX; runs.len()];
+    let mut last_of_len: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (k, &(_, len, _)) in runs.iter().enumerate().rev() {
+        if let Some(&n) = last_of_len.get(&len) {
+            next_same[k] = n;
+        }
+        last_of_len.insert(len, k);
+    }
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let (s, _, escaped) = runs[k];
+        match next_same
+            .get(k)
+            .copied()
+            .filter(|&n| n != usize::MAX && !escaped)
+        {
+            Some(n) => {
+                let (cs, clen, _) = runs[n];
+                spans.push((s, cs + clen));
+                k = n + 1;
+            }
+            None => k += 1,
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_brackets_outside_code_and_escapes() {
+        let text = r"[a `]` \] [b] c] x";
+        let m = Markup::new(text, 0, text.len());
+        assert_eq!(m.close_of(text, 0), Some(15));
+        assert_eq!(m.close_of(text, 10), Some(12));
+        assert_eq!(m.code_end(text, 3), Some(6));
+    }
+
+    #[test]
+    fn code_spans_need_runs_of_equal_length() {
+        let text = "``a`b`` `c` ```";
+        let m = Markup::new(text, 0, text.len());
+        assert_eq!(m.code_end(text, 0), Some(7));
+        assert_eq!(m.code_end(text, 8), Some(11));
+        assert_eq!(m.code_end(text, 12), None);
+    }
+
+    #[test]
+    fn unbalanced_delimiters_have_no_match() {
+        let text = "[[a] {b";
+        let m = Markup::new(text, 0, text.len());
+        assert_eq!(m.close_of(text, 0), None);
+        assert_eq!(m.close_of(text, 1), Some(3));
+        assert_eq!(m.close_of(text, 5), None);
+    }
+}

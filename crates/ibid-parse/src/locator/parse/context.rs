@@ -1,0 +1,77 @@
+//! Resolving ambiguous label words from their neighbours in a list of locators.
+//! `f.` before `op.` is a fond, `op.` and `l.` in an archival chain are inventory and folio.
+
+use crate::locator::labels::{lookup, Reading};
+use crate::locator::{Locator, LocatorLabel};
+
+/// How the label of `locator` (read from `text`) may be re-read; `Plain` when the label came
+/// after the value or was implied.
+pub(super) fn reading(text: &str, locator: &Locator) -> Reading {
+    match locator.label_span {
+        // Only `f.`, `ff.`, `op.`, `l.` and `ll.` have readings to resolve: skip the rest.
+        Some(label)
+            if label.start < locator.value.start
+                && matches!(
+                    text.as_bytes().get(label.start),
+                    Some(b'f' | b'F' | b'o' | b'O' | b'l' | b'L')
+                ) =>
+        {
+            lookup(label.slice(text))
+                .map(|w| w.reading)
+                .unwrap_or(Reading::Plain)
+        }
+        _ => Reading::Plain,
+    }
+}
+
+/// Whether a locator with this label and reading is itself evidence of an archival chain.
+fn archival_level(label: LocatorLabel, reading: Reading) -> bool {
+    use LocatorLabel::*;
+    reading == Reading::Plain && matches!(label, Fond | Inventory | File | Box | Folder)
+}
+
+/// Re-read the ambiguous labels of `locators` (parsed from `text`) in context.
+///
+/// A list is an archival chain when `archival` says so (the caller saw a repository), when it
+/// holds an unambiguous archival level (`ф.`, `оп.`, `d.`, `delo`, `Box`), or when `f.` is
+/// followed by `op.`. In a chain, `op.` is an inventory and `l.`/`ll.` are folios. `f.` is a
+/// fond when the next level is an inventory or a file and no inventory or file came before it.
+pub(super) fn resolve(text: &str, locators: &mut [Locator], archival: bool) {
+    if locators.is_empty() {
+        return;
+    }
+    let mut previous = Reading::Plain;
+    let mut chain = archival;
+    for locator in locators.iter() {
+        let current = reading(text, locator);
+        chain |= archival_level(locator.label, current)
+            || (previous == Reading::F && current == Reading::Op);
+        previous = current;
+    }
+    let mut seen_lower_level = false;
+    for i in 0..locators.len() {
+        let current = reading(text, &locators[i]);
+        let next = locators.get(i + 1).map(|n| (n.label, reading(text, n)));
+        let locator = &mut locators[i];
+        match current {
+            Reading::F => {
+                let sided = locator.ranges.iter().any(|r| {
+                    r.first.side.is_some() || r.last.as_ref().is_some_and(|l| l.side.is_some())
+                });
+                let before_level = next.is_some_and(|(label, reading)| {
+                    reading == Reading::Op
+                        || matches!(label, LocatorLabel::Inventory | LocatorLabel::File)
+                });
+                if !sided && before_level && !seen_lower_level {
+                    locator.label = LocatorLabel::Fond;
+                }
+            }
+            Reading::Op if chain => locator.label = LocatorLabel::Inventory,
+            Reading::L if chain => locator.label = LocatorLabel::Folio,
+            _ => {}
+        }
+        if matches!(locator.label, LocatorLabel::Inventory | LocatorLabel::File) {
+            seen_lower_level = true;
+        }
+    }
+}

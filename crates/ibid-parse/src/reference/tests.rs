@@ -1,0 +1,276 @@
+//! Tests of the free-text reference grammar: fields, the page/pinpoint rule, kept text,
+//! spans, and linear time on pathological inputs.
+
+use super::{parse_reference, Name, Reference};
+use crate::{LocatorLabel, Parsed, Span};
+use proptest::prelude::*;
+
+fn text(input: &str, span: Option<Span>) -> Option<&str> {
+    span.map(|s| s.slice(input))
+}
+
+fn first_author(input: &str, r: &Reference) -> Option<(String, String)> {
+    match r.authors.names.first()? {
+        Name::Personal { family, given, .. } => Some((
+            family.slice(input).to_string(),
+            given.map_or(String::new(), |g| g.slice(input).to_string()),
+        )),
+        Name::Literal { span } => Some((span.slice(input).to_string(), String::new())),
+    }
+}
+
+fn locators(input: &str, r: &Reference) -> Vec<(LocatorLabel, String)> {
+    r.locators
+        .iter()
+        .map(|l| (l.label, l.value_text(input).to_string()))
+        .collect()
+}
+
+fn year(r: &Reference) -> Option<i32> {
+    r.issued.as_ref().and_then(|d| d.year).map(|y| y.value)
+}
+
+/// Every span of the result lies in `input` on char boundaries.
+fn assert_spans(input: &str, parsed: &Parsed<Reference>) {
+    let json = serde_json::to_value(parsed).unwrap();
+    fn walk(input: &str, v: &serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let (Some(s), Some(e)) = (map.get("start"), map.get("end")) {
+                    let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
+                    assert!(s <= e && e <= input.len(), "{input:?}: {s}..{e}");
+                    assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
+                }
+                map.values().for_each(|v| walk(input, v));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(input, v)),
+            _ => {}
+        }
+    }
+    walk(input, &json);
+}
+
+#[test]
+fn seed_source_line_with_and_without_comma() {
+    for input in [
+        "Барсегов Ю.Г. Нагорный Карабах Document 652, page 612",
+        "Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612",
+    ] {
+        let parsed = parse_reference(input);
+        assert!(parsed.is_clean(), "{input}: {:?}", parsed.errors);
+        let r = &parsed.value;
+        assert_eq!(r.authors.names[0].span().slice(input), "Барсегов Ю.Г.");
+        assert_eq!(
+            first_author(input, r),
+            Some(("Барсегов".into(), "Ю.Г.".into()))
+        );
+        assert_eq!(text(input, r.title), Some("Нагорный Карабах"));
+        assert_eq!(
+            locators(input, r),
+            [
+                (LocatorLabel::Document, "652".into()),
+                (LocatorLabel::Page, "612".into())
+            ]
+        );
+    }
+}
+
+#[test]
+fn chicago_note_and_bibliography() {
+    let input = "Milovan Djilas, Wartime, trans. Michael B. Petrovich (New York: Harcourt Brace Jovanovich, 1977), 385-387.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        first_author(input, &r),
+        Some(("Djilas".into(), "Milovan".into()))
+    );
+    assert_eq!(
+        r.translators.names[0].span().slice(input),
+        "Michael B. Petrovich"
+    );
+    assert_eq!(text(input, r.title), Some("Wartime"));
+    assert_eq!(text(input, r.place), Some("New York"));
+    assert_eq!(text(input, r.publisher), Some("Harcourt Brace Jovanovich"));
+    assert_eq!(year(&r), Some(1977));
+    assert_eq!(r.page, None);
+    assert_eq!(
+        locators(input, &r),
+        [(LocatorLabel::Page, "385-387".into())]
+    );
+
+    let input = "Djilas, Milovan. Wartime. Translated by Michael B. Petrovich. New York: Harcourt Brace Jovanovich, 1977.";
+    let parsed = parse_reference(input);
+    assert!(parsed.is_clean());
+    assert_eq!(text(input, parsed.value.title), Some("Wartime"));
+    assert!(parsed.value.locators.is_empty());
+}
+
+#[test]
+fn article_ranges_are_pages_book_numbers_are_pinpoints() {
+    let input = "Smith, J. A., & Doe, R. (2005). Title of article. Journal Name, 61(3), 327–335. https://doi.org/10.1000/xyz";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.container_title), Some("Journal Name"));
+    assert_eq!(text(input, r.volume), Some("61"));
+    assert_eq!(text(input, r.issue), Some("3"));
+    assert_eq!(text(input, r.page), Some("327–335"));
+    assert_eq!(text(input, r.doi), Some("10.1000/xyz"));
+    assert!(r.locators.is_empty());
+
+    let input = "Bergk, V., Haefeli, W. E. & Martin-Facklam, M. Title. Journal 61, 327–335 (2005).";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 3);
+    assert_eq!(text(input, r.page), Some("327–335"));
+    assert_eq!(year(&r), Some(2005));
+
+    // A multi-volume book: the volume is a field, the page a pinpoint.
+    let input = "Ленин В.И. Полн. собр. соч. Т. 52. С. 85.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Полн. собр. соч."));
+    assert_eq!(text(input, r.volume), Some("52"));
+    assert_eq!(r.page, None);
+    assert_eq!(locators(input, &r), [(LocatorLabel::Page, "85".into())]);
+
+    // A journal issue without a separate article title: the range is the page.
+    let input = "Известия ЦК КПСС. 1989. № 12. С. 191–193.";
+    let r = parse_reference(input).value;
+    assert!(r.authors.names.is_empty());
+    assert_eq!(text(input, r.title), Some("Известия ЦК КПСС"));
+    assert_eq!(text(input, r.page), Some("191–193"));
+}
+
+#[test]
+fn a_pinpoint_after_the_page_range_of_an_article() {
+    let input = "Halbach, Uwe, Der Kaukasus in neuen Grenzen, in: Osteuropa 44 (1994), H. 7, S. 605–620, hier S. 610.";
+    let parsed = parse_reference(input);
+    assert!(parsed.is_clean(), "{:?}", parsed.errors);
+    let r = parsed.value;
+    assert_eq!(text(input, r.page), Some("605–620"));
+    assert_eq!(locators(input, &r), [(LocatorLabel::Page, "610".into())]);
+}
+
+#[test]
+fn gost_fields() {
+    let input = "Барсегов Ю.Г. Нагорный Карабах в международном праве и мировой политике. Т. 1. М.: Крон-Пресс, 2008. 1248 с.";
+    let parsed = parse_reference(input);
+    assert!(parsed.is_clean());
+    let r = parsed.value;
+    assert_eq!(text(input, r.volume), Some("1"));
+    assert_eq!(text(input, r.place), Some("М."));
+    assert_eq!(text(input, r.publisher), Some("Крон-Пресс"));
+    assert_eq!(text(input, r.number_of_pages), Some("1248"));
+    assert!(r.locators.is_empty());
+
+    let input = "Мартин Т. Империя «положительной деятельности» / пер. с англ. О. Р. Щелоковой; под ред. А. Б. Петрова. М.: РОССПЭН, 2011. 855 с.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        r.translators.names[0].span().slice(input),
+        "О. Р. Щелоковой"
+    );
+    assert_eq!(r.editors.names[0].span().slice(input), "А. Б. Петрова");
+    assert_eq!(year(&r), Some(2011));
+}
+
+#[test]
+fn editors_translators_and_et_al() {
+    let input = "Müller, H./Schmidt, K. (Hrsg.): Titel. In: Zeitschrift 12 (1990), H. 3, S. 45–67.";
+    let r = parse_reference(input).value;
+    assert!(r.authors.names.is_empty());
+    assert_eq!(r.editors.names.len(), 2);
+    assert_eq!(text(input, r.container_title), Some("Zeitschrift"));
+    assert_eq!(text(input, r.volume), Some("12"));
+    assert_eq!(text(input, r.issue), Some("3"));
+    assert_eq!(text(input, r.page), Some("45–67"));
+
+    let input = "Сванидзе Н.К., Иванов П.П., Сидоров С.С. и др. Кавказ. СПб.: Питер, 2001.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 3);
+    assert!(r.authors.et_al);
+    assert_eq!(text(input, r.title), Some("Кавказ"));
+}
+
+#[test]
+fn years_in_titles_and_the_year_of_publication() {
+    let input =
+        "Kotkin, Stephen. Stalin: Waiting for Hitler, 1929–1941. New York: Penguin Press, 2017.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Stalin: Waiting for Hitler, 1929–1941")
+    );
+    assert_eq!(year(&r), Some(2017));
+}
+
+#[test]
+fn archival_references_alone_and_at_the_end() {
+    let input = "RGASPI, f. 558, op. 11, d. 97, ll. 67-70";
+    let parsed = parse_reference(input);
+    assert!(parsed.is_clean());
+    let archive = parsed.value.archive.expect("an archive");
+    assert_eq!(text(input, archive.repository), Some("RGASPI"));
+    assert!(parsed.value.title.is_none());
+
+    let input = "Ленин В.И. Записка И.В. Сталину // РГАСПИ. Ф. 2. Оп. 1. Д. 17663. Л. 1.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Записка И.В. Сталину"));
+    assert_eq!(r.container_title, None);
+    assert_eq!(
+        text(input, r.archive.and_then(|a| a.repository)),
+        Some("РГАСПИ")
+    );
+}
+
+#[test]
+fn text_that_fits_no_field_is_reported_not_dropped() {
+    let input = "Smith, John. Title. London: Macmillan, 1990. ###, @@@";
+    let parsed = parse_reference(input);
+    assert_eq!(text(input, parsed.value.title), Some("Title"));
+    assert_eq!(year(&parsed.value), Some(1990));
+
+    let input = "Pipes, Richard. The Russian Revolution. New York: Knopf, 1990, 512, zzz qqq.";
+    let parsed = parse_reference(input);
+    let remainder = parsed.remainder.map(|r| r.slice(input));
+    assert_eq!(remainder, Some("zzz qqq."));
+    assert_eq!(parsed.errors.len(), 1);
+    assert_eq!(parsed.errors[0].span.slice(input), "zzz qqq");
+}
+
+#[test]
+fn empty_and_blank_inputs() {
+    for input in ["", "   ", ".", "(((", "«", "*"] {
+        let parsed = parse_reference(input);
+        assert_spans(input, &parsed);
+        assert!(parsed.value.title.is_none_or(|t| !t.is_empty()));
+    }
+}
+
+#[test]
+fn pathological_inputs_take_linear_time() {
+    let unit = [
+        ".", "p. ", "1", "[", "\"a ", "«", "a, ", "J.-", "A. ", "Smith, ", "f. 1, ", "(", "In: ",
+        "// ", "doi ", "www.", "1990, ", "Т. ",
+    ];
+    for piece in unit {
+        let input = piece.repeat(60_000 / piece.len().max(1));
+        let started = std::time::Instant::now();
+        let parsed = parse_reference(&input);
+        let elapsed = started.elapsed();
+        assert!(elapsed.as_secs() < 5, "{piece:?} took {elapsed:?}");
+        assert!(parsed.value.span.end <= input.len());
+    }
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_stay_in_bounds(input in "\\PC{0,80}") {
+        let parsed = parse_reference(&input);
+        assert_spans(&input, &parsed);
+    }
+
+    #[test]
+    fn reference_like_noise(input in "[A-ZА-Я][a-zа-я]{1,8}( [A-ZА-Я]\\.){0,2}[ .,:;/()«»\"0-9a-zа-я–-]{0,60}") {
+        let parsed = parse_reference(&input);
+        assert_spans(&input, &parsed);
+        if parsed.remainder.is_some() {
+            prop_assert!(!parsed.errors.is_empty());
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Tokens of a free-text reference: words, numbers, punctuation, URLs and DOIs, with byte
+//! spans and word shapes. The reference and name grammars walk these once.
+
+use super::lexicon::{classify, Lex};
+use crate::text::is_space;
+use crate::Span;
+use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::Parser;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of letters, with inner hyphens and apostrophes (`Martin-Facklam`, `d'Alembert`).
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// Any other single character.
+    Punct(char),
+    /// A URL (`https://…`, `www.…`), up to the next space.
+    Url,
+    /// A DOI without its prefix (`10.1000/xyz` of `doi:10.1000/xyz` or `https://doi.org/…`).
+    Doi,
+}
+
+/// One token with its span and, for words, its shape and lexical classes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// What the token is.
+    pub kind: Kind,
+    /// Whether white space comes before the token.
+    pub space_before: bool,
+    /// Number of chars, capped at 255.
+    pub chars: u8,
+    /// Whether the first char is an upper-case letter.
+    pub upper_first: bool,
+    /// Whether the word has a lower-case letter.
+    pub has_lower: bool,
+    /// The word's lexical classes.
+    pub lex: Lex,
+}
+
+impl Tok {
+    /// The token's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// The token's text in `input`.
+    pub fn text<'a>(&self, input: &'a str) -> &'a str {
+        input.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Whether the token is the punctuation `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// Whether the token is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// Whether the token is a word in any of the lexical classes `mask`.
+    pub fn has(&self, mask: u32) -> bool {
+        self.kind == Kind::Word && self.lex.has(mask)
+    }
+
+    /// Whether the word is written all in capitals (`RGASPI`, `ЦК`, `J`).
+    pub fn all_upper(&self) -> bool {
+        self.kind == Kind::Word && self.upper_first && !self.has_lower
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '\u{02BC}'
+    )
+}
+
+/// The end of a word starting at `at` (a letter), taking inner joiners followed by letters.
+fn word_end(input: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut chars = input[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            end = at + i + c.len_utf8();
+        } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The end of a URL starting at `at`: the next space, without trailing punctuation or an
+/// unbalanced closing bracket.
+fn url_end(input: &str, at: usize) -> usize {
+    let rest = &input[at..];
+    let mut end = at + rest.find(is_space).unwrap_or(rest.len());
+    let text = &input[at..end];
+    let opened = text.matches('(').count();
+    let mut closed = text.matches(')').count();
+    let square = text.contains('[');
+    while let Some(last) = input[at..end].chars().next_back() {
+        let unbalanced = (last == ')' && opened < closed) || (last == ']' && !square);
+        if matches!(last, '.' | ',' | ';' | ':' | '"' | '»' | '”' | '>') || unbalanced {
+            closed -= usize::from(last == ')');
+            end -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A URL or DOI starting at `at`, as (kind, span start, end).
+fn link_at(input: &str, at: usize) -> Option<(Kind, usize, usize)> {
+    let rest = &input[at..];
+    let scheme = (
+        take_while1::<_, _, nom::error::Error<&str>>(|c: char| c.is_ascii_alphabetic()),
+        tag_no_case("://"),
+    )
+        .parse(rest)
+        .ok()
+        .filter(|(_, (s, _))| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
+    if scheme.is_some() || starts_with_ignore_case(rest, "www.") {
+        let end = url_end(input, at);
+        let url = &input[at..end];
+        for resolver in ["doi.org/", "dx.doi.org/"] {
+            if let Some(pos) = find_ignore_case(url, resolver) {
+                let doi_start = at + pos + resolver.len();
+                if input[doi_start..end].starts_with("10.") {
+                    return Some((Kind::Doi, doi_start, end));
+                }
+            }
+        }
+        return Some((Kind::Url, at, end));
+    }
+    if starts_with_ignore_case(rest, "doi") {
+        let mut i = at + 3;
+        let bytes = input.as_bytes();
+        if bytes.get(i) == Some(&b':') {
+            i += 1;
+        }
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if input[i..].starts_with("10.") {
+            return Some((Kind::Doi, i, url_end(input, i)));
+        }
+    }
+    None
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
+    let n = needle.len();
+    (0..text.len().saturating_sub(n - 1))
+        .find(|&i| text.as_bytes()[i..i + n].eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Split `input` into tokens, in one pass.
+pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(input.len() / 4 + 4);
+    let mut at = 0;
+    let mut space_before = true;
+    while let Some(c) = input[at..].chars().next() {
+        if is_space(c) {
+            space_before = true;
+            at += c.len_utf8();
+            continue;
+        }
+        let mut tok = Tok {
+            start: at,
+            end: at + c.len_utf8(),
+            kind: Kind::Punct(c),
+            space_before,
+            chars: 1,
+            upper_first: false,
+            has_lower: false,
+            lex: Lex::default(),
+        };
+        if matches!(c, 'h' | 'H' | 'w' | 'W' | 'd' | 'D') {
+            if let Some((kind, start, end)) = link_at(input, at) {
+                tok.kind = kind;
+                tok.start = start;
+                tok.end = end;
+                toks.push(tok);
+                at = end.max(at + 1);
+                space_before = false;
+                continue;
+            }
+        }
+        if is_word_char(c) {
+            tok.kind = Kind::Word;
+            tok.end = word_end(input, at);
+            let word = &input[at..tok.end];
+            tok.chars = word.chars().count().min(255) as u8;
+            tok.upper_first = c.is_uppercase();
+            tok.has_lower = word.chars().any(char::is_lowercase);
+            tok.lex = classify(word);
+        } else if c.is_ascii_digit() {
+            let digits: nom::IResult<&str, &str> =
+                take_while1(|d: char| d.is_ascii_digit())(&input[at..]);
+            let len = digits.map(|(_, d)| d.len()).unwrap_or(1);
+            tok.kind = Kind::Num;
+            tok.end = at + len;
+            tok.chars = len.min(255) as u8;
+        }
+        at = tok.end;
+        toks.push(tok);
+        space_before = false;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(input: &str) -> Vec<(Kind, &str)> {
+        tokenize(input)
+            .iter()
+            .map(|t| (t.kind, t.text(input)))
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        assert_eq!(
+            kinds("Барсегов Ю.Г. Martin-Facklam, 327–335"),
+            [
+                (Kind::Word, "Барсегов"),
+                (Kind::Word, "Ю"),
+                (Kind::Punct('.'), "."),
+                (Kind::Word, "Г"),
+                (Kind::Punct('.'), "."),
+                (Kind::Word, "Martin-Facklam"),
+                (Kind::Punct(','), ","),
+                (Kind::Num, "327"),
+                (Kind::Punct('–'), "–"),
+                (Kind::Num, "335"),
+            ]
+        );
+    }
+
+    #[test]
+    fn joiners_only_between_letters() {
+        assert_eq!(
+            kinds("d'Alembert Изд-во 2-е -x"),
+            [
+                (Kind::Word, "d'Alembert"),
+                (Kind::Word, "Изд-во"),
+                (Kind::Num, "2"),
+                (Kind::Punct('-'), "-"),
+                (Kind::Word, "е"),
+                (Kind::Punct('-'), "-"),
+                (Kind::Word, "x"),
+            ]
+        );
+    }
+
+    #[test]
+    fn links() {
+        assert_eq!(
+            kinds("https://doi.org/10.1000/xyz."),
+            [(Kind::Doi, "10.1000/xyz"), (Kind::Punct('.'), ".")]
+        );
+        assert_eq!(kinds("doi: 10.1/a"), [(Kind::Doi, "10.1/a")]);
+        assert_eq!(
+            kinds("(www.example.com/a)"),
+            [
+                (Kind::Punct('('), "("),
+                (Kind::Url, "www.example.com/a"),
+                (Kind::Punct(')'), ")"),
+            ]
+        );
+        assert_eq!(kinds("Doing"), [(Kind::Word, "Doing")]);
+        assert_eq!(kinds("http"), [(Kind::Word, "http")]);
+    }
+
+    #[test]
+    fn shapes() {
+        let toks = tokenize("RGASPI Wartime ab");
+        assert!(toks[0].all_upper());
+        assert!(!toks[1].all_upper() && toks[1].upper_first);
+        assert!(!toks[2].upper_first);
+    }
+}
