@@ -18,6 +18,16 @@ struct Cli {
 enum Command {
     /// Parse references, locators, pandoc citations or dates given as arguments or on stdin.
     Parse(commands::parse::ParseArgs),
+    /// Lint a corpus: sources, citations, dates, markers and hands, per document and across it.
+    Check(commands::check::CheckArgs),
+    /// Explain a lint rule (`ibid rule S004`), or all of them (`ibid rule --all`).
+    Rule(commands::rule::RuleArgs),
+    /// Show a document's provenance: source, translation, witnesses, hands, notes, annotations.
+    Show(commands::show::ShowArgs),
+    /// Export documents as CSL-JSON, TEI P5 or W3C PROV-JSON.
+    Export(commands::export::ExportArgs),
+    /// Draw the witness graph of documents as Graphviz DOT or Mermaid.
+    Graph(commands::graph::GraphArgs),
 }
 
 /// How a command ended, mapped to ruff's exit codes.
@@ -33,6 +43,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => commands::parse::run(args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Rule(args) => commands::rule::run(args),
+        Command::Show(args) => commands::show::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Graph(args) => commands::graph::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -23,7 +23,12 @@ fn seed_source_line_as_json() {
         .args(["parse", "--format", "json", SEED_SOURCE])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let records = json_lines(&out.stdout);
     assert_eq!(records.len(), 1);
     let r = &records[0];
@@ -40,7 +45,10 @@ fn seed_source_line_as_json() {
         .collect();
     assert_eq!(pairs, [("document", "652"), ("page", "612")]);
     for l in locators {
-        let (s, e) = (l["start"].as_u64().unwrap() as usize, l["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&SEED_SOURCE[s..e], l["locator"].as_str().unwrap());
     }
     assert_eq!(r["errors"], Value::Array(vec![]));
@@ -66,12 +74,28 @@ fn stdin_gives_one_json_object_per_line_in_order() {
         assert_eq!(record["input"], *line);
         assert!(record["errors"].is_array());
     }
-    let kinds: Vec<&str> = records.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(
         kinds,
         [
-            "reference", "date", "date", "date", "date", "reference", "reference", "citation",
-            "citation", "citation", "locator", "locator", "locator", "reference", "reference",
+            "reference",
+            "date",
+            "date",
+            "date",
+            "date",
+            "reference",
+            "reference",
+            "citation",
+            "citation",
+            "citation",
+            "locator",
+            "locator",
+            "locator",
+            "reference",
+            "reference",
             "date"
         ]
     );
@@ -125,14 +149,27 @@ fn dates_keep_written_and_inferred_apart() {
 #[test]
 fn forced_kind_reports_errors_with_spans_and_exit_1() {
     let out = ibid()
-        .args(["parse", "--format", "json", "--as", "date", "30 February 1921"])
+        .args([
+            "parse",
+            "--format",
+            "json",
+            "--as",
+            "date",
+            "30 February 1921",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let r = &json_lines(&out.stdout)[0];
     let error = &r["errors"][0];
-    assert!(error["message"].as_str().unwrap().contains("February"), "{error}");
-    let (s, e) = (error["start"].as_u64().unwrap(), error["end"].as_u64().unwrap());
+    assert!(
+        error["message"].as_str().unwrap().contains("February"),
+        "{error}"
+    );
+    let (s, e) = (
+        error["start"].as_u64().unwrap(),
+        error["end"].as_u64().unwrap(),
+    );
     assert_eq!(&"30 February 1921"[s as usize..e as usize], "30");
 }
 
@@ -158,6 +195,9 @@ fn invalid_utf8_on_stdin_is_reported_not_fatal() {
 
 #[test]
 fn unknown_kind_is_a_usage_error() {
-    let out = ibid().args(["parse", "--as", "nonsense", "p. 1"]).output().unwrap();
+    let out = ibid()
+        .args(["parse", "--as", "nonsense", "p. 1"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -1,0 +1,249 @@
+//! Comparing how sources are written: Cyrillic transliterated to Latin, case and punctuation
+//! folded, spelling variants of transliteration merged, and a bounded edit distance.
+
+/// The Latin letters of a Cyrillic letter (lower case), in a scholarly-ASCII scheme.
+fn cyrillic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'є' | 'э' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' | 'ї' | 'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => return None,
+    })
+}
+
+/// A Latin letter with its diacritic removed, for the letters common in EN/DE/FR/translit.
+fn plain_latin(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ß' => 's',
+        _ => return None,
+    })
+}
+
+/// `text` in lower-case Latin letters and digits, words separated by single spaces:
+/// Cyrillic transliterated, diacritics removed, punctuation dropped.
+pub fn transliterate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            if let Some(latin) = cyrillic(lower) {
+                out.push_str(latin);
+                space = false;
+            } else if let Some(plain) = plain_latin(lower) {
+                out.push(plain);
+                space = false;
+            } else if lower.is_ascii_alphanumeric()
+                || (lower.is_alphanumeric() && !lower.is_ascii())
+            {
+                out.push(lower);
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A spelling skeleton of `text`: transliterated, then with the usual variants of
+/// transliteration merged (`y`/`j` → `i`, `kh` → `h`, `w` → `v`, `x` → `ks`, `ph` → `f`),
+/// spaces removed and doubled letters collapsed. Two ways of writing one name or title in
+/// Latin or Cyrillic usually share a skeleton, or differ by a letter or two.
+pub fn skeleton(text: &str) -> String {
+    let latin = transliterate(text);
+    let bytes: Vec<char> = latin.chars().filter(|c| *c != ' ').collect();
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        let (piece, used): (&str, usize) = match (c, next) {
+            ('k', Some('h')) => ("h", 2),
+            ('p', Some('h')) => ("f", 2),
+            ('y' | 'j', _) => ("i", 1),
+            ('w', _) => ("v", 1),
+            ('x', _) => ("ks", 1),
+            _ => ("", 1),
+        };
+        if piece.is_empty() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        } else {
+            for p in piece.chars() {
+                if !out.ends_with(p) {
+                    out.push(p);
+                }
+            }
+        }
+        i += used;
+    }
+    out
+}
+
+/// The form of `text` that counts as "written the same": lower case, letters and digits of
+/// any script, nothing else (`Ю.Г.` and `Ю. Г.` agree; `Ю.Г.` and `Yu. G.` do not).
+pub fn exact_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The runs of digits in `text`, in order (years, volumes, numbers).
+pub fn digit_runs(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The edit distance between `a` and `b` if it is at most `max`, counting characters.
+///
+/// Runs in O(len × max): only a band of the table around its diagonal is filled.
+pub fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    if n == 0 || m == 0 {
+        return Some(n.max(m));
+    }
+    let big = max + 1;
+    let mut prev = vec![big; m + 1];
+    let mut cur = vec![big; m + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(max.min(m) + 1) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(m);
+        cur.iter_mut().for_each(|c| *c = big);
+        if i <= max {
+            cur[0] = i;
+        }
+        let mut row_min = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let value = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = value.min(big);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyrillic_and_latin_forms_share_a_skeleton() {
+        assert_eq!(
+            transliterate("Барсегов Ю.Г. Нагорный Карабах"),
+            "barsegov yu g nagornyi karabakh"
+        );
+        assert_eq!(
+            skeleton("Барсегов Ю.Г. Нагорный Карабах"),
+            skeleton("Barsegov, Yu. G., Nagornyi Karabakh")
+        );
+        assert_eq!(skeleton("Nagornyj Karabah"), skeleton("Nagorny Karabakh"));
+        assert_eq!(skeleton("Nagornyj Karabah"), "nagornikarabah");
+        assert_ne!(exact_key("Ю.Г."), exact_key("Yu. G."));
+        assert_eq!(exact_key("Ю.Г."), exact_key("ю. г."));
+    }
+
+    #[test]
+    fn bounded_distance() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(
+            bounded_levenshtein(&chars("kitten"), &chars("sitting"), 3),
+            Some(3)
+        );
+        assert_eq!(
+            bounded_levenshtein(&chars("kitten"), &chars("sitting"), 2),
+            None
+        );
+        assert_eq!(bounded_levenshtein(&chars(""), &chars("ab"), 2), Some(2));
+        assert_eq!(
+            bounded_levenshtein(&chars("abc"), &chars("abc"), 0),
+            Some(0)
+        );
+        assert_eq!(
+            bounded_levenshtein(&chars("abcdef"), &chars("abcxef"), 1),
+            Some(1)
+        );
+        assert_eq!(digit_runs("т. 2, 1918-1923"), ["2", "1918", "1923"]);
+    }
+
+    #[test]
+    fn bounded_agrees_with_the_full_distance() {
+        let words = [
+            "nagornikarabah",
+            "nagornikarabakh",
+            "barsegov",
+            "barsgov",
+            "",
+            "a",
+            "karabah nagorni",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let full = strsim::levenshtein(a, b);
+                for max in 0..6 {
+                    let expected = (full <= max).then_some(full);
+                    assert_eq!(
+                        bounded_levenshtein(&ca, &cb, max),
+                        expected,
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
+}

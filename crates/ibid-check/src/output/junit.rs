@@ -1,0 +1,123 @@
+//! The `junit` format: JUnit XML, one test suite per file and one failing test case per
+//! diagnostic, for CI services that show test reports. Everything user-written is escaped.
+
+use crate::diagnostic::Diagnostic;
+use std::io::{self, Write};
+
+/// Write the report.
+pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="ibid" tests="{tests}" failures="{failures}" errors="0">"#,
+        tests = diagnostics.len().max(1),
+        failures = diagnostics.len(),
+    )?;
+    if diagnostics.is_empty() {
+        writeln!(
+            out,
+            r#"  <testsuite name="ibid" tests="1" failures="0" errors="0">"#
+        )?;
+        writeln!(
+            out,
+            r#"    <testcase name="No problems found" classname="ibid"/>"#
+        )?;
+        writeln!(out, "  </testsuite>")?;
+    }
+    let mut rest = diagnostics;
+    while let Some(first) = rest.first() {
+        let count = rest.iter().take_while(|d| d.path == first.path).count();
+        let (group, tail) = rest.split_at(count);
+        rest = tail;
+        let path = escape(&first.path);
+        writeln!(
+            out,
+            r#"  <testsuite name="{path}" tests="{count}" failures="{count}" errors="0">"#
+        )?;
+        for d in group {
+            writeln!(
+                out,
+                r#"    <testcase name="ibid.{code}" classname="{path}" file="{path}" line="{row}">"#,
+                code = d.code(),
+                row = d.start.row,
+            )?;
+            writeln!(
+                out,
+                r#"      <failure message="{message}" type="{code}">{path}:{row}:{col}: {code} {message}</failure>"#,
+                message = escape(&d.message),
+                code = d.code(),
+                row = d.start.row,
+                col = d.start.column,
+            )?;
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
+
+/// Escape text for an XML attribute or element; characters XML 1.0 forbids become U+FFFD.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{render_to_string, test_support::sample, OutputFormat};
+
+    #[test]
+    fn the_report_is_well_formed_xml() {
+        let out = render_to_string(OutputFormat::Junit, &sample());
+        let doc = roxmltree::Document::parse(&out).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        assert_eq!(root.attribute("failures"), Some("3"));
+        let suites: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+        assert_eq!(suites.len(), 2);
+        assert_eq!(suites[1].attribute("name"), Some("docs/b,c:d.md"));
+        let failure = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .nth(2)
+            .unwrap();
+        assert_eq!(
+            failure.attribute("message"),
+            Some("Source written differently in `docs/a.md`: \"x\", a,b:c%\r\nnext")
+        );
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn an_empty_report_has_one_passing_case() {
+        let out = render_to_string(OutputFormat::Junit, &[]);
+        let doc = roxmltree::Document::parse(&out).unwrap();
+        assert_eq!(doc.root_element().attribute("failures"), Some("0"));
+        assert_eq!(
+            doc.descendants()
+                .filter(|n| n.has_tag_name("testcase"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(escape("a\u{0}b<"), "a\u{FFFD}b&lt;");
+    }
+}

@@ -1,0 +1,138 @@
+//! The rules, one file each under a family folder, and what they run on: a loaded document
+//! (document rules) or the corpus index (corpus rules). `codes.rs` maps codes to them.
+
+pub mod dates;
+pub mod errors;
+pub mod format;
+pub mod markers;
+pub mod provenance;
+pub mod references;
+pub mod sources;
+pub mod suppressions;
+
+use crate::codes::Rule;
+use crate::diagnostic::{Finding, TextRange};
+use crate::settings::StyleSettings;
+use ibid_parse::Span;
+use ibid_provenance::{Document, LoadError, Text};
+
+/// Which file of a document a finding points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// The document file itself (its front matter and body).
+    Document,
+    /// Where the front matter lives: the sidecar when there is one, else the document.
+    Meta,
+}
+
+/// What a document rule sees: the loaded document, its load errors, the style, and a place
+/// to put findings.
+#[derive(Debug)]
+pub struct DocContext<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Problems met loading it (unknown keys, wrong types, ...).
+    pub errors: &'a [LoadError],
+    /// The citation style the corpus is configured with.
+    pub style: &'a StyleSettings,
+    findings: Vec<(Target, Finding)>,
+}
+
+impl<'a> DocContext<'a> {
+    /// A context for `doc`.
+    pub fn new(doc: &'a Document, errors: &'a [LoadError], style: &'a StyleSettings) -> Self {
+        DocContext {
+            doc,
+            errors,
+            style,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Report a finding whose range is in the front matter's file.
+    pub fn report_meta(&mut self, finding: Finding) {
+        self.findings.push((Target::Meta, finding));
+    }
+
+    /// Report a finding whose range is in the document file.
+    pub fn report_file(&mut self, finding: Finding) {
+        self.findings.push((Target::Document, finding));
+    }
+
+    /// Report a finding whose range is an offset into the body.
+    pub fn report_body(&mut self, mut finding: Finding) {
+        let shift = self.doc.body.span.start;
+        finding.range = finding.range.shift(shift);
+        if let Some(fix) = finding.fix.as_mut() {
+            for edit in &mut fix.edits {
+                edit.range = edit.range.shift(shift);
+            }
+        }
+        self.findings.push((Target::Document, finding));
+    }
+
+    /// The findings reported so far.
+    pub fn into_findings(self) -> Vec<(Target, Finding)> {
+        self.findings
+    }
+
+    /// The text of the file front-matter spans point into.
+    pub fn meta_text(&self) -> &'a str {
+        &self.doc.meta_file().text
+    }
+
+    /// The body text.
+    pub fn body_text(&self) -> &'a str {
+        self.doc.body_text()
+    }
+}
+
+/// The range in the front matter's file of `inner`, a span into `text`'s value.
+pub fn in_text(text: &Text, inner: Span) -> TextRange {
+    text.file_span(inner).into()
+}
+
+/// A document rule: looks at one document and reports findings.
+pub type DocumentCheck = fn(&mut DocContext<'_>);
+
+/// Every document rule with its check function, in code order.
+pub const DOCUMENT_RULES: &[(Rule, DocumentCheck)] = &[
+    (Rule::UnparsedDate, dates::unparsed_date::check),
+    (Rule::ImpossibleDate, dates::impossible_date::check),
+    (
+        Rule::AnnotationBeforeDocument,
+        dates::annotation_before_document::check,
+    ),
+    (Rule::LocatorStyle, format::locator_style::check),
+    (Rule::RangeHyphen, format::range_hyphen::check),
+    (Rule::UnexplainedMarker, markers::unexplained_marker::check),
+    (Rule::UnusedNote, markers::unused_note::check),
+    (Rule::MarkerSequenceGap, markers::marker_sequence_gap::check),
+    (Rule::DuplicateNote, markers::duplicate_note::check),
+    (Rule::UndeclaredHand, provenance::undeclared_hand::check),
+    (Rule::UnusedHand, provenance::unused_hand::check),
+    (
+        Rule::InconsistentTranslation,
+        provenance::inconsistent_translation::check,
+    ),
+    (Rule::UnknownKey, provenance::unknown_key::check),
+    (Rule::InvalidValue, provenance::invalid_value::check),
+    (Rule::UnparsedCitation, references::unparsed_citation::check),
+    (Rule::ReversedRange, references::reversed_range::check),
+    (Rule::MissingSource, sources::missing_source::check),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::Scope;
+
+    #[test]
+    fn every_document_rule_is_registered_once() {
+        for &rule in Rule::ALL {
+            let count = DOCUMENT_RULES.iter().filter(|(r, _)| *r == rule).count();
+            let expected = usize::from(rule.scope() == Scope::Document);
+            assert_eq!(count, expected, "{rule}");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! S001: a document with no source.
+//! A source is a `[source]` with a `cite`, a `key`, an `archive` or a `url`.
+
+use crate::codes::Rule;
+use crate::diagnostic::{Finding, TextRange};
+use crate::rules::DocContext;
+use ibid_provenance::Text;
+
+/// ## What it does
+/// Finds documents that do not say where their text comes from: no front matter and no
+/// sidecar at all, no `[source]` table, or a `[source]` with none of `cite` (a reference to
+/// the edition), `key` (an entry of the corpus bibliography), `archive` (the original) or
+/// `url` (the web edition). A document that cites its sources in its body with pandoc
+/// citations (an essay or a commentary written for the corpus) is not reported.
+///
+/// ## Why is this bad?
+/// A transcription or translation without its source cannot be checked against the
+/// original, cited, or trusted: it is the one thing every document of a corpus must record.
+///
+/// ## Example
+/// ```toml
+/// +++
+/// title = "Letter of N. Narimanov to V. I. Lenin"
+/// date = "1921-02-16"
+/// +++
+/// ```
+///
+/// Use instead:
+/// ```toml
+/// +++
+/// title = "Letter of N. Narimanov to V. I. Lenin"
+/// date = "1921-02-16"
+///
+/// [source]
+/// cite = "Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612"
+/// +++
+/// ```
+///
+/// ## Fix
+/// Add a `[source]` table with `cite` or `key`. There is no automatic fix.
+pub struct MissingSource;
+
+fn present(text: &Option<Text>) -> bool {
+    text.as_ref().is_some_and(|t| !t.text.trim().is_empty())
+}
+
+/// The first line of `text` (without its ending), or an empty range at the start.
+fn first_line(text: &str) -> TextRange {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let end = text
+        .get(start..)
+        .and_then(|t| t.find(['\r', '\n']))
+        .map_or(text.len(), |i| start + i);
+    TextRange::new(start, end)
+}
+
+/// Report a document without a source.
+pub fn check(ctx: &mut DocContext<'_>) {
+    let doc = ctx.doc;
+    if !doc.body.citations.is_empty() && doc.source.is_none() {
+        return;
+    }
+    let has_meta = doc.front_matter.is_some() || doc.sidecar.is_some();
+    if !has_meta {
+        let range = first_line(&doc.file.text);
+        ctx.report_file(
+            Finding::new(
+                Rule::MissingSource,
+                range,
+                "Document has no front matter and no sidecar, so no source",
+            )
+            .with_help(
+                "add `+++` front matter with a `[source]` table (or a sidecar `NAME.ibid.toml`)",
+            ),
+        );
+        return;
+    }
+    match &doc.source {
+        Some(source)
+            if present(&source.cite)
+                || present(&source.key)
+                || present(&source.archive)
+                || present(&source.url) => {}
+        Some(source) => ctx.report_meta(
+            Finding::new(
+                Rule::MissingSource,
+                first_line(ctx.meta_text().get(source.span.start..).unwrap_or(""))
+                    .shift(source.span.start),
+                "`[source]` has no `cite`, `key`, `archive` or `url`",
+            )
+            .with_help(
+                "write `cite = \"...\"` (a reference) or `key = \"...\"` (a bibliography entry)",
+            ),
+        ),
+        None => {
+            let range = match doc.front_matter {
+                Some(_) => first_line(&doc.file.text),
+                None => first_line(ctx.meta_text()),
+            };
+            ctx.report_meta(
+                Finding::new(Rule::MissingSource, range, "Document has no `[source]`")
+                    .with_help("add a `[source]` table with `cite = \"...\"` or `key = \"...\"`"),
+            );
+        }
+    }
+}
