@@ -61,16 +61,18 @@ impl ParsedInput {
 
 /// Guess what kind of text `input` is.
 ///
-/// A leading `[`…`@` or `@` is a citation; text that reads completely as a date with a
-/// year, month or "n.d." is a date; text that reads completely as locators is a locator;
+/// A leading `[`…`@` or `@` is a citation; text that reads to its end as a date with a
+/// year, month or "n.d." (possibly an impossible one) is a date; text that reads completely as locators is a locator;
 /// anything else is a reference.
 pub fn detect_kind(input: &str) -> Kind {
     let trimmed = input.trim();
     if looks_like_citation(trimmed) {
         return Kind::Citation;
     }
+    // A date that reads to the end is a date even when it is impossible (30 February):
+    // the error belongs to the date, not to a reference.
     let date = parse_date(trimmed);
-    if date.is_clean() {
+    if date.remainder.is_none() {
         if let Some(d) = &date.value {
             let datelike = d.undated
                 || d.month.is_some()
