@@ -285,6 +285,31 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_byte_offsets_in_cyrillic_text() {
+        let body = "Как показал Барсегов [см. @barsegov-nk, док. 652, с. 612], письмо было…";
+        let found: Vec<Citation> = scan_citations(body).collect();
+        assert_eq!(found.len(), 1);
+        let c = &found[0];
+        let open = body.find('[').unwrap();
+        let close = body.find(']').unwrap();
+        assert_eq!(c.span, crate::Span::new(open, close + 1));
+        let item = &c.items[0];
+        assert_eq!(item.prefix.map(|p| p.slice(body)), Some("см."));
+        assert_eq!(item.key.start, body.find("barsegov").unwrap());
+        assert_eq!(
+            item.locator.map(|l| l.slice(body)),
+            Some("док. 652, с. 612")
+        );
+        assert_eq!(item.span, crate::Span::new(open + 1, close));
+    }
+
+    #[test]
+    fn an_unclosed_fence_hides_the_rest() {
+        let body = "@before\n\n```\n@inside\n\n@still inside";
+        assert_eq!(keys(body), [("before", CitationMode::InText, "@before")]);
+    }
+
+    #[test]
     fn skips_code_escapes_emails_and_links() {
         let body = "```\n[@code]\n```\n\n`@inline` \\@escaped user@example.com \
                     [link](/users/@bob) <https://x.org/@y> <!-- @hidden --> [@real]\n\n\

@@ -153,6 +153,26 @@ impl<'a, 't> Grammar<'a, 't> {
     /// Read a whole date: words before it, a date or a range, marks after it.
     pub fn date(&mut self) -> Option<Raw> {
         let start = self.i;
+        // `(1921)`, `(n.d.)`: a date in parentheses, as references write it.
+        let paren = self.punct(0, '(') && self.toks.last().is_some_and(|t| t.is(')'));
+        if paren {
+            self.i += 1;
+        }
+        let mut raw = self.date_inside()?;
+        if paren {
+            if self.punct(0, ')') {
+                self.i += 1;
+            } else {
+                self.i = start;
+                return None;
+            }
+        }
+        raw.span = Span::new(self.start_of(start), self.end());
+        Some(raw)
+    }
+
+    fn date_inside(&mut self) -> Option<Raw> {
+        let start = self.i;
         let mut raw = Raw::default();
         self.open();
         self.skip_weekday();
@@ -259,7 +279,33 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         self.i += 1;
         self.year_word();
+        self.month_after_year(&mut e);
         Some(e)
+    }
+
+    /// The archival order, year first: `1921 February 16`, `1921, Feb. 16`, `1921 Feb`.
+    fn month_after_year(&mut self, e: &mut Expr) {
+        let save = (self.i, self.bracket);
+        if self.punct(0, ',') {
+            self.i += 1;
+        }
+        let Some(m) = self
+            .month_word(0)
+            .filter(|_| self.p(0).is_some_and(|t| t.spaced))
+        else {
+            (self.i, self.bracket) = save;
+            return;
+        };
+        e.month = Some(self.part(0, u32::from(m)));
+        self.i += 1;
+        if self.punct(0, '.') && self.adj(0) {
+            self.i += 1;
+        }
+        if let Some(d) = self.num(0, 1..=2).filter(|_| !self.adj(0)) {
+            e.day = Some(self.part(0, d));
+            self.i += 1;
+            self.ordinal();
+        }
     }
 
     /// A date that starts with a day number.
@@ -525,6 +571,13 @@ impl<'a, 't> Grammar<'a, 't> {
 
     /// `ca.`, `c.`, `circa`, `um`, `vers`, `около` before a date.
     fn approx(&mut self) -> bool {
+        // `c1921`, `©1921`: a copyright year, not an approximate one.
+        let copyright =
+            self.word(0).is_some_and(|w| w.eq_ignore_ascii_case("c")) || self.punct(0, '©');
+        if copyright && self.adj(1) && self.num(1, 3..=4).is_some() {
+            self.i += 1;
+            return false;
+        }
         if !self.word(0).is_some_and(words::is_approximate) {
             return false;
         }
