@@ -2,8 +2,8 @@
 //! web edition) and the typed derivations between them, derived from the front matter.
 
 use crate::bib::Bibliography;
-use crate::model::{Document, Text};
-use ibid_parse::Name;
+use crate::model::{Document, Source, Text};
+use ibid_parse::{ArchivalReference, Name};
 use serde::Serialize;
 
 /// What a witness is.
@@ -191,7 +191,12 @@ impl Document {
                 .unwrap_or_else(|| self.id.clone()),
             language: original_language.clone(),
             date: self.date.as_ref().map(|d| d.written.text.clone()),
-            citation: source.and_then(|s| text(&s.archive)),
+            citation: source.and_then(|s| {
+                text(&s.archive).or_else(|| {
+                    s.cited_archive()
+                        .and_then(|_| s.cite.as_ref().map(|c| c.text.clone()))
+                })
+            }),
             shared: None,
             agents,
         });
@@ -203,7 +208,7 @@ impl Document {
         } else {
             DerivationKind::Transcription
         };
-        if let Some(s) = source.filter(|s| s.cite.is_some() || s.key.is_some()) {
+        if let Some(s) = source.filter(|s| s.cites_edition()) {
             let (label, shared, agents) = edition_identity(s, bib);
             let citation = match (&s.cite, &s.key, &s.locator) {
                 (Some(c), _, _) => Some(c.text.clone()),
@@ -294,9 +299,41 @@ impl Document {
     }
 }
 
+impl Source {
+    /// The archival reference `cite` is, when it names an archive (`RGASPI, f. 17, op. 3,
+    /// d. 140, l. 2`) rather than a publication: then the text was taken from the original.
+    pub fn cited_archive(&self) -> Option<&ArchivalReference> {
+        if self.key.is_some() {
+            return None;
+        }
+        let r = &self.reference.as_ref()?.value;
+        if r.title.is_some() || r.container_title.is_some() || !r.authors.names.is_empty() {
+            return None;
+        }
+        r.archive
+            .as_ref()
+            .filter(|a| a.repository.is_some() || !a.locators.is_empty())
+    }
+
+    /// Whether the source names a publication (an edition witness): a `key`, or a `cite`
+    /// that is not an archival reference.
+    pub fn cites_edition(&self) -> bool {
+        self.key.is_some() || (self.cite.is_some() && self.cited_archive().is_none())
+    }
+
+    /// The bibliography entry the source names: its `key`, or the one entry `cite` matches
+    /// by first author and title. The flag is `true` when the entry was matched, not named.
+    pub fn edition_key(&self, bib: Option<&Bibliography>) -> Option<(String, bool)> {
+        match &self.key {
+            Some(k) => Some((k.text.clone(), false)),
+            None => bib.and_then(|b| matching_entry(self, b)).map(|k| (k, true)),
+        }
+    }
+}
+
 /// The key of the bibliography entry a `cite` names, if exactly one entry has the cited
 /// first author's family name and a title that begins with the cited title.
-fn matching_entry(s: &crate::model::Source, bib: &Bibliography) -> Option<String> {
+fn matching_entry(s: &Source, bib: &Bibliography) -> Option<String> {
     let cite = s.cite.as_ref()?;
     let reference = &s.reference.as_ref()?.value;
     let title = normalise(reference.title?.slice(&cite.text));
@@ -324,14 +361,8 @@ fn matching_entry(s: &crate::model::Source, bib: &Bibliography) -> Option<String
 
 /// The label, shared id and people of the edition a `[source]` cites: a bibliography entry
 /// when `key` names one or `cite` matches exactly one, else the parsed citation.
-fn edition_identity(
-    s: &crate::model::Source,
-    bib: Option<&Bibliography>,
-) -> (String, String, Vec<Agent>) {
-    let keyed = match &s.key {
-        Some(key) => Some(key.text.clone()),
-        None => bib.and_then(|b| matching_entry(s, b)),
-    };
+fn edition_identity(s: &Source, bib: Option<&Bibliography>) -> (String, String, Vec<Agent>) {
+    let keyed = s.edition_key(bib).map(|(key, _)| key);
     if let Some(key) = keyed {
         let shared = format!("key:{key}");
         let Some(entry) = bib.and_then(|b| b.get(&key)) else {
@@ -382,4 +413,60 @@ fn edition_identity(
         }
     }
     (label, format!("cite:{shared}"), agents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn doc(front: &str) -> Document {
+        let text = format!("+++\ntitle = \"T\"\n{front}+++\nBody.\n");
+        let loaded = crate::parse_document(Path::new("t.md"), text.as_bytes(), None);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        loaded.value.unwrap()
+    }
+
+    #[test]
+    fn an_archival_cite_is_the_original_not_an_edition() {
+        let d = doc("[source]\ncite = \"RGASPI, f. 17, op. 3, d. 140, l. 2\"\n");
+        let s = d.source.as_ref().unwrap();
+        assert!(s.cited_archive().is_some());
+        assert!(!s.cites_edition());
+        let chain = d.witnesses();
+        assert_eq!(chain.witnesses.len(), 1);
+        assert_eq!(chain.witnesses[0].kind, WitnessKind::Original);
+        assert_eq!(
+            chain.witnesses[0].citation.as_deref(),
+            Some("RGASPI, f. 17, op. 3, d. 140, l. 2")
+        );
+    }
+
+    #[test]
+    fn a_publication_cite_is_an_edition_and_a_translation_follows_it() {
+        let d = doc(
+            "[source]\ncite = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612\"\n[translation]\nfrom = \"ru\"\nby = \"One Translator\"\n",
+        );
+        let s = d.source.as_ref().unwrap();
+        assert!(s.cited_archive().is_none());
+        assert!(s.cites_edition());
+        assert_eq!(s.edition_key(None), None);
+        let kinds: Vec<WitnessKind> = d.witnesses().witnesses.iter().map(|w| w.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                WitnessKind::Original,
+                WitnessKind::Edition,
+                WitnessKind::Translation
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_is_named_not_matched() {
+        let d = doc("[source]\nkey = \"nk\"\nlocator = \"doc. 1\"\n");
+        let s = d.source.as_ref().unwrap();
+        assert_eq!(s.edition_key(None), Some(("nk".to_string(), false)));
+        assert!(s.cites_edition());
+    }
 }

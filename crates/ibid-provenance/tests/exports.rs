@@ -146,10 +146,15 @@ fn csl_json_items_carry_numbers_archives_and_translators() {
     assert_eq!(seed["archive"], "RGASPI");
     assert_eq!(seed["archive_location"], "f. 2, op. 1, d. 17663, l. 1");
     assert_eq!(seed["translator"][0]["literal"], "Unknown translator");
+    // A translation keeps the original's date as `original-date`; the seed's free-text
+    // citation matches the bibliography entry, which gives `issued`.
     assert_eq!(
-        seed["issued"]["date-parts"][0],
+        seed["original-date"]["date-parts"][0],
         serde_json::json!([1921, 2, 16])
     );
+    assert_eq!(seed["issued"]["date-parts"][0], serde_json::json!([2008]));
+    assert_eq!(seed["custom"]["ibid-key"], "barsegov-nk");
+    assert_eq!(seed["custom"]["ibid-key-matched"], true);
     // A keyed source takes the edition from the bibliography, and the letter's own date
     // becomes the original date.
     let chicherin = by_id("chicherin-note-1921");
@@ -209,7 +214,10 @@ fn prov_json_relations_point_at_declared_records() {
         .values()
         .find(|r| r["prov:generatedEntity"] == "doc:narimanov-letter-1921/translation")
         .expect("translation derivation");
-    assert_eq!(translation["prov:type"], "ibid:translation");
+    assert_eq!(
+        translation["prov:type"],
+        serde_json::json!({ "$": "ibid:translation", "type": "xsd:QName" })
+    );
     // The seed cites the collection in free text; its author and title match the
     // bibliography entry `barsegov-nk`, so it is the same edition as the keyed documents'.
     assert_eq!(translation["prov:usedEntity"], "edition:key-barsegov-nk");

@@ -30,10 +30,9 @@ fn item_type(doc: &Document) -> &'static str {
         "speech" | "rede" | "discours" | "речь" => "speech",
         "essay" | "article" => "article",
         "report" | "bericht" | "rapport" | "доклад" | "отчёт" => "report",
-        "" if doc
-            .source
-            .as_ref()
-            .is_some_and(|s| s.cite.is_none() && s.key.is_none() && s.archive.is_some()) =>
+        "" if doc.source.as_ref().is_some_and(|s| {
+            !s.cites_edition() && (s.archive.is_some() || s.cited_archive().is_some())
+        }) =>
         {
             "manuscript"
         }
@@ -81,29 +80,32 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
         .and_then(|d| d.date().and_then(|p| date_to_csl(p, &d.written.text)))
         .and_then(|d| serde_json::to_value(d).ok());
     let mut edition_issued = None;
+    let mut custom = Map::new();
     if let Some(source) = &doc.source {
-        // The edition: a bibliography entry, or the parsed citation.
-        let (edition, pinpoint_input, pinpoint): (Option<Value>, String, Vec<Locator>) =
-            match (&source.key, &source.cite) {
-                (Some(key), _) => {
-                    let entry = bib.and_then(|b| b.get(&key.text)).map(|e| e.to_csl_json());
-                    let (input, locators) = match (&source.locator, &source.locators) {
-                        (Some(t), Some(p)) => (t.text.clone(), p.value.clone()),
-                        _ => (String::new(), Vec::new()),
-                    };
-                    (entry, input, locators)
-                }
-                (None, Some(cite)) => {
-                    let reference = source.reference.as_ref().map(|r| &r.value);
-                    let item = reference.map(|r| reference_to_csl(r, &cite.text));
-                    let locators = reference.map(|r| r.locators.clone()).unwrap_or_default();
-                    (
-                        item.and_then(|i| serde_json::to_value(i).ok()),
-                        cite.text.clone(),
-                        locators,
-                    )
-                }
-                (None, None) => (None, String::new(), Vec::new()),
+        // The edition: a bibliography entry (named by `key`, or matched by `cite`), else the
+        // parsed citation; none when `cite` is an archival reference (the original).
+        let resolved = source.edition_key(bib);
+        let entry = resolved
+            .as_ref()
+            .and_then(|(key, _)| bib.and_then(|b| b.get(key)));
+        let cited = source
+            .reference
+            .as_ref()
+            .zip(source.cite.as_ref())
+            .filter(|_| source.cites_edition());
+        let edition: Option<Value> = match (entry, &source.key, cited) {
+            (Some(e), _, _) => Some(e.to_csl_json()),
+            (None, None, Some((r, cite))) => {
+                serde_json::to_value(reference_to_csl(&r.value, &cite.text)).ok()
+            }
+            _ => None,
+        };
+        // The pinpoint: `locator`, else the locators of an edition `cite`.
+        let (pinpoint_input, pinpoint): (String, Vec<Locator>) =
+            match (&source.locator, &source.locators, cited) {
+                (Some(t), Some(p), _) => (t.text.clone(), p.value.clone()),
+                (None, _, Some((r, cite))) => (cite.text.clone(), r.value.locators.clone()),
+                _ => (String::new(), Vec::new()),
             };
         if let Some(Value::Object(e)) = edition {
             let get = |k: &str| e.get(k).cloned();
@@ -120,11 +122,11 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
                 put(&mut o, "language", get("language"));
             }
             edition_issued = get("issued");
-            if source.key.is_some() {
-                o.insert(
-                    "ibid-key".into(),
-                    json!(source.key.as_ref().map(|k| k.text.clone())),
-                );
+        }
+        if let Some((key, matched)) = &resolved {
+            custom.insert("ibid-key".into(), json!(key));
+            if *matched {
+                custom.insert("ibid-key-matched".into(), json!(true));
             }
         }
         put(
@@ -161,7 +163,11 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
         put(
             &mut o,
             "source",
-            source.cite.as_ref().map(|c| json!(c.text)),
+            source
+                .cite
+                .as_ref()
+                .filter(|_| source.cites_edition())
+                .map(|c| json!(c.text)),
         );
     }
     if let Some(t) = &doc.translation {
@@ -172,14 +178,28 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
             t.original_title.as_ref().map(|t| json!(t.text)),
         );
     }
-    // The original's date is `issued` unless the text comes from a dated edition, which
-    // then gives `issued` and leaves the original's date as `original-date`.
-    match edition_issued {
-        Some(issued) => {
+    // The document's date is the original's. A translation is issued when it was made
+    // (else with its edition) and keeps the original's date as `original-date`; a text
+    // from a dated edition is issued with it; otherwise the original's date is `issued`.
+    let translated = doc.translation.as_ref().map(|t| {
+        t.date
+            .as_ref()
+            .and_then(|d| d.date().and_then(|p| date_to_csl(p, &d.written.text)))
+            .and_then(|d| serde_json::to_value(d).ok())
+    });
+    match (translated, edition_issued) {
+        (Some(made), edition) => {
+            put(&mut o, "issued", made.or(edition));
+            put(&mut o, "original-date", doc_date);
+        }
+        (None, Some(issued)) => {
             o.insert("issued".into(), issued);
             put(&mut o, "original-date", doc_date);
         }
-        None => put(&mut o, "issued", doc_date),
+        (None, None) => put(&mut o, "issued", doc_date),
+    }
+    if !custom.is_empty() {
+        o.insert("custom".into(), Value::Object(custom));
     }
     Value::Object(o)
 }

@@ -70,9 +70,15 @@ impl Bundle {
         };
         self.agent
             .entry(id.clone())
-            .or_insert_with(|| json!({ "prov:type": kind, "prov:label": name }));
+            .or_insert_with(|| json!({ "prov:type": qname(kind), "prov:label": name }));
         id
     }
+}
+
+/// A qualified name as a PROV-JSON value: a typed literal, so that it is not read as a
+/// plain string.
+fn qname(name: &str) -> Value {
+    json!({ "$": name, "type": "xsd:QName" })
 }
 
 fn is_label(name: &str) -> bool {
@@ -116,7 +122,7 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
             WitnessKind::Translation => "ibid:Translation",
             WitnessKind::WebEdition => "ibid:WebEdition",
         };
-        attrs.insert("prov:type".into(), json!(kind));
+        attrs.insert("prov:type".into(), qname(kind));
         attrs.insert("prov:label".into(), json!(w.label));
         if let Some(l) = &w.language {
             attrs.insert("ibid:language".into(), json!(l));
@@ -146,7 +152,7 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
             let key = b.blank("wat");
             b.attributed.insert(
                 key,
-                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": role_name(a.role) }),
+                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": qname(role_name(a.role)) }),
             );
         }
     }
@@ -156,7 +162,10 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
         };
         let activity = format!("doc:{}/{}-{}", slug(&doc.id), d.kind.name(), d.to);
         let mut attrs = Map::new();
-        attrs.insert("prov:type".into(), json!(format!("ibid:{}", d.kind.name())));
+        attrs.insert(
+            "prov:type".into(),
+            qname(&format!("ibid:{}", d.kind.name())),
+        );
         if let Some(date) = &d.date {
             attrs.insert("ibid:date".into(), json!(date));
         }
@@ -168,7 +177,7 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
                 "prov:generatedEntity": to,
                 "prov:usedEntity": from,
                 "prov:activity": activity,
-                "prov:type": format!("ibid:{}", d.kind.name())
+                "prov:type": qname(&format!("ibid:{}", d.kind.name()))
             }),
         );
         let key = b.blank("wgb");
@@ -184,7 +193,7 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
             let key = b.blank("waw");
             b.associated.insert(
                 key,
-                json!({ "prov:activity": activity, "prov:agent": agent, "prov:role": role_name(a.role) }),
+                json!({ "prov:activity": activity, "prov:agent": agent, "prov:role": qname(role_name(a.role)) }),
             );
         }
     }
@@ -194,7 +203,7 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
         let n = a.number.map_or(i as i64 + 1, |n| n.value);
         let id = format!("doc:{}/annotation-{n}", slug(&doc.id));
         let mut attrs = Map::new();
-        attrs.insert("prov:type".into(), json!("ibid:Annotation"));
+        attrs.insert("prov:type".into(), qname("ibid:Annotation"));
         if let Some(t) = &a.text {
             attrs.insert("prov:value".into(), json!(t.text));
         }
@@ -203,15 +212,19 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
             if let Some(iso) = d.date().and_then(super::util::iso_date) {
                 attrs.insert("ibid:dateRead".into(), json!(iso));
             }
+            // What was not written but inferred, and on what basis.
+            if let Some(why) = d.date().and_then(super::util::inference_note) {
+                attrs.insert("ibid:dateInferred".into(), json!(why));
+            }
         }
-        attrs.insert("ibid:on".into(), json!(original));
+        attrs.insert("ibid:on".into(), qname(&original));
         b.entity.insert(id.clone(), Value::Object(attrs));
         if let Some(hand) = a.hand.as_ref().and_then(|h| doc.hand(&h.text)) {
             let agent = b.agent(&hand.name.text);
             let key = b.blank("wat");
             b.attributed.insert(
                 key,
-                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": "ibid:hand" }),
+                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": qname("ibid:hand") }),
             );
         }
     }
@@ -222,7 +235,7 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
         };
         let id = format!("doc:{}/mark-{}", slug(&doc.id), i + 1);
         let mut attrs = Map::new();
-        attrs.insert("prov:type".into(), json!("ibid:Mark"));
+        attrs.insert("prov:type".into(), qname("ibid:Mark"));
         if let Some(k) = &n.kind {
             attrs.insert("ibid:kind".into(), json!(k.text.text));
         }
@@ -232,13 +245,13 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
         if let Some(t) = &n.text {
             attrs.insert("prov:value".into(), json!(t.text));
         }
-        attrs.insert("ibid:on".into(), json!(original));
+        attrs.insert("ibid:on".into(), qname(&original));
         b.entity.insert(id.clone(), Value::Object(attrs));
         let agent = b.agent(&hand.name.text);
         let key = b.blank("wat");
         b.attributed.insert(
             key,
-            json!({ "prov:entity": id, "prov:agent": agent, "prov:role": "ibid:hand" }),
+            json!({ "prov:entity": id, "prov:agent": agent, "prov:role": qname("ibid:hand") }),
         );
     }
 }

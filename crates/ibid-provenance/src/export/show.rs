@@ -93,9 +93,33 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
                 if !r.locators.is_empty() {
                     parts.push(locators_line(&r.locators, input));
                 }
+                if let Some(a) = &r.archive {
+                    if let Some(repo) = a.repository {
+                        parts.push(format!("repository {}", repo.slice(input)));
+                    }
+                    if !a.locators.is_empty() {
+                        parts.push(locators_line(&a.locators, input));
+                    }
+                }
                 if !parts.is_empty() {
                     let _ = writeln!(o, "  parsed:   {}", parts.join("; "));
                 }
+                if s.cited_archive().is_some() {
+                    let _ = writeln!(
+                        o,
+                        "            (an archival reference: the text was taken from the original)"
+                    );
+                }
+            }
+            if let Some((key, true)) = s.edition_key(bib) {
+                let title = bib
+                    .and_then(|b| b.get(&key))
+                    .and_then(|e| e.item.title.as_deref())
+                    .unwrap_or("(untitled entry)");
+                let _ = writeln!(
+                    o,
+                    "  matches:  {key} → {title} (by author and title; write `key = \"{key}\"` to say so)"
+                );
             }
         }
         if let Some(k) = &s.key {
@@ -160,11 +184,11 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
     if let Some(t) = &doc.translation {
         let _ = writeln!(o, "\nTranslation");
         let from = t.from.as_ref().map_or("?", |f| f.text.as_str());
-        let to =
-            t.to.as_ref()
-                .map(|t| t.text.as_str())
-                .or(doc.language.as_ref().map(|l| l.text.as_str()))
-                .unwrap_or("?");
+        let to = match (&t.to, &doc.language) {
+            (Some(to), _) => to.text.clone(),
+            (None, Some(l)) => format!("{} (`language`: `to` not given)", l.text),
+            (None, None) => "?".to_string(),
+        };
         let _ = writeln!(o, "  from {from} to {to}");
         if !t.by.is_empty() {
             let _ = writeln!(o, "  by:       {}", list(&t.by));
@@ -277,6 +301,35 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
                     format!("{}:{} after “{word}”", at.line, at.column)
                 })
                 .collect();
+            // A marker the scan does not take for a note marker (`<…>`, `K[restinsky]`)
+            // is looked for among the omissions and expansions it found.
+            let places = if places.is_empty() && marker != "?" {
+                let marks = &doc.body.marks;
+                marks
+                    .omissions
+                    .iter()
+                    .filter(|g| g.written == marker)
+                    .map(|g| g.span)
+                    .chain(
+                        marks
+                            .expansions
+                            .iter()
+                            .filter(|e| {
+                                body_text
+                                    .get(e.span.range())
+                                    .is_some_and(|t| t.contains(marker))
+                            })
+                            .map(|e| e.span),
+                    )
+                    .map(|span| {
+                        let at = doc.file.line_col(doc.body.file_span(span).start);
+                        let what = body_text.get(span.range()).unwrap_or("");
+                        format!("{}:{} “{what}”", at.line, at.column)
+                    })
+                    .collect()
+            } else {
+                places
+            };
             if places.is_empty() {
                 let _ = writeln!(o, "        not found in the body");
             } else {

@@ -3,10 +3,11 @@
 //! text with marks as `hi`/`ref`, omissions as `gap`, expansions as `expan`/`ex`, marginalia
 //! as `note place="margin"`. Everything is escaped; the output is well-formed XML.
 
-use super::util::{archive_parts, iso_date, slug, xml_escape as esc};
+use super::util::{archival, archive_parts, archive_text, iso_date, slug, xml_escape as esc};
 use crate::bib::Bibliography;
 use crate::body::{MarkerRole, TextMarks};
-use crate::model::{DateValue, Document, NoteKind, Target};
+use crate::model::{DateValue, Document, NoteKind, Source, Target};
+use ibid_parse::csl::CslName;
 use ibid_parse::{Locator, LocatorLabel};
 use std::fmt::Write as _;
 
@@ -126,89 +127,9 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
     o.push_str("      <sourceDesc>\n");
     let mut wrote_source = false;
     if let Some(s) = &doc.source {
-        if s.cite.is_some() || s.key.is_some() {
+        if s.cites_edition() {
             wrote_source = true;
-            o.push_str("        <bibl type=\"edition\">\n");
-            if let Some(key) = &s.key {
-                if let Some(e) = bib.and_then(|b| b.get(&key.text)) {
-                    for a in &e.item.author {
-                        let name = a.literal.clone().unwrap_or_else(|| {
-                            [a.family.as_deref(), a.given.as_deref()]
-                                .into_iter()
-                                .flatten()
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        });
-                        let _ = writeln!(o, "          <author>{}</author>", esc(&name));
-                    }
-                    if let Some(t) = &e.item.title {
-                        let _ = writeln!(o, "          <title>{}</title>", esc(t));
-                    }
-                    if let Some(p) = &e.item.publisher_place {
-                        let _ = writeln!(o, "          <pubPlace>{}</pubPlace>", esc(p));
-                    }
-                    if let Some(p) = &e.item.publisher {
-                        let _ = writeln!(o, "          <publisher>{}</publisher>", esc(p));
-                    }
-                    if let Some(d) = e.item.issued.as_ref().and_then(|d| d.date_parts.first()) {
-                        let when: Vec<String> = d
-                            .iter()
-                            .enumerate()
-                            .map(|(i, p)| {
-                                if i == 0 {
-                                    format!("{p:04}")
-                                } else {
-                                    format!("{p:02}")
-                                }
-                            })
-                            .collect();
-                        let when = when.join("-");
-                        let _ = writeln!(
-                            o,
-                            "          <date when=\"{}\">{}</date>",
-                            esc(&when),
-                            esc(&when)
-                        );
-                    }
-                    if let Some(v) = &e.item.volume {
-                        let _ = writeln!(
-                            o,
-                            "          <biblScope unit=\"volume\">{}</biblScope>",
-                            esc(v)
-                        );
-                    }
-                }
-                let _ = writeln!(
-                    o,
-                    "          <idno type=\"ibid-key\">{}</idno>",
-                    esc(&key.text)
-                );
-                if let (Some(l), Some(p)) = (&s.locator, &s.locators) {
-                    bibl_scopes(o, &p.value, &l.text, "          ");
-                }
-            }
-            if let Some(c) = &s.cite {
-                if let Some(r) = &s.reference {
-                    let r = &r.value;
-                    for a in &r.authors.names {
-                        let _ = writeln!(
-                            o,
-                            "          <author>{}</author>",
-                            esc(a.span().slice(&c.text))
-                        );
-                    }
-                    if let Some(t) = r.title {
-                        let _ = writeln!(o, "          <title>{}</title>", esc(t.slice(&c.text)));
-                    }
-                    bibl_scopes(o, &r.locators, &c.text, "          ");
-                }
-                let _ = writeln!(
-                    o,
-                    "          <note type=\"as-written\">{}</note>",
-                    esc(&c.text)
-                );
-            }
-            o.push_str("        </bibl>\n");
+            write_edition(o, s, bib);
         }
         if let Some(url) = &s.url {
             wrote_source = true;
@@ -227,18 +148,9 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
             }
             o.push_str("        </bibl>\n");
         }
-        if let Some((repo, location)) = archive_parts(s) {
+        if archive_text(s).is_some() {
             wrote_source = true;
-            o.push_str("        <msDesc>\n          <msIdentifier>\n");
-            let _ = writeln!(o, "            <repository>{}</repository>", esc(&repo));
-            if let Some(l) = location {
-                let _ = writeln!(o, "            <idno>{}</idno>", esc(&l));
-            }
-            o.push_str("          </msIdentifier>\n");
-            if let Some(a) = &s.archive {
-                let _ = writeln!(o, "          <p>{}</p>", esc(&a.text));
-            }
-            o.push_str("        </msDesc>\n");
+            write_ms_desc(o, s);
         }
     }
     if !wrote_source {
@@ -263,10 +175,11 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
     if !doc.hands.is_empty() {
         o.push_str("      <handNotes>\n");
         for h in &doc.hands {
+            // `scribe` is an XML name: the hand's id, for identified hands.
             let scribe = if h.is_unidentified() {
                 String::new()
             } else {
-                format!(" scribe=\"{}\"", esc(&h.name.text))
+                format!(" scribe=\"{}\"", esc(&xml_id(&h.id.name)))
             };
             let _ = writeln!(
                 o,
@@ -278,7 +191,12 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
         o.push_str("      </handNotes>\n");
     }
     o.push_str("    </profileDesc>\n  </teiHeader>\n  <text>\n    <body>\n");
-    o.push_str("      <div type=\"transcription\">\n");
+    let div = if doc.translation.is_some() {
+        "translation"
+    } else {
+        "transcription"
+    };
+    let _ = writeln!(o, "      <div type=\"{div}\">");
     let body = doc.body_text();
     for (start, end) in paragraphs(body) {
         let p = inline(doc, body, &doc.body.marks, start, end);
@@ -330,6 +248,172 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
         o.push_str("      </div>\n");
     }
     o.push_str("    </body>\n  </text>\n</TEI>\n");
+}
+
+/// A CSL name as TEI writes it: `Family, Given`, or the literal.
+fn csl_name(n: &CslName) -> String {
+    n.literal.clone().unwrap_or_else(|| {
+        let family = [n.particle.as_deref(), n.family.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        match n.given.as_deref() {
+            Some(given) if !family.is_empty() => format!("{family}, {given}"),
+            Some(given) => given.to_string(),
+            None => family,
+        }
+    })
+}
+
+/// `<bibl type="edition">`: the edition the text was taken from, described from the
+/// bibliography entry `key` names (or `cite` matches), else from the parsed `cite`; then
+/// the pinpoint as `biblScope`s and the citation as written.
+fn write_edition(o: &mut String, s: &Source, bib: Option<&Bibliography>) {
+    const IN: &str = "          ";
+    o.push_str("        <bibl type=\"edition\">\n");
+    let resolved = s.edition_key(bib);
+    let entry = resolved
+        .as_ref()
+        .and_then(|(key, _)| bib.and_then(|b| b.get(key)));
+    if let Some(e) = entry {
+        for a in &e.item.author {
+            let _ = writeln!(o, "{IN}<author>{}</author>", esc(&csl_name(a)));
+        }
+        for a in &e.item.editor {
+            let _ = writeln!(o, "{IN}<editor>{}</editor>", esc(&csl_name(a)));
+        }
+        if let Some(t) = &e.item.title {
+            let _ = writeln!(o, "{IN}<title>{}</title>", esc(t));
+        }
+        if let Some(t) = &e.item.container_title {
+            let level = if e.item.item_type.starts_with("article") {
+                "j"
+            } else {
+                "m"
+            };
+            let _ = writeln!(o, "{IN}<title level=\"{level}\">{}</title>", esc(t));
+        }
+        if let Some(p) = &e.item.publisher_place {
+            let _ = writeln!(o, "{IN}<pubPlace>{}</pubPlace>", esc(p));
+        }
+        if let Some(p) = &e.item.publisher {
+            let _ = writeln!(o, "{IN}<publisher>{}</publisher>", esc(p));
+        }
+        if let Some(d) = e.item.issued.as_ref().and_then(|d| d.date_parts.first()) {
+            let when: Vec<String> = d
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    if i == 0 {
+                        format!("{p:04}")
+                    } else {
+                        format!("{p:02}")
+                    }
+                })
+                .collect();
+            let when = when.join("-");
+            let _ = writeln!(o, "{IN}<date when=\"{}\">{}</date>", esc(&when), esc(&when));
+        }
+        if let Some(v) = &e.item.volume {
+            let _ = writeln!(o, "{IN}<biblScope unit=\"volume\">{}</biblScope>", esc(v));
+        }
+    } else if let (Some(c), Some(r)) = (&s.cite, &s.reference) {
+        let r = &r.value;
+        for a in &r.authors.names {
+            let _ = writeln!(o, "{IN}<author>{}</author>", esc(a.span().slice(&c.text)));
+        }
+        for a in &r.editors.names {
+            let _ = writeln!(o, "{IN}<editor>{}</editor>", esc(a.span().slice(&c.text)));
+        }
+        if let Some(t) = r.title {
+            let _ = writeln!(o, "{IN}<title>{}</title>", esc(t.slice(&c.text)));
+        }
+        for (tag, span) in [("pubPlace", r.place), ("publisher", r.publisher)] {
+            if let Some(span) = span {
+                let _ = writeln!(o, "{IN}<{tag}>{}</{tag}>", esc(span.slice(&c.text)));
+            }
+        }
+        if let Some(d) = &r.issued {
+            let when = iso_date(d)
+                .map(|w| format!(" when=\"{}\"", esc(&w)))
+                .unwrap_or_default();
+            let _ = writeln!(o, "{IN}<date{when}>{}</date>", esc(d.span.slice(&c.text)));
+        }
+    }
+    if let Some((key, matched)) = &resolved {
+        let how = if *matched { " subtype=\"matched\"" } else { "" };
+        let _ = writeln!(o, "{IN}<idno type=\"ibid-key\"{how}>{}</idno>", esc(key));
+    }
+    match (&s.locator, &s.locators, &s.cite, &s.reference) {
+        (Some(l), Some(p), _, _) => bibl_scopes(o, &p.value, &l.text, IN),
+        (None, _, Some(c), Some(r)) => bibl_scopes(o, &r.value.locators, &c.text, IN),
+        _ => {}
+    }
+    if let Some(c) = &s.cite {
+        let _ = writeln!(o, "{IN}<note type=\"as-written\">{}</note>", esc(&c.text));
+    }
+    o.push_str("        </bibl>\n");
+}
+
+/// The TEI `idno` type of an archival level: the Russian terms for fond, opis and delo.
+fn level_type(label: LocatorLabel) -> Option<&'static str> {
+    match label {
+        LocatorLabel::Fond => Some("fond"),
+        LocatorLabel::Inventory => Some("opis"),
+        LocatorLabel::File => Some("delo"),
+        LocatorLabel::Box => Some("box"),
+        LocatorLabel::Folder => Some("folder"),
+        _ => None,
+    }
+}
+
+/// `<msDesc>`: the archival original, with the repository and one `idno` per level
+/// (fond, opis, delo, box, folder) in `msIdentifier`, and the leaves (`l. 1`) as a `locus`
+/// in `msContents`, beside the reference as written.
+fn write_ms_desc(o: &mut String, s: &Source) {
+    let Some(written) = archive_text(s) else {
+        return;
+    };
+    o.push_str("        <msDesc>\n          <msIdentifier>\n");
+    let parsed = archival(s);
+    let (repo, location) = archive_parts(s).unwrap_or((String::new(), None));
+    if !repo.is_empty() {
+        let _ = writeln!(o, "            <repository>{}</repository>", esc(&repo));
+    }
+    let levels: Vec<(&str, &str)> = parsed
+        .map(|(a, input)| {
+            a.locators
+                .iter()
+                .filter_map(|l| level_type(l.label).map(|t| (t, l.value_text(input))))
+                .collect()
+        })
+        .unwrap_or_default();
+    if levels.is_empty() {
+        if let Some(l) = &location {
+            let _ = writeln!(o, "            <idno>{}</idno>", esc(l));
+        }
+    }
+    for (kind, value) in &levels {
+        let _ = writeln!(o, "            <idno type=\"{kind}\">{}</idno>", esc(value));
+    }
+    o.push_str("          </msIdentifier>\n");
+    o.push_str("          <msContents>\n            <msItem>\n");
+    if let Some((a, input)) = parsed {
+        for l in a.locators.iter().filter(|l| level_type(l.label).is_none()) {
+            let _ = writeln!(
+                o,
+                "              <locus>{}</locus>",
+                esc(l.span.slice(input))
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "              <note type=\"as-written\">{}</note>",
+        esc(written)
+    );
+    o.push_str("            </msItem>\n          </msContents>\n        </msDesc>\n");
 }
 
 /// An XML name for `s` (ids must not start with a digit).

@@ -2,7 +2,7 @@
 //! and the archival reference split into repository and location.
 
 use crate::model::{DateValue, Source};
-use ibid_parse::{InferenceBasis, PartialDate};
+use ibid_parse::{ArchivalReference, InferenceBasis, PartialDate};
 
 /// The ISO 8601 form of a partial date's known parts (`1921`, `1921-02`, `1921-02-19`).
 pub fn iso_date(date: &PartialDate) -> Option<String> {
@@ -95,13 +95,35 @@ pub(crate) fn xml_escape(s: &str) -> String {
     out
 }
 
-/// The repository and the location within it of `[source] archive`: from
-/// `ibid_parse::parse_archival` when it read one, else the text split at its first comma
-/// or full stop.
+/// The archival original of a source as parsed, with the text its spans point into:
+/// `[source] archive`, else a `cite` that is an archival reference.
+pub(crate) fn archival(source: &Source) -> Option<(&ArchivalReference, &str)> {
+    if let Some(text) = &source.archive {
+        return source
+            .archival
+            .as_ref()
+            .and_then(|p| p.value.as_ref())
+            .map(|a| (a, text.text.as_str()));
+    }
+    let cite = source.cite.as_ref()?;
+    source.cited_archive().map(|a| (a, cite.text.as_str()))
+}
+
+/// The archival original as written: `[source] archive`, else an archival `cite`.
+pub(crate) fn archive_text(source: &Source) -> Option<&str> {
+    match (&source.archive, &source.cite) {
+        (Some(a), _) => Some(a.text.as_str()),
+        (None, Some(c)) if source.cited_archive().is_some() => Some(c.text.as_str()),
+        _ => None,
+    }
+}
+
+/// The repository and the location within it of the archival original (`[source]
+/// archive`, or an archival `cite`): from `ibid_parse` when it read one, else the text
+/// split at its first comma or full stop.
 pub(crate) fn archive_parts(source: &Source) -> Option<(String, Option<String>)> {
-    let text = source.archive.as_ref()?;
-    let input = text.text.as_str();
-    if let Some(archival) = source.archival.as_ref().and_then(|p| p.value.as_ref()) {
+    let input = archive_text(source)?;
+    if let Some((archival, _)) = archival(source) {
         if let Some(repo) = archival.repository {
             let location = archival
                 .location
