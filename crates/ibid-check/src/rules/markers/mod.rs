@@ -6,6 +6,7 @@ pub mod marker_sequence_gap;
 pub mod unexplained_marker;
 pub mod unused_note;
 
+use ibid_parse::Span;
 use ibid_provenance::{Document, MarkerOccurrence, MarkerRole};
 
 /// The marker occurrences of the body with the given role.
@@ -31,4 +32,93 @@ pub(crate) fn declared(doc: &Document) -> impl Iterator<Item = (usize, &ibid_pro
 /// Whether two ways of writing a marker are the same marker (surrounding blanks ignored).
 pub(crate) fn same_marker(a: &str, b: &str) -> bool {
     a.trim() == b.trim()
+}
+
+/// A note written out in the body with a blank after its marker (`* Underlined by Lenin.`,
+/// `** Underlined by Narimanov.`, `† Encircled.`), which the body scan does not record as a
+/// note definition, since a single `*` so written is also a Markdown list bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SpacedNote<'a> {
+    /// The marker: a run of `*`, or of `†`/`‡`.
+    pub marker: &'a str,
+    /// The marker's place in the body.
+    pub span: Span,
+    /// The rest of the line: the note's text.
+    pub text: &'a str,
+}
+
+/// The lines of `body` that start (after blanks) with a run of `*` or of `†`/`‡`, then blanks,
+/// then text; fenced code blocks are skipped. One pass over the body.
+pub(crate) fn spaced_notes(body: &str) -> Vec<SpacedNote<'_>> {
+    let mut notes = Vec::new();
+    let mut in_fence = false;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let lead = line.len() - trimmed.len();
+        let run_len = if trimmed.starts_with('*') {
+            trimmed.len() - trimmed.trim_start_matches('*').len()
+        } else {
+            trimmed.len() - trimmed.trim_start_matches(['†', '‡']).len()
+        };
+        if run_len == 0 {
+            continue;
+        }
+        let (marker, rest) = trimmed.split_at(run_len);
+        let text = rest.trim();
+        if !rest.starts_with([' ', '\t']) || text.is_empty() {
+            continue;
+        }
+        let at = start + lead;
+        notes.push(SpacedNote {
+            marker,
+            span: Span::new(at, at + run_len),
+            text,
+        });
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spaced_notes;
+
+    fn markers(body: &str) -> Vec<(&str, &str)> {
+        spaced_notes(body)
+            .into_iter()
+            .map(|n| {
+                assert_eq!(n.span.slice(body), n.marker);
+                (n.marker, n.text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn notes_written_with_a_blank_after_the_marker() {
+        let body = "The Angorians* wish, the Armenian** question.\n\n* Encircled by Lenin.\r\n  **\tUnderlined by Lenin.\n† Dagger note\n";
+        assert_eq!(
+            markers(body),
+            [
+                ("*", "Encircled by Lenin."),
+                ("**", "Underlined by Lenin."),
+                ("†", "Dagger note")
+            ]
+        );
+    }
+
+    #[test]
+    fn other_lines_are_not_notes() {
+        assert!(markers("*Unspaced note.\n***\n* \n**bold** text\nText * star\n").is_empty());
+        assert!(markers("```\n* in code\n```\n").is_empty());
+        assert!(markers("").is_empty());
+    }
 }

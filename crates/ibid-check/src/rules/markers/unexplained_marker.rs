@@ -1,17 +1,20 @@
 //! M001: a marker in the body that no note explains.
 //! A marker is explained by a `[[notes]]` entry or by a note written out in the body.
 
-use super::{declared, occurrences, same_marker};
+use super::{declared, occurrences, spaced_notes};
 use crate::codes::Rule;
 use crate::diagnostic::Finding;
 use crate::rules::DocContext;
 use ibid_provenance::MarkerRole;
+use std::collections::{HashMap, HashSet};
 
 /// ## What it does
 /// Finds note markers in the body (`Angorians*`, `question**`, `†`, `[^1]`, and `[1]` or
 /// `¹` when a note declares that form) that nothing explains: no `[[notes]]` entry has the
 /// marker, and no note starting with it is written out in the body (`**Underlined by
-/// Lenin.` on a line of its own, or `[^1]: ...`).
+/// Lenin.` on a line of its own, or `[^1]: ...`). A note written out after the marker
+/// with a blank between (`* The word was encircled by Lenin.`, which Markdown would also
+/// read as a list item) explains the marker too.
 ///
 /// ## Why is this bad?
 /// A marker without its note loses what the edition reported: who underlined or encircled
@@ -47,13 +50,23 @@ pub struct UnexplainedMarker;
 /// Report unexplained markers.
 pub fn check(ctx: &mut DocContext<'_>) {
     let doc = ctx.doc;
-    let explained = |marker: &str| {
-        declared(doc).any(|(_, m)| same_marker(&m.text, marker))
-            || occurrences(doc, MarkerRole::Definition).any(|d| same_marker(&d.marker, marker))
+    // Markers explained anywhere, and where the last spaced note of each marker stands
+    // (a spaced note must come after its marker: a list item above it is no note).
+    let explained: HashSet<&str> = declared(doc)
+        .map(|(_, m)| m.text.trim())
+        .chain(occurrences(doc, MarkerRole::Definition).map(|d| d.marker.trim()))
+        .collect();
+    let mut last_spaced: HashMap<&str, usize> = HashMap::new();
+    for note in spaced_notes(ctx.body_text()) {
+        last_spaced.insert(note.marker, note.span.start);
+    }
+    let explained = |marker: &str, at: usize| {
+        let marker = marker.trim();
+        explained.contains(marker) || last_spaced.get(marker).is_some_and(|&last| last > at)
     };
     let mut findings = Vec::new();
     for occurrence in occurrences(doc, MarkerRole::Reference) {
-        if explained(&occurrence.marker) {
+        if explained(&occurrence.marker, occurrence.span.start) {
             continue;
         }
         findings.push(

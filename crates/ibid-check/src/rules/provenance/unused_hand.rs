@@ -5,6 +5,7 @@ use super::hand_uses;
 use crate::codes::Rule;
 use crate::diagnostic::Finding;
 use crate::normalize::exact_key;
+use crate::rules::markers::spaced_notes;
 use crate::rules::DocContext;
 
 /// ## What it does
@@ -92,7 +93,8 @@ fn mentioned(doc: &ibid_provenance::Document, name: &str) -> bool {
         return true;
     }
     let body = doc.body_text();
-    doc.body
+    let in_definitions = doc
+        .body
         .marks
         .markers
         .iter()
@@ -101,7 +103,9 @@ fn mentioned(doc: &ibid_provenance::Document, name: &str) -> bool {
             let rest = body.get(m.span.end..).unwrap_or("");
             let line = rest.split(['\n', '\r']).next().unwrap_or("");
             says(line)
-        })
+        });
+    // Notes written with a blank after the marker (`** Underlined by Lenin.`).
+    in_definitions || spaced_notes(body).iter().any(|n| says(n.text))
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use ibid_provenance::Text;
 /// ## What it does
 /// Reports the parts of a citation that ibid cannot read: in `[source] cite` (the free-text
 /// reference), `[source] locator`, `[source] archive`, and the locators of pandoc citations
-/// in the body (`[@barsegov-nk, doc. 652, p. 612]`). Typical causes are an unknown locator
-/// label (`pg. 612`, `Dokument 652`), a malformed value (`p. 61a2`, `pp. 612–`), or text
-/// left over after the reference.
+/// in the body (`[@barsegov-nk, doc. 652, p. 612]`). Typical causes are an unknown or
+/// misspelt locator label (`pge. 612`, `Dokumnet 652`), a malformed value (`pp. 612–`), or
+/// text left over after the reference (`p. 612, see below`).
 ///
 /// ## Why is this bad?
 /// What cannot be parsed cannot be checked (reversed ranges, conflicting locators across
@@ -23,7 +23,7 @@ use ibid_provenance::Text;
 /// ```toml
 /// [source]
 /// key = "barsegov-nk"
-/// locator = "Dokument 652, pg. 612"
+/// locator = "Dokumnet 652, pge. 612"
 /// ```
 ///
 /// Use instead:
