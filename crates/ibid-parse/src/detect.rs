@@ -62,7 +62,7 @@ impl ParsedInput {
 /// Guess what kind of text `input` is.
 ///
 /// A leading `[`…`@` or `@` is a citation; text that reads to its end as a date with a
-/// year, month or "n.d." (possibly an impossible one) is a date; text that reads completely as locators is a locator;
+/// year, month or "n.d." (possibly an impossible one) is a date; text that reads to its end as locators (possibly with a mistyped number) is a locator;
 /// anything else is a reference.
 pub fn detect_kind(input: &str) -> Kind {
     let trimmed = input.trim();
@@ -85,7 +85,7 @@ pub fn detect_kind(input: &str) -> Kind {
         }
     }
     let locators = parse_locators(trimmed);
-    if locators.is_clean() && !locators.value.is_empty() {
+    if locators.remainder.is_none() && !locators.value.is_empty() {
         return Kind::Locator;
     }
     Kind::Reference

@@ -29,7 +29,7 @@ pub fn parse_citation(input: &str) -> Parsed<Option<Citation>> {
     let markup = Markup::new(input, 0, input.len());
     let bytes = input.as_bytes();
     let rest = whole.slice(input);
-    match bytes.get(whole.start) {
+    let mut parsed = match bytes.get(whole.start) {
         Some(b'[') => bracketed(input, &markup, whole),
         _ if rest.starts_with('@') || rest.starts_with("-@") => in_text(input, &markup, whole),
         _ => failed(
@@ -37,7 +37,15 @@ pub fn parse_citation(input: &str) -> Parsed<Option<Citation>> {
             whole,
             whole,
         ),
+    };
+    if let Some(citation) = &parsed.value {
+        let mistyped = citation
+            .items
+            .iter()
+            .flat_map(|item| crate::locator::mistyped_numbers(&item.locators, input));
+        parsed.errors.splice(0..0, mistyped);
     }
+    parsed
 }
 
 fn failed(message: &str, at: Span, whole: Span) -> Parsed<Option<Citation>> {

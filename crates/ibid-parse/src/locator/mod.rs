@@ -8,8 +8,8 @@ mod value;
 pub use labels::lookup_label;
 #[allow(unused_imports)] // the grammar's crate-internal entry points, for the other parsers
 pub(crate) use parse::{
-    explain_locator_error, is_count, render_list, scan_archival_chain, scan_locator,
-    scan_locator_list,
+    explain_locator_error, is_count, mistyped_numbers, render_list, scan_archival_chain,
+    scan_locator, scan_locator_list,
 };
 pub use parse::{parse_locator, parse_locators, LocatorOptions};
 
@@ -282,10 +282,17 @@ impl LocatorRange {
 }
 
 /// `612–13` means 613: an end with fewer digits than the start takes the start's leading digits.
+///
+/// A two-digit teen is never shortened to one digit (Hart's Rules, Chicago 9.64), so `12–9` is
+/// not an abbreviation: the end is returned as written, and the range reads as reversed.
+/// Longer starts are read leniently (`612–5` is 612–615), as writers do shorten them.
 pub fn expand_abbreviated_end(first: u32, last: u32) -> u32 {
     let first_digits = first.checked_ilog10().unwrap_or(0) + 1;
     let last_digits = last.checked_ilog10().unwrap_or(0) + 1;
     if last_digits >= first_digits {
+        return last;
+    }
+    if (10..20).contains(&first) {
         return last;
     }
     let scale = 10u32.pow(last_digits);
@@ -320,5 +327,26 @@ impl Locator {
     /// `doc. 652`), which parses back to the same structure.
     pub fn to_canonical(&self, input: &str) -> String {
         parse::render_canonical(self, input)
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::expand_abbreviated_end;
+
+    #[test]
+    fn abbreviated_ends_take_the_start_digits() {
+        assert_eq!(expand_abbreviated_end(612, 13), 613);
+        assert_eq!(expand_abbreviated_end(612, 5), 615);
+        assert_eq!(expand_abbreviated_end(45, 8), 48);
+        assert_eq!(expand_abbreviated_end(1921, 22), 1922);
+        assert_eq!(expand_abbreviated_end(612, 601), 601);
+    }
+
+    #[test]
+    fn two_digit_teens_are_never_shortened() {
+        assert_eq!(expand_abbreviated_end(12, 9), 9);
+        assert_eq!(expand_abbreviated_end(19, 4), 4);
+        assert_eq!(expand_abbreviated_end(112, 5), 115);
     }
 }

@@ -4,6 +4,7 @@
 mod context;
 mod diagnose;
 mod render;
+mod validate;
 
 pub(crate) use render::render_list;
 
@@ -13,6 +14,7 @@ use super::value::{scan_value, ValueContext};
 use super::{Locator, LocatorLabel};
 use crate::{Parsed, Span};
 use diagnose::diagnose;
+pub(crate) use validate::mistyped_numbers;
 
 /// Options that change how ambiguous locators are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,13 +54,20 @@ pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
             }
             None => diagnose(input, end, true),
         };
+        let mut errors = mistyped_numbers(std::slice::from_ref(&locator), input);
+        errors.push(error);
         return Parsed {
             value: Some(locator),
-            errors: vec![error],
+            errors,
             remainder: Some(tail),
         };
     }
-    Parsed::ok(Some(locator))
+    let errors = mistyped_numbers(std::slice::from_ref(&locator), input);
+    Parsed {
+        value: Some(locator),
+        errors,
+        remainder: None,
+    }
 }
 
 /// Parse `input` as a list of locators (`Document 652, page 612`, `Ф. 17. Оп. 3. Д. 1234`).
@@ -74,13 +83,15 @@ pub fn parse_locators(input: &str) -> Parsed<Vec<Locator>> {
     if locators.is_empty() {
         return failed(input, Vec::new(), start, false);
     }
-    match unread_tail(input, end) {
-        Some(tail) => Parsed {
-            value: locators,
-            errors: vec![diagnose(input, end, true)],
-            remainder: Some(tail),
-        },
-        None => Parsed::ok(locators),
+    let mut errors = mistyped_numbers(&locators, input);
+    let remainder = unread_tail(input, end);
+    if remainder.is_some() {
+        errors.push(diagnose(input, end, true));
+    }
+    Parsed {
+        value: locators,
+        errors,
+        remainder,
     }
 }
 
