@@ -57,13 +57,19 @@ fn throughput(c: &mut Criterion) {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let units: [(&str, &str); 6] = [
+    let units: [(&str, &str); 12] = [
         ("open-brackets", "["),
         ("full-stops", "."),
         ("page-labels", "p. "),
         ("digits", "7"),
         ("at-signs", "@"),
         ("dashes", "1-"),
+        ("list-items", "1, "),
+        ("leaves-verso", "Л. 5 об. "),
+        ("repositories", "RGASPI, "),
+        ("surnames", "Smith, "),
+        ("quotes", "«"),
+        ("containers", "// "),
     ];
     for (name, unit) in units {
         for size in [100_000usize, 1_000_000] {
@@ -72,6 +78,8 @@ fn pathological(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new(name, size), &input, |b, input| {
                 b.iter(|| {
                     black_box(parse(input));
+                    black_box(parse_reference(input));
+                    black_box(parse_locators(input));
                     black_box(scan_citations(input).count());
                 })
             });

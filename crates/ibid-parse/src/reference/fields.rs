@@ -5,7 +5,7 @@ use super::lexicon::{is_roman, Lex};
 use super::names::{scan_names, Ctx};
 use super::parse::{Cx, Role, Sep, Style};
 use super::token::Kind;
-use crate::locator::{lookup_label, scan_locator, LocatorOptions};
+use crate::locator::{scan_locator, LocatorOptions};
 use crate::{Locator, LocatorLabel, Span};
 
 impl Cx<'_> {
@@ -69,6 +69,7 @@ impl Cx<'_> {
             '/' => {
                 if self.is_p(i + 1, '/') {
                     self.expect_container = true;
+                    self.gost_container = true;
                     self.sep = Sep::Stop;
                     return i + 2;
                 }
@@ -113,10 +114,32 @@ impl Cx<'_> {
     /// An opening bracket: a year group, an issue after a volume, a plain addition to the
     /// title, or a group of fields.
     fn paren(&mut self, i: usize) -> usize {
+        if i == self.title_end {
+            if let (Some(close), Some(title)) = (self.title_paren(i), self.r.title) {
+                let mut end = close + 1;
+                if self.is_p(end, ':') && self.tok(end + 1).is_some_and(|t| t.is_word()) {
+                    end = self.title_sentence_end(end + 1, self.style);
+                }
+                self.r.title = Some(title.cover(self.field_span(i, end)));
+                self.title_end = end;
+                return end;
+            }
+        }
         if let Some((date, next)) = self.year_group(i) {
             self.set_issued(i + 1, date);
             self.sep = Sep::Close;
             return next;
+        }
+        let before = i.checked_sub(1).and_then(|p| self.tok(p)).map(|t| t.end);
+        let after_issue = self.r.issue.is_some_and(|s| Some(s.end) == before);
+        let after_labelled_volume =
+            self.volume_labelled && self.r.volume.is_some_and(|s| Some(s.end) == before);
+        if let Some(end) = self.num_value_end(i + 1).filter(|&e| self.is_p(e, ')')) {
+            if after_issue || after_labelled_volume {
+                // A running number after the issue or volume (`№ 2 (35)`, `Т. 7 (39)`).
+                self.sep = Sep::Close;
+                return end + 1;
+            }
         }
         if self.r.volume.is_some() && self.r.issue.is_none() {
             if let Some(end) = self.num_value_end(i + 1) {
@@ -127,43 +150,53 @@ impl Cx<'_> {
                 }
             }
         }
-        if i == self.title_end {
-            if let Some(close) = self.plain_group(i) {
-                if let Some(title) = self.r.title {
-                    self.r.title = Some(title.cover(self.span(i, close + 1)));
-                    self.title_end = close + 1;
-                    return close + 1;
-                }
-            }
-        }
         self.depth += 1;
         self.sep = Sep::Open;
         self.container_open = false;
         i + 1
     }
 
-    /// The closing bracket of a group at `i` holding only words (a subtitle or gloss).
-    fn plain_group(&self, i: usize) -> Option<usize> {
+    /// The closing bracket of a group right after the title that belongs to it: a gloss or
+    /// a span of years (`(90-е годы XIX века – 1917 г.)`, `(1917-1921)` when the year of
+    /// publication comes later), not an imprint, an edition or a role.
+    fn title_paren(&self, i: usize) -> Option<usize> {
         let mut j = i + 1;
-        while let Some(t) = self.tok(j) {
+        while j < i + 24 {
+            let t = self.tok(j)?;
             match t.kind {
-                Kind::Punct(')') => return (j > i + 1).then_some(j),
+                Kind::Punct(')') => break,
+                Kind::Punct(':' | '(' | '[') | Kind::Url | Kind::Doi => return None,
                 Kind::Word => {
-                    if self.element_starts_at(j)
-                        || t.has(Lex::EDITOR | Lex::TRANSLATOR | Lex::COMPILER)
-                    {
+                    let imprint = Lex::EDITOR
+                        | Lex::TRANSLATOR
+                        | Lex::COMPILER
+                        | Lex::PLACE
+                        | Lex::LINK
+                        | Lex::ACCESS
+                        | Lex::SERIES;
+                    if t.has(imprint) || self.locator_at(j).is_some() {
                         return None;
                     }
                 }
-                Kind::Punct('-' | '\'' | '’' | ',' | '.' | '&') => {}
-                _ => return None,
+                _ => {}
             }
             j += 1;
-            if j > i + 24 {
+        }
+        if !self.is_p(j, ')')
+            || j == i + 1
+            || self.edition_shape(i + 1)
+            || self.edition_at_shape(i + 1)
+        {
+            return None;
+        }
+        let only_date = self.year_group(i).is_some_and(|(_, next)| next == j + 1);
+        if only_date {
+            let later = (j + 1..self.toks.len()).any(|k| self.year_at(k).is_some());
+            if !later {
                 return None;
             }
         }
-        None
+        Some(j)
     }
 
     /// `[1921]`, `[Электронный ресурс]`, `[et al.]`, or a group of fields.
@@ -232,6 +265,9 @@ impl Cx<'_> {
         if let Some((role, k)) = self.role_at(i) {
             return self.role_names(role, k);
         }
+        if let Some(k) = self.volume_count_at(i) {
+            return k;
+        }
         if t.has(Lex::STANDARD_NUMBER) {
             return self.standard_number_end(i);
         }
@@ -266,7 +302,7 @@ impl Cx<'_> {
                 return j;
             }
         }
-        if let Some(k) = self.day_month_at(i) {
+        if let Some(k) = self.day_month_at(i).or_else(|| self.month_after_year(i)) {
             return k;
         }
         if let Some(k) = self.container_marker(i) {
@@ -307,6 +343,33 @@ impl Cx<'_> {
         j
     }
 
+    /// `в 2 т.`, `in 3 vols.`, `in 2 Bänden`: how many volumes the work has, which no
+    /// field holds; read and passed over.
+    pub(super) fn volume_count_at(&self, i: usize) -> Option<usize> {
+        if !(self.word_is(i, "в") || self.word_is(i, "in") || self.word_is(i, "en")) {
+            return None;
+        }
+        if self.tok(i + 1).map(|t| t.kind) != Some(Kind::Num) {
+            return None;
+        }
+        let unit = [
+            "т",
+            "тт",
+            "томах",
+            "vols",
+            "vol",
+            "volumes",
+            "bde",
+            "bänden",
+            "tomes",
+            "t",
+        ];
+        if !unit.iter().any(|u| self.word_is(i + 2, u)) {
+            return None;
+        }
+        Some(i + 3 + usize::from(self.is_p(i + 3, '.')))
+    }
+
     /// `ISBN 978-5-02-000000-0`: no field holds it, so it is read and passed over.
     fn standard_number_end(&self, i: usize) -> usize {
         let mut j = i + 1 + usize::from(self.is_p(i + 1, ':'));
@@ -334,7 +397,7 @@ impl Cx<'_> {
     }
 
     /// `In:`, `In`, `in`, `Dans`, `В кн.:`, `В:`: the index after the marker.
-    fn container_marker(&self, i: usize) -> Option<usize> {
+    pub(super) fn container_marker(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         if !t.has(Lex::CONTAINER) || self.r.title.is_none() {
             return None;
@@ -348,13 +411,9 @@ impl Cx<'_> {
         }
         let cyrillic = self.word_is(i, "в");
         let next = self.tok(j)?;
-        let starts = (next.is_word() && (next.upper_first || self.cap_particle_name(j)))
+        let starts = (next.is_word() && (next.upper_first || self.has(j, Lex::PARTICLE)))
             || self.quoted_at(j).is_some();
         (starts && !cyrillic && j == i + 1 && self.sep != Sep::None).then_some(j)
-    }
-
-    fn cap_particle_name(&self, j: usize) -> bool {
-        self.has(j, Lex::PARTICLE)
     }
 
     /// Editors named at the head of a container: `In: Schmidt, K. (Hrsg.): Sammelband`,
@@ -364,10 +423,21 @@ impl Cx<'_> {
             return k;
         };
         let Some((role, next)) = self.postfix_role(scan.end) else {
+            let named = (scan.names.et_al || !scan.weak)
+                && self.is_p(scan.end, ',')
+                && self
+                    .tok(scan.end + 1)
+                    .is_some_and(|t| t.is_word() && t.upper_first)
+                && !self.element_starts_at(scan.end + 1);
+            if named {
+                self.add_names(Some(Role::Editor), scan.names);
+                return scan.end + 1;
+            }
             return k;
         };
+        let comma_form = self.is_p(scan.end, ',');
         let name_follows = self.tok(next).is_some_and(|t| t.is_word() && t.upper_first);
-        if scan.weak || name_follows {
+        if scan.weak || (comma_form && name_follows) {
             return k;
         }
         self.add_names(Some(role), scan.names);
@@ -410,13 +480,21 @@ impl Cx<'_> {
                 });
             }
             LocatorLabel::Volume | LocatorLabel::Issue => {
+                let joined = locator.ranges.get(1).is_some_and(|r| {
+                    self.input
+                        .get(..r.first.span.start)
+                        .is_some_and(|before| before.ends_with(','))
+                });
                 let first = match locator.ranges.first() {
-                    Some(r) => r
+                    Some(r) if !joined => r
                         .first
                         .span
                         .cover(r.last.as_ref().map_or(r.first.span, |l| l.span)),
-                    None => locator.value,
+                    _ => locator.value,
                 };
+                if locator.label == LocatorLabel::Volume {
+                    self.volume_labelled = true;
+                }
                 let field = if locator.label == LocatorLabel::Volume {
                     &mut self.r.volume
                 } else {
@@ -429,10 +507,47 @@ impl Cx<'_> {
                 }
                 self.r.locators.push(locator);
             }
-            LocatorLabel::Page if self.page_is_field(&locator) => self.r.page = Some(locator.value),
+            LocatorLabel::Page => {
+                let (locator, end) = self.without_year_tail(locator);
+                if self.page_is_field(&locator) {
+                    self.r.page = Some(locator.value);
+                } else {
+                    self.r.locators.push(locator);
+                }
+                return end;
+            }
             _ => self.r.locators.push(locator),
         }
         end
+    }
+
+    /// A page list that ran on into the year (`pp. 776–799, 2001`): the pages alone, and
+    /// where reading goes on.
+    fn without_year_tail(&self, locator: Locator) -> (Locator, usize) {
+        let end = locator.span.end;
+        let n = locator.ranges.len();
+        let year_tail = n > 1
+            && locator.ranges.last().is_some_and(|r| {
+                r.last.is_none()
+                    && r.first.kind == crate::NumberKind::Arabic
+                    && r.first.span.len() == 4
+                    && r.first.value.is_some_and(|v| (1400..=2099).contains(&v))
+            });
+        if !year_tail || locator.following.is_some() {
+            return (locator, end);
+        }
+        let mut ranges = locator.ranges;
+        ranges.pop();
+        let cut = ranges.last().map_or(locator.value.end, |r| {
+            r.last.as_ref().map_or(r.first.span.end, |l| l.span.end)
+        });
+        let trimmed = Locator {
+            value: Span::new(locator.value.start, cut),
+            span: Span::new(locator.span.start, cut),
+            ranges,
+            ..locator
+        };
+        (trimmed, cut)
     }
 
     /// Whether a page value is the page range of the work: in an article shape, the first
@@ -447,6 +562,7 @@ impl Cx<'_> {
             .edition_at(i)
             .or_else(|| self.page_count_at(i))
             .or_else(|| self.day_month_at(i))
+            .or_else(|| self.series_number_at(i))
         {
             return k;
         }
@@ -455,6 +571,23 @@ impl Cx<'_> {
             return k;
         }
         self.bare_number(i)
+    }
+
+    /// `1st ser.`, `2. Reihe`, `3e série`: the series of a collection, kept as its
+    /// collection title.
+    fn series_number_at(&mut self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        if self.has(j, Lex::ORDINAL) || self.is_p(j, '.') {
+            j += 1;
+        }
+        if !self.has(j, Lex::SERIES) {
+            return None;
+        }
+        let end = j + 1 + usize::from(self.is_p(j + 1, '.'));
+        if self.r.collection_title.is_none() {
+            self.r.collection_title = Some(self.span(i, end));
+        }
+        Some(end)
     }
 
     /// A number with no label: a volume after a journal title, a page range after a volume
@@ -466,6 +599,19 @@ impl Cx<'_> {
             let vol_end = self.num_word_end(i);
             self.r.volume = Some(self.span(i, vol_end));
             self.container_open = false;
+            let journal = self
+                .r
+                .container_title
+                .is_some_and(|c| c.slice(self.input).contains(' '));
+            let slash = journal
+                && self
+                    .tok(vol_end)
+                    .is_some_and(|t| t.is('/') && !t.space_before);
+            if let Some(issue_end) = self.num_value_end(vol_end + 1).filter(|_| slash) {
+                // `38/1-2`: volume 38, issue 1–2.
+                self.r.issue = Some(self.span(vol_end + 1, issue_end));
+                return issue_end;
+            }
             return vol_end;
         }
         if self.r.volume.is_none()
@@ -480,7 +626,7 @@ impl Cx<'_> {
         }
         if self.r.page.is_none() && self.article_shape() {
             let single = end == i + 1 || self.num_word_end(i) == end;
-            if self.sep == Sep::Colon || self.style == Style::Period || !single {
+            if self.style == Style::Period || !single {
                 self.r.page = Some(span);
                 return end;
             }
@@ -525,314 +671,5 @@ impl Cx<'_> {
             return Some(self.num_word_end(end + 1));
         }
         Some(end)
-    }
-
-    /// A free run of words at `i`, placed by what surrounds it.
-    fn free_run(&mut self, i: usize) -> usize {
-        if self.expect_container {
-            self.expect_container = false;
-            if self.r.container_title.is_none() {
-                let end = self.container_end(i);
-                let to = end + usize::from(self.is_p(end, '.') && self.abbreviation(end - 1));
-                self.r.container_title = Some(self.field_span(i, to));
-                self.container_open = true;
-                return end;
-            }
-        }
-        let end = self.run_end(i);
-        let span = self.field_span(i, end);
-        let next = self.tok(end).copied();
-        let next_is = |c: char| next.is_some_and(|t| t.is(c));
-        let words = (i..end)
-            .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
-            .count();
-        let places = (i..end).filter(|&j| self.has(j, Lex::PLACE)).count();
-        let institution = (i..end).any(|j| self.has(j, Lex::INSTITUTION));
-        let acronym = (i..end).any(|j| self.tok(j).is_some_and(|t| t.all_upper() && t.chars >= 2));
-        let place_like = places > 0 && !institution && !acronym && words <= 2;
-        if self.r.title.is_none() {
-            self.r.title = Some(span);
-            self.title_end = end;
-            return end;
-        }
-        if self.expect_publisher {
-            self.expect_publisher = false;
-            if let Some(old) = self.r.publisher.replace(span) {
-                self.unknown.push(old);
-            }
-            self.container_open = false;
-            return end;
-        }
-        if let Some(sub_end) = self.subtitle_follows(i, end) {
-            if let Some(title) = self.r.title {
-                self.r.title = Some(title.cover(self.field_span(i, sub_end)));
-                self.title_end = sub_end;
-                return sub_end;
-            }
-        }
-        if self.r.place.is_none() && words <= 5 && !institution {
-            if next_is(':') && !self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num) {
-                return self.set_place(span, end);
-            }
-            if let Some(place_end) = self.more_places(end) {
-                return self.set_place(self.span(i, place_end), place_end);
-            }
-        }
-        let year_next = next.is_some_and(|t| t.kind == Kind::Num) && self.year_at(end).is_some();
-        if year_next && self.r.container_title.is_none() && !self.volume_follows(end) {
-            if self.r.place.is_none() && (self.r.publisher.is_none() && !institution || place_like)
-            {
-                self.r.place = Some(span);
-            } else if self.r.publisher.is_none() {
-                self.r.publisher = Some(span);
-            } else {
-                self.unknown.push(span);
-            }
-            return end;
-        }
-        if self.r.container_title.is_none()
-            && !place_like
-            && (self.quoted_title || self.volume_follows(end))
-        {
-            self.r.container_title = Some(span);
-            self.container_open = true;
-            return end;
-        }
-        if next_is(',') || next_is(')') {
-            let more = self
-                .tok(end + 1)
-                .is_some_and(|t| t.is_word() && t.upper_first);
-            if self.r.place.is_none()
-                && self.r.publisher.is_none()
-                && (place_like || more && !institution)
-                && words <= 4
-            {
-                self.r.place = Some(span);
-                return end;
-            }
-            let volume_year = next_is(',')
-                && self.year_at(end + 1).is_some_and(|(_, after)| {
-                    self.is_p(after, '(')
-                        || self.is_p(after, '.')
-                            && (self.place_colon(after + 1) || self.place_at(after + 1))
-                });
-            if self.r.publisher.is_none() && !volume_year {
-                self.r.publisher = Some(span);
-                return end;
-            }
-        }
-        if self.r.place.is_none() && place_like {
-            self.r.place = Some(span);
-            return end;
-        }
-        if self.depth > 0 && self.r.collection_title.is_none() && self.r.publisher.is_some() {
-            let series = self.collection_span(span, end);
-            self.r.collection_title = Some(series);
-            return self.tok_after(series.end).max(end);
-        }
-        if self.r.publisher.is_none()
-            && self.r.container_title.is_none()
-            && next.map_or(true, |t| t.is('.') || t.is(')'))
-            && self.tok(i).is_some_and(|t| t.upper_first)
-        {
-            self.r.publisher = Some(span);
-            return end;
-        }
-        self.unknown.push(span);
-        end
-    }
-
-    /// Whether the run `i..end` right after the title is more of the title: a subtitle or
-    /// other title information before the place, the year or GOST's ` / ` (`Хозяин. Сталин
-    /// и утверждение сталинской диктатуры. М.: РОССПЭН`).
-    fn subtitle_follows(&self, i: usize, end: usize) -> Option<usize> {
-        let right_after =
-            i.checked_sub(1) == Some(self.title_end) && self.is_p(self.title_end, '.');
-        if !right_after
-            || self.quoted_title
-            || self.r.place.is_some()
-            || self.r.publisher.is_some()
-            || self.r.container_title.is_some()
-            || self.volume_follows(end)
-            || self.place_colon(i)
-            || self.place_at(i)
-        {
-            return None;
-        }
-        let mut sub_end = end;
-        while (self.is_p(sub_end, ',') || self.is_p(sub_end, ':'))
-            && self.tok(sub_end + 1).is_some_and(|t| t.is_word())
-            && !self.element_starts_at(sub_end + 1)
-            && !self.place_at(sub_end + 1)
-        {
-            sub_end = self.run_end(sub_end + 1);
-        }
-        let mut j = sub_end;
-        if self.is_p(j, ',') {
-            if let Some((_, after)) = self.year_at(j + 1) {
-                j = after;
-            }
-        }
-        if self.is_p(j, '/') && !self.is_p(j + 1, '/') {
-            return Some(sub_end);
-        }
-        if !(self.is_p(j, '.') || self.is_p(j, ',')) {
-            return None;
-        }
-        let stop = self.is_p(j, '.');
-        j += 1;
-        if self
-            .tok(j)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct('–' | '—')))
-        {
-            j += 1;
-        }
-        let t = self.tok(j)?;
-        let pub_area = self.place_colon(j)
-            || self.place_at(j)
-            || (stop
-                && t.kind == Kind::Num
-                && !self.year_at(j).is_some_and(|(_, a)| self.is_p(a, ';')))
-            || (stop && t.is_word() && (self.locator_at(j).is_some() || self.role_at(j).is_some()));
-        pub_area.then_some(sub_end)
-    }
-
-    /// Whether a known place of publication stands at `i`, followed by `,` `:` or a year.
-    fn place_at(&self, i: usize) -> bool {
-        if !self.has(i, Lex::PLACE) {
-            return false;
-        }
-        let end = self.run_end(i);
-        end - i <= 3
-            && (self.is_p(end, ',')
-                || self.is_p(end, ':')
-                || self.year_at(end).is_some()
-                || self.is_p(end, '.') && self.tok(end + 1).is_none())
-    }
-
-    /// The end of a container title at `i`: runs joined by `,` or `:` while no other field
-    /// or place follows (`in Transcaucasia, Nationalism and Social Change, ed. …`).
-    fn container_end(&self, i: usize) -> usize {
-        let mut end = self.run_end(i);
-        while (self.is_p(end, ',') || self.is_p(end, ':'))
-            && self.tok(end + 1).is_some_and(|t| t.is_word())
-            && !self.element_starts_at(end + 1)
-            && !self.has(end + 1, Lex::PLACE)
-            && !self.place_colon_at(end + 1)
-        {
-            end = self.run_end(end + 1);
-        }
-        end
-    }
-
-    /// Whether a run at `i` is followed by `:` and a publisher.
-    fn place_colon_at(&self, i: usize) -> bool {
-        let end = self.run_end(i);
-        end - i <= 4
-            && self.is_p(end, ':')
-            && self.tok(end + 1).is_some_and(|t| t.is_word() || t.is('«'))
-    }
-
-    fn set_place(&mut self, span: Span, end: usize) -> usize {
-        self.r.place = Some(span);
-        self.expect_publisher = true;
-        end + usize::from(self.is_p(end, ':'))
-    }
-
-    /// Places joined before a colon: `М.; Л.:`, `Cambridge, MA:`: the index of the colon.
-    fn more_places(&self, end: usize) -> Option<usize> {
-        if !(self.is_p(end, ';') || self.is_p(end, ',')) {
-            return None;
-        }
-        let j = end + 1;
-        let t = self.tok(j)?;
-        if !t.is_word() || !t.upper_first {
-            return None;
-        }
-        let k = self.run_end(j);
-        let short = k - j <= 3 && (self.is_p(end, ';') || (t.all_upper() && t.chars <= 3));
-        (short && self.is_p(k, ':')).then_some(k)
-    }
-
-    /// A series title with its number: `Studies in History; 12`.
-    fn collection_span(&self, span: Span, end: usize) -> Span {
-        if (self.is_p(end, ';') || self.is_p(end, ','))
-            && self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num)
-        {
-            return span.cover(self.span(end + 1, end + 2));
-        }
-        span
-    }
-
-    /// Whether a volume, issue or page follows the run ending at `end`: what marks the
-    /// run as a journal title.
-    fn volume_follows(&self, end: usize) -> bool {
-        let mut j = end;
-        let stop = self.is_p(j, '.');
-        if self.is_p(j, ',') || stop {
-            j += 1;
-        }
-        let Some(t) = self.tok(j) else { return false };
-        match t.kind {
-            Kind::Num => match self.year_at(j) {
-                Some((_, after)) => self.is_p(after, ';'),
-                None => !stop,
-            },
-            Kind::Punct('(') => {
-                self.num_value_end(j + 1).is_some_and(|e| self.is_p(e, ')'))
-                    && self.year_at(j + 1).is_none()
-            }
-            Kind::Punct('№') => true,
-            Kind::Word => {
-                let text = t.text(self.input);
-                let dotted = if self
-                    .tok(j + 1)
-                    .is_some_and(|d| !d.space_before && (d.is('.') || d.is('°')))
-                {
-                    self.input
-                        .get(t.start..self.tok(j + 1).map_or(t.end, |d| d.end))
-                } else {
-                    None
-                };
-                let label = dotted.and_then(lookup_label).or_else(|| lookup_label(text));
-                matches!(label, Some(LocatorLabel::Volume | LocatorLabel::Issue))
-                    && self.label_shape(j)
-            }
-            _ => false,
-        }
-    }
-
-    /// The end of a run of words at `i`: words, inner full stops of abbreviations, `&`,
-    /// hyphens and apostrophes, up to other punctuation, a number or another field.
-    pub(super) fn run_end(&self, i: usize) -> usize {
-        let mut j = i;
-        while let Some(t) = self.tok(j) {
-            let go_on = match t.kind {
-                Kind::Word => {
-                    j == i
-                        || !(self.locator_at(j).is_some()
-                            || self.role_at(j).is_some()
-                            || t.has(Lex::ACCESS)
-                            || (t.has(Lex::CONTAINER) && self.is_p(j + 1, ':')))
-                }
-                Kind::Punct('.') => !self.sentence_stop(j),
-                Kind::Punct('&' | '\'' | '’' | '+') => true,
-                Kind::Punct('-' | '–') => {
-                    !(t.space_before && self.tok(j + 1).is_some_and(|n| n.space_before))
-                }
-                Kind::Punct('/') => {
-                    !t.space_before
-                        && self
-                            .tok(j + 1)
-                            .is_some_and(|n| !n.space_before && n.is_word())
-                }
-                _ => false,
-            };
-            if !go_on {
-                break;
-            }
-            j += 1;
-        }
-        j.max(i + 1)
     }
 }

@@ -3,10 +3,12 @@
 
 mod archive;
 mod fields;
+mod head;
 mod lexicon;
 mod names;
 mod numbers;
 mod parse;
+mod runs;
 #[cfg(test)]
 mod tests;
 mod token;

@@ -124,7 +124,10 @@ impl<'a> Toks<'a> {
         if !t.is_word() || !t.upper_first || t.chars > 2 {
             return None;
         }
-        if t.chars == 2 && !self.text(i).chars().nth(1).is_some_and(char::is_lowercase) {
+        if t.chars == 2
+            && (!self.text(i).chars().nth(1).is_some_and(char::is_lowercase)
+                || t.has(Lex::KEEPS_STOP))
+        {
             return None;
         }
         let dot = self.get(i + 1)?;
@@ -182,13 +185,14 @@ impl<'a> Toks<'a> {
 
     /// Whether the word at `i` can be a given name or a natural-order name word.
     fn name_word(&self, i: usize, ctx: Ctx) -> bool {
-        let bad = Lex::INSTITUTION | Lex::MONTH | Lex::TITLE_START;
+        let bad = Lex::INSTITUTION | Lex::TITLE_START;
         let bad = if ctx == Ctx::Lead {
             bad | Lex::PLACE
         } else {
             bad
         };
-        self.cap_word(i) && !self.has(i, bad)
+        let date = self.has(i, Lex::MONTH) && self.get(i + 1).is_some_and(|t| t.kind == Kind::Num);
+        self.cap_word(i) && !self.has(i, bad) && !date
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -246,17 +250,35 @@ impl<'a> Toks<'a> {
     /// `Ю.Г. Барсегов`, `J.-P. Sartre`, `A. de Tocqueville`.
     fn initials_family(&self, i: usize) -> Option<(Name, usize, Form)> {
         let given_end = self.initials(i)?;
-        let fam = self.particles(given_end);
-        if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
+        let mut fam = self.particles(given_end);
+        if fam == given_end && self.cap_particle(fam) {
+            fam += 1;
+        }
+        let article = self.has(fam, Lex::TITLE_START) && !self.has(fam, Lex::PARTICLE);
+        if !(self.cap_word(fam) || self.upper_word(fam))
+            || self.has(fam, Lex::INSTITUTION)
+            || article
+        {
             return None;
         }
-        let end = fam + 1;
-        let name = self.personal(
-            (fam, end),
-            Some((i, given_end)),
-            Some((given_end, fam)),
-            (i, end),
-        );
+        let mut fam_at = fam;
+        let latin = self
+            .text(fam)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        let second = latin
+            && fam == given_end
+            && self.cap_word(fam + 1)
+            && self
+                .get(fam + 2)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '(' | ':' | ';')));
+        if second {
+            fam_at = fam + 1;
+        }
+        let end = fam_at + 1;
+        let given = if second { (i, fam + 1) } else { (i, given_end) };
+        let name = self.personal((fam_at, end), Some(given), Some((given_end, fam)), (i, end));
         Some((name, end, Form::InitialsFamily))
     }
 
@@ -270,9 +292,11 @@ impl<'a> Toks<'a> {
             return None;
         }
         let mut fam_end = fam + 1;
-        if self.cap_word(fam_end)
-            && self.is_p(fam_end + 1, ',')
-            && self.initial(fam_end + 2).is_some()
+        let elided = self.elided_particle(fam_end) && self.is_p(fam_end + 1, ',');
+        if elided
+            || self.cap_word(fam_end)
+                && self.is_p(fam_end + 1, ',')
+                && self.initial(fam_end + 2).is_some()
         {
             fam_end += 1;
         }
@@ -303,6 +327,9 @@ impl<'a> Toks<'a> {
         if items == 0 || (!last_initial && !self.boundary(end, ctx)) {
             return None;
         }
+        if let Some(after) = self.suffix(end) {
+            end = after;
+        }
         let name = self.personal((fam, fam_end), Some((given, g)), Some(particle), (i, end));
         Some((
             name,
@@ -311,6 +338,27 @@ impl<'a> Toks<'a> {
                 full_given: !last_initial,
             },
         ))
+    }
+
+    /// A word with an elided particle (`d'Encausse`, `D'Annunzio`).
+    fn elided_particle(&self, i: usize) -> bool {
+        let mut chars = self.text(i).chars();
+        matches!(chars.next(), Some('d' | 'D'))
+            && matches!(chars.next(), Some('\'' | '\u{2019}'))
+            && chars.next().is_some_and(char::is_uppercase)
+    }
+
+    /// `, Jr.`, `, Sr.`, `, III` after a name: the index after it.
+    fn suffix(&self, i: usize) -> Option<usize> {
+        if !self.is_p(i, ',') {
+            return None;
+        }
+        let word = self.text(i + 1);
+        if !["Jr", "Sr", "Jun", "Sen", "II", "III", "IV"].contains(&word) {
+            return None;
+        }
+        let dot = self.is_p(i + 2, '.') && !word.starts_with('I');
+        Some(i + 2 + usize::from(dot))
     }
 
     /// `Milovan Djilas`, `Michael B. Petrovich`, `Charles de Gaulle`.
@@ -344,7 +392,24 @@ impl<'a> Toks<'a> {
         if !(2..=4).contains(&words) || !self.boundary(j, ctx) {
             return None;
         }
-        let fam_start = particle_start.filter(|&p| p < family).unwrap_or(family);
+        let mut fam_start = particle_start.filter(|&p| p < family).unwrap_or(family);
+        let before = family.checked_sub(1).filter(|&b| b > i);
+        if let Some(b) = before.filter(|&b| fam_start == family && self.has(b, Lex::PARTICLE)) {
+            // `Anahide Ter Minassian`: a capitalised particle before the family name.
+            fam_start = b;
+        }
+        let compound = words >= 3 && self.elided_particle(family);
+        let family_from = if compound { family - 1 } else { family };
+        if compound {
+            // `Hélène Carrère d'Encausse`: the family name is `Carrère d'Encausse`.
+            let name = self.personal(
+                (family_from, family + 1),
+                Some((i, family_from)),
+                None,
+                (i, j),
+            );
+            return Some((name, j, Form::Natural { initials }));
+        }
         let name = self.personal(
             (family, family + 1),
             Some((i, fam_start)),
@@ -356,7 +421,7 @@ impl<'a> Toks<'a> {
 
     /// `Dupont (Jean)`, `DUPONT (J.)`, `Carrère d'Encausse (Hélène)`.
     fn paren_given(&self, i: usize) -> Option<(Name, usize, Form)> {
-        if !(self.cap_word(i) || self.upper_word(i)) {
+        if !(self.cap_word(i) || self.upper_word(i)) || self.has(i, Lex::TITLE_START) {
             return None;
         }
         let mut fam_end = i + 1;
@@ -372,7 +437,10 @@ impl<'a> Toks<'a> {
             if let Some(next) = self.initial(g) {
                 g = next;
             } else if self.cap_word(g)
-                && !self.has(g, Lex::EDITOR | Lex::TRANSLATOR | Lex::COMPILER)
+                && !self.has(
+                    g,
+                    Lex::EDITOR | Lex::TRANSLATOR | Lex::COMPILER | Lex::PLACE,
+                )
             {
                 g += 1;
             } else {
@@ -386,13 +454,18 @@ impl<'a> Toks<'a> {
         Some((name, g + 1, Form::ParenGiven))
     }
 
-    /// `DUPONT Jean`, `ИВАНОВ Иван Иванович`.
+    /// `DUPONT Jean`, `ИВАНОВ Иван Иванович`, `CARRÈRE D'ENCAUSSE Hélène`.
     fn upper_family(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
         if !self.upper_word(i) || self.has(i, Lex::INSTITUTION) {
             return None;
         }
-        let mut g = i + 1;
-        while g < i + 4 {
+        let mut fam_end = i + 1;
+        while fam_end < i + 3 && self.upper_word(fam_end) && !self.has(fam_end, Lex::INSTITUTION) {
+            fam_end += 1;
+        }
+        let given = fam_end;
+        let mut g = given;
+        while g < given + 3 {
             if let Some(next) = self.initial(g) {
                 g = next;
             } else if self.name_word(g, ctx) {
@@ -401,10 +474,10 @@ impl<'a> Toks<'a> {
                 break;
             }
         }
-        if g == i + 1 || !self.boundary(g, ctx) {
+        if g == given || !self.boundary(g, ctx) {
             return None;
         }
-        let name = self.personal((i, i + 1), Some((i + 1, g)), None, (i, g));
+        let name = self.personal((i, fam_end), Some((given, g)), None, (i, g));
         Some((name, g, Form::UpperFamily))
     }
 

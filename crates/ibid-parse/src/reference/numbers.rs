@@ -57,10 +57,11 @@ impl Cx<'_> {
             return None;
         }
         let mut end = i + 1;
-        if self
-            .tok(end)
-            .is_some_and(|n| n.is_word() && !n.space_before && n.chars == 1 && !n.upper_first)
-        {
+        if let Some(n) = self.tok(end).filter(|n| n.is_word() && !n.space_before) {
+            let letter = n.chars == 1 && !n.upper_first && !self.word_is(end, "s");
+            if !letter {
+                return None;
+            }
             end += 1;
         }
         let mut date = year_date(value as i32, t.span(), None);
@@ -100,6 +101,23 @@ impl Cx<'_> {
         }
         date.span = self.span(i, end);
         Some((date, end))
+    }
+
+    /// Decades (`1870s`, `1870s–1990s`): the index after them. Never a date of issue.
+    pub(super) fn decades_end(&self, i: usize) -> Option<usize> {
+        let decade = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.kind == Kind::Num && t.chars == 4)
+                && self.word_is(j + 1, "s")
+                && self.tok(j + 1).is_some_and(|t| !t.space_before)
+        };
+        if !decade(i) {
+            return None;
+        }
+        let dash = self
+            .tok(i + 2)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c)));
+        Some(if dash && decade(i + 3) { i + 5 } else { i + 2 })
     }
 
     /// A bracketed date (`(2005)`, `(2005, March 3)`, `(n.d.)`, `[1921]` supplied by the
@@ -217,6 +235,27 @@ impl Cx<'_> {
         Some(end + usize::from(self.is_p(end, '.') && self.abbreviation(end - 1)))
     }
 
+    /// A month right after the year of issue (`1998 Jan;34(1)`): completes the date.
+    pub(super) fn month_after_year(&mut self, i: usize) -> Option<usize> {
+        let issued = self.r.issued.as_ref()?;
+        let year_end = issued.year.and_then(|y| y.span)?.end;
+        let follows = i
+            .checked_sub(1)
+            .and_then(|p| self.tok(p))
+            .is_some_and(|t| t.end == year_end);
+        if !follows || issued.month.is_some() || !self.has(i, Lex::MONTH) {
+            return None;
+        }
+        let end = i + 1 + usize::from(self.is_p(i + 1, '.'));
+        let span = Span::new(issued.span.start, self.span(i, end).end);
+        if let Some(date) = self.read_date(span) {
+            self.r.issued = Some(date);
+        } else if let Some(issued) = self.r.issued.as_mut() {
+            issued.span = span;
+        }
+        Some(end)
+    }
+
     /// `n.d.`, `s. d.`, `o. J.`, `б. г.`: an undated mark and the index after it.
     pub(super) fn undated_at(&self, i: usize) -> Option<(PartialDate, usize)> {
         let first = self.tok(i)?;
@@ -275,6 +314,18 @@ impl Cx<'_> {
         self.issued_at = Some((at, published));
     }
 
+    /// Whether an edition statement led by a number starts at `j` (`2. Aufl.`, `2nd ed.`,
+    /// `2-е изд.`), without reading it.
+    pub(super) fn edition_shape(&self, j: usize) -> bool {
+        if self.tok(j).map(|t| t.kind) != Some(Kind::Num) {
+            return false;
+        }
+        let adjacent = |k: usize| self.tok(k).is_some_and(|n| !n.space_before);
+        (self.has(j + 1, Lex::ORDINAL) && adjacent(j + 1))
+            || (self.is_p(j + 1, '-') && self.has(j + 2, Lex::ORDINAL) && self.edition_ahead(j + 3))
+            || (self.is_p(j + 1, '.') && self.edition_ahead(j + 2))
+    }
+
     /// Revision words and joiners after an edition number (`, испр. и доп.`, ` rev.`,
     /// ` anniversary`).
     fn edition_words(&self, mut j: usize) -> usize {
@@ -286,7 +337,7 @@ impl Cx<'_> {
                 || (lower_word && self.edition_ahead(j + 1))
                 || (t.is('.') && !t.space_before)
                 || ((t.is(',') || t.has(Lex::AND) || self.word_is(j, "u"))
-                    && self.has(j + 1, Lex::ORDINAL_WORD));
+                    && (self.has(j + 1, Lex::ORDINAL_WORD) || self.edition_ahead(j + 1)));
             if !ok {
                 break;
             }
@@ -296,8 +347,30 @@ impl Cx<'_> {
         j
     }
 
+    /// Lower-case revision words after an edition word (`изд., испр. и доп.`, `ed., rev.`).
+    fn revision_words(&self, j: usize) -> usize {
+        let lower = |k: usize| self.tok(k).is_some_and(|t| t.is_word() && !t.upper_first);
+        let mut k = j;
+        while k < j + 8 {
+            let t = self.tok(k);
+            let ok = (t.is_some_and(|t| t.has(Lex::ORDINAL_WORD)) && lower(k))
+                || (self.is_p(k, '.') && self.tok(k).is_some_and(|t| !t.space_before))
+                || ((self.is_p(k, ',') || self.has(k, Lex::AND))
+                    && self.has(k + 1, Lex::ORDINAL_WORD)
+                    && lower(k + 1));
+            if !ok {
+                break;
+            }
+            k += 1;
+        }
+        if k > j && self.is_p(k - 1, '.') && !self.has(k - 2, Lex::ORDINAL_WORD) {
+            k -= 1;
+        }
+        k
+    }
+
     /// Whether an edition word comes within the next three tokens.
-    fn edition_ahead(&self, j: usize) -> bool {
+    pub(super) fn edition_ahead(&self, j: usize) -> bool {
         (j..j + 3).any(|k| self.has(k, Lex::EDITION))
     }
 
@@ -328,9 +401,14 @@ impl Cx<'_> {
                 return None;
             }
             let j = j + 1 + usize::from(self.is_p(j + 1, '.'));
-            self.edition_words(j)
+            self.revision_words(j)
         } else if t.has(Lex::ORDINAL_WORD) {
-            let j = self.edition_words(i);
+            let mut j = self.edition_words(i);
+            if self.tok(j).map(|n| n.kind) == Some(Kind::Num) {
+                // `rev. 2nd ed.`
+                j = ordinal_after_num(j + 1)?;
+                j = self.edition_words(j + usize::from(self.is_p(j, '.') && adjacent(j)));
+            }
             if !self.has(j, Lex::EDITION) || self.has(j + 1, Lex::BY) {
                 return None;
             }

@@ -1,9 +1,8 @@
-//! The free-text reference grammar: the entry point, the authors at the head and the title.
-//! The fields after the title are read by `fields`, numbers and dates by `numbers`.
+//! The free-text reference grammar: the entry point, the state of one reference, and the
+//! token tests shared by `head` (authors, title), `fields`, `runs` and `numbers`.
 
 use super::archive::scan_archival;
 use super::lexicon::Lex;
-use super::names::{scan_names, starts_name, Ctx, Form};
 use super::token::{tokenize, Kind, Tok};
 use super::{Names, Reference};
 use crate::locator::{scan_locator, LocatorOptions};
@@ -79,6 +78,16 @@ pub(super) struct Cx<'a> {
     pub archival_hint: bool,
     /// How many more times an archival reference may be looked for.
     pub archive_tries: u8,
+    /// The first spaced ` / ` (GOST's statement of responsibility), if any.
+    pub slash: Option<usize>,
+    /// The first `//` (GOST's container mark), if any.
+    pub double_slash: Option<usize>,
+    /// The volume was read from a label (`Т. 7`), not a bare number after a journal.
+    pub volume_labelled: bool,
+    /// The container was introduced by GOST's `//`: it runs to the end of its sentence.
+    pub gost_container: bool,
+    /// The index of the token just after the container title.
+    pub container_end: usize,
     /// Text that fits no field.
     pub unknown: Vec<Span>,
     /// The token index of the year read as issued, and whether a place or publisher was
@@ -100,7 +109,16 @@ pub fn parse_reference(input: &str) -> Parsed<Reference> {
     let span = trim_span(input, Span::new(0, input.len()));
     let mut cx = Cx::new(input, toks, span);
     cx.run();
-    cx.finish()
+    let mut parsed = cx.finish();
+    let reference = &parsed.value;
+    let locators = reference
+        .archive
+        .iter()
+        .flat_map(|a| a.locators.iter())
+        .chain(reference.locators.iter());
+    let mistyped = crate::locator::mistyped_numbers(locators, input);
+    parsed.errors.splice(0..0, mistyped);
+    parsed
 }
 
 /// Whether `text` is a word naming an archival level (`op.`, `Ф.`, `delo`, `Box`).
@@ -144,6 +162,14 @@ impl<'a> Cx<'a> {
                     .get(i + 1)
                     .is_some_and(|n| n.is('.') || n.kind == Kind::Num)
         });
+        let slash = (0..toks.len()).find(|&k| {
+            toks[k].is('/')
+                && toks[k].space_before
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.space_before && !n.is('/'))
+        });
+        let double_slash = (1..toks.len()).find(|&k| toks[k].is('/') && toks[k - 1].is('/'));
         Cx {
             input,
             toks,
@@ -161,6 +187,11 @@ impl<'a> Cx<'a> {
             depth: 0,
             archival_hint,
             archive_tries: MAX_ARCHIVE_TRIES,
+            slash,
+            double_slash,
+            volume_labelled: false,
+            gost_container: false,
+            container_end: usize::MAX,
             unknown: Vec::new(),
             issued_at: None,
         }
@@ -170,9 +201,9 @@ impl<'a> Cx<'a> {
         if self.toks.is_empty() {
             return;
         }
-        let mut i = 0;
+        let mut i = self.enumeration_end();
         if self.archival_hint {
-            if let Some(next) = self.archive_at(0) {
+            if let Some(next) = self.archive_at(i) {
                 i = next;
                 if self.only_punct_from(i) {
                     return;
@@ -182,6 +213,25 @@ impl<'a> Cx<'a> {
         i = self.authors(i);
         i = self.title(i);
         self.rest(i);
+    }
+
+    /// The index after a list number in front of the reference (`[12]`, `12.`, `3)`), or 0.
+    fn enumeration_end(&self) -> usize {
+        let small = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 3)
+        };
+        let spaced_text = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.space_before && !matches!(t.kind, Kind::Num))
+        };
+        if self.is_p(0, '[') && small(1) && self.is_p(2, ']') && spaced_text(3) {
+            return 3;
+        }
+        if small(0) && (self.is_p(1, '.') || self.is_p(1, ')')) && spaced_text(2) {
+            return 2;
+        }
+        0
     }
 
     fn finish(mut self) -> Parsed<Reference> {
@@ -286,13 +336,34 @@ impl<'a> Cx<'a> {
             return false;
         }
         if !next.space_before {
-            return matches!(
-                next.kind,
-                Kind::Punct('–' | '—' | ')' | ']' | '»' | '"' | '”')
-            );
+            return matches!(next.kind, Kind::Punct(')' | ']' | '»' | '"' | '”'));
         }
         if let Some(prev) = i.checked_sub(1).and_then(|p| self.tok(p)) {
             if prev.has(Lex::KEEPS_STOP) {
+                return false;
+            }
+            let ordinal = prev.kind == Kind::Num
+                && prev.chars <= 3
+                && i.checked_sub(2)
+                    .and_then(|p| self.tok(p))
+                    .is_some_and(|w| w.is_word() && !w.upper_first && w.chars <= 4)
+                && next.is_word();
+            if ordinal {
+                return false;
+            }
+            let two_letters =
+                prev.is_word() && prev.chars == 2 && prev.upper_first && prev.has_lower;
+            if two_letters && next.is_word() && next.upper_first && !self.element_starts_at(i + 1) {
+                return false;
+            }
+            if prev.is_word()
+                && prev.chars == 1
+                && next.is_word()
+                && next.chars <= 2
+                && self.is_p(i + 2, '.')
+                && !self.element_starts_at(i + 1)
+                && !self.is_p(i + 3, ':')
+            {
                 return false;
             }
             if prev.is_word()
@@ -310,10 +381,46 @@ impl<'a> Cx<'a> {
         true
     }
 
+    /// Whether `(x)` attached to the word before it starts at `j` (`РКП(б)`): read as part
+    /// of that word.
+    pub(super) fn attached_paren(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.is('(') && !t.space_before)
+            && j.checked_sub(1)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|p| p.is_word())
+            && self
+                .tok(j + 1)
+                .is_some_and(|t| t.is_word() && t.chars <= 3 && !t.space_before)
+            && self
+                .tok(j + 2)
+                .is_some_and(|t| t.is(')') && !t.space_before)
+    }
+
+    /// Whether an edition statement led by a word starts at `i` (`rev. 2nd ed.`, `Rev.
+    /// ed.`, `Изд. 2-е`).
+    pub(super) fn edition_at_shape(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.has(Lex::ORDINAL_WORD) {
+            let j = i + 1 + usize::from(self.is_p(i + 1, '.'));
+            let ordinal = self.tok(j).map(|n| n.kind) == Some(Kind::Num)
+                && self.has(j + 1, Lex::ORDINAL)
+                && self.edition_ahead(j + 2);
+            return self.has(j, Lex::EDITION) || ordinal;
+        }
+        t.has(Lex::EDITION)
+            && t.upper_first
+            && self
+                .tok(i + 1 + usize::from(self.is_p(i + 1, '.')))
+                .is_some_and(|n| n.kind == Kind::Num)
+    }
+
     /// Whether the word at `i` looks like an abbreviation whose full stop belongs to it.
     pub(super) fn abbreviation(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| {
-            t.is_word() && (t.has(Lex::KEEPS_STOP | Lex::ABBREV) || (t.upper_first && t.chars <= 2))
+            t.is_word()
+                && (t.has(Lex::KEEPS_STOP | Lex::ABBREV)
+                    || t.chars == 1
+                    || (t.upper_first && t.chars <= 2))
         })
     }
 
@@ -349,12 +456,24 @@ impl<'a> Cx<'a> {
         if self.tok(j).is_some_and(|n| {
             !n.space_before && matches!(n.kind, Kind::Punct('.' | '°' | 'º' | '§'))
         }) {
+            let word = t.text(self.input);
+            let full_name = t.chars >= 4
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+                && crate::LocatorLabel::from_name(word).is_some();
+            if full_name && self.is_p(j, '.') {
+                return false;
+            }
             j += 1;
         }
         match self.tok(j) {
             Some(n) if n.kind == Kind::Num => true,
             Some(n) if n.is_word() => {
-                super::lexicon::is_roman(n.text(self.input))
+                let dotted_initials = !n.space_before
+                    && self.is_p(j + 1, '.')
+                    && self
+                        .tok(j + 2)
+                        .is_some_and(|m| m.is_word() && !m.space_before);
+                (super::lexicon::is_roman(n.text(self.input)) && !dotted_initials)
                     || (n.chars == 1
                         && self.is_p(j + 1, '-')
                         && self.tok(j + 2).is_some_and(|m| m.kind == Kind::Num))
@@ -386,6 +505,7 @@ impl<'a> Cx<'a> {
                 self.locator_at(i).is_some()
                     || self.role_at(i).is_some()
                     || self.op_cit_at(i).is_some()
+                    || self.edition_at_shape(i)
                     || (t.has(Lex::CONTAINER)
                         && !t.upper_first
                         && self.tok(i + 1).is_some_and(|n| n.is(':') || n.is_word()))
@@ -518,6 +638,13 @@ impl<'a> Cx<'a> {
                 if self.is_p(j, '.') {
                     j += 1;
                 }
+                let from = self.word_is(j - 1, "с") || self.word_is(j - 1, "from");
+                let abbreviated = self
+                    .tok(j)
+                    .is_some_and(|l| l.is_word() && !l.upper_first && self.is_p(j + 1, '.'));
+                if from && abbreviated {
+                    j += 2;
+                }
             } else {
                 break;
             }
@@ -565,262 +692,6 @@ impl<'a> Cx<'a> {
         };
         list.names.extend(names.names);
         list.et_al |= names.et_al;
-    }
-
-    // ----- authors and title ---------------------------------------------------------
-
-    /// Whether the text at `i` can begin a title (used to reject a lead that looked like
-    /// a name but is followed by a year, a place or a locator).
-    fn title_like_at(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        match t.kind {
-            Kind::Num | Kind::Url | Kind::Doi => false,
-            Kind::Punct(c) => matches!(c, '«' | '"' | '“' | '„' | '*' | '_' | '‘' | '['),
-            Kind::Word => {
-                let place = t.has(Lex::PLACE)
-                    && self.tok(i + 1).map_or(true, |n| {
-                        matches!(n.kind, Kind::Punct(',' | ':' | '.' | ';') | Kind::Num)
-                    });
-                !(place || self.element_starts_at(i) || self.place_colon(i))
-            }
-        }
-    }
-
-    /// Whether a short run of words at `i` is followed by `:` (a place before a publisher).
-    pub(super) fn place_colon(&self, i: usize) -> bool {
-        if !self.tok(i).is_some_and(|t| t.is_word() && t.upper_first) {
-            return false;
-        }
-        let end = self.run_end(i);
-        let lower = (i..end)
-            .filter(|&j| self.tok(j).is_some_and(|t| t.is_word() && !t.upper_first))
-            .count();
-        end - i <= 7
-            && lower <= 1
-            && self.is_p(end, ':')
-            && self
-                .tok(end + 1)
-                .is_some_and(|t| t.is_word() || t.is('«') || t.is('"'))
-    }
-
-    /// Read the authors (or editors) at the head; returns the index after them and their
-    /// separator.
-    fn authors(&mut self, mut i: usize) -> usize {
-        if self.has(i, Lex::SEE) && self.tok(i).is_some_and(|t| t.upper_first) {
-            i += 1 + usize::from(self.is_p(i + 1, '.'));
-            if self.word_is(i, "also") || self.word_is(i, "auch") {
-                i += 1;
-            }
-        }
-        if self.has(i, Lex::SAME_AUTHOR) && self.is_p(i + 1, '.') && self.is_p(i + 2, ',') {
-            self.r.authors.names.push(super::Name::Literal {
-                span: self.span(i, i + 2),
-            });
-            self.style = Style::Comma;
-            return i + 3;
-        }
-        let Some(scan) = scan_names(self.input, &self.toks, i, Ctx::Lead) else {
-            if let Some(next) = self.short_note_author(i) {
-                return next;
-            }
-            return self.lead_year(i);
-        };
-        let mut end = scan.end;
-        let mut names = scan.names;
-        if let Some((family, family_end)) = scan.family_only {
-            let short_note = self.is_p(end, ',') && self.element_starts_at(end + 1);
-            if names.names.len() == 1 && !names.et_al && short_note {
-                names.names = vec![family];
-                end = family_end;
-            }
-        }
-        if scan.first_form == Form::FamilyInitials
-            && names.names.len() == 1
-            && self
-                .tok(end.saturating_sub(2))
-                .is_some_and(|t| t.chars == 1)
-            && self.is_p(end.saturating_sub(1), '.')
-            && self.tok(end.saturating_sub(3)).is_some_and(|t| !t.is('.'))
-            && starts_name(self.input, &self.toks, end)
-        {
-            return i;
-        }
-        let role = self.postfix_role(end);
-        let after_role = role.map_or(end, |(_, k)| k);
-        let weak = scan.weak || scan.first_form == Form::Literal;
-        let sep_at = after_role;
-        let sep = self.tok(sep_at).map(|t| t.kind);
-        let next = match sep {
-            Some(Kind::Punct('.' | ',' | ':')) => sep_at + 1,
-            _ => sep_at,
-        };
-        if weak && role.is_none() {
-            let year_next =
-                self.is_p(next, '(') || self.tok(next).is_some_and(|t| t.kind == Kind::Num);
-            if !(self.title_like_at(next) || year_next && self.year_then_title(next)) {
-                return i;
-            }
-        }
-        self.add_names(role.map(|(r, _)| r), names);
-        if matches!(sep, Some(Kind::Punct(','))) {
-            self.style = Style::Comma;
-        }
-        self.lead_year(next)
-    }
-
-    /// `Baberowski, Der Feind ist überall, S. 215`: a lone surname before the short title
-    /// of a note that ends in a pinpoint. Sets the author, returns the title's start.
-    fn short_note_author(&mut self, i: usize) -> Option<usize> {
-        let t = self.tok(i)?;
-        let plain = t.is_word()
-            && t.upper_first
-            && t.has_lower
-            && t.chars >= 2
-            && !t.has(Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH);
-        if !plain || !self.is_p(i + 1, ',') || !self.title_like_at(i + 2) {
-            return None;
-        }
-        let mut k = i + 2;
-        while k < i + 40 && self.tok(k).is_some_and(|t| !t.is(',') && !t.is('(')) {
-            k += 1;
-        }
-        if !(self.is_p(k, ',') && self.element_starts_at(k + 1)) {
-            return None;
-        }
-        let span = self.span(i, i + 1);
-        self.r.authors.names.push(super::Name::Personal {
-            family: span,
-            given: None,
-            particle: None,
-            span,
-        });
-        self.style = Style::Comma;
-        Some(i + 2)
-    }
-
-    /// After a weak lead: a year and then a title (`John Smith (1990). Title`).
-    fn year_then_title(&self, i: usize) -> bool {
-        let Some((_, next)) = self.year_group(i).or_else(|| self.year_at(i)) else {
-            return false;
-        };
-        let next = next + usize::from(self.is_p(next, '.') || self.is_p(next, ','));
-        self.title_like_at(next)
-    }
-
-    /// An author-date year right after the authors (`(2005).`, `1977.`).
-    fn lead_year(&mut self, i: usize) -> usize {
-        let found = if self.is_p(i, '(') || self.is_p(i, '[') {
-            self.year_group(i)
-        } else {
-            self.year_at(i).filter(|&(_, next)| self.is_p(next, '.'))
-        };
-        let Some((date, mut next)) = found else {
-            return i;
-        };
-        self.r.issued = Some(date);
-        self.issued_at = Some((i, true));
-        if self.is_p(next, '.') || self.is_p(next, ',') || self.is_p(next, ':') {
-            next += 1;
-        }
-        next
-    }
-
-    /// Read the title at `i`; returns the index after it.
-    fn title(&mut self, i: usize) -> usize {
-        if let Some((span, next)) = self.quoted_at(i) {
-            self.r.title = Some(span);
-            self.quoted_title = true;
-            self.title_end = next;
-            return next;
-        }
-        let Some(first) = self.tok(i) else { return i };
-        if !(first.is_word() || first.kind == Kind::Num || first.is('«') || first.is('„')) {
-            return i;
-        }
-        if first.is_word() && (self.locator_at(i).is_some() || self.role_at(i).is_some()) {
-            return i;
-        }
-        let mut j = i;
-        while let Some(t) = self.tok(j) {
-            let stop = match t.kind {
-                Kind::Punct('.') => self.sentence_stop(j),
-                Kind::Punct(',') => {
-                    !self.title_year_at(j)
-                        && match self.style {
-                            Style::Comma => {
-                                let lower = self.tok(j + 1).is_some_and(|n| {
-                                    n.is_word() && !n.upper_first && !self.element_starts_at(j + 1)
-                                });
-                                !(lower || self.serial_comma(j))
-                            }
-                            Style::Period => {
-                                self.element_starts_at(j + 1) || self.quoted_at(j + 1).is_some()
-                            }
-                        }
-                }
-                Kind::Punct(';' | '(' | '[') => true,
-                Kind::Punct('/') => {
-                    t.space_before
-                        || self.is_p(j + 1, '/')
-                        || self.tok(j + 1).is_some_and(|n| n.space_before)
-                }
-                Kind::Punct('–' | '—') => {
-                    t.space_before
-                        && self.tok(j + 1).is_some_and(|n| n.space_before)
-                        && self.style == Style::Comma
-                }
-                Kind::Punct(_) => false,
-                Kind::Url | Kind::Doi => true,
-                Kind::Num => false,
-                Kind::Word => j > i && self.locator_at(j).is_some(),
-            };
-            if stop {
-                break;
-            }
-            j += 1;
-        }
-        let mut to = j;
-        if self.is_p(j, '.')
-            && j > i
-            && self.abbreviation(j - 1)
-            && !self
-                .tok(j - 1)
-                .is_some_and(|t| t.upper_first && t.chars == 1)
-        {
-            to = j + 1;
-        }
-        let span = self.field_span(i, to);
-        if !span.is_empty() {
-            self.r.title = Some(span);
-        }
-        self.title_end = j;
-        j
-    }
-
-    /// Whether the comma at `j` is followed by a year that ends the title sentence
-    /// (`Russian Azerbaijan, 1905–1920: The Shaping …`, `… Nationalism, 1917–1923.`).
-    fn title_year_at(&self, j: usize) -> bool {
-        let Some((_, after)) = self.year_at(j + 1) else {
-            return false;
-        };
-        self.is_p(after, ':')
-            || (self.style == Style::Period && self.is_p(after, '.') && self.sentence_stop(after))
-    }
-
-    /// Whether the comma at `j` is inside a list of words closed by `and` (`Minorities,
-    /// Mullahs, and Modernity`), so it does not end a title.
-    fn serial_comma(&self, j: usize) -> bool {
-        if self.has(j + 1, Lex::AND) {
-            return self.tok(j + 2).is_some_and(|t| t.is_word());
-        }
-        let mut k = j + 1;
-        while k < j + 6 && self.tok(k).is_some_and(|t| t.is_word()) {
-            k += 1;
-        }
-        k > j + 1
-            && self.is_p(k, ',')
-            && self.has(k + 1, Lex::AND)
-            && self.tok(k + 2).is_some_and(|t| t.is_word())
     }
 
     /// A quoted or italic text at `i` (`"…"`, `«…»`, `„…“`, `*…*`, `_…_`): its inner span,

@@ -22,9 +22,15 @@ fn expects_plain_numbers(label: LocatorLabel) -> bool {
 }
 
 /// Errors for the numbers of `locators` that look mistyped.
-pub(crate) fn mistyped_numbers(locators: &[Locator], input: &str) -> Vec<ParseError> {
+pub(crate) fn mistyped_numbers<'l>(
+    locators: impl IntoIterator<Item = &'l Locator>,
+    input: &str,
+) -> Vec<ParseError> {
     let mut errors = Vec::new();
-    for locator in locators.iter().filter(|l| expects_plain_numbers(l.label)) {
+    for locator in locators
+        .into_iter()
+        .filter(|l| expects_plain_numbers(l.label))
+    {
         let numbers = locator
             .ranges
             .iter()

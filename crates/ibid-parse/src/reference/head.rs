@@ -1,0 +1,444 @@
+//! The head of a reference: the authors or editors it starts with, an author-date year,
+//! and the title, with the rules that tell a name from a title.
+
+use super::lexicon::Lex;
+use super::names::{scan_names, starts_name, Ctx, Form};
+use super::parse::{Cx, Style};
+use super::token::Kind;
+
+impl Cx<'_> {
+    /// Whether the text at `i` can begin a title (used to reject a lead that looked like
+    /// a name but is followed by a year, a place or a locator).
+    pub(super) fn title_like_at(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Num | Kind::Url | Kind::Doi => false,
+            Kind::Punct(c) => matches!(c, '«' | '"' | '“' | '„' | '*' | '_' | '‘' | '['),
+            Kind::Word => {
+                let place = t.has(Lex::PLACE)
+                    && self.tok(i + 1).map_or(true, |n| {
+                        matches!(n.kind, Kind::Punct(',' | ':' | '.' | ';'))
+                    });
+                !(place || self.element_starts_at(i) || self.pub_colon(i))
+            }
+        }
+    }
+
+    /// Whether `Place: Publisher` starts at `i` for sure: the place is a known one or an
+    /// abbreviation (`М.`, `СПб.`), or the publisher is followed by the year. Subtitles
+    /// (`Black Garden: Armenia and Azerbaijan …`) are not.
+    pub(super) fn pub_colon(&self, i: usize) -> bool {
+        if !self.place_colon(i) {
+            return false;
+        }
+        let Some(end) = self.place_end(i) else {
+            return false;
+        };
+        let known = (i..end).any(|j| self.has(j, Lex::PLACE));
+        let abbreviated = (i..end).all(|j| {
+            self.tok(j)
+                .is_some_and(|t| !t.is_word() || self.abbreviation(j) && self.is_p(j + 1, '.'))
+        });
+        if known || abbreviated {
+            return true;
+        }
+        let publisher = end + 1;
+        let after = match self.quoted_at(publisher) {
+            Some((_, next)) => next,
+            None => self.run_end(publisher),
+        };
+        let after = after + usize::from(self.is_p(after, ',') || self.is_p(after, ';'));
+        self.year_at(after).is_some_and(|(_, next)| {
+            let another = self.is_p(next, '.') && self.place_end(next + 1).is_some();
+            !(self.is_p(next, '(') || self.is_p(next, ':') || another)
+        })
+    }
+
+    /// Whether a short run of words at `i` is followed by `:` (a place before a publisher).
+    pub(super) fn place_colon(&self, i: usize) -> bool {
+        self.place_end(i).is_some()
+    }
+
+    /// The colon that ends a place of publication starting at `i`: a few capitalised
+    /// words, or a list of them (`Köln, Weimar, Wien:`, `Cambridge, MA:`, `М.; Л.:`).
+    pub(super) fn place_end(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let article = t.has(Lex::TITLE_START) && !self.has(i + 1, Lex::PLACE);
+        if !t.is_word() || !t.upper_first || article {
+            return None;
+        }
+        let mut j = i;
+        for _ in 0..4 {
+            let end = self.run_end(j);
+            let lower = (j..end)
+                .filter(|&k| self.tok(k).is_some_and(|t| t.is_word() && !t.upper_first))
+                .count();
+            if end - j > 7 || lower > 1 {
+                return None;
+            }
+            if self.is_p(end, ':') {
+                let publisher = self
+                    .tok(end + 1)
+                    .is_some_and(|t| t.is_word() || t.is('«') || t.is('"'));
+                return publisher.then_some(end);
+            }
+            let listed = (j..end).any(|k| self.has(k, Lex::PLACE))
+                || (end - j == 1 && self.tok(j).is_some_and(|t| t.all_upper() && t.chars <= 3))
+                || (end - j <= 2 && self.abbreviation(j));
+            let joined = self.is_p(end, ',') || self.is_p(end, ';');
+            if !(listed
+                && joined
+                && self
+                    .tok(end + 1)
+                    .is_some_and(|t| t.is_word() && t.upper_first))
+            {
+                return None;
+            }
+            j = end + 1;
+        }
+        None
+    }
+
+    /// Whether a comma at `j` in a note-style title is followed by more title up to a
+    /// colon (`Making War, Forging Revolution: Russia's Continuum …`).
+    pub(super) fn colon_segment(&self, j: usize) -> bool {
+        let k = j + 1;
+        if !self.tok(k).is_some_and(|t| t.is_word() && t.upper_first)
+            || self.element_starts_at(k)
+            || self.place_at(k)
+            || self.pub_colon(k)
+        {
+            return false;
+        }
+        let mut m = k;
+        while m < k + 8 {
+            match self.tok(m) {
+                Some(t) if t.is(':') => return m > k,
+                Some(t) if t.is_word() || t.is('-') || t.is('\'') || t.is('’') => m += 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Read the authors (or editors) at the head; returns the index after them and their
+    /// separator.
+    pub(super) fn authors(&mut self, mut i: usize) -> usize {
+        if self.has(i, Lex::SEE) && self.tok(i).is_some_and(|t| t.upper_first) {
+            i += 1 + usize::from(self.is_p(i + 1, '.'));
+            for joiner in ["also", "auch", "по", "nach", "in"] {
+                if self.word_is(i, joiner) {
+                    i += 1;
+                }
+            }
+            if self.is_p(i, ':') {
+                i += 1;
+            }
+        }
+        if self.has(i, Lex::SAME_AUTHOR) && self.is_p(i + 1, '.') && self.is_p(i + 2, ',') {
+            self.r.authors.names.push(super::Name::Literal {
+                span: self.span(i, i + 2),
+            });
+            self.style = Style::Comma;
+            return i + 3;
+        }
+        let Some(scan) = scan_names(self.input, &self.toks, i, Ctx::Lead) else {
+            if let Some(next) = self.short_note_author(i) {
+                return next;
+            }
+            return self.lead_year(i);
+        };
+        let mut end = scan.end;
+        let mut names = scan.names;
+        if let Some((family, family_end)) = scan.family_only {
+            let short_note = self.is_p(end, ',')
+                && (self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num)
+                    || self.locator_at(end + 1).is_some());
+            if names.names.len() == 1 && !names.et_al && short_note {
+                names.names = vec![family];
+                end = family_end;
+            }
+        }
+        if scan.first_form == Form::FamilyInitials
+            && names.names.len() == 1
+            && self
+                .tok(end.saturating_sub(2))
+                .is_some_and(|t| t.chars == 1)
+            && self.is_p(end.saturating_sub(1), '.')
+            && self.tok(end.saturating_sub(3)).is_some_and(|t| !t.is('.'))
+            && starts_name(self.input, &self.toks, end)
+        {
+            return i;
+        }
+        let role = self.postfix_role(end);
+        let after_role = role.map_or(end, |(_, k)| k);
+        let weak = scan.weak || scan.first_form == Form::Literal;
+        let sep_at = after_role;
+        let sep = self.tok(sep_at).map(|t| t.kind);
+        let next = match sep {
+            Some(Kind::Punct('.' | ',' | ':')) => sep_at + 1,
+            _ => sep_at,
+        };
+        let cyrillic = self
+            .text(i)
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        if weak
+            && cyrillic
+            && scan.first_form != Form::Literal
+            && !matches!(sep, Some(Kind::Punct(',')))
+        {
+            // Russian references name people `Фамилия И. О.`; two plain words before a
+            // full stop are a title (`История России. XX век`).
+            return i;
+        }
+        if weak && role.is_none() {
+            let year_next =
+                self.is_p(next, '(') || self.tok(next).is_some_and(|t| t.kind == Kind::Num);
+            if !(self.title_like_at(next) || year_next && self.year_then_title(next)) {
+                return i;
+            }
+        }
+        self.add_names(role.map(|(r, _)| r), names);
+        if matches!(sep, Some(Kind::Punct(','))) {
+            self.style = Style::Comma;
+        }
+        self.lead_year(next)
+    }
+
+    /// `Baberowski, Der Feind ist überall, S. 215`: a lone surname before the short title
+    /// of a note that ends in a pinpoint. Sets the author, returns the title's start.
+    pub(super) fn short_note_author(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let plain = t.is_word()
+            && t.upper_first
+            && t.has_lower
+            && t.chars >= 2
+            && !t.has(Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH);
+        if !plain || !self.is_p(i + 1, ',') || !self.title_like_at(i + 2) {
+            return None;
+        }
+        let mut k = i + 2;
+        while k < i + 40 && self.tok(k).is_some_and(|t| !t.is(',') && !t.is('(')) {
+            k += 1;
+        }
+        let pinpoint = self
+            .tok(k + 1)
+            .is_some_and(|t| t.kind == Kind::Num && self.year_at(k + 1).is_none())
+            || self.locator_at(k + 1).is_some();
+        if !(self.is_p(k, ',') && pinpoint) {
+            return None;
+        }
+        let span = self.span(i, i + 1);
+        self.r.authors.names.push(super::Name::Personal {
+            family: span,
+            given: None,
+            particle: None,
+            span,
+        });
+        self.style = Style::Comma;
+        Some(i + 2)
+    }
+
+    /// After a weak lead: a year and then a title (`John Smith (1990). Title`).
+    pub(super) fn year_then_title(&self, i: usize) -> bool {
+        let Some((_, next)) = self.year_group(i).or_else(|| self.year_at(i)) else {
+            return false;
+        };
+        let next = next + usize::from(self.is_p(next, '.') || self.is_p(next, ','));
+        self.title_like_at(next)
+    }
+
+    /// An author-date year right after the authors (`(2005).`, `1977.`).
+    pub(super) fn lead_year(&mut self, i: usize) -> usize {
+        let found = if self.is_p(i, '(') || self.is_p(i, '[') {
+            self.year_group(i)
+        } else {
+            self.year_at(i).filter(|&(_, next)| self.is_p(next, '.'))
+        };
+        let Some((date, mut next)) = found else {
+            return i;
+        };
+        self.r.issued = Some(date);
+        self.issued_at = Some((i, true));
+        if self.is_p(next, '.') || self.is_p(next, ',') || self.is_p(next, ':') {
+            next += 1;
+        }
+        next
+    }
+
+    /// Read the title at `i`; returns the index after it.
+    pub(super) fn title(&mut self, i: usize) -> usize {
+        if let Some((span, next)) = self.quoted_at(i) {
+            if self.is_p(next, ':') && self.tok(next + 1).is_some_and(|t| t.is_word()) {
+                // `"They can live in the desert": A history …`: the quote opens a longer title.
+                let end = self.title_sentence_end(next + 1, self.style);
+                self.r.title = Some(span.cover(self.field_span(next + 1, end)));
+                self.title_end = end;
+                return end;
+            }
+            self.r.title = Some(span);
+            self.quoted_title = true;
+            self.title_end = next;
+            return next;
+        }
+        let Some(first) = self.tok(i) else { return i };
+        if !(first.is_word() || first.kind == Kind::Num || first.is('«') || first.is('„')) {
+            return i;
+        }
+        if first.is_word() && (self.locator_at(i).is_some() || self.role_at(i).is_some()) {
+            return i;
+        }
+        let j = self.title_sentence_end(i, self.style);
+        let mut to = j;
+        if self.is_p(j, '.')
+            && j > i
+            && self.abbreviation(j - 1)
+            && !self
+                .tok(j - 1)
+                .is_some_and(|t| t.upper_first && t.chars == 1)
+        {
+            to = j + 1;
+        }
+        let span = self.field_span(i, to);
+        if !span.is_empty() {
+            self.r.title = Some(span);
+        }
+        self.title_end = j;
+        if self.r.authors.names.is_empty() && self.r.editors.names.is_empty() && self.is_p(j, ',') {
+            self.style = Style::Comma;
+        }
+        j
+    }
+
+    /// The end of a title-like sentence from `i`: up to a full stop that ends it, a
+    /// separator the style ends titles with, a bracket, ` / `, `//`, a link or a locator.
+    pub(super) fn title_sentence_end(&self, i: usize, style: Style) -> usize {
+        let mut j = i;
+        while let Some(t) = self.tok(j) {
+            let stop = match t.kind {
+                Kind::Punct('.') => self.sentence_stop(j) && !self.title_continues(j),
+                Kind::Punct(',') => {
+                    !self.title_year_at(j)
+                        && match style {
+                            Style::Comma => {
+                                let lower = self.tok(j + 1).is_some_and(|n| {
+                                    n.is_word() && !n.upper_first && !self.element_starts_at(j + 1)
+                                });
+                                !(lower || self.serial_comma(j) || self.colon_segment(j))
+                            }
+                            Style::Period => {
+                                self.element_starts_at(j + 1)
+                                    || self.date_at(j + 1).is_some()
+                                    || self.place_at(j + 1)
+                                    || self.pub_colon(j + 1)
+                            }
+                        }
+                }
+                Kind::Punct('(') => {
+                    if self.attached_paren(j) {
+                        j += 3;
+                        continue;
+                    }
+                    true
+                }
+                Kind::Punct(':') => self.volume_count_at(j + 1).is_some(),
+                Kind::Punct(';' | '[') => true,
+                Kind::Punct('/') => {
+                    t.space_before
+                        || self.is_p(j + 1, '/')
+                        || self.tok(j + 1).is_some_and(|n| n.space_before)
+                }
+                Kind::Punct('–' | '—') => {
+                    t.space_before
+                        && self.tok(j + 1).is_some_and(|n| n.space_before)
+                        && style == Style::Comma
+                }
+                Kind::Punct(_) => false,
+                Kind::Url | Kind::Doi => true,
+                Kind::Num => false,
+                Kind::Word => j > i && self.locator_at(j).is_some(),
+            };
+            if stop {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether the title goes on past the full stop at `j`: the next sentence holds a year
+    /// and ends in `:` (`Переписка. 1912–1927: Сборник документов`), or GOST's ` / `
+    /// follows with no imprint before it (`Лубянка. Сталин и ВЧК. Январь 1922 – декабрь
+    /// 1936 / Сост. …`).
+    fn title_continues(&self, j: usize) -> bool {
+        let k = j + 1;
+        let Some(next) = self.tok(k) else {
+            return false;
+        };
+        let plain = match next.kind {
+            Kind::Word => {
+                !(self.pub_colon(k)
+                    || self.place_at(k)
+                    || self.element_starts_at(k)
+                    || self.edition_at_shape(k)
+                    || self.container_marker(k).is_some())
+            }
+            Kind::Num => !self.edition_shape(k),
+            _ => false,
+        };
+        if !plain {
+            return false;
+        }
+        let mut m = k;
+        let mut year = false;
+        while m < k + 14 {
+            let Some(t) = self.tok(m) else { break };
+            if t.is(':') {
+                if year {
+                    return true;
+                }
+                break;
+            }
+            if t.is('.') && self.sentence_stop(m) {
+                break;
+            }
+            year |= self.year_at(m).is_some();
+            m += 1;
+        }
+        self.slash
+            .is_some_and(|s| s > j && !self.double_slash.is_some_and(|d| d > j && d < s))
+    }
+
+    /// Whether the comma at `j` is followed by a year that ends the title sentence
+    /// (`Russian Azerbaijan, 1905–1920: The Shaping …`, `… Nationalism, 1917–1923.`).
+    pub(super) fn title_year_at(&self, j: usize) -> bool {
+        let Some(after) = self
+            .year_at(j + 1)
+            .map(|(_, after)| after)
+            .or_else(|| self.decades_end(j + 1))
+        else {
+            return false;
+        };
+        self.is_p(after, ':')
+            || (self.style == Style::Comma && self.is_p(after, '('))
+            || (self.style == Style::Period && self.is_p(after, '.') && self.sentence_stop(after))
+    }
+
+    /// Whether the comma at `j` is inside a list of words closed by `and` (`Minorities,
+    /// Mullahs, and Modernity`), so it does not end a title.
+    pub(super) fn serial_comma(&self, j: usize) -> bool {
+        if self.has(j + 1, Lex::AND) {
+            return self.tok(j + 2).is_some_and(|t| t.is_word());
+        }
+        let mut k = j + 1;
+        while k < j + 6 && self.tok(k).is_some_and(|t| t.is_word()) {
+            k += 1;
+        }
+        k > j + 1
+            && self.is_p(k, ',')
+            && self.has(k + 1, Lex::AND)
+            && self.tok(k + 2).is_some_and(|t| t.is_word())
+    }
+}

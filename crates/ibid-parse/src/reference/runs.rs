@@ -1,0 +1,428 @@
+//! Runs of free words after the title, placed by what surrounds them: container, place,
+//! publisher, subtitle, series; and where such a run ends.
+
+use super::lexicon::Lex;
+use super::parse::{Cx, Style};
+use super::token::Kind;
+use crate::locator::lookup_label;
+use crate::{LocatorLabel, Span};
+
+impl Cx<'_> {
+    /// A free run of words at `i`, placed by what surrounds it.
+    pub(super) fn free_run(&mut self, i: usize) -> usize {
+        if self.expect_container {
+            self.expect_container = false;
+            if self.r.container_title.is_none() {
+                let end = if self.gost_container {
+                    self.title_sentence_end(i, Style::Period)
+                } else {
+                    self.container_end(i)
+                };
+                let to = end + usize::from(self.is_p(end, '.') && self.abbreviation(end - 1));
+                self.r.container_title = Some(self.field_span(i, to));
+                self.container_open = true;
+                self.container_end = end;
+                return end;
+            }
+        }
+        let mut end = self.run_end(i);
+        if self.is_p(end, '.') && self.abbreviation(end - 1) && self.year_at(end + 1).is_some() {
+            end += 1;
+        }
+        let span = self.field_span(i, end);
+        let next = self.tok(end).copied();
+        let next_is = |c: char| next.is_some_and(|t| t.is(c));
+        let words = (i..end)
+            .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
+            .count();
+        let places = (i..end).filter(|&j| self.has(j, Lex::PLACE)).count();
+        let institution = (i..end).any(|j| self.has(j, Lex::INSTITUTION));
+        let acronym = (i..end).any(|j| self.tok(j).is_some_and(|t| t.all_upper() && t.chars >= 2));
+        let place_like = places > 0 && !institution && !acronym && words <= 2;
+        if self.r.title.is_none() {
+            self.r.title = Some(span);
+            self.title_end = end;
+            return end;
+        }
+        if self.expect_publisher {
+            self.expect_publisher = false;
+            let end = self.publisher_end(end);
+            if let Some(old) = self.r.publisher.replace(self.field_span(i, end)) {
+                self.unknown.push(old);
+            }
+            self.container_open = false;
+            return end;
+        }
+        if let Some(container) = self.r.container_title {
+            let right_after =
+                i.checked_sub(1) == Some(self.container_end) && self.is_p(self.container_end, '.');
+            let imprint = self.pub_colon(i) || self.place_at(i) || self.place_year_at(i);
+            if right_after && !imprint && self.r.place.is_none() && self.r.volume.is_none() {
+                let sentence = self.title_sentence_end(i, Style::Period);
+                if self.imprint_after(sentence, false) == Some(true) {
+                    self.r.container_title = Some(container.cover(self.field_span(i, sentence)));
+                    self.container_end = sentence;
+                    return sentence;
+                }
+            }
+        }
+        let imprint = self.pub_colon(i) || self.place_at(i) || self.place_year_at(i);
+        if self.just_after_volume(i) && !imprint {
+            // A volume's own title (`vol. 4, Between Crescent and Sickle`): no field holds it.
+            let sentence = self.title_sentence_end(i, Style::Comma).max(end);
+            self.unknown.push(self.field_span(i, sentence));
+            return sentence;
+        }
+        if let Some(sub_end) = self.subtitle_follows(i, end) {
+            if let Some(title) = self.r.title {
+                self.r.title = Some(title.cover(self.field_span(i, sub_end)));
+                self.title_end = sub_end;
+                return sub_end;
+            }
+        }
+        let container_due = self.quoted_title && self.r.container_title.is_none();
+        if self.r.place.is_none() && words <= 5 && !institution {
+            let colon = self
+                .place_end(i)
+                .filter(|&c| !self.tok(c + 1).is_some_and(|t| t.kind == Kind::Num));
+            if let Some(colon) = colon.filter(|_| !container_due || self.pub_colon(i)) {
+                return self.set_place(self.field_span(i, colon), colon);
+            }
+        }
+        let year_next = next.is_some_and(|t| t.kind == Kind::Num) && self.year_at(end).is_some();
+        if year_next && self.r.container_title.is_none() && !self.volume_follows(end) {
+            if self.r.place.is_none() && (self.r.publisher.is_none() && !institution || place_like)
+            {
+                self.r.place = Some(span);
+            } else if self.r.publisher.is_none() {
+                self.r.publisher = Some(span);
+            } else {
+                self.unknown.push(span);
+            }
+            return end;
+        }
+        let series = self.depth > 0 && self.r.publisher.is_some();
+        if series && self.r.collection_title.is_none() {
+            let span = self.collection_span(span, end);
+            self.r.collection_title = Some(span);
+            return self.tok_after(span.end).max(end);
+        }
+        if self.r.container_title.is_none()
+            && !place_like
+            && (self.quoted_title || self.volume_follows(end))
+        {
+            let end = if next_is(':') && !self.pub_colon(i) {
+                self.run_end(end + 1)
+            } else {
+                end
+            };
+            self.r.container_title = Some(self.field_span(i, end));
+            self.container_open = true;
+            self.container_end = end;
+            return end;
+        }
+        if next_is(',') || next_is(')') {
+            let more = self
+                .tok(end + 1)
+                .is_some_and(|t| t.is_word() && t.upper_first);
+            if self.r.place.is_none()
+                && self.r.publisher.is_none()
+                && (place_like || more && !institution)
+                && words <= 4
+            {
+                self.r.place = Some(span);
+                return end;
+            }
+            let volume_year = next_is(',')
+                && self.year_at(end + 1).is_some_and(|(_, after)| {
+                    self.is_p(after, '(')
+                        || self.is_p(after, '.')
+                            && (self.place_colon(after + 1) || self.place_at(after + 1))
+                });
+            if self.r.publisher.is_none() && !volume_year {
+                self.r.publisher = Some(span);
+                return end;
+            }
+        }
+        if self.r.place.is_none() && place_like {
+            self.r.place = Some(span);
+            return end;
+        }
+        if self.depth > 0 && self.r.collection_title.is_none() && self.r.publisher.is_some() {
+            let series = self.collection_span(span, end);
+            self.r.collection_title = Some(series);
+            return self.tok_after(series.end).max(end);
+        }
+        let book_container = self.r.volume.is_none() && self.r.issue.is_none();
+        if self.r.publisher.is_none()
+            && (self.r.container_title.is_none() || book_container)
+            && next.map_or(true, |t| t.is('.') || t.is(')'))
+            && self.tok(i).is_some_and(|t| t.upper_first)
+        {
+            self.r.publisher = Some(span);
+            return end;
+        }
+        self.unknown.push(span);
+        end
+    }
+
+    /// Whether the run `i..end` right after the title is more of the title: a subtitle or
+    /// other title information before the place, the year or GOST's ` / ` (`Хозяин. Сталин
+    /// и утверждение сталинской диктатуры. М.: РОССПЭН`).
+    pub(super) fn subtitle_follows(&self, i: usize, end: usize) -> Option<usize> {
+        let right_after =
+            i.checked_sub(1) == Some(self.title_end) && self.is_p(self.title_end, '.');
+        if !right_after
+            || self.quoted_title
+            || self.r.place.is_some()
+            || self.r.publisher.is_some()
+            || self.r.container_title.is_some()
+            || self.volume_follows(end)
+            || self.pub_colon(i)
+        {
+            return None;
+        }
+        let imprint_like = self.place_colon(i) || self.place_at(i);
+        let mut sub_end = self.title_sentence_end(i, Style::Period);
+        for _ in 0..4 {
+            match self.imprint_after(sub_end, imprint_like)? {
+                true => return Some(sub_end),
+                false => sub_end = self.title_sentence_end(sub_end + 1, Style::Period),
+            }
+        }
+        None
+    }
+
+    /// What follows a title sentence ending at `j`: `Some(true)` when the imprint or
+    /// another field comes next, `Some(false)` when another plain sentence does, `None`
+    /// otherwise. With `strict` (the sentence itself looks like an imprint), only a second
+    /// imprint counts (`Terror und Traum. Moskau 1937. München: Hanser 2008`).
+    fn imprint_after(&self, j: usize, strict: bool) -> Option<bool> {
+        if self.is_p(j, '/') {
+            return (!strict).then_some(true);
+        }
+        let mut k = j;
+        if self.is_p(k, ',') {
+            if let Some((_, after)) = self.year_at(k + 1) {
+                k = after;
+            }
+        }
+        if !(self.is_p(k, '.') || self.is_p(k, ',')) {
+            return None;
+        }
+        let stop = self.is_p(k, '.');
+        k += 1;
+        if self
+            .tok(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('–' | '—')))
+        {
+            k += 1;
+        }
+        let t = self.tok(k)?;
+        let year_or_edition = match self.year_at(k) {
+            Some((_, after)) => !self.is_p(after, ';'),
+            None => self.edition_shape(k),
+        };
+        let field = self.container_marker(k).is_some()
+            || (stop && t.kind == Kind::Num && year_or_edition)
+            || (stop && t.is_word() && (self.locator_at(k).is_some() || self.role_at(k).is_some()))
+            || (stop && self.edition_at_shape(k));
+        let imprint = self.pub_colon(k) || self.place_at(k) || self.place_year_at(k);
+        if imprint && (stop || !strict) || (!strict && field) {
+            return Some(true);
+        }
+        let sentence = stop && t.is_word() && t.upper_first && !self.element_starts_at(k);
+        (sentence && !strict).then_some(false)
+    }
+
+    /// Whether a place and year stand at `i` (`Париж, 1924.`, `Leiden 1990.`): one or two
+    /// capitalised words, the year, then the end of the sentence.
+    pub(super) fn place_year_at(&self, i: usize) -> bool {
+        if !self.tok(i).is_some_and(|t| t.is_word() && t.upper_first) {
+            return false;
+        }
+        let end = self.run_end(i);
+        if end - i > 2 {
+            return false;
+        }
+        let at = end + usize::from(self.is_p(end, ','));
+        self.year_at(at)
+            .is_some_and(|(_, after)| self.tok(after).map_or(true, |t| t.is('.') || t.is(',')))
+    }
+
+    /// Whether a known place of publication stands at `i`, followed by `,` `:` or a year.
+    pub(super) fn place_at(&self, i: usize) -> bool {
+        if !self.has(i, Lex::PLACE) {
+            return false;
+        }
+        let end = self.run_end(i);
+        end - i <= 3
+            && (self.is_p(end, ',')
+                || self.is_p(end, ':')
+                || self.year_at(end).is_some()
+                || self.is_p(end, '.') && self.tok(end + 1).is_none())
+    }
+
+    /// The end of a container title at `i`: runs joined by `,` or `:` while no other field
+    /// or place follows (`in Transcaucasia, Nationalism and Social Change, ed. …`).
+    pub(super) fn container_end(&self, i: usize) -> usize {
+        let mut end = self.run_end(i);
+        while (self.is_p(end, ',') || self.is_p(end, ':'))
+            && self.tok(end + 1).is_some_and(|t| t.is_word())
+            && !self.element_starts_at(end + 1)
+            && !self.has(end + 1, Lex::PLACE)
+            && !self.pub_colon(end + 1)
+        {
+            end = self.run_end(end + 1);
+        }
+        end
+    }
+
+    pub(super) fn set_place(&mut self, span: Span, end: usize) -> usize {
+        self.r.place = Some(span);
+        self.expect_publisher = true;
+        end + usize::from(self.is_p(end, ':'))
+    }
+
+    /// A series title with its number: `Studies in History; 12`, `Que sais-je ?, n° 851`.
+    pub(super) fn collection_span(&self, span: Span, end: usize) -> Span {
+        if !(self.is_p(end, ';') || self.is_p(end, ',')) {
+            return span;
+        }
+        if self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num) && self.year_at(end + 1).is_none()
+        {
+            return span.cover(self.span(end + 1, end + 2));
+        }
+        match self.locator_at(end + 1) {
+            Some(number) if matches!(number.label, LocatorLabel::Issue | LocatorLabel::Volume) => {
+                span.cover(number.span)
+            }
+            _ => span,
+        }
+    }
+
+    /// The end of a publisher's name that runs on past commas (`Harcourt, Brace & World`):
+    /// further capitalised runs up to the year or the closing bracket.
+    fn publisher_end(&self, mut end: usize) -> usize {
+        while self.is_p(end, ',') {
+            let k = end + 1;
+            let word = self.tok(k).is_some_and(|t| t.is_word() && t.upper_first);
+            if !word || self.element_starts_at(k) || self.place_at(k) || self.pub_colon(k) {
+                break;
+            }
+            let next = self.run_end(k);
+            let closes =
+                self.is_p(next, ')') || self.is_p(next, ',') && self.year_at(next + 1).is_some();
+            if !closes {
+                break;
+            }
+            end = next;
+        }
+        end
+    }
+
+    /// Whether the run at `i` comes right after a volume number (`vol. 4, Title`,
+    /// `Bd. 1: Title`).
+    fn just_after_volume(&self, i: usize) -> bool {
+        let Some(volume) = self.r.volume.filter(|_| self.volume_labelled) else {
+            return false;
+        };
+        i >= 2
+            && (self.is_p(i - 1, ',') || self.is_p(i - 1, ':'))
+            && self.tok(i - 2).is_some_and(|t| t.end == volume.end)
+    }
+
+    /// Whether a volume, issue or page follows the run ending at `end`: what marks the
+    /// run as a journal title.
+    pub(super) fn volume_follows(&self, end: usize) -> bool {
+        let mut j = end;
+        let stop = self.is_p(j, '.');
+        if self.is_p(j, ',') || stop {
+            j += 1;
+        }
+        let Some(t) = self.tok(j) else { return false };
+        match t.kind {
+            Kind::Num if self.is_p(j + 1, '.') && self.tok(j + 2).is_some_and(|t| t.is_word()) => {
+                false
+            }
+            Kind::Num => match self.year_at(j) {
+                Some((_, after)) => {
+                    let month = self.has(after, Lex::MONTH);
+                    self.is_p(after + usize::from(month), ';')
+                }
+                None => {
+                    !stop
+                        || self.num_value_end(j).is_some_and(|e| {
+                            self.is_p(e, ',') || self.is_p(e, ':') || self.is_p(e, '(')
+                        })
+                }
+            },
+            Kind::Punct('(') => {
+                self.num_value_end(j + 1).is_some_and(|e| self.is_p(e, ')'))
+                    && self.year_at(j + 1).is_none()
+            }
+            Kind::Punct('№') => true,
+            Kind::Word => {
+                let text = t.text(self.input);
+                let dotted = if self
+                    .tok(j + 1)
+                    .is_some_and(|d| !d.space_before && (d.is('.') || d.is('°')))
+                {
+                    self.input
+                        .get(t.start..self.tok(j + 1).map_or(t.end, |d| d.end))
+                } else {
+                    None
+                };
+                let label = dotted.and_then(lookup_label).or_else(|| lookup_label(text));
+                matches!(label, Some(LocatorLabel::Volume | LocatorLabel::Issue))
+                    && self.label_shape(j)
+            }
+            _ => false,
+        }
+    }
+
+    /// The end of a run of words at `i`: words, inner full stops of abbreviations, `&`,
+    /// hyphens and apostrophes, up to other punctuation, a number or another field.
+    pub(super) fn run_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while let Some(t) = self.tok(j) {
+            let go_on = match t.kind {
+                Kind::Word => {
+                    j == i
+                        || !(self.locator_at(j).is_some()
+                            || self.role_at(j).is_some()
+                            || t.has(Lex::ACCESS)
+                            || (t.has(Lex::CONTAINER) && self.is_p(j + 1, ':')))
+                }
+                Kind::Punct('.') => !self.sentence_stop(j),
+                Kind::Punct('(') if self.attached_paren(j) => {
+                    j += 3;
+                    continue;
+                }
+                Kind::Punct('&' | '\'' | '’' | '+' | '?' | '!') => true,
+                Kind::Punct('-' | '–') => {
+                    let spaced = t.space_before && self.tok(j + 1).is_some_and(|n| n.space_before);
+                    let joins_words = j > i
+                        && self.tok(j - 1).is_some_and(|p| p.is_word())
+                        && self
+                            .tok(j + 1)
+                            .is_some_and(|n| n.is_word() && n.upper_first)
+                        && !self.element_starts_at(j + 1);
+                    !spaced || joins_words
+                }
+                Kind::Punct('/') => {
+                    !t.space_before
+                        && self
+                            .tok(j + 1)
+                            .is_some_and(|n| !n.space_before && n.is_word())
+                }
+                _ => false,
+            };
+            if !go_on {
+                break;
+            }
+            j += 1;
+        }
+        j.max(i + 1)
+    }
+}
