@@ -59,36 +59,53 @@ impl ParsedInput {
     }
 }
 
+/// What detection found, with the parse it made on the way, so nothing is parsed twice.
+enum Detected {
+    Citation,
+    Date(Parsed<Option<PartialDate>>),
+    Locators(Parsed<Vec<Locator>>),
+    Reference,
+}
+
 /// Guess what kind of text `input` is.
 ///
 /// A leading `[`…`@` or `@` is a citation; text that reads to its end as a date with a
-/// year, month or "n.d." (possibly an impossible one) is a date; text that reads to its end as locators (possibly with a mistyped number) is a locator;
-/// anything else is a reference.
+/// year, month or "n.d." (possibly an impossible one) is a date; text that reads to its end
+/// as locators (possibly with a mistyped number) is a locator; anything else is a reference.
 pub fn detect_kind(input: &str) -> Kind {
+    match detect(input) {
+        Detected::Citation => Kind::Citation,
+        Detected::Date(_) => Kind::Date,
+        Detected::Locators(_) => Kind::Locator,
+        Detected::Reference => Kind::Reference,
+    }
+}
+
+fn detect(input: &str) -> Detected {
     let trimmed = input.trim();
     if looks_like_citation(trimmed) {
-        return Kind::Citation;
+        return Detected::Citation;
     }
     // A date that reads to the end is a date even when it is impossible (30 February):
     // the error belongs to the date, not to a reference.
-    let date = parse_date(trimmed);
-    if date.remainder.is_none() {
-        if let Some(d) = &date.value {
-            let datelike = d.undated
-                || d.month.is_some()
-                || d.approximate
-                || d.end.is_some()
-                || d.year.is_some_and(|y| y.value >= 1000 || y.is_inferred());
-            if datelike {
-                return Kind::Date;
-            }
-        }
+    let date = parse_date(input);
+    if date.remainder.is_none() && date.value.as_ref().is_some_and(is_datelike) {
+        return Detected::Date(date);
     }
-    let locators = parse_locators(trimmed);
+    let locators = parse_locators(input);
     if locators.remainder.is_none() && !locators.value.is_empty() {
-        return Kind::Locator;
+        return Detected::Locators(locators);
     }
-    Kind::Reference
+    Detected::Reference
+}
+
+/// Whether a date is more than a bare small number (`612` is a page, not the year 612).
+fn is_datelike(d: &PartialDate) -> bool {
+    d.undated
+        || d.month.is_some()
+        || d.approximate
+        || d.end.is_some()
+        || d.year.is_some_and(|y| y.value >= 1000 || y.is_inferred())
 }
 
 fn looks_like_citation(trimmed: &str) -> bool {
@@ -98,9 +115,14 @@ fn looks_like_citation(trimmed: &str) -> bool {
     trimmed.starts_with('[') && trimmed.contains('@')
 }
 
-/// Parse `input` as the kind [`detect_kind`] finds.
+/// Parse `input` as the kind [`detect_kind`] finds (each input is parsed once).
 pub fn parse(input: &str) -> Parsed<ParsedInput> {
-    parse_as(input, detect_kind(input))
+    match detect(input) {
+        Detected::Citation => parse_as(input, Kind::Citation),
+        Detected::Date(date) => date.map(ParsedInput::Date),
+        Detected::Locators(locators) => locators.map(ParsedInput::Locators),
+        Detected::Reference => parse_as(input, Kind::Reference),
+    }
 }
 
 /// Parse `input` as `kind`.

@@ -27,3 +27,12 @@ pub(crate) fn trim_span(input: &str, span: Span) -> Span {
         Span::new(start, end)
     }
 }
+
+/// Whether `c` is a letter: `char::is_alphabetic` with fast paths for ASCII and the basic
+/// Cyrillic block, which make up nearly all of the text ibid reads.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, '\u{0410}'..='\u{044F}' | '\u{0401}' | '\u{0451}') || c.is_alphabetic()
+}

@@ -222,7 +222,7 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             Some(t)
                 if t.kind == Tok::Word
-                    && is_month_filler(t.text)
+                    && words::is_month_filler(t.text)
                     && self.month_word(1).is_some() =>
             {
                 self.i += 1;
@@ -230,7 +230,7 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             Some(t)
                 if t.kind == Tok::Word
-                    && is_month_filler(t.text)
+                    && words::is_month_filler(t.text)
                     && self.num(1, 3..=4).is_some() =>
             {
                 self.i += 1;
@@ -706,13 +706,6 @@ fn is_filler(word: &str) -> bool {
     ["le", "den", "am", "the"]
         .iter()
         .any(|f| word.eq_ignore_ascii_case(f))
-}
-
-/// Words that may stand before a month or year: `in February 1921`, `в феврале 1921 г.`.
-fn is_month_filler(word: &str) -> bool {
-    ["in", "im", "en", "в", "во"]
-        .iter()
-        .any(|f| word.to_lowercase() == *f)
 }
 
 fn is_upper(word: &str) -> bool {

@@ -58,7 +58,7 @@ impl Token<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
+    crate::text::is_letter(c) || ('\u{300}'..='\u{36F}').contains(&c)
 }
 
 fn run(i: &str) -> IResult<&str, (Tok, &str)> {

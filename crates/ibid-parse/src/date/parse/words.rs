@@ -251,45 +251,81 @@ const YEAR_WORDS: &[&str] = &["г", "год", "года", "гг", "годы", "�
 /// Words that join the ends of a range (`16 February to 2 March`).
 const RANGE_WORDS: &[&str] = &["to", "till", "until", "bis", "au", "à", "по"];
 
-fn lower(word: &str) -> Option<String> {
-    // No word in the tables is longer than 16 characters; skip the work for long words.
-    (word.chars().count() <= 16).then(|| word.to_lowercase())
+/// `word` in lower case, written into `buf` (no allocation); `None` if it does not fit, as no
+/// table word is that long.
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let n = c.len_utf8();
+        let slot = buf.get_mut(len..len + n)?;
+        c.encode_utf8(slot);
+        len += n;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+/// Whether `word` lowercased is `lower` (a table entry, already lower-case).
+fn eq_lower(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(lower);
+    }
+    let mut buf = [0u8; 48];
+    lower_into(word, &mut buf) == Some(lower)
+}
+
+/// The first entry of `table` that `word` lowercased equals, lowercasing `word` once.
+fn find_lower<'t, T>(word: &str, table: &'t [T], key: impl Fn(&T) -> &str) -> Option<&'t T> {
+    if word.is_ascii() {
+        return table.iter().find(|e| word.eq_ignore_ascii_case(key(e)));
+    }
+    let mut buf = [0u8; 48];
+    let lowered = lower_into(word, &mut buf)?;
+    table.iter().find(|e| key(e) == lowered)
+}
+
+/// Whether `word` lowercased is one of `table`.
+fn in_table(word: &str, table: &[&str]) -> bool {
+    find_lower(word, table, |e| e).is_some()
 }
 
 /// The month a word names, if it names one.
 pub(super) fn month(word: &str) -> Option<u8> {
-    let w = lower(word)?;
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    find_lower(word, MONTHS, |(name, _)| name).map(|&(_, m)| m)
 }
 
 /// Whether a word is a day of the week.
 pub(super) fn is_weekday(word: &str) -> bool {
-    lower(word).is_some_and(|w| WEEKDAYS.contains(&w.as_str()))
+    in_table(word, WEEKDAYS)
 }
 
 /// Whether a word makes the date approximate.
 pub(super) fn is_approximate(word: &str) -> bool {
-    lower(word).is_some_and(|w| APPROXIMATE.contains(&w.as_str()))
+    in_table(word, APPROXIMATE)
 }
 
 /// Whether a word is an ordinal ending after a day number.
 pub(super) fn is_ordinal(word: &str) -> bool {
-    lower(word).is_some_and(|w| ORDINALS.contains(&w.as_str()))
+    in_table(word, ORDINALS)
 }
 
 /// Whether a word is a Russian ordinal ending written after a hyphen.
 pub(super) fn is_ru_ordinal(word: &str) -> bool {
-    lower(word).is_some_and(|w| RU_ORDINALS.contains(&w.as_str()))
+    in_table(word, RU_ORDINALS)
 }
 
 /// Whether a word follows a year in Russian (`г.`, `года`).
 pub(super) fn is_year_word(word: &str) -> bool {
-    lower(word).is_some_and(|w| YEAR_WORDS.contains(&w.as_str()))
+    in_table(word, YEAR_WORDS)
 }
 
 /// Whether a word joins the ends of a range.
 pub(super) fn is_range_word(word: &str) -> bool {
-    lower(word).is_some_and(|w| RANGE_WORDS.contains(&w.as_str()))
+    in_table(word, RANGE_WORDS)
+}
+
+/// Whether a word stands before a month or year (`in February 1921`, `в феврале 1921 г.`).
+pub(super) fn is_month_filler(word: &str) -> bool {
+    in_table(word, &["in", "im", "en", "в", "во"])
 }
 
 /// The longest undated phrase that `words` starts with: how many words it takes.
@@ -320,11 +356,7 @@ fn longest_phrase<'p>(
 }
 
 fn phrase_matches(words: &[&str], phrase: &[&str]) -> bool {
-    phrase.len() <= words.len()
-        && phrase
-            .iter()
-            .zip(words)
-            .all(|(p, w)| lower(w).is_some_and(|w| w == *p))
+    phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| eq_lower(w, p))
 }
 
 /// The value of a roman numeral (`II`, `xiii`), if `word` is one of at most eight letters.
@@ -340,12 +372,13 @@ pub(super) fn roman(word: &str) -> Option<u32> {
         'C' => Some(100),
         _ => None,
     };
-    let values: Vec<u32> = word.chars().map(digit).collect::<Option<_>>()?;
-    let mut total = 0;
-    for (i, &v) in values.iter().enumerate() {
-        match values.get(i + 1) {
-            Some(&next) if next > v => total -= v as i64,
-            _ => total += v as i64,
+    let mut values = word.chars().map(digit).peekable();
+    let mut total = 0i64;
+    while let Some(v) = values.next() {
+        let v = v?;
+        match values.peek() {
+            Some(&Some(next)) if next > v => total -= i64::from(v),
+            _ => total += i64::from(v),
         }
     }
     u32::try_from(total).ok().filter(|&t| t > 0)
