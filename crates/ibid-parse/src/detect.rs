@@ -88,9 +88,11 @@ fn detect(input: &str) -> Detected {
     }
     // A date that reads to the end is a date even when it is impossible (30 February):
     // the error belongs to the date, not to a reference.
-    let date = parse_date(input);
-    if date.remainder.is_none() && date.value.as_ref().is_some_and(is_datelike) {
-        return Detected::Date(date);
+    if crate::date::may_be_date(input) {
+        let date = parse_date(input);
+        if date.remainder.is_none() && date.value.as_ref().is_some_and(is_datelike) {
+            return Detected::Date(date);
+        }
     }
     let locators = parse_locators(input);
     if locators.remainder.is_none() && !locators.value.is_empty() {

@@ -3,6 +3,7 @@
 
 mod parse;
 
+pub(crate) use parse::may_be_date;
 pub use parse::{parse_date, parse_date_with, DateContext};
 
 use crate::Span;

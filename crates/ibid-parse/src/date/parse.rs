@@ -34,6 +34,22 @@ pub fn parse_date(input: &str) -> Parsed<Option<PartialDate>> {
     parse_date_with(input, &DateContext::default())
 }
 
+/// Whether `input` may be a date at all, judged from its first word or digit alone, without
+/// reading the rest. `false` means [`parse_date`] would certainly find no date.
+pub(crate) fn may_be_date(input: &str) -> bool {
+    let rest = input.trim_start_matches(|c: char| crate::text::is_space(c) || c == '[' || c == '(');
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() || first == '?' {
+        return true;
+    }
+    let word_len = rest
+        .find(|c: char| !(crate::text::is_letter(c) || ('\u{300}'..='\u{36F}').contains(&c)))
+        .unwrap_or(rest.len());
+    word_len > 0 && words::may_begin_date(&rest[..word_len])
+}
+
 /// Parse `input` as a date, using `context` to infer what was not written.
 pub fn parse_date_with(input: &str, context: &DateContext) -> Parsed<Option<PartialDate>> {
     let toks = token::tokenize(input);
@@ -277,6 +293,50 @@ mod properties {
             }
             if parsed.remainder.is_some() {
                 prop_assert!(!parsed.errors.is_empty());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod may_be_date_tests {
+    use super::{may_be_date, parse_date};
+
+    #[test]
+    fn rules_out_only_what_is_no_date() {
+        for date in [
+            "1921",
+            "February 16, 1921",
+            "[1921]",
+            "(n.d.)",
+            "ca. 1920",
+            "около 1920 г.",
+            "в феврале 1921 г.",
+            "le 16 février 1921",
+            "Monday, 16 February 1921",
+            "19/II",
+            "s.d.",
+            "б. д.",
+        ] {
+            assert!(may_be_date(date), "{date}");
+            assert!(parse_date(date).value.is_some(), "{date}");
+        }
+        for not_date in [
+            "Барсегов Ю.Г. Нагорный Карабах",
+            "Smith, J. Title",
+            "RGASPI, f. 558",
+            "",
+        ] {
+            assert!(!may_be_date(not_date), "{not_date}");
+            assert!(parse_date(not_date).value.is_none(), "{not_date}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_rules_out_a_date(input in "[\\[( ]{0,2}[0-9a-zA-Zа-яА-Я.,/ -]{0,24}") {
+            if !may_be_date(&input) {
+                proptest::prop_assert!(parse_date(&input).value.is_none(), "{input:?}");
             }
         }
     }

@@ -328,6 +328,21 @@ pub(super) fn is_month_filler(word: &str) -> bool {
     in_table(word, &["in", "im", "en", "в", "во"])
 }
 
+/// Whether a date may begin with `word` (a month, a weekday, an approximate or undated mark,
+/// or a word written before a day or month). Lets callers that only guess the kind of a
+/// text rule out a date without reading the whole text.
+pub(super) fn may_begin_date(word: &str) -> bool {
+    let mut buf = [0u8; 48];
+    let Some(w) = lower_into(word, &mut buf) else {
+        return false;
+    };
+    MONTHS.iter().any(|(name, _)| *name == w)
+        || WEEKDAYS.contains(&w)
+        || APPROXIMATE.contains(&w)
+        || ["in", "im", "en", "в", "во", "le", "den", "am", "the"].contains(&w)
+        || UNDATED.iter().any(|phrase| phrase.first() == Some(&w))
+}
+
 /// The longest undated phrase that `words` starts with: how many words it takes.
 pub(super) fn undated_len(words: &[&str]) -> Option<usize> {
     longest_phrase(words, UNDATED.iter().copied())
