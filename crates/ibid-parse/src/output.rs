@@ -10,47 +10,47 @@ use std::fmt::{self, Write as _};
 
 /// One locator as the contract writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LocatorRecord {
+pub struct LocatorRecord<'a> {
     /// The CSL (or ibid) label name.
     pub label: &'static str,
     /// The value as written.
-    pub locator: String,
+    pub locator: &'a str,
     /// Byte offset of the value in the input.
     pub start: usize,
     /// Byte offset just past the value.
     pub end: usize,
     /// The whole locator as written, label included (`page 612`).
-    pub written: String,
+    pub written: &'a str,
 }
 
-impl LocatorRecord {
+impl<'a> LocatorRecord<'a> {
     /// The record for `locator`, parsed from `input`.
-    pub fn new(locator: &Locator, input: &str) -> Self {
+    pub fn new(locator: &Locator, input: &'a str) -> Self {
         LocatorRecord {
             label: locator.label.name(),
-            locator: locator.value_text(input).to_string(),
+            locator: locator.value_text(input),
             start: locator.value.start,
             end: locator.value.end,
-            written: locator.span.slice(input).to_string(),
+            written: locator.span.slice(input),
         }
     }
 }
 
 /// One cited item as the contract writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CitationItemRecord {
+pub struct CitationItemRecord<'a> {
     /// The citation key.
-    pub id: String,
+    pub id: &'a str,
     /// Text before the key.
-    pub prefix: Option<String>,
+    pub prefix: Option<&'a str>,
     /// The locator text as pandoc splits it.
-    pub locator: Option<String>,
+    pub locator: Option<&'a str>,
     /// Text after the locator.
-    pub suffix: Option<String>,
+    pub suffix: Option<&'a str>,
     /// Whether the author is suppressed (`-@key`).
     pub suppress_author: bool,
     /// The parsed locators.
-    pub locators: Vec<LocatorRecord>,
+    pub locators: Vec<LocatorRecord<'a>>,
     /// Byte offset of the item in the input.
     pub start: usize,
     /// Byte offset just past the item.
@@ -59,11 +59,11 @@ pub struct CitationItemRecord {
 
 /// One date part as the contract writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DatePartRecord {
+pub struct DatePartRecord<'a> {
     /// The value (full year, month number, day).
     pub value: i32,
     /// The text as written, or `None` when the part was not written.
-    pub written: Option<String>,
+    pub written: Option<&'a str>,
     /// Why the value was inferred, when it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inferred: Option<InferenceBasis>,
@@ -71,18 +71,18 @@ pub struct DatePartRecord {
 
 /// A date as the contract writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DateRecord {
+pub struct DateRecord<'a> {
     /// The whole date as written.
-    pub written: String,
+    pub written: &'a str,
     /// The year, if known.
-    pub year: Option<DatePartRecord>,
+    pub year: Option<DatePartRecord<'a>>,
     /// The month, if known.
-    pub month: Option<DatePartRecord>,
+    pub month: Option<DatePartRecord<'a>>,
     /// The day, if known.
-    pub day: Option<DatePartRecord>,
+    pub day: Option<DatePartRecord<'a>>,
     /// The end of a range.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<Box<DateRecord>>,
+    pub end: Option<Box<DateRecord<'a>>>,
     /// Approximate (`ca.`).
     pub approximate: bool,
     /// Explicitly undated (`n.d.`).
@@ -91,7 +91,7 @@ pub struct DateRecord {
     pub calendar: crate::Calendar,
     /// The same date in the other calendar (old style), when the document double-dates it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alternate: Option<Box<DateRecord>>,
+    pub alternate: Option<Box<DateRecord<'a>>>,
     /// The CSL form, when there is a year.
     pub csl: Option<CslDate>,
 }
@@ -99,19 +99,19 @@ pub struct DateRecord {
 fn part_record<T: Copy + Into<i32>>(
     part: Option<DatePart<T>>,
     input: &str,
-) -> Option<DatePartRecord> {
+) -> Option<DatePartRecord<'_>> {
     part.map(|p| DatePartRecord {
         value: p.value.into(),
-        written: p.span.map(|s| s.slice(input).to_string()),
+        written: p.span.map(|s| s.slice(input)),
         inferred: p.inferred,
     })
 }
 
-impl DateRecord {
+impl<'a> DateRecord<'a> {
     /// The record for `date`, parsed from `input`.
-    pub fn new(date: &PartialDate, input: &str) -> Self {
+    pub fn new(date: &PartialDate, input: &'a str) -> Self {
         DateRecord {
-            written: date.span.slice(input).to_string(),
+            written: date.span.slice(input),
             year: part_record(date.year, input),
             month: part_record(date.month, input),
             day: part_record(date.day, input),
@@ -133,9 +133,9 @@ impl DateRecord {
 
 /// An error as the contract writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ErrorRecord {
+pub struct ErrorRecord<'a> {
     /// What is wrong.
-    pub message: String,
+    pub message: &'a str,
     /// Byte offset of the first byte concerned.
     pub start: usize,
     /// Byte offset just past the bytes concerned.
@@ -144,9 +144,9 @@ pub struct ErrorRecord {
 
 /// The record for one parsed input: `ibid parse --format json` writes one per line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Record {
+pub struct Record<'a> {
     /// The input as given.
-    pub input: String,
+    pub input: &'a str,
     /// `reference`, `locator`, `citation` or `date`.
     pub kind: crate::Kind,
     /// For a reference: its CSL-JSON item.
@@ -154,17 +154,17 @@ pub struct Record {
     pub item: Option<CslItem>,
     /// For a reference or locator input: every locator, archival levels included, in order.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub locators: Option<Vec<LocatorRecord>>,
+    pub locators: Option<Vec<LocatorRecord<'a>>>,
     /// For a citation: its items.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub citations: Option<Vec<CitationItemRecord>>,
+    pub citations: Option<Vec<CitationItemRecord<'a>>>,
     /// For a date: its parts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<DateRecord>,
+    pub date: Option<DateRecord<'a>>,
     /// Problems found.
-    pub errors: Vec<ErrorRecord>,
+    pub errors: Vec<ErrorRecord<'a>>,
     /// Text that could not be parsed, if any.
-    pub remainder: Option<String>,
+    pub remainder: Option<&'a str>,
 }
 
 fn reference_locators(reference: &Reference) -> Vec<&Locator> {
@@ -178,13 +178,13 @@ fn reference_locators(reference: &Reference) -> Vec<&Locator> {
     all
 }
 
-fn citation_items(citation: &Citation, input: &str) -> Vec<CitationItemRecord> {
-    let text = |s: Option<Span>| s.map(|s| s.slice(input).to_string());
+fn citation_items<'a>(citation: &Citation, input: &'a str) -> Vec<CitationItemRecord<'a>> {
+    let text = |s: Option<Span>| s.map(|s| s.slice(input));
     citation
         .items
         .iter()
         .map(|item| CitationItemRecord {
-            id: item.key.slice(input).to_string(),
+            id: item.key.slice(input),
             prefix: text(item.prefix),
             locator: text(item.locator),
             suffix: text(item.suffix),
@@ -200,11 +200,11 @@ fn citation_items(citation: &Citation, input: &str) -> Vec<CitationItemRecord> {
         .collect()
 }
 
-impl Record {
+impl<'a> Record<'a> {
     /// The record for `parsed`, the result of parsing `input`.
-    pub fn new(input: &str, parsed: &Parsed<ParsedInput>) -> Self {
+    pub fn new(input: &'a str, parsed: &'a Parsed<ParsedInput>) -> Self {
         let mut record = Record {
-            input: input.to_string(),
+            input,
             kind: parsed.value.kind(),
             item: None,
             locators: None,
@@ -214,12 +214,12 @@ impl Record {
                 .errors
                 .iter()
                 .map(|e| ErrorRecord {
-                    message: e.message.clone(),
+                    message: &e.message,
                     start: e.span.start,
                     end: e.span.end,
                 })
                 .collect(),
-            remainder: parsed.remainder.map(|s| s.slice(input).to_string()),
+            remainder: parsed.remainder.map(|s| s.slice(input)),
         };
         match &parsed.value {
             ParsedInput::Reference(reference) => {
@@ -319,7 +319,7 @@ fn write_locators(out: &mut String, locators: &[LocatorRecord], indent: &str) {
     }
 }
 
-impl fmt::Display for Record {
+impl fmt::Display for Record<'_> {
     /// The readable view `ibid parse` prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = String::new();

@@ -54,7 +54,8 @@ fn case_spans_are_in_bounds() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         for input in inputs(&text) {
-            let record = Record::new(input, &parse(input));
+            let parsed = parse(input);
+            let record = Record::new(input, &parsed);
             let json = serde_json::to_value(&record).unwrap();
             check_offsets(input, &json);
         }
