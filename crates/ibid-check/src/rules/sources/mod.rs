@@ -146,12 +146,15 @@ pub fn cluster_sources(index: &CorpusIndex<'_>) -> Clusters {
         .map(|f| digit_runs(&f.text).into_iter().map(str::to_owned).collect())
         .collect();
     let mut parent: Vec<usize> = (0..forms.len()).collect();
-    let mut by_skeleton: HashMap<&[char], usize> = HashMap::new();
+    // Same skeleton and same numbers: one work. (Skeletons collapse doubled characters, so
+    // `vol. 11` and `vol. 1` share one; their numbers tell them apart.)
+    let mut by_skeleton: HashMap<(&[char], &[String]), usize> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
-        if let Some(&first) = by_skeleton.get(form.skeleton.as_slice()) {
+        let key = (form.skeleton.as_slice(), digits[i].as_slice());
+        if let Some(&first) = by_skeleton.get(&key) {
             union(&mut parent, first, i);
         } else {
-            by_skeleton.insert(&form.skeleton, i);
+            by_skeleton.insert(key, i);
         }
     }
     let mut order: Vec<usize> = (0..forms.len()).collect();
@@ -204,6 +207,28 @@ mod tests {
             })),
             keys: Vec::new(),
         }
+    }
+
+    #[test]
+    fn volumes_that_differ_only_in_a_doubled_digit_are_different_works() {
+        let facts = [
+            fact("Барсегов Ю.Г. Документы, vol. 1"),
+            fact("Барсегов Ю.Г. Документы, vol. 11"),
+        ];
+        let index = CorpusIndex::new(
+            facts
+                .iter()
+                .map(|f| DocEntry {
+                    path: "x",
+                    corpus: 0,
+                    facts: f,
+                })
+                .collect(),
+            Vec::new(),
+        );
+        let clusters = cluster_sources(&index);
+        assert_eq!(clusters.forms.len(), 2);
+        assert_ne!(clusters.cluster_of_form[0], clusters.cluster_of_form[1]);
     }
 
     #[test]
