@@ -1,7 +1,9 @@
 //! Accuracy benchmark: `parse_reference` + `reference_to_csl` on real-looking references
 //! from published bibliographies and editions (EN/RU/DE/FR), compared field by field.
 //!
-//! The cases are `tests/accuracy/references.jsonl`, one JSON object a line:
+//! The cases are two sets, scored separately: `tests/accuracy/references.jsonl` (set 1, used
+//! while tuning the parser) and `tests/accuracy/references-2.jsonl` (set 2, written later as a
+//! held-out check across styles and disciplines). One JSON object a line:
 //! `{"input", "lang", "style", "expect": {field: value}}`. For every scored field:
 //!
 //! - a key with a value means the parser must produce exactly that value (after the
@@ -18,7 +20,8 @@
 //! `[label, value as written]`; volume locators are left out (the `volume` field scores them,
 //! since CSL takes the volume from a volume locator).
 //!
-//! The failing `(line, field)` pairs must equal `tests/accuracy/known-failures.txt`: a new
+//! The failing `(line, field)` pairs must equal `tests/accuracy/known-failures.txt`
+//! (`known-failures-2.txt` for set 2): a new
 //! failure is a regression, a listed pair that now passes is progress to record. Regenerate
 //! the list with `UPDATE_ACCURACY=1 cargo test -p ibid-parse --test accuracy -- --nocapture`;
 //! `ACCURACY_DETAILS=1` prints every failure with what was expected and what came out.
@@ -99,9 +102,9 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy")
 }
 
-fn load_cases() -> Vec<Case> {
-    let path = dir().join("references.jsonl");
-    let text = std::fs::read_to_string(&path).expect("read references.jsonl");
+fn load_cases(file: &str) -> Vec<Case> {
+    let path = dir().join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {file}: {e}"));
     let mut cases = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         if raw.trim().is_empty() {
@@ -109,7 +112,7 @@ fn load_cases() -> Vec<Case> {
         }
         let line = i + 1;
         let value: Value = serde_json::from_str(raw)
-            .unwrap_or_else(|e| panic!("references.jsonl:{line}: invalid JSON: {e}"));
+            .unwrap_or_else(|e| panic!("{file}:{line}: invalid JSON: {e}"));
         let input = value["input"]
             .as_str()
             .expect("input is a string")
@@ -120,7 +123,7 @@ fn load_cases() -> Vec<Case> {
             .to_string();
         assert!(
             ["en", "ru", "de", "fr"].contains(&lang.as_str()),
-            "references.jsonl:{line}: unknown lang {lang:?}"
+            "{file}:{line}: unknown lang {lang:?}"
         );
         let expect = value["expect"]
             .as_object()
@@ -129,7 +132,7 @@ fn load_cases() -> Vec<Case> {
         for key in expect.keys() {
             assert!(
                 FIELDS.contains(&key.as_str()),
-                "references.jsonl:{line}: unknown field {key:?}"
+                "{file}:{line}: unknown field {key:?}"
             );
         }
         cases.push(Case {
@@ -364,10 +367,30 @@ fn read_known_failures(path: &Path) -> BTreeSet<(usize, String)> {
         .collect()
 }
 
+/// Set 1: the cases used while tuning the parser, with floors on every field.
 #[test]
 fn reference_accuracy() {
-    let cases = load_cases();
-    assert!(cases.len() >= 200, "fewer than 200 accuracy cases");
+    run_set(
+        "references.jsonl",
+        "known-failures.txt",
+        200,
+        Some(&FLOORS[..]),
+    );
+}
+
+/// Set 2: written later, without looking at set 1, across styles and disciplines.
+#[test]
+fn reference_accuracy_2() {
+    run_set("references-2.jsonl", "known-failures-2.txt", 150, None);
+}
+
+/// Score one set: print its table, compare its failures with `known` and check `floors`.
+fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f64, f64)]>) {
+    let cases = load_cases(file);
+    assert!(
+        cases.len() >= min_cases,
+        "{file}: fewer than {min_cases} accuracy cases"
+    );
     let details = std::env::var_os("ACCURACY_DETAILS").is_some();
     let update = std::env::var_os("UPDATE_ACCURACY").is_some();
 
@@ -423,7 +446,7 @@ fn reference_accuracy() {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "\nreference accuracy on {} references ({})",
+        "\n{file}: reference accuracy on {} references ({})",
         cases.len(),
         per_lang
             .iter()
@@ -474,17 +497,17 @@ fn reference_accuracy() {
     );
 
     // Known failures: regressions and progress both fail the test.
-    let known_path = dir().join("known-failures.txt");
+    let known_path = dir().join(known);
     let failing: BTreeSet<(usize, String)> = failures.keys().cloned().collect();
     if update {
-        let mut text = String::from(
-            "# (line field) pairs of references.jsonl that the parser gets wrong today.\n\
+        let mut text = format!(
+            "# (line field) pairs of {file} that the parser gets wrong today.\n\
              # Generated by `UPDATE_ACCURACY=1 cargo test -p ibid-parse --test accuracy`; do not edit by hand.\n",
         );
         for (line, field) in &failing {
             let _ = writeln!(text, "{line} {field}");
         }
-        std::fs::write(&known_path, text).expect("write known-failures.txt");
+        std::fs::write(&known_path, text).unwrap_or_else(|e| panic!("write {known}: {e}"));
         println!("wrote {} known failures", failing.len());
     } else {
         let known = read_known_failures(&known_path);
@@ -521,7 +544,7 @@ fn reference_accuracy() {
 
     // Floors.
     let mut low = Vec::new();
-    for (field, present_floor, overall_floor) in FLOORS {
+    for &(field, present_floor, overall_floor) in floors.unwrap_or(&[]) {
         let t = &tallies[field];
         if t.present_share() < present_floor || t.overall_share() < overall_floor {
             low.push(format!(

@@ -20,6 +20,8 @@ pub(super) enum Reading {
     Op,
     /// `l.`/`ll.`: line, or folio (list) in an archival chain.
     L,
+    /// `p.`/`п.`: page or paragraph, or folder (papka) between inventory and file.
+    P,
 }
 
 /// What the table knows about one written label form.
@@ -196,7 +198,7 @@ static TABLE: &[(&str, LabelWord)] = &[
     ("opisi", w(Inventory, true, Plain)),
     ("opp", w(Opus, true, Plain)),
     ("opus", w(Opus, false, Plain)),
-    ("p", w(Page, false, Plain)),
+    ("p", w(Page, false, P)),
     ("pag", w(Page, false, Plain)),
     ("page", w(Page, false, Plain)),
     ("pages", w(Page, true, Plain)),
@@ -303,7 +305,7 @@ static TABLE: &[(&str, LabelWord)] = &[
     ("лл", w(Folio, true, Plain)),
     ("оп", w(Inventory, false, Plain)),
     ("опись", w(Inventory, false, Plain)),
-    ("п", w(Paragraph, false, Plain)),
+    ("п", w(Paragraph, false, P)),
     ("пп", w(Paragraph, true, Plain)),
     ("прил", w(Appendix, false, Plain)),
     ("приложение", w(Appendix, false, Plain)),
@@ -463,6 +465,9 @@ pub(super) fn scan_label(text: &str, pos: usize) -> Option<LabelHit> {
             return Some(hit);
         }
     }
+    if is_acronym(first) {
+        return None;
+    }
     let last = first.chars().next_back()?;
     let degree = matches!(last, '°' | 'º' | 'ᵒ');
     if !dotted && !degree && first.chars().nth(1).is_none() {
@@ -474,6 +479,19 @@ pub(super) fn scan_label(text: &str, pos: usize) -> Option<LabelHit> {
         span: Span::new(pos, end),
         tight: dotted || degree,
     })
+}
+
+/// Whether `word` is two or more capital letters (`FO`, `NS`, `RG`, `CAB`, `ЦГА`): an
+/// acronym or a call-number prefix, never a label.
+fn is_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// The end of the word starting at `pos`, or `None` when it is too long to be a label.

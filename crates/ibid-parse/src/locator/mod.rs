@@ -3,6 +3,7 @@
 
 mod labels;
 mod parse;
+mod shelf;
 mod value;
 
 pub use labels::lookup_label;
@@ -12,6 +13,8 @@ pub(crate) use parse::{
     scan_locator, scan_locator_list,
 };
 pub use parse::{parse_locator, parse_locators, LocatorOptions};
+#[allow(unused_imports)] // `names_repository`: for the reference parser's archival hint
+pub(crate) use shelf::{call_number_at, name_part_at, names_repository, repository_at, Repository};
 
 use crate::Span;
 use serde::Serialize;

@@ -8,7 +8,7 @@ mod validate;
 
 pub(crate) use render::render_list;
 
-use super::labels::{scan_label, LabelHit, Reading};
+use super::labels::{lookup, scan_label, LabelHit, Reading};
 use super::value::lex::{char_at, skip_spaces};
 use super::value::{scan_value, ValueContext};
 use super::{Locator, LocatorLabel};
@@ -176,9 +176,22 @@ fn scan_list(
     };
     let mut end = first.span.end;
     let mut locators = vec![first];
-    while let Some(next) =
-        separator(text, end).and_then(|at| scan_one(text, at, options, Form::Labelled))
-    {
+    loop {
+        // `doc. 484, 563`: a bare number after a singular one-unit label is a page.
+        let form = match locators.last() {
+            Some(last) if options.bare_number_is_page && names_one_unit(text, last) => {
+                if char_at(text, skip_spaces(text, end)) == Some(',') {
+                    Form::Any
+                } else {
+                    Form::Labelled
+                }
+            }
+            _ => Form::Labelled,
+        };
+        let Some(next) = separator(text, end).and_then(|at| scan_one(text, at, options, form))
+        else {
+            break;
+        };
         end = next.span.end;
         locators.push(next);
     }
@@ -254,6 +267,14 @@ fn one_unit(label: LocatorLabel) -> bool {
         label,
         Volume | Issue | Document | Fond | Inventory | File | Box | Folder | Book | Part
     )
+}
+
+/// Whether `locator` has a singular one-unit label before its value (`doc. 484`, `vol. 2`).
+fn names_one_unit(text: &str, locator: &Locator) -> bool {
+    locator.label_span.is_some_and(|label| {
+        label.end <= locator.value.start
+            && lookup(label.slice(text)).is_some_and(|w| !w.plural && one_unit(w.label))
+    })
 }
 
 /// How to read the value after a label.
@@ -395,6 +416,69 @@ mod tests {
     }
 
     #[test]
+    fn p_between_inventory_and_file_is_a_folder() {
+        let folder = [
+            (Fond, "04"),
+            (Inventory, "39"),
+            (Folder, "232"),
+            (File, "52987"),
+            (Folio, "12"),
+        ];
+        assert_eq!(read("f. 04, op. 39, p. 232, d. 52987, l. 12"), folder);
+        assert_eq!(read("Ф. 04. Оп. 39. П. 232. Д. 52987. Л. 12"), folder);
+        assert_eq!(read("ф. 04, оп. 39, п. 232, д. 52987"), folder[..4]);
+        // Elsewhere `p.` is a page and `п.` a paragraph.
+        assert_eq!(read("оп. 39, p. 232"), [(Inventory, "39"), (Page, "232")]);
+        assert_eq!(read("d. 5, p. 232"), [(File, "5"), (Page, "232")]);
+        assert_eq!(read("т. 2, п. 5"), [(Volume, "2"), (Paragraph, "5")]);
+    }
+
+    #[test]
+    fn capital_acronyms_are_not_labels() {
+        for input in [
+            "FO 371/4958",
+            "NS 19/1234",
+            "CAB 24/118",
+            "WO 95/4",
+            "RG 59",
+        ] {
+            assert!(parse_locators(input).value.is_empty(), "{input}");
+        }
+        assert_eq!(read("Fo 12"), [(Folio, "12")]);
+    }
+
+    #[test]
+    fn sides_of_leaf_ranges() {
+        let sides = |input: &str| {
+            let l = one(input);
+            l.ranges
+                .iter()
+                .map(|r| {
+                    (
+                        r.first.value,
+                        r.first.side,
+                        r.last.as_ref().map(|n| (n.value, n.side)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let (r, v) = (Some(Side::Recto), Some(Side::Verso));
+        assert_eq!(sides("Л. 5–6 об."), [(Some(5), None, Some((Some(6), v)))]);
+        assert_eq!(
+            sides("лл. 12 об.–13"),
+            [(Some(12), v, Some((Some(13), None)))]
+        );
+        assert_eq!(sides("fol. 4r–5v"), [(Some(4), r, Some((Some(5), v)))]);
+        assert_eq!(sides("ff. 12v–13r"), [(Some(12), v, Some((Some(13), r)))]);
+        assert_eq!(sides("Bl. 23 Rs."), [(Some(23), v, None)]);
+        assert_eq!(
+            sides("Bl. 112r–113v"),
+            [(Some(112), r, Some((Some(113), v)))]
+        );
+        assert_eq!(sides("f° 12 v°"), [(Some(12), v, None)]);
+    }
+
+    #[test]
     fn f_before_op_is_a_fond() {
         assert_eq!(
             read("f. 558, op. 11, d. 97"),
@@ -527,7 +611,17 @@ mod tests {
         let at = text.find("vol.").unwrap();
         let located = scan_locator(text, at, &LocatorOptions::default()).unwrap();
         assert_eq!(located.value.slice(text), "61");
-        assert_eq!(read("vol. 12, 13"), [(Volume, "12, 13")]);
+        // Note style: a bare number after a singular `vol.` or `doc.` is a page.
+        assert_eq!(read("vol. 12, 13"), [(Volume, "12"), (Page, "13")]);
+        assert_eq!(read("doc. 484, 563"), [(Document, "484"), (Page, "563")]);
+        assert_eq!(read("docs. 484, 563"), [(Document, "484, 563")]);
+        assert_eq!(read("doc. 12–14, 16"), [(Document, "12–14, 16")]);
+        assert_eq!(read("Dok. 1915-07-07"), [(Document, "1915-07-07")]);
+        assert_eq!(
+            one("Dok. 1915-07-07").ranges[0].first.kind,
+            NumberKind::Identifier
+        );
+        assert_eq!(read("pp. 12-13"), [(Page, "12-13")]);
         assert_eq!(read("vols. 1, 1990"), [(Volume, "1, 1990")]);
         assert_eq!(read("pp. 12, 1985"), [(Page, "12, 1985")]);
     }

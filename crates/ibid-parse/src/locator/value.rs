@@ -10,7 +10,7 @@ pub(crate) use number::roman_value;
 use super::labels::scan_label;
 use super::{Following, LocatorNumber, LocatorRange, NumberKind};
 use crate::Span;
-use lex::char_at;
+use lex::{char_at, skip_spaces};
 use marks::{joiner, lone_side, range_separator, spaced_following, spaced_side};
 use number::scan_number;
 
@@ -58,7 +58,7 @@ pub(super) fn scan_value(text: &str, pos: usize, context: ValueContext) -> Optio
         let Some((range, after, mark)) = scan_item(text, next, context, true) else {
             break;
         };
-        if context.single_unit && !continues_unit(&ranges, &range) {
+        if context.single_unit && !continues_unit(&ranges, &range, bare_comma(text, end, next)) {
             break;
         }
         ranges.push(range);
@@ -72,17 +72,31 @@ pub(super) fn scan_value(text: &str, pos: usize, context: ValueContext) -> Optio
     })
 }
 
-/// Whether `next` may continue the value `so_far` of a one-unit label: not a range or a
-/// year (1700–2099) after single numbers.
-fn continues_unit(so_far: &[LocatorRange], next: &LocatorRange) -> bool {
+/// Whether `next` may continue the value `so_far` of a one-unit label (`doc.`, `vol.`).
+///
+/// A singular label names one unit, so after single numbers only a list joined by a word
+/// (`doc. 12 and 13`) goes on, and never with a range or a year (1700–2099): `doc. 484, 563`
+/// is a document and a page, `vol. 61, 327–335` a volume and pages. A list that began with a
+/// range (`doc. 12–14, 16`) is clearly a list of units and goes on.
+fn continues_unit(so_far: &[LocatorRange], next: &LocatorRange, bare_comma: bool) -> bool {
     if so_far.iter().any(|r| r.last.is_some()) {
         return true;
+    }
+    if bare_comma {
+        return false;
     }
     let year = next.last.is_none()
         && next.first.kind == NumberKind::Arabic
         && next.first.span.len() == 4
         && next.first.value.is_some_and(|v| (1700..2100).contains(&v));
     next.last.is_none() && !year
+}
+
+/// Whether the joiner from `end` to the next item at `next` is a comma and spaces, nothing
+/// more; a comma between digits (`Bd. 2,1`) is part of the number.
+fn bare_comma(text: &str, end: usize, next: usize) -> bool {
+    let comma = skip_spaces(text, end);
+    char_at(text, comma) == Some(',') && next > comma + 1 && skip_spaces(text, comma + 1) == next
 }
 
 fn single(first: LocatorNumber) -> LocatorRange {
@@ -150,6 +164,16 @@ fn scan_item(
     if is_label(text, second, &read.number) {
         return Some((single(first), end, None));
     }
+    if let Some(end) = dashed_identifier_end(text, &first, separator, &read) {
+        // `1915-07-07`, `12-3-4`: one identifier with inner dashes, not a range.
+        let number = LocatorNumber {
+            span: Span::new(first.span.start, end),
+            kind: NumberKind::Identifier,
+            value: None,
+            side: None,
+        };
+        return Some((single(number), end, None));
+    }
     let mut last = read.number;
     let mut after = read.end;
     if read.following.is_none() && last.side.is_none() {
@@ -164,6 +188,38 @@ fn scan_item(
         separator,
     };
     Some((range, after, read.following))
+}
+
+/// The end of an identifier of three or more digit groups joined by single dashes with no
+/// spaces (`1915-07-07`), when `first`, the `separator` and the number `second` after it
+/// begin one; `None` for a plain range (`33-35`).
+fn dashed_identifier_end(
+    text: &str,
+    first: &LocatorNumber,
+    separator: Option<Span>,
+    second: &number::Num,
+) -> Option<usize> {
+    let arabic = |n: &LocatorNumber| n.kind == NumberKind::Arabic && n.side.is_none();
+    let tight = separator.is_some_and(|s| {
+        s.start == first.span.end
+            && text
+                .get(s.start..s.end)
+                .is_some_and(|d| d.chars().count() == 1)
+    });
+    if !tight || !arabic(first) || !arabic(&second.number) || second.following.is_some() {
+        return None;
+    }
+    let mut end = second.end;
+    let mut groups = 2;
+    while let Some(dash) = char_at(text, end).filter(|&c| crate::text::is_dash(c)) {
+        let digits = end + dash.len_utf8();
+        if !char_at(text, digits).is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        end = lex::alnum_end(text, digits);
+        groups += 1;
+    }
+    (groups >= 3).then_some(end)
 }
 
 /// The longest word value (`s.v. Lenin`), in bytes.
@@ -312,7 +368,10 @@ mod tests {
         };
         assert_eq!(value("61, 327–335", unit).unwrap().0, "61");
         assert_eq!(value("12, 1985", unit).unwrap().0, "12");
-        assert_eq!(value("12, 13", unit).unwrap().0, "12, 13");
+        // A singular label names one unit: a second number after a comma is something else.
+        assert_eq!(value("12, 13", unit).unwrap().0, "12");
+        assert_eq!(value("12 and 13", unit).unwrap().0, "12 and 13");
+        assert_eq!(value("2,1", unit).unwrap().0, "2,1");
         assert_eq!(value("12–14, 327–335", unit).unwrap().0, "12–14, 327–335");
         assert_eq!(plain("61, 327–335").unwrap().0, "61, 327–335");
     }

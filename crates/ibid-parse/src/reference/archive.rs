@@ -2,7 +2,10 @@
 //! The repository is the text before the first archival level; the chain is a locator list.
 
 use super::ArchivalReference;
-use crate::locator::{explain_locator_error, is_count, scan_archival_chain, Locator, LocatorLabel};
+use crate::locator::{
+    call_number_at, explain_locator_error, is_count, name_part_at, repository_at,
+    scan_archival_chain, Locator, LocatorLabel, Repository,
+};
 use crate::text::is_space;
 use crate::{ParseError, Parsed, Span};
 
@@ -18,7 +21,7 @@ pub fn parse_archival(input: &str) -> Parsed<Option<ArchivalReference>> {
     if start >= trimmed_end {
         return Parsed::ok(None);
     }
-    let found = find(input, start, false).or_else(|| signature_only(input, start, trimmed_end));
+    let found = find(input, start, false);
     let Some(reference) = found else {
         let span = Span::new(start, trimmed_end);
         return Parsed {
@@ -41,49 +44,6 @@ pub fn parse_archival(input: &str) -> Parsed<Option<ArchivalReference>> {
         errors: vec![error],
         remainder: Some(Span::new(tail, trimmed_end)),
     }
-}
-
-/// Words that name a repository (`Bundesarchiv`, `Archives nationales`, `Library`, `архив`).
-const REPOSITORY_WORDS: [&str; 9] = [
-    "archiv",
-    "archive",
-    "архив",
-    "library",
-    "biblioth",
-    "библиотек",
-    "museum",
-    "музей",
-    "barch",
-];
-
-/// A repository and a shelfmark with no archival labels (`Bundesarchiv, R 43 I/1309`): the
-/// repository must say it is one, and the shelfmark must hold a digit.
-fn signature_only(input: &str, start: usize, end: usize) -> Option<ArchivalReference> {
-    let text = input.get(start..end)?;
-    let comma = text.find(',')?;
-    let (name, rest) = (&text[..comma], &text[comma + 1..]);
-    let lower = name.to_lowercase();
-    let named = REPOSITORY_WORDS.iter().any(|w| lower.contains(w));
-    if !named
-        || name.bytes().any(|b| b.is_ascii_digit())
-        || !rest.bytes().any(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let repository = trim_repository(input, Span::new(start, start + comma));
-    let location = skip_spaces(input, start + comma + 1);
-    let location_end = location
-        + input
-            .get(location..end)
-            .unwrap_or("")
-            .trim_end_matches('.')
-            .len();
-    Some(ArchivalReference {
-        repository: Some(repository),
-        location: Some(Span::new(location, location_end)),
-        locators: Vec::new(),
-        span: Span::new(repository.start, location_end),
-    })
 }
 
 /// Parse an archival reference starting at byte `at` of `text`; spans are offsets into `text`.
@@ -142,6 +102,9 @@ fn next_token(text: &str, pos: usize) -> usize {
 /// Look for a chain from `start` on, token by token; a list that is not archival is skipped
 /// whole, so every byte is looked at a bounded number of times.
 fn find(text: &str, start: usize, last_sentence: bool) -> Option<ArchivalReference> {
+    if let Some(reference) = shelved(text, start) {
+        return Some(reference);
+    }
     let mut pos = start;
     while pos < text.len() {
         let (locators, end) = scan_archival_chain(text, pos);
@@ -155,6 +118,51 @@ fn find(text: &str, start: usize, last_sentence: bool) -> Option<ArchivalReferen
         pos = next_token(text, end.max(pos));
     }
     None
+}
+
+/// The most comma-separated parts read after a repository.
+const MAX_PARTS: usize = 8;
+
+/// A repository named by its shape at `start`, then comma-separated parts: call numbers
+/// (`R 43 I/132`, `FO 371/4958`), names (`Kew`, `Nicolaevsky Collection`) and at last a
+/// locator list (`Bl. 23–25`, `pièce 12`, `f. 04, op. 39`), which needs no archival level.
+///
+/// `PA AA, R 14086, Bl. 23–25` and `Archives nationales, F/7/13490` are archival references:
+/// there must be a call number or a locator list after the repository.
+fn shelved(text: &str, start: usize) -> Option<ArchivalReference> {
+    let (kind, comma) = repository_at(text, start)?;
+    let location = skip_spaces(text, comma + 1);
+    let mut pos = location;
+    let mut end = None;
+    let mut locators = Vec::new();
+    for _ in 0..MAX_PARTS {
+        let (chain, chain_end) = scan_archival_chain(text, pos);
+        if !chain.is_empty() && !chain.iter().any(is_count) {
+            locators = chain;
+            end = Some(chain_end);
+            break;
+        }
+        if let Some(after) = call_number_at(text, pos, kind == Repository::Acronym) {
+            end = Some(after);
+            pos = after;
+        } else if let Some(after) = name_part_at(text, pos) {
+            pos = after;
+        } else {
+            break;
+        }
+        if !text.get(pos..).is_some_and(|rest| rest.starts_with(',')) {
+            break;
+        }
+        pos = skip_spaces(text, pos + 1);
+    }
+    let end = end?;
+    let repository = trim_repository(text, Span::new(start, comma));
+    Some(ArchivalReference {
+        repository: Some(repository),
+        location: Some(Span::new(location, end)),
+        locators,
+        span: Span::new(repository.start, end),
+    })
 }
 
 /// Whether there is more than separators between `start` and `end`.
@@ -400,6 +408,113 @@ mod tests {
         assert!(locators.is_empty());
         assert_eq!(parse_archival("Smith, R 43").value, None);
         assert_eq!(parse_archival("Bundesarchiv, Berlin").value, None);
+    }
+
+    #[test]
+    fn a_repository_and_a_call_number() {
+        for (input, repository, location, chain) in [
+            (
+                "PA AA, R 14086, Bl. 23–25",
+                "PA AA",
+                "R 14086, Bl. 23–25",
+                &[(Folio, "23–25")][..],
+            ),
+            ("BArch, R 43 I/132", "BArch", "R 43 I/132", &[]),
+            ("BArch, NS 19/1234.", "BArch", "NS 19/1234", &[]),
+            (
+                "BArch-MA, RH 2/2415, fol. 12.",
+                "BArch-MA",
+                "RH 2/2415, fol. 12",
+                &[(Folio, "12")],
+            ),
+            (
+                "TNA, FO 371/4958, fol. 134.",
+                "TNA",
+                "FO 371/4958, fol. 134",
+                &[(Folio, "134")],
+            ),
+            (
+                "The National Archives, Kew, FO 371/5168, f. 12",
+                "The National Archives",
+                "Kew, FO 371/5168, f. 12",
+                &[(Folio, "12")],
+            ),
+            (
+                "The National Archives, Kew, FO 371/5168, E 1456/134/44.",
+                "The National Archives",
+                "Kew, FO 371/5168, E 1456/134/44",
+                &[],
+            ),
+            (
+                "Archives nationales, F/7/13490.",
+                "Archives nationales",
+                "F/7/13490",
+                &[],
+            ),
+            ("SHD, GR 16 N 3187", "SHD", "GR 16 N 3187", &[]),
+            (
+                "Service historique de la Défense (SHD), GR 16 N 3187, pièce 12.",
+                "Service historique de la Défense (SHD)",
+                "GR 16 N 3187, pièce 12",
+                &[(Document, "12")],
+            ),
+            (
+                "Politisches Archiv des Auswärtigen Amts, R 14086",
+                "Politisches Archiv des Auswärtigen Amts",
+                "R 14086",
+                &[],
+            ),
+            (
+                "NARA, RG 59, 861.00/1234",
+                "NARA",
+                "RG 59, 861.00/1234",
+                &[],
+            ),
+            (
+                "Hoover Institution Archives, Boris Nicolaevsky Collection, Box 3, Folder 9",
+                "Hoover Institution Archives",
+                "Boris Nicolaevsky Collection, Box 3, Folder 9",
+                &[(Box, "3"), (Folder, "9")],
+            ),
+            (
+                "ЦГА РСФСР, ф. 130, оп. 3, д. 12",
+                "ЦГА РСФСР",
+                "ф. 130, оп. 3, д. 12",
+                &[(Fond, "130"), (Inventory, "3"), (File, "12")],
+            ),
+        ] {
+            let (r, l, locators) = archival(input);
+            assert_eq!(r.as_deref(), Some(repository), "{input}");
+            assert_eq!(l.as_deref(), Some(location), "{input}");
+            assert_eq!(locators, levels(chain), "{input}");
+        }
+    }
+
+    #[test]
+    fn folders_in_a_chain() {
+        let (_, _, locators) = archival("AVP RF, f. 04, op. 39, p. 232, d. 52987, l. 12");
+        let expected = [
+            (Fond, "04"),
+            (Inventory, "39"),
+            (Folder, "232"),
+            (File, "52987"),
+            (Folio, "12"),
+        ];
+        assert_eq!(locators, levels(&expected));
+        let (repository, _, locators) = archival("АВП РФ. Ф. 04. Оп. 39. П. 232. Д. 52987. Л. 12");
+        assert_eq!(repository.as_deref(), Some("АВП РФ"));
+        assert_eq!(locators, levels(&expected));
+    }
+
+    #[test]
+    fn a_call_number_starts_right_at_the_repository() {
+        let text = "Wangenheim an Bethmann Hollweg, 7.7.1915, PA AA, R 14086.";
+        let reference = scan_archival(text, text.find("PA").unwrap()).unwrap();
+        assert_eq!(reference.span.slice(text), "PA AA, R 14086");
+        assert_eq!(scan_archival(text, 0), None);
+        // A year or a plain number after an acronym is not a call number.
+        assert_eq!(scan_archival("(London: HMSO, 1962), 45", 10), None);
+        assert_eq!(scan_archival("HMSO, 45", 0), None);
     }
 
     #[test]

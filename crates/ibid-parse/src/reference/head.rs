@@ -135,6 +135,15 @@ impl Cx<'_> {
                 i += 1;
             }
         }
+        if let Some(next) = self.back_reference(i) {
+            self.style = Style::Comma;
+            self.no_title = true;
+            return next;
+        }
+        if let Some(next) = self.author_date_note(i) {
+            self.no_title = true;
+            return next;
+        }
         if self.has(i, Lex::SAME_AUTHOR) && self.is_p(i + 1, '.') && self.is_p(i + 2, ',') {
             self.r.authors.names.push(super::Name::Literal {
                 span: self.span(i, i + 2),
@@ -207,6 +216,61 @@ impl Cx<'_> {
         self.lead_year(next)
     }
 
+    /// `Ibid., 47`, `Ebd., S. 41`, `Там же. С. 47`: a note that points back to the work cited
+    /// just before names neither an author nor a title; returns the index after the word.
+    pub(super) fn back_reference(&self, i: usize) -> Option<usize> {
+        let words = if ["ibid", "ibidem", "ebd", "ebenda"]
+            .iter()
+            .any(|w| self.word_is(i, w))
+        {
+            1
+        } else if self.word_is(i, "там") && self.word_is(i + 1, "же") {
+            2
+        } else {
+            return None;
+        };
+        let mut next = i + words;
+        while self.is_p(next, '.') || self.is_p(next, ',') {
+            next += 1;
+        }
+        Some(next)
+    }
+
+    /// `Koselleck 1979, S. 38`, `Assmann 1992: 48`: an author-date note, a surname straight
+    /// followed by the year and then a pinpoint or the end. Sets both; returns the index
+    /// after the year.
+    pub(super) fn author_date_note(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let plain = t.is_word()
+            && t.upper_first
+            && t.has_lower
+            && t.chars >= 2
+            && !t.has(Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH);
+        if !plain || self.tok(i + 1).is_some_and(|n| !n.space_before) {
+            return None;
+        }
+        let (date, mut next) = self.year_at(i + 1)?;
+        let ends = self.tok(next).map_or(true, |n| n.is(',') || n.is(':'))
+            || self.is_p(next, '.') && self.only_punct_from(next);
+        if !ends {
+            return None;
+        }
+        let span = self.span(i, i + 1);
+        self.r.authors.names.push(super::Name::Personal {
+            family: span,
+            given: None,
+            particle: None,
+            span,
+        });
+        self.r.issued = Some(date);
+        self.issued_at = Some((i + 1, true));
+        self.style = Style::Comma;
+        while self.is_p(next, ',') || self.is_p(next, ':') {
+            next += 1;
+        }
+        Some(next)
+    }
+
     /// `Baberowski, Der Feind ist überall, S. 215`: a lone surname before the short title
     /// of a note that ends in a pinpoint. Sets the author, returns the title's start.
     pub(super) fn short_note_author(&mut self, i: usize) -> Option<usize> {
@@ -216,7 +280,22 @@ impl Cx<'_> {
             && t.has_lower
             && t.chars >= 2
             && !t.has(Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH);
-        if !plain || !self.is_p(i + 1, ',') || !self.title_like_at(i + 2) {
+        if !plain || !self.is_p(i + 1, ',') {
+            return None;
+        }
+        if let Some(next) = self.op_cit_at(i + 2) {
+            // `Bourdieu, op. cit., p. 78`, `Habermas, a.a.O., S. 112`.
+            let span = self.span(i, i + 1);
+            self.r.authors.names.push(super::Name::Personal {
+                family: span,
+                given: None,
+                particle: None,
+                span,
+            });
+            self.style = Style::Comma;
+            return Some(next + usize::from(self.is_p(next, ',')));
+        }
+        if !self.title_like_at(i + 2) {
             return None;
         }
         let mut k = i + 2;

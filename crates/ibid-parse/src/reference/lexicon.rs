@@ -695,6 +695,7 @@ const WORDS: &[(&str, u32)] = &[
     ("vgl", SEE),
     ("cf", SEE | KS),
     ("см", SEE),
+    ("ср", SEE),
     ("voir", SEE),
     ("siehe", SEE),
     ("isbn", STD),

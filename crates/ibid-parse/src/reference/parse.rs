@@ -93,6 +93,9 @@ pub(super) struct Cx<'a> {
     /// The token index of the year read as issued, and whether a place or publisher was
     /// known then (a year before them may belong to the title: `Stalin, 1929–1941`).
     pub issued_at: Option<(usize, bool)>,
+    /// The head was a back reference (`Ibid.`) or an author-date note (`Müller 1990`):
+    /// no title follows.
+    pub no_title: bool,
 }
 
 /// Parse `input` as a free-text reference.
@@ -156,11 +159,12 @@ impl<'a> Cx<'a> {
     fn new(input: &'a str, toks: Vec<Tok>, span: Span) -> Self {
         let archival_hint = toks.iter().enumerate().any(|(i, t)| {
             t.is_word()
-                && t.chars <= 6
-                && is_archival_word(t.text(input))
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.is('.') || n.kind == Kind::Num)
+                && ((t.chars <= 6
+                    && is_archival_word(t.text(input))
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.is('.') || n.kind == Kind::Num))
+                    || crate::locator::names_repository(t.text(input)))
         });
         let slash = (0..toks.len()).find(|&k| {
             toks[k].is('/')
@@ -194,6 +198,7 @@ impl<'a> Cx<'a> {
             container_end: usize::MAX,
             unknown: Vec::new(),
             issued_at: None,
+            no_title: false,
         }
     }
 
@@ -211,7 +216,9 @@ impl<'a> Cx<'a> {
             }
         }
         i = self.authors(i);
-        i = self.title(i);
+        if !self.no_title {
+            i = self.title(i);
+        }
         self.rest(i);
     }
 
@@ -354,6 +361,17 @@ impl<'a> Cx<'a> {
             let two_letters =
                 prev.is_word() && prev.chars == 2 && prev.upper_first && prev.has_lower;
             if two_letters && next.is_word() && next.upper_first && !self.element_starts_at(i + 1) {
+                return false;
+            }
+            if prev.is_word()
+                && prev.chars == 1
+                && !prev.upper_first
+                && next.is_word()
+                && next.chars <= 2
+                && self.is_p(i + 2, '.')
+            {
+                // `Frankfurt a. M.:`, `Freiburg i. Br.`: an abbreviated preposition and
+                // the abbreviation it governs.
                 return false;
             }
             if prev.is_word()
@@ -559,7 +577,7 @@ impl<'a> Cx<'a> {
             .repository
             .map_or(true, |r| self.plain_words(r.start, r.end, true));
         let prefix_ok = archive.location.map_or(true, |l| {
-            self.plain_words(l.start, chain_start.max(l.start), false)
+            self.plain_words(l.start, chain_start.max(l.start), true)
         });
         if !(repository_ok && prefix_ok) {
             return None;
@@ -580,7 +598,7 @@ impl<'a> Cx<'a> {
                     Kind::Word => true,
                     Kind::Num => shelfmark && self.year_at(j).is_none(),
                     Kind::Punct('.') => !self.sentence_stop(j) || j + 1 == b,
-                    Kind::Punct(c) => matches!(c, ',' | '-' | '\'' | '’' | '&'),
+                    Kind::Punct(c) => matches!(c, ',' | '-' | '\'' | '’' | '&' | '(' | ')' | '/'),
                     _ => false,
                 })
             })

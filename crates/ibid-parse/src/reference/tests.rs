@@ -302,3 +302,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn back_references_and_short_notes() {
+    // A back reference names neither author nor title; what follows is the pinpoint.
+    for (input, page) in [
+        ("Ibid., 47.", "47"),
+        ("Ebd., S. 41.", "41"),
+        ("Там же. С. 47.", "47"),
+        ("Ibid., p. 130.", "130"),
+    ] {
+        let r = parse_reference(input).value;
+        assert!(r.title.is_none() && r.authors.names.is_empty(), "{input}");
+        assert_eq!(locators(input, &r), vec![(LocatorLabel::Page, page.into())]);
+    }
+    // `Name, op. cit.` and `Name Year, S. n` name the author.
+    for (input, family, y) in [
+        ("Bourdieu, op. cit., p. 78.", "Bourdieu", None),
+        ("Habermas, a.a.O., S. 112.", "Habermas", None),
+        ("Vgl. Müller 1990, S. 12.", "Müller", Some(1990)),
+        ("Smith 2004: 45.", "Smith", Some(2004)),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r).map(|a| a.0),
+            Some(family.into()),
+            "{input}"
+        );
+        assert!(r.title.is_none(), "{input}");
+        assert_eq!(year(&r), y, "{input}");
+        assert_eq!(locators(input, &r).len(), 1, "{input}");
+    }
+    // A lead-in `Ср.:` is not part of the author.
+    let input = "Ср.: Зализняк А. А. Древненовгородский диалект. М., 2004. С. 12.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        first_author(input, &r).map(|a| a.0),
+        Some("Зализняк".into())
+    );
+}

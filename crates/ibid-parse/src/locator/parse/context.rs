@@ -1,5 +1,5 @@
 //! Resolving ambiguous label words from their neighbours in a list of locators.
-//! `f.` before `op.` is a fond, `op.` and `l.` in an archival chain are inventory and folio.
+//! `f.` before `op.` is a fond; in a chain `op.`, `l.`, `p.` are inventory, folio, folder.
 
 use crate::locator::labels::{lookup, Reading};
 use crate::locator::{Locator, LocatorLabel};
@@ -8,12 +8,13 @@ use crate::locator::{Locator, LocatorLabel};
 /// after the value or was implied.
 pub(super) fn reading(text: &str, locator: &Locator) -> Reading {
     match locator.label_span {
-        // Only `f.`, `ff.`, `op.`, `l.` and `ll.` have readings to resolve: skip the rest.
+        // Only `f.`, `ff.`, `op.`, `l.`, `ll.`, `p.` and `п.` have readings to resolve: skip
+        // the rest.
         Some(label)
             if label.start < locator.value.start
                 && matches!(
-                    text.as_bytes().get(label.start),
-                    Some(b'f' | b'F' | b'o' | b'O' | b'l' | b'L')
+                    text.get(label.start..).and_then(|t| t.chars().next()),
+                    Some('f' | 'F' | 'o' | 'O' | 'l' | 'L' | 'p' | 'P' | 'п' | 'П')
                 ) =>
         {
             lookup(label.slice(text))
@@ -49,6 +50,7 @@ pub(super) fn resolve(text: &str, locators: &mut [Locator], archival: bool) {
         previous = current;
     }
     let mut seen_lower_level = false;
+    let mut after_inventory = false;
     for i in 0..locators.len() {
         let current = reading(text, &locators[i]);
         let next = locators.get(i + 1).map(|n| (n.label, reading(text, n)));
@@ -68,8 +70,17 @@ pub(super) fn resolve(text: &str, locators: &mut [Locator], archival: bool) {
             }
             Reading::Op if chain => locator.label = LocatorLabel::Inventory,
             Reading::L if chain => locator.label = LocatorLabel::Folio,
+            // `оп. 39, п. 232, д. 52987`: a folder (papka) between the inventory and the file.
+            Reading::P
+                if chain
+                    && after_inventory
+                    && next.is_some_and(|(label, _)| label == LocatorLabel::File) =>
+            {
+                locator.label = LocatorLabel::Folder;
+            }
             _ => {}
         }
+        after_inventory = locator.label == LocatorLabel::Inventory;
         if matches!(locator.label, LocatorLabel::Inventory | LocatorLabel::File) {
             seen_lower_level = true;
         }

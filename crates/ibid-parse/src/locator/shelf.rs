@@ -1,0 +1,333 @@
+//! Shapes of archival text around a locator chain: repository names and call numbers.
+//! `PA AA`, `Bundesarchiv`, `Hoover Institution Archives`; `R 43 I/132`, `FO 371/4958`, `F/7/13490`.
+
+use super::value::lex::{char_at, skip_spaces};
+use crate::text::is_dash;
+
+/// Repository acronyms that are not written in capitals only, or that are short enough to be
+/// taken for something else (`BArch`, `TsGA`, `PA AA`, `AN`).
+const KNOWN_REPOSITORIES: [&str; 26] = [
+    "AMAE",
+    "AN",
+    "AVP",
+    "BArch",
+    "GARF",
+    "Hoover",
+    "NARA",
+    "PA",
+    "PRO",
+    "RGAE",
+    "RGANI",
+    "RGASPI",
+    "RGVA",
+    "SHD",
+    "TNA",
+    "TsGA",
+    "TsGAOR",
+    "АВП",
+    "ГАОО",
+    "ГАРФ",
+    "РГАНИ",
+    "РГАСПИ",
+    "РГАЭ",
+    "РГВА",
+    "ЦГА",
+    "ЦГАОР",
+];
+
+/// Word stems that make a name a repository (`Bundesarchiv`, `Archives nationales`,
+/// `Bibliothèque`, `Hoover Institution`, `музей`), compared in lower case.
+const REPOSITORY_STEMS: [&str; 9] = [
+    "archiv",
+    "library",
+    "biblioth",
+    "institution",
+    "museum",
+    "musée",
+    "архив",
+    "библиотек",
+    "музе",
+];
+
+/// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,
+/// `РГАСПИ`) or a word with an archive stem (`Bundesarchiv`, `Archives`, `Library`, `архив`).
+pub(crate) fn names_repository(word: &str) -> bool {
+    if KNOWN_REPOSITORIES.contains(&word) {
+        return true;
+    }
+    let mut buf = [0u8; 64];
+    let Some(lower) = lower_into(word, &mut buf) else {
+        return false;
+    };
+    REPOSITORY_STEMS.iter().any(|s| lower.contains(s))
+}
+
+/// `word` in lower case, written into `buf` without allocating; `None` if it does not fit.
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let slot = buf.get_mut(len..len + c.len_utf8())?;
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+/// The longest repository name or name part looked at, in bytes.
+const MAX_PART: usize = 160;
+
+/// How a repository name was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repository {
+    /// A known acronym (`BArch`, `PA AA`) or a name with an archive word (`Bundesarchiv`).
+    Named,
+    /// Capitals only (`ЦГА РСФСР`, `AVP RF`): an acronym, but maybe not of an archive.
+    Acronym,
+}
+
+/// The part of `text` from `start` to the next comma (exclusive), if it is short and holds no
+/// sentence break (`;`, `:`, a full stop after a word of three or more letters).
+fn part(text: &str, start: usize) -> Option<(&str, usize)> {
+    let rest = text.get(start..)?;
+    let window = rest.get(..MAX_PART.min(rest.len())).unwrap_or(rest);
+    let window = match window.find(',') {
+        Some(comma) => &window[..comma],
+        None if rest.len() <= MAX_PART => window,
+        None => return None,
+    };
+    let mut word = 0usize;
+    for c in window.chars() {
+        match c {
+            ';' | ':' | '"' | '«' | '»' | '“' | '”' => return None,
+            '.' if word >= 3 => return None,
+            _ => {}
+        }
+        word = if c.is_alphabetic() { word + 1 } else { 0 };
+    }
+    Some((window, start + window.len()))
+}
+
+/// A repository name at `start` ending just before a comma: the kind and the comma's offset.
+///
+/// The name holds no digit, and is a known acronym (`BArch`, `PA AA`, `BArch-MA`), capitals
+/// only (`ЦГА РСФСР`), or a name with an archive word (`Politisches Archiv des Auswärtigen
+/// Amts (PA AA)`, `Hoover Institution Archives`). A bracketed acronym or place may follow.
+pub(crate) fn repository_at(text: &str, start: usize) -> Option<(Repository, usize)> {
+    let (name, end) = part(text, start)?;
+    if char_at(text, end) != Some(',') || name.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut words = name
+        .split(|c: char| crate::text::is_space(c) || matches!(c, '-' | '(' | ')'))
+        .filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let count = 1 + words.clone().count();
+    if count > 12 {
+        return None;
+    }
+    let known = |w: &str| KNOWN_REPOSITORIES.contains(&w);
+    // `Service historique de la Défense (SHD)`: a known acronym in brackets names it too.
+    let bracketed = name
+        .split('(')
+        .skip(1)
+        .filter_map(|b| b.split([')', ' ', '-']).next())
+        .any(known);
+    if known(first) || bracketed || words.clone().chain([first]).any(names_repository) {
+        return Some((Repository::Named, end));
+    }
+    let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
+    (acronym(first) && words.all(acronym) && count <= 4).then_some((Repository::Acronym, end))
+}
+
+/// A call number at `start` (`R 43 I/132`, `FO 371/4958`, `GR 16 N 3187`, `F/7/13490`,
+/// `861.00/1234`): where it ends, or `None`.
+///
+/// It is up to six words of capitals, digits and inner `/` `.` `-` `:`, at least one with a
+/// digit; it ends at a comma, a semicolon, a final full stop or the end of the text. A lone
+/// year (`1962`) is not a call number, and with `lettered` a number alone is not either
+/// (`HMSO, 1962`): a capital letter or a slash must show it is a shelfmark.
+pub(crate) fn call_number_at(text: &str, start: usize, lettered: bool) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let mut end = start;
+    let mut words = 0;
+    let (mut digit, mut letter, mut slash) = (false, false, false);
+    let mut at = 0;
+    let bytes = rest.as_bytes();
+    loop {
+        // One word.
+        let word_start = at;
+        let mut word_digit = false;
+        for (i, c) in rest[at..].char_indices() {
+            let i = at + i;
+            let inner = |i: usize| {
+                rest.get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            };
+            if c.is_ascii_digit() {
+                word_digit = true;
+            } else if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return None;
+                }
+                letter = true;
+            } else if matches!(c, '/' | '.' | ':') || is_dash(c) {
+                if !inner(i) {
+                    break;
+                }
+                slash |= c == '/';
+            } else {
+                break;
+            }
+            end = start + i + c.len_utf8();
+        }
+        let word_end = end - start;
+        if word_end <= word_start {
+            return None;
+        }
+        digit |= word_digit;
+        words += 1;
+        let year = words == 1
+            && word_end - word_start == 4
+            && rest[word_start..word_end]
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..2100).contains(&y));
+        at = word_end;
+        let next = skip_spaces(rest, at);
+        match bytes.get(next) {
+            None | Some(b',' | b';' | b'.') => {
+                let alone = words == 1 && year;
+                let shown = !lettered || letter || slash;
+                return (digit && !alone && shown).then_some(end);
+            }
+            Some(_) if next > at && words < 6 => at = next,
+            Some(_) => return None,
+        }
+    }
+}
+
+/// A part between a repository and its call number or chain (`Kew`, `Boris I. Nicolaevsky
+/// Collection`, `série E Levant`): words without digits, up to the next comma.
+pub(crate) fn name_part_at(text: &str, start: usize) -> Option<usize> {
+    let (name, end) = part(text, start)?;
+    let words = name.split_whitespace().count();
+    let ok = words > 0
+        && words <= 8
+        && char_at(text, start).is_some_and(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit());
+    (ok && char_at(text, end) == Some(',')).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(text: &str) -> Option<&str> {
+        call_number_at(text, 0, false).map(|end| &text[..end])
+    }
+
+    #[test]
+    fn repositories_by_shape() {
+        for (text, kind) in [
+            ("PA AA, R 1", Repository::Named),
+            ("BArch, R 43", Repository::Named),
+            ("BArch-MA, RH 2", Repository::Named),
+            ("TNA, FO 371", Repository::Named),
+            ("The National Archives, Kew", Repository::Named),
+            ("Archives nationales, F/7", Repository::Named),
+            (
+                "Politisches Archiv des Auswärtigen Amts (PA AA), R 1",
+                Repository::Named,
+            ),
+            (
+                "Bundesarchiv Berlin-Lichterfelde (BArch), NS 19",
+                Repository::Named,
+            ),
+            ("Hoover Institution Archives, Box 3", Repository::Named),
+            (
+                "Государственный архив Омской области, ф. 1",
+                Repository::Named,
+            ),
+            ("ЦГА РСФСР, ф. 130", Repository::Named),
+            ("ОГАЧО РФ, ф. 1", Repository::Acronym),
+            ("AVP RF, f. 04", Repository::Named),
+            ("SHD, GR 16", Repository::Named),
+        ] {
+            let (found, end) = repository_at(text, 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(found, kind, "{text}");
+            assert_eq!(&text[end..end + 1], ",", "{text}");
+        }
+        for text in [
+            "Smith, R 43",
+            "Bundesarchiv",
+            "MS M.126, fol. 4r",
+            "Lenin to Stalin, 12 May",
+            "Smith J. Archives of the war. London, 1990",
+            "Narimanov N. Letter, f. 1",
+        ] {
+            assert_eq!(repository_at(text, 0), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn repository_words() {
+        for word in [
+            "BArch",
+            "TNA",
+            "РГАСПИ",
+            "Bundesarchiv",
+            "Archives",
+            "Bibliothèque",
+            "архива",
+        ] {
+            assert!(names_repository(word), "{word}");
+        }
+        for word in ["Smith", "FO", "Lenin", "", &"x".repeat(100)] {
+            assert!(!names_repository(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn call_numbers() {
+        for (text, written) in [
+            ("R 43 I/132, Bl. 45", "R 43 I/132"),
+            ("FO 371/4958, fol. 134", "FO 371/4958"),
+            ("GR 16 N 3187, pièce 12", "GR 16 N 3187"),
+            ("F/7/13490.", "F/7/13490"),
+            ("861.00/1234", "861.00/1234"),
+            ("R 14086.", "R 14086"),
+            ("NS 19/1234; x", "NS 19/1234"),
+            ("E 1456/134/44.", "E 1456/134/44"),
+            ("CAB 24/118", "CAB 24/118"),
+        ] {
+            assert_eq!(call(text), Some(written), "{text}");
+        }
+        for text in [
+            "1962",
+            "1962, p. 5",
+            "Bl. 45",
+            "Kew, FO 371",
+            "f. 12",
+            "R",
+            "A B C D E F G 1",
+            "R 43 of",
+        ] {
+            assert_eq!(call(text), None, "{text}");
+        }
+        assert_eq!(call_number_at("12345, x", 0, true), None);
+        assert_eq!(call_number_at("12345, x", 0, false), Some(5));
+    }
+
+    #[test]
+    fn name_parts() {
+        assert_eq!(name_part_at("Kew, FO 371", 0), Some(3));
+        assert_eq!(
+            name_part_at("Boris I. Nicolaevsky Collection, Box 3", 0),
+            Some(31)
+        );
+        assert_eq!(name_part_at("série E Levant, Turquie,", 0), Some(15));
+        assert_eq!(name_part_at("Kew", 0), None);
+        assert_eq!(name_part_at("vol. 45, f° 12", 0), None);
+        assert_eq!(name_part_at("1921, p. 5", 0), None);
+    }
+}
