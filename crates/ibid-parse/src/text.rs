@@ -36,3 +36,64 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
     matches!(c, '\u{0410}'..='\u{044F}' | '\u{0401}' | '\u{0451}') || c.is_alphabetic()
 }
+
+/// `c` in lower case, with fast paths for ASCII and basic Cyrillic; other characters use
+/// the first character of `char::to_lowercase` (only `İ` lowers to more than one).
+pub(crate) fn lower_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ if c.is_ascii() => c,
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{0430}'..='\u{044F}' | '\u{0451}' => c,
+        '\u{0401}' => '\u{0451}',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// `word` in lower case, written into `buf` without allocating; `None` if it does not fit
+/// (callers compare with tables of short words, so a longer word matches nothing anyway).
+pub(crate) fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars().map(lower_char) {
+        let n = c.len_utf8();
+        let slot = buf.get_mut(len..len + n)?;
+        c.encode_utf8(slot);
+        len += n;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+/// Whether `word` in lower case is `lower` (which is already lower case), without allocating.
+pub(crate) fn eq_lower(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(lower);
+    }
+    word.chars().map(lower_char).eq(lower.chars())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_matches_the_standard_library_on_common_scripts() {
+        for word in [
+            "Барсегов",
+            "ЁЛКА",
+            "Février",
+            "MÜLLER",
+            "Straße",
+            "ΑΘΗΝΑ",
+            "ёж",
+        ] {
+            let mut buf = [0u8; 64];
+            assert_eq!(
+                lower_into(word, &mut buf),
+                Some(word.to_lowercase().as_str())
+            );
+            assert!(eq_lower(word, &word.to_lowercase()));
+        }
+        let mut small = [0u8; 4];
+        assert_eq!(lower_into("Барсегов", &mut small), None);
+    }
+}

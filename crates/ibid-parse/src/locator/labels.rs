@@ -385,11 +385,7 @@ fn normalise<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
             '°' | 'º' | 'ᵒ' => push(buf, &mut len, 'o')?,
             'ˢ' => push(buf, &mut len, 's')?,
             '\'' | '’' | 'ʹ' | 'ʼ' => {}
-            _ => {
-                for lower in c.to_lowercase() {
-                    push(buf, &mut len, lower)?;
-                }
-            }
+            _ => push(buf, &mut len, crate::text::lower_char(c))?,
         }
     }
     if len > 0 && buf[len - 1] == b'.' {

@@ -56,21 +56,10 @@ pub(crate) fn names_repository(word: &str) -> bool {
         return true;
     }
     let mut buf = [0u8; 64];
-    let Some(lower) = lower_into(word, &mut buf) else {
+    let Some(lower) = crate::text::lower_into(word, &mut buf) else {
         return false;
     };
     REPOSITORY_STEMS.iter().any(|s| lower.contains(s))
-}
-
-/// `word` in lower case, written into `buf` without allocating; `None` if it does not fit.
-fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let slot = buf.get_mut(len..len + c.len_utf8())?;
-        c.encode_utf8(slot);
-        len += c.len_utf8();
-    }
-    std::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// The longest repository name or name part looked at, in bytes.

@@ -735,27 +735,7 @@ const MAX_WORD: usize = 32;
 /// The classes of `word`, compared without regard to case.
 pub(crate) fn classify(word: &str) -> Lex {
     let mut buf = [0u8; MAX_WORD];
-    let mut len = 0;
-    if word.is_ascii() {
-        let Some(slot) = buf.get_mut(..word.len()) else {
-            return Lex::default();
-        };
-        slot.copy_from_slice(word.as_bytes());
-        slot.make_ascii_lowercase();
-        len = word.len();
-    } else {
-        for c in word.chars() {
-            for l in c.to_lowercase() {
-                let n = l.len_utf8();
-                if len + n > MAX_WORD {
-                    return Lex::default();
-                }
-                l.encode_utf8(&mut buf[len..len + n]);
-                len += n;
-            }
-        }
-    }
-    let Ok(lower) = std::str::from_utf8(&buf[..len]) else {
+    let Some(lower) = crate::text::lower_into(word, &mut buf) else {
         return Lex::default();
     };
     let table = table();

@@ -308,8 +308,7 @@ impl<'a> Cx<'a> {
         self.tok(i).is_some_and(|t| {
             t.is_word() && {
                 let text = t.text(self.input);
-                text.len() <= word.len() * 2
-                    && text.chars().flat_map(char::to_lowercase).eq(word.chars())
+                text.len() <= word.len() * 2 && crate::text::eq_lower(text, word)
             }
         })
     }

@@ -76,7 +76,7 @@ impl Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c)
+    crate::text::is_letter(c) || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 fn is_joiner(c: char) -> bool {

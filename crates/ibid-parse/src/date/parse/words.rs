@@ -1,6 +1,8 @@
 //! The words dates are written with in English, Russian, German and French: months, weekdays,
 //! and the marks for approximate, undated, old-style dates and the Russian `г.` after a year.
 
+use crate::text::{eq_lower, lower_into};
+
 /// Month names and their abbreviations, lower case, with the month number.
 const MONTHS: &[(&str, u8)] = &[
     // English
@@ -250,28 +252,6 @@ const YEAR_WORDS: &[&str] = &["г", "год", "года", "гг", "годы", "�
 
 /// Words that join the ends of a range (`16 February to 2 March`).
 const RANGE_WORDS: &[&str] = &["to", "till", "until", "bis", "au", "à", "по"];
-
-/// `word` in lower case, written into `buf` (no allocation); `None` if it does not fit, as no
-/// table word is that long.
-fn lower_into<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
-    let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let n = c.len_utf8();
-        let slot = buf.get_mut(len..len + n)?;
-        c.encode_utf8(slot);
-        len += n;
-    }
-    std::str::from_utf8(buf.get(..len)?).ok()
-}
-
-/// Whether `word` lowercased is `lower` (a table entry, already lower-case).
-fn eq_lower(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        return word.eq_ignore_ascii_case(lower);
-    }
-    let mut buf = [0u8; 48];
-    lower_into(word, &mut buf) == Some(lower)
-}
 
 /// The first entry of `table` that `word` lowercased equals, lowercasing `word` once.
 fn find_lower<'t, T>(word: &str, table: &'t [T], key: impl Fn(&T) -> &str) -> Option<&'t T> {
