@@ -94,9 +94,14 @@ fn detect(input: &str) -> Detected {
             return Detected::Date(date);
         }
     }
-    let locators = parse_locators(input);
-    if locators.remainder.is_none() && !locators.value.is_empty() {
-        return Detected::Locators(locators);
+    // The first locator decides whether there is a list at all; reading it alone spares a
+    // reference the error report of a failed list.
+    let options = crate::LocatorOptions::default();
+    if crate::locator::scan_locator(input, 0, &options).is_some() {
+        let locators = parse_locators(input);
+        if locators.remainder.is_none() && !locators.value.is_empty() {
+            return Detected::Locators(locators);
+        }
     }
     Detected::Reference
 }

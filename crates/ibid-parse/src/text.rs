@@ -97,3 +97,31 @@ mod tests {
         assert_eq!(lower_into("Барсегов", &mut small), None);
     }
 }
+
+/// A small, fast hasher for the crate's word tables (short keys, built once, never exposed
+/// to untrusted keys that could be chosen to collide: the tables are static).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by static words, hashed with [`WordHasher`].
+pub(crate) type WordMap<V> =
+    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;

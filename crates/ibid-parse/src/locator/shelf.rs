@@ -52,14 +52,23 @@ const REPOSITORY_STEMS: [&str; 9] = [
 /// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,
 /// `РГАСПИ`) or a word with an archive stem (`Bundesarchiv`, `Archives`, `Library`, `архив`).
 pub(crate) fn names_repository(word: &str) -> bool {
-    if KNOWN_REPOSITORIES.contains(&word) {
+    // Every acronym and stem is at least two characters long; most words are short.
+    if word.len() < 2 {
+        return false;
+    }
+    if word.starts_with(char::is_uppercase) && KNOWN_REPOSITORIES.contains(&word) {
         return true;
+    }
+    if word.len() < 4 {
+        return false;
     }
     let mut buf = [0u8; 64];
     let Some(lower) = crate::text::lower_into(word, &mut buf) else {
         return false;
     };
-    REPOSITORY_STEMS.iter().any(|s| lower.contains(s))
+    REPOSITORY_STEMS
+        .iter()
+        .any(|s| (s.is_ascii() || !word.is_ascii()) && lower.contains(s))
 }
 
 /// The longest repository name or name part looked at, in bytes.

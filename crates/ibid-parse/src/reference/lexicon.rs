@@ -1,6 +1,8 @@
 //! The words a reference is read by: name particles, role and container markers, edition
 //! words, months, places, institutions. Looked up once per word, case-insensitively.
 
+use crate::text::WordMap;
+
 use std::sync::OnceLock;
 
 /// The classes a word belongs to, as bit flags.
@@ -713,19 +715,16 @@ const WORDS: &[(&str, u32)] = &[
     ("electronic", MED),
 ];
 
-fn table() -> &'static Vec<(&'static str, u32)> {
-    static TABLE: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+/// The lexicon as a hash map from lower-case word to its classes (a word listed twice gets
+/// the union of its classes).
+fn table() -> &'static WordMap<u32> {
+    static TABLE: OnceLock<WordMap<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words: Vec<(&'static str, u32)> = WORDS.to_vec();
-        words.sort_by(|a, b| a.0.cmp(b.0));
-        let mut merged: Vec<(&'static str, u32)> = Vec::with_capacity(words.len());
-        for (word, flags) in words {
-            match merged.last_mut() {
-                Some(last) if last.0 == word => last.1 |= flags,
-                _ => merged.push((word, flags)),
-            }
+        let mut map = WordMap::default();
+        for &(word, flags) in WORDS {
+            *map.entry(word).or_insert(0) |= flags;
         }
-        merged
+        map
     })
 }
 
@@ -738,11 +737,7 @@ pub(crate) fn classify(word: &str) -> Lex {
     let Some(lower) = crate::text::lower_into(word, &mut buf) else {
         return Lex::default();
     };
-    let table = table();
-    match table.binary_search_by(|(w, _)| (*w).cmp(lower)) {
-        Ok(at) => Lex(table[at].1),
-        Err(_) => Lex::default(),
-    }
+    Lex(table().get(lower).copied().unwrap_or(0))
 }
 
 /// Whether `word` is written in roman numerals (`IV`, `xii`), all in one case.
