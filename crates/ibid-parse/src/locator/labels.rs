@@ -360,10 +360,13 @@ pub fn lookup_label(word: &str) -> Option<LocatorLabel> {
 pub(super) fn lookup(word: &str) -> Option<LabelWord> {
     let mut buf = [0u8; MAX_KEY];
     let key = normalise(word, &mut buf)?;
-    TABLE
-        .binary_search_by(|(k, _)| k.as_bytes().cmp(key.as_bytes()))
-        .ok()
-        .map(|i| TABLE[i].1)
+    index().get(key).copied()
+}
+
+/// The table as a hash map: one hash and one comparison per lookup.
+fn index() -> &'static crate::text::WordMap<LabelWord> {
+    static INDEX: std::sync::OnceLock<crate::text::WordMap<LabelWord>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| TABLE.iter().copied().collect())
 }
 
 /// Write the normalised form of `word` into `buf`; `None` if it does not fit.

@@ -416,9 +416,32 @@ impl Cx<'_> {
         (starts && !cyrillic && j == i + 1 && self.sep != Sep::None).then_some(j)
     }
 
+    /// `Ders.:`, `Dies.,`, `Idem,`, `Он же.` at the head of a container, standing for the
+    /// author already named: the index after it and its separator.
+    fn same_author_at(&self, k: usize) -> Option<usize> {
+        let mut j = if ["ders", "dies", "idem", "eadem"]
+            .iter()
+            .any(|w| self.word_is(k, w))
+        {
+            k + 1
+        } else if (self.word_is(k, "он") || self.word_is(k, "она")) && self.word_is(k + 1, "же")
+        {
+            k + 2
+        } else {
+            return None;
+        };
+        j += usize::from(self.is_p(j, '.'));
+        let sep = self.is_p(j, ':') || self.is_p(j, ',');
+        let next = j + usize::from(sep);
+        (sep || self.tok(next).is_some_and(|t| t.is_word() && t.upper_first)).then_some(next)
+    }
+
     /// Editors named at the head of a container: `In: Schmidt, K. (Hrsg.): Sammelband`,
     /// `In K. Schmidt (ed.), Book`.
     fn container_editors(&mut self, k: usize) -> usize {
+        if let Some(after) = self.same_author_at(k) {
+            return after;
+        }
         let Some(scan) = scan_names(self.input, &self.toks, k, Ctx::Lead) else {
             return k;
         };
@@ -437,7 +460,7 @@ impl Cx<'_> {
         };
         let comma_form = self.is_p(scan.end, ',');
         let name_follows = self.tok(next).is_some_and(|t| t.is_word() && t.upper_first);
-        if scan.weak || (comma_form && name_follows) {
+        if (scan.weak && !scan.known_given) || (comma_form && name_follows) {
             return k;
         }
         self.add_names(Some(role), scan.names);

@@ -369,7 +369,14 @@ impl Cx<'_> {
         if first.is_word() && (self.locator_at(i).is_some() || self.role_at(i).is_some()) {
             return i;
         }
-        let j = self.title_sentence_end(i, self.style);
+        let mut j = self.title_sentence_end(i, self.style);
+        let named = !(self.r.authors.names.is_empty() && self.r.editors.names.is_empty());
+        let colon_head = named && i > 0 && self.is_p(i - 1, ':');
+        let mut rounds = 0;
+        while rounds < 6 && self.subtitle_after(j, colon_head) {
+            j = self.title_sentence_end(j + 1, self.style);
+            rounds += 1;
+        }
         let mut to = j;
         if self.is_p(j, '.')
             && j > i
@@ -445,6 +452,35 @@ impl Cx<'_> {
             j += 1;
         }
         j
+    }
+
+    /// Whether a subtitle follows the full stop at `j` that ended a title after `Name, Given:`
+    /// (`Alltagsgeschichte. Zur Rekonstruktion … Lebensweisen. Frankfurt a. M.: Campus`): a
+    /// capitalised sentence, ended by a full stop, that is no imprint, edition or other field
+    /// and holds no colon or year (`Frankfurt a. M./New York: Campus 1989`).
+    fn subtitle_after(&self, j: usize, colon_head: bool) -> bool {
+        if !self.is_p(j, '.') || self.style != Style::Period || !colon_head {
+            return false;
+        }
+        let k = j + 1;
+        let capitalised = self
+            .tok(k)
+            .is_some_and(|t| t.is_word() && t.upper_first && t.has_lower && t.space_before);
+        if !capitalised
+            || self.pub_colon(k)
+            || self.place_at(k)
+            || self.element_starts_at(k)
+            || self.edition_at_shape(k)
+            || self.container_marker(k).is_some()
+            || self.locator_at(k).is_some()
+            || self.role_at(k).is_some()
+            || self.abbreviation(k)
+        {
+            return false;
+        }
+        let end = self.title_sentence_end(k, Style::Period);
+        let imprint = (k..end).any(|m| self.is_p(m, ':') || self.year_at(m).is_some());
+        self.is_p(end, '.') && end > k && !imprint
     }
 
     /// Whether the title goes on past the full stop at `j`: the next sentence holds a year

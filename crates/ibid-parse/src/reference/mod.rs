@@ -3,6 +3,7 @@
 
 mod archive;
 mod fields;
+mod given_names;
 mod head;
 mod lexicon;
 mod names;

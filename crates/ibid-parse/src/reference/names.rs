@@ -1,6 +1,7 @@
 //! Personal names and name lists (`Барсегов Ю.Г.`, `Bergk, V., Haefeli, W. E. & Martin-Facklam, M.`),
 //! read from tokens: surname and initials in either order, inverted, natural order, institutions.
 
+use super::given_names::is_given_name;
 use super::lexicon::Lex;
 use super::token::{tokenize, Kind, Tok};
 use super::{Name, Names};
@@ -38,6 +39,8 @@ pub(crate) enum Form {
     ParenGiven,
     /// `DUPONT Jean`.
     UpperFamily,
+    /// `Bourdieu Pierre`: family name first, told by a common given name after it.
+    FamilyFirst,
     /// `Narimanov` alone.
     Single,
     /// An institution or a label kept whole.
@@ -59,6 +62,9 @@ pub(crate) struct NameScan {
     /// For a first name read inverted with a full given name: the family name alone and the
     /// index of the token after it (the comma), for callers that find it was `Family, Title`.
     pub family_only: Option<(Name, usize)>,
+    /// Whether the first name is in natural order with a common given name first
+    /// (`Jacques Revel`): a name even where two plain words would not be trusted.
+    pub known_given: bool,
 }
 
 /// Token access for the name grammar.
@@ -392,6 +398,11 @@ impl<'a> Toks<'a> {
         if !(2..=4).contains(&words) || !self.boundary(j, ctx) {
             return None;
         }
+        if !initials && words == 2 && family == i + 1 {
+            if let Some(name) = self.family_first(i, particle_start, j) {
+                return Some((name, j, Form::FamilyFirst));
+            }
+        }
         let mut fam_start = particle_start.filter(|&p| p < family).unwrap_or(family);
         let before = family.checked_sub(1).filter(|&b| b > i);
         if let Some(b) = before.filter(|&b| fam_start == family && self.has(b, Lex::PARTICLE)) {
@@ -417,6 +428,35 @@ impl<'a> Toks<'a> {
             (i, j),
         );
         Some((name, j, Form::Natural { initials }))
+    }
+
+    /// Two words written family name first (`Bourdieu Pierre`, `Tocqueville Alexis de`): read
+    /// so when the second word is a common given name and the first is not.
+    fn family_first(&self, i: usize, particle: Option<usize>, end: usize) -> Option<Name> {
+        if !is_given_name(self.text(i + 1)) || is_given_name(self.text(i)) {
+            return None;
+        }
+        let particle = particle.map(|p| (p, end));
+        Some(self.personal((i, i + 1), Some((i + 1, i + 2)), particle, (i, end)))
+    }
+
+    /// `Le Goff Jacques`: a capitalised particle, a family name and a common given name.
+    fn particle_family_first(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
+        let ok = self.cap_particle(i)
+            && !self.has(i + 1, Lex::INSTITUTION | Lex::PLACE)
+            && self.name_word(i + 2, ctx)
+            && is_given_name(self.text(i + 2))
+            && !is_given_name(self.text(i + 1))
+            && self.boundary(i + 3, ctx);
+        ok.then(|| {
+            let name = self.personal(
+                (i + 1, i + 2),
+                Some((i + 2, i + 3)),
+                Some((i, i + 1)),
+                (i, i + 3),
+            );
+            (name, i + 3, Form::FamilyFirst)
+        })
     }
 
     /// `Dupont (Jean)`, `DUPONT (J.)`, `Carrère d'Encausse (Hélène)`.
@@ -536,7 +576,10 @@ impl<'a> Toks<'a> {
         }
         let inverted_ok = match first {
             None => ctx != Ctx::AfterRole,
-            Some(form) => !matches!(form, Form::Natural { .. } | Form::InitialsFamily),
+            Some(form) => !matches!(
+                form,
+                Form::Natural { .. } | Form::InitialsFamily | Form::FamilyFirst
+            ),
         };
         if self.middle_initial(i, ctx) {
             if let Some(found) = self.natural(i, ctx) {
@@ -549,6 +592,7 @@ impl<'a> Toks<'a> {
             .or_else(|| self.family_initials(i, ctx))
             .or_else(|| inverted_ok.then(|| self.inverted(i, ctx)).flatten())
             .or_else(|| self.natural(i, ctx))
+            .or_else(|| self.particle_family_first(i, ctx))
             .or_else(|| {
                 (ctx != Ctx::AfterRole)
                     .then(|| self.upper_family(i, ctx))
@@ -686,9 +730,22 @@ pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Opti
         }
         _ => None,
     };
+    let known_given = match (&first, first_form) {
+        (
+            Name::Personal {
+                given: Some(given), ..
+            },
+            Form::Natural { .. },
+        ) => given
+            .slice(input)
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(is_given_name),
+        _ => false,
+    };
     let mut weak = matches!(
         first_form,
-        Form::Natural { initials: false } | Form::Literal
+        Form::Natural { initials: false } | Form::Literal | Form::FamilyFirst
     );
     let mut names = vec![first];
     let mut et_al = false;
@@ -712,7 +769,7 @@ pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Opti
         let weak_form = matches!(form, Form::Natural { .. } | Form::Literal | Form::Single);
         if strong || ctx == Ctx::Standalone || !weak_form {
             confirmed = (names.len(), end);
-            weak &= matches!(form, Form::Natural { initials: false });
+            weak &= matches!(form, Form::Natural { initials: false } | Form::FamilyFirst);
         }
     }
     names.truncate(confirmed.0);
@@ -722,6 +779,7 @@ pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Opti
         weak,
         end: confirmed.1,
         family_only,
+        known_given,
     })
 }
 
@@ -810,6 +868,22 @@ mod tests {
         assert_eq!(names("Smith, John A.").0, ["Smith|John A.|"]);
         assert_eq!(names("Dupont (Jean)").0, ["Dupont|Jean|"]);
         assert_eq!(names("DUPONT Jean").0, ["DUPONT|Jean|"]);
+    }
+
+    #[test]
+    fn family_first_told_by_a_given_name() {
+        assert_eq!(names("Durand Sylvie").0, ["Durand|Sylvie|"]);
+        assert_eq!(names("Sylvie Durand").0, ["Durand|Sylvie|"]);
+        assert_eq!(names("Ковалёв Сергей").0, ["Ковалёв|Сергей|"]);
+        assert_eq!(names("Musset Alfred de").0, ["Musset|Alfred|de"]);
+        assert_eq!(names("La Fontaine Jean").0, ["Fontaine|Jean|La"]);
+        assert_eq!(
+            names("Durand Sylvie, Mercier Yves").0,
+            ["Durand|Sylvie|", "Mercier|Yves|"]
+        );
+        // Both words, or neither, are given names: natural order stays.
+        assert_eq!(names("Thomas Bernard").0, ["Bernard|Thomas|"]);
+        assert_eq!(names("Qwerty Zxcvb").0, ["Zxcvb|Qwerty|"]);
     }
 
     #[test]

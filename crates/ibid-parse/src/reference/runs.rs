@@ -225,7 +225,8 @@ impl Cx<'_> {
         };
         let field = self.container_marker(k).is_some()
             || (stop && t.kind == Kind::Num && year_or_edition)
-            || (stop && t.is_word() && (self.locator_at(k).is_some() || self.role_at(k).is_some()))
+            || (stop && t.is_word() && self.locator_at(k).is_some())
+            || (t.is_word() && self.role_at(k).is_some())
             || (stop && self.edition_at_shape(k));
         let imprint = self.pub_colon(k) || self.place_at(k) || self.place_year_at(k);
         if imprint && (stop || !strict) || (!strict && field) {

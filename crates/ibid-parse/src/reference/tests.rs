@@ -341,3 +341,45 @@ fn back_references_and_short_notes() {
         Some("Зализняк".into())
     );
 }
+
+#[test]
+fn french_family_first_and_editor_in_container() {
+    let input = "Mercier Yves, « Les ports bretons », dans Sylvie Durand (dir.), La Mer et ses rivages, Rennes, PUR, 2004, p. 10-20.";
+    let parsed = parse_reference(input);
+    let r = &parsed.value;
+    assert_eq!(
+        first_author(input, r),
+        Some(("Mercier".into(), "Yves".into()))
+    );
+    assert_eq!(
+        text(input, r.container_title),
+        Some("La Mer et ses rivages")
+    );
+    assert_eq!(r.editors.names[0].span().slice(input), "Sylvie Durand");
+}
+
+#[test]
+fn german_subtitles_run_to_the_imprint() {
+    let input =
+        "Meier, Stefan: Die Stadt. Studien zur Verwaltung im Mittelalter. Leipzig: Teubner 1910.";
+    let parsed = parse_reference(input);
+    let r = &parsed.value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Die Stadt. Studien zur Verwaltung im Mittelalter")
+    );
+    assert_eq!(text(input, r.place), Some("Leipzig"));
+    assert_eq!(year(r), Some(1910));
+}
+
+#[test]
+fn same_author_pronoun_is_not_the_container() {
+    let input = "Weber, Max: Die Stadt. In: Ders.: Wirtschaft und Gesellschaft. Tübingen: Mohr 1922, S. 513–600.";
+    let parsed = parse_reference(input);
+    let r = &parsed.value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Wirtschaft und Gesellschaft")
+    );
+    assert!(r.editors.names.is_empty());
+}
