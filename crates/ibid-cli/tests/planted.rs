@@ -39,8 +39,7 @@ const EXPECTED: &[(&str, u64, &str)] = &[
 
 /// Planted problems ibid does not find yet (the parser reads them as valid); listed in
 /// `EXPECTED.md` under "Known misses". Once one is found, move it to `EXPECTED`.
-const KNOWN_MISSES: &[(&str, u64, &str)] = &[
-];
+const KNOWN_MISSES: &[(&str, u64, &str)] = &[];
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
