@@ -13,6 +13,9 @@ use ibid_provenance::Text;
 /// `url` (the web edition). A document that cites its sources in its body with pandoc
 /// citations (an essay or a commentary written for the corpus) is not reported.
 ///
+/// A file with no front matter that carries a `Source: ...` line (as pages copied from the
+/// web do) is reported on that line, with the `cite` to write.
+///
 /// ## Why is this bad?
 /// A transcription or translation without its source cannot be checked against the
 /// original, cited, or trusted: it is the one thing every document of a corpus must record.
@@ -55,6 +58,36 @@ fn first_line(text: &str) -> TextRange {
 }
 
 /// Report a document without a source.
+/// Labels that introduce a source line in pasted web pages and editions.
+const SOURCE_LABELS: [&str; 6] = ["Source", "Sources", "Источник", "Quelle", "Fonte", "Fuente"];
+
+/// The last line of `text` that reads `Source: ...` (in any of [`SOURCE_LABELS`]): its range
+/// and the reference after the label. Web pages put such a line at the end of a document.
+fn source_line(text: &str) -> Option<(TextRange, &str)> {
+    let mut found = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\r', '\n']);
+        let indent = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        for label in SOURCE_LABELS {
+            let Some(rest) = trimmed.strip_prefix(label) else {
+                continue;
+            };
+            let Some(cite) = rest.trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let cite = cite.trim();
+            if !cite.is_empty() {
+                let from = start + indent;
+                found = Some((TextRange::new(from, from + trimmed.len()), cite));
+            }
+        }
+        start += line.len();
+    }
+    found
+}
+
 pub fn check(ctx: &mut DocContext<'_>) {
     let doc = ctx.doc;
     if !doc.body.citations.is_empty() && doc.source.is_none() {
@@ -62,17 +95,27 @@ pub fn check(ctx: &mut DocContext<'_>) {
     }
     let has_meta = doc.front_matter.is_some() || doc.sidecar.is_some();
     if !has_meta {
-        let range = first_line(&doc.file.text);
-        ctx.report_file(
-            Finding::new(
+        let text = &doc.file.text;
+        let finding = match source_line(text) {
+            Some((range, cite)) => Finding::new(
                 Rule::MissingSource,
                 range,
+                "Document has no front matter and no sidecar, so its source line is not read",
+            )
+            .with_help(format!(
+                "move it into `+++` front matter: `[source]` then `cite = \"{}\"`",
+                cite.replace('"', "\\\"")
+            )),
+            None => Finding::new(
+                Rule::MissingSource,
+                first_line(text),
                 "Document has no front matter and no sidecar, so no source",
             )
             .with_help(
                 "add `+++` front matter with a `[source]` table (or a sidecar `NAME.ibid.toml`)",
             ),
-        );
+        };
+        ctx.report_file(finding);
         return;
     }
     match &doc.source {
