@@ -36,23 +36,25 @@ const KNOWN_REPOSITORIES: [&str; 26] = [
 ];
 
 /// Word stems that make a name a repository (`Bundesarchiv`, `Archives nationales`,
-/// `Bibliothèque`, `Hoover Institution`, `музей`), compared in lower case.
-const REPOSITORY_STEMS: [&str; 9] = [
-    "archiv",
-    "library",
-    "biblioth",
-    "institution",
-    "museum",
-    "musée",
-    "архив",
-    "библиотек",
+/// `Bibliothèque`, `Hoover Institution`, `музей`), without their first letter, so that they
+/// match in a capitalised word too (`Archiv`, `archiv`); words in capitals are lowered first.
+const REPOSITORY_STEMS: [&str; 10] = [
+    "rchiv",
+    "ibrary",
+    "iblioth",
+    "nstitution",
+    "useum",
+    "usée",
+    "рхив",
+    "иблиотек",
     "музе",
+    "Музе",
 ];
 
 /// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,
 /// `РГАСПИ`) or a word with an archive stem (`Bundesarchiv`, `Archives`, `Library`, `архив`).
 pub(crate) fn names_repository(word: &str) -> bool {
-    // Every acronym and stem is at least two characters long; most words are short.
+    // Every acronym is at least two characters long, every stem four; most words are short.
     if word.len() < 2 {
         return false;
     }
@@ -62,13 +64,16 @@ pub(crate) fn names_repository(word: &str) -> bool {
     if word.len() < 4 {
         return false;
     }
-    let mut buf = [0u8; 64];
-    let Some(lower) = crate::text::lower_into(word, &mut buf) else {
-        return false;
-    };
-    REPOSITORY_STEMS
-        .iter()
-        .any(|s| (s.is_ascii() || !word.is_ascii()) && lower.contains(s))
+    let has_stem = |w: &str| REPOSITORY_STEMS.iter().any(|stem| w.contains(stem));
+    if has_stem(word) {
+        return true;
+    }
+    // `ARCHIVES`, `МУЗЕЙ`: lower a word written in capitals and look again.
+    if word.chars().nth(1).is_some_and(char::is_uppercase) {
+        let mut buf = [0u8; 64];
+        return crate::text::lower_into(word, &mut buf).is_some_and(has_stem);
+    }
+    false
 }
 
 /// The longest repository name or name part looked at, in bytes.
@@ -272,11 +277,20 @@ mod tests {
         for word in [
             "BArch",
             "TNA",
+            "RGASPI",
             "РГАСПИ",
             "Bundesarchiv",
             "Archives",
+            "ARCHIVES",
+            "Library",
             "Bibliothèque",
+            "Institution",
+            "Museum",
+            "musée",
+            "архив",
             "архива",
+            "Музей",
+            "МУЗЕЙ",
         ] {
             assert!(names_repository(word), "{word}");
         }
