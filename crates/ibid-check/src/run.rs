@@ -249,11 +249,18 @@ pub fn check_with(
     };
 
     progress.start(jobs.len());
+    // One fingerprint per corpus, not per file: it keys every cache entry.
+    let style_keys: Vec<u64> = corpora
+        .list
+        .iter()
+        .map(|c| c.settings.style.fingerprint())
+        .collect();
     let done: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
             let style = &corpora.list[job.corpus].settings.style;
-            let done = process(job, style, options.fix, cache.as_ref(), checks);
+            let style_key = style_keys[job.corpus];
+            let done = process(job, style, style_key, options.fix, cache.as_ref(), checks);
             progress.advance();
             done
         })
@@ -486,11 +493,11 @@ fn read_texts(job: &Job, sidecar: Option<(PathBuf, String)>) -> Result<Texts, st
 fn process(
     job: &Job,
     style: &crate::settings::StyleSettings,
+    style_key: u64,
     mode: FixMode,
     cache: Option<&Cache<FileResult>>,
     checks: &[(Rule, DocumentCheck)],
 ) -> Done {
-    let style_key = style.fingerprint();
     let side = sidecar_of(job);
     let stamp = stamp(job, side.as_ref(), style_key).unwrap_or(0);
     let sidecar = side
