@@ -1,32 +1,11 @@
 //! `ibid check` and `ibid rule` run as the real binary: every output format, exit codes,
 //! `--fix` (twice changes nothing), `--diff`, `--statistics`, the cache, and usage errors.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod support;
 use std::path::{Path, PathBuf};
-
-fn ibid() -> Command {
-    let mut cmd = Command::cargo_bin("ibid").expect("the ibid binary is built");
-    cmd.env_remove("NO_COLOR").env("CI", "true");
-    cmd
-}
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-/// Run `ibid` with `args` in `dir`; returns (exit code, stdout, stderr).
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = ibid().current_dir(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use support::{run_in, workspace};
 
 fn demo(args: &[&str]) -> (i32, String, String) {
     let mut all = vec!["check", "fixtures/demo", "--no-cache"];

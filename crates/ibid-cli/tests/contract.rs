@@ -2,10 +2,11 @@
 //! the brief alone (`fixtures/contract/`), run through `ibid show`, each `ibid export` and
 //! `ibid graph` as the real binary, with snapshots and structural checks of every format.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+
+mod support;
+use support::{run_in, workspace};
 
 const DIR: &str = "fixtures/contract";
 const TEI: &str = "http://www.tei-c.org/ns/1.0";
@@ -20,27 +21,6 @@ const DOCS: [&str; 7] = [
     "06-crlf-bom.md",
     "07-pandoc.md",
 ];
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ibid")
-        .expect("the ibid binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 /// Run `ibid` in the contract folder; it must succeed without a word on stderr.
 fn ok(args: &[&str]) -> String {

@@ -1,30 +1,10 @@
 //! `ibid export` run as the real binary: snapshots of each format for the seed letter, and
 //! the whole fixture corpus parsed back with serde_json and roxmltree.
 
-use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn ibid(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ibid")
-        .expect("the ibid binary is built")
-        .current_dir(workspace())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod support;
+use support::ibid;
 
 const SEED: &str = "fixtures/corpus/letters/narimanov-letter-1921.txt";
 

@@ -1,29 +1,8 @@
 //! `ibid graph` run as the real binary: DOT and Mermaid snapshots of the fixture corpus,
 //! where documents citing the same collection share one edition node.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn ibid(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ibid")
-        .expect("the ibid binary is built")
-        .current_dir(workspace())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod support;
+use support::ibid;
 
 #[test]
 fn dot_and_mermaid_of_documents_sharing_a_collection() {

@@ -1,31 +1,11 @@
 //! `ibid show` run as the real binary: a snapshot of the view of every fixture document,
 //! the JSON model, and every broken fixture's errors on stderr with exit code 2.
 
-use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-/// Run `ibid` with `args` from the workspace root; returns (exit code, stdout, stderr).
-fn ibid(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ibid")
-        .expect("the ibid binary is built")
-        .current_dir(workspace())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod support;
+use support::{ibid, workspace};
 
 /// The fixture files under `dir` (relative to the workspace), sorted.
 fn files(dir: &str, documents_only: bool) -> Vec<String> {
