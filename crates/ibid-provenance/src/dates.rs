@@ -86,15 +86,7 @@ fn literal_date(year: i32, month: u8, day: u8, len: usize) -> PartialDate {
 
 /// Days in `month` of `year` (29 for February when the year is unknown).
 pub fn days_in_month(year: Option<i32>, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 => match year {
-            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
-            _ => 29,
-        },
-        _ => 0,
-    }
+    ibid_parse::days_in_month(year, month, ibid_parse::Calendar::Gregorian)
 }
 
 /// Why `date` is impossible, if it is.
@@ -107,7 +99,7 @@ pub fn impossible(date: &PartialDate) -> Option<String> {
         }
     }
     if let (Some(m), Some(d)) = (month, date.day.map(|d| d.value)) {
-        let max = days_in_month(year, m);
+        let max = ibid_parse::days_in_month(year, m, date.calendar);
         if d == 0 || d > max {
             let when = match year {
                 Some(y) => format!("{} {y}", month_name(m)),

@@ -120,3 +120,10 @@ impl PartialDate {
         }
     }
 }
+
+/// How many days `month` (1–12) has in `year` of `calendar`; with no year, February has 29.
+/// Returns 0 for a month that does not exist.
+pub fn days_in_month(year: Option<i32>, month: u8, calendar: Calendar) -> u8 {
+    let days = parse::days_in_month(year, u32::from(month), calendar == Calendar::Julian);
+    u8::try_from(days).unwrap_or(0)
+}

@@ -15,6 +15,8 @@
 
 mod build;
 mod calendar;
+
+pub(super) use calendar::days_in_month;
 mod grammar;
 mod token;
 mod words;

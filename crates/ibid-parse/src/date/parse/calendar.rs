@@ -37,7 +37,7 @@ pub(super) fn is_leap(year: i32, julian: bool) -> bool {
 }
 
 /// How many days month `m` (1–12) has; with no year, February has 29.
-pub(super) fn days_in_month(year: Option<i32>, m: u32, julian: bool) -> u32 {
+pub(in crate::date) fn days_in_month(year: Option<i32>, m: u32, julian: bool) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
