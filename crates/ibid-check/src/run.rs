@@ -139,6 +139,27 @@ struct Done {
     sidecar: Option<(String, PathBuf)>,
 }
 
+impl Done {
+    /// A result taken from the cache, unchanged.
+    fn from_cache(
+        result: FileResult,
+        key: u64,
+        stamp: u64,
+        sidecar: Option<(String, PathBuf)>,
+    ) -> Self {
+        Done {
+            result,
+            key: Some(key),
+            stamp,
+            cached: true,
+            fixed: 0,
+            diff: String::new(),
+            fixed_texts: Vec::new(),
+            sidecar,
+        }
+    }
+}
+
 /// The files of a document, read.
 struct Texts {
     file: (PathBuf, String, Vec<u8>),
@@ -505,16 +526,7 @@ fn process(
         .map(|(path, display)| (display.clone(), path.clone()));
     if mode == FixMode::Off && stamp != 0 {
         if let Some((key, hit)) = cache.and_then(|c| c.take_stamped(&job.display, stamp)) {
-            return Done {
-                result: hit,
-                key: Some(key),
-                stamp,
-                cached: true,
-                fixed: 0,
-                diff: String::new(),
-                fixed_texts: Vec::new(),
-                sidecar,
-            };
+            return Done::from_cache(hit, key, stamp, sidecar);
         }
     }
     let mut texts = match read_texts(job, side) {
@@ -554,16 +566,7 @@ fn process(
     let key = texts.key(style_key);
     if mode == FixMode::Off {
         if let Some(hit) = cache.and_then(|c| c.take(&job.display, key)) {
-            return Done {
-                result: hit,
-                key: Some(key),
-                stamp,
-                cached: true,
-                fixed: 0,
-                diff: String::new(),
-                fixed_texts: Vec::new(),
-                sidecar,
-            };
+            return Done::from_cache(hit, key, stamp, sidecar);
         }
     }
     let run = |texts: &Texts| {

@@ -45,8 +45,8 @@ pub use citation::{
     parse_citation, scan_citations, Citation, CitationItem, CitationMode, CitationScanner,
 };
 pub use date::{
-    days_in_month, parse_date, parse_date_with, Calendar, DateContext, DatePart, InferenceBasis,
-    PartialDate,
+    days_in_month, month_name, parse_date, parse_date_with, Calendar, DateContext, DatePart,
+    InferenceBasis, PartialDate,
 };
 pub use detect::{detect_kind, parse, parse_as, Kind, ParsedInput};
 pub use error::{ParseError, Parsed};

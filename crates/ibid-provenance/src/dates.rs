@@ -112,23 +112,7 @@ pub fn impossible(date: &PartialDate) -> Option<String> {
 }
 
 fn month_name(m: u8) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    .get(usize::from(m).wrapping_sub(1))
-    .copied()
-    .unwrap_or("month")
+    ibid_parse::month_name(m).unwrap_or("month")
 }
 
 /// Record an error when the date could not be read at all or is impossible.

@@ -127,3 +127,8 @@ pub fn days_in_month(year: Option<i32>, month: u8, calendar: Calendar) -> u8 {
     let days = parse::days_in_month(year, u32::from(month), calendar == Calendar::Julian);
     u8::try_from(days).unwrap_or(0)
 }
+
+/// The English name of `month` (1–12, `February`), for messages; `None` for any other number.
+pub fn month_name(month: u8) -> Option<&'static str> {
+    Some(parse::month_name(u32::from(month))).filter(|name| !name.is_empty())
+}

@@ -16,7 +16,7 @@
 mod build;
 mod calendar;
 
-pub(super) use calendar::days_in_month;
+pub(super) use calendar::{days_in_month, month_name};
 mod grammar;
 mod token;
 mod words;

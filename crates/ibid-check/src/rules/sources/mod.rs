@@ -209,12 +209,7 @@ mod tests {
         }
     }
 
-    #[test]
-    fn volumes_that_differ_only_in_a_doubled_digit_are_different_works() {
-        let facts = [
-            fact("Барсегов Ю.Г. Документы, vol. 1"),
-            fact("Барсегов Ю.Г. Документы, vol. 11"),
-        ];
+    fn clusters_of(facts: &[DocFacts]) -> Clusters {
         let index = CorpusIndex::new(
             facts
                 .iter()
@@ -226,7 +221,16 @@ mod tests {
                 .collect(),
             Vec::new(),
         );
-        let clusters = cluster_sources(&index);
+        cluster_sources(&index)
+    }
+
+    #[test]
+    fn volumes_that_differ_only_in_a_doubled_digit_are_different_works() {
+        let facts = [
+            fact("Барсегов Ю.Г. Документы, vol. 1"),
+            fact("Барсегов Ю.Г. Документы, vol. 11"),
+        ];
+        let clusters = clusters_of(&facts);
         assert_eq!(clusters.forms.len(), 2);
         assert_ne!(clusters.cluster_of_form[0], clusters.cluster_of_form[1]);
     }
@@ -244,18 +248,7 @@ mod tests {
             fact("Соколов А.Н. Советско-турецкие отношения"),
             fact("Барсигов Ю.Г. Нагорный Карабах"),
         ];
-        let index = CorpusIndex::new(
-            facts
-                .iter()
-                .map(|f| DocEntry {
-                    path: "x",
-                    corpus: 0,
-                    facts: f,
-                })
-                .collect(),
-            Vec::new(),
-        );
-        let clusters = cluster_sources(&index);
+        let clusters = clusters_of(&facts);
         assert_eq!(
             clusters.forms.len(),
             8,

@@ -18,7 +18,7 @@ const NAMES: [&str; 12] = [
 ];
 
 /// The English name of month `m` (1–12), or `""`.
-pub(super) fn month_name(m: u32) -> &'static str {
+pub(in crate::date) fn month_name(m: u32) -> &'static str {
     usize::try_from(m)
         .ok()
         .and_then(|m| m.checked_sub(1))
