@@ -124,6 +124,14 @@ impl Cx<'_> {
     /// Read the authors (or editors) at the head; returns the index after them and their
     /// separator.
     pub(super) fn authors(&mut self, mut i: usize) -> usize {
+        // `Source: Барсегов Ю.Г. …`, as pasted from a page that labels its source line.
+        if self.is_p(i + 1, ':')
+            && ["source", "sources", "источник", "quelle", "fonte", "fuente"]
+                .iter()
+                .any(|label| self.word_is(i, label))
+        {
+            i += 2;
+        }
         if self.has(i, Lex::SEE) && self.tok(i).is_some_and(|t| t.upper_first) {
             i += 1 + usize::from(self.is_p(i + 1, '.'));
             for joiner in ["also", "auch", "по", "nach", "in"] {

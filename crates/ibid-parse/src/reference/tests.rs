@@ -383,3 +383,27 @@ fn same_author_pronoun_is_not_the_container() {
     );
     assert!(r.editors.names.is_empty());
 }
+
+#[test]
+fn a_source_label_before_the_reference_is_not_part_of_it() {
+    for input in [
+        "Source: Барсегов Ю.Г. Нагорный Карабах Document 652, page 612",
+        "\u{a0}Источник: Барсегов Ю.Г. Нагорный Карабах Document 652, page 612",
+    ] {
+        let parsed = parse_reference(input);
+        let r = &parsed.value;
+        assert_eq!(
+            r.authors.names[0].span().slice(input),
+            "Барсегов Ю.Г.",
+            "{input}"
+        );
+        assert_eq!(r.title.unwrap().slice(input), "Нагорный Карабах", "{input}");
+        assert_eq!(r.locators.len(), 2, "{input}");
+    }
+    // A title that merely begins with the word keeps it.
+    let input = "Smith, J. Source Criticism. London: Methuen, 1990.";
+    assert_eq!(
+        parse_reference(input).value.title.unwrap().slice(input),
+        "Source Criticism"
+    );
+}
