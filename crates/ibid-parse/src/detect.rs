@@ -94,16 +94,14 @@ fn detect(input: &str) -> Detected {
             return Detected::Date(date);
         }
     }
-    // The first locator decides whether there is a list at all; reading it alone spares a
-    // reference the error report of a failed list.
-    let options = crate::LocatorOptions::default();
-    if crate::locator::scan_locator(input, 0, &options).is_some() {
-        let locators = parse_locators(input);
-        if locators.remainder.is_none() && !locators.value.is_empty() {
-            return Detected::Locators(locators);
+    // The first locator decides whether there is a list at all; a reference is spared the
+    // error report of a failed list, and a list is read once.
+    match crate::locator::parse_locators_if_any(input) {
+        Some(locators) if locators.remainder.is_none() && !locators.value.is_empty() => {
+            Detected::Locators(locators)
         }
+        _ => Detected::Reference,
     }
-    Detected::Reference
 }
 
 /// Whether a date is more than a bare small number (`612` is a page, not the year 612).

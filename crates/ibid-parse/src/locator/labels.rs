@@ -431,7 +431,7 @@ fn is_symbol(c: char) -> bool {
 
 /// Whether `c` may be part of a label word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '°'
+    crate::text::is_letter(c) || c == '°'
 }
 
 /// The label word starting at byte `pos` of `text`, if there is one.
@@ -452,7 +452,7 @@ pub(super) fn scan_label(text: &str, pos: usize) -> Option<LabelHit> {
             tight: true,
         });
     }
-    if !c.is_alphabetic() {
+    if !crate::text::is_letter(c) {
         return None;
     }
     let word_end = word_end(text, pos)?;
@@ -523,7 +523,7 @@ fn scan_pair(text: &str, pos: usize, first_end: usize, dotted: bool) -> Option<L
     if !dotted && second == first_end {
         return None;
     }
-    if !char_at(text, second)?.is_alphabetic() {
+    if !crate::text::is_letter(char_at(text, second)?) {
         return None;
     }
     let second_end = word_end(text, second)?;

@@ -79,20 +79,25 @@ pub fn parse_locators(input: &str) -> Parsed<Vec<Locator>> {
     if start == input.len() {
         return Parsed::ok(Vec::new());
     }
-    let (locators, end) = scan_locator_list(input, start, &LocatorOptions::default());
-    if locators.is_empty() {
-        return failed(input, Vec::new(), start, false);
-    }
+    parse_locators_if_any(input).unwrap_or_else(|| failed(input, Vec::new(), start, false))
+}
+
+/// [`parse_locators`] for a caller that only wants a list: `None`, and no error built, when
+/// `input` does not start with a locator. Kind detection uses it to read a locator once.
+pub(crate) fn parse_locators_if_any(input: &str) -> Option<Parsed<Vec<Locator>>> {
+    let options = LocatorOptions::default();
+    let first = scan_one(input, skip_spaces(input, 0), &options, Form::Any)?;
+    let (locators, end) = scan_list_from(input, first, &options, false);
     let mut errors = mistyped_numbers(&locators, input);
     let remainder = unread_tail(input, end);
     if remainder.is_some() {
         errors.push(diagnose(input, end, true));
     }
-    Parsed {
+    Some(Parsed {
         value: locators,
         errors,
         remainder,
-    }
+    })
 }
 
 /// A result for input that holds no locator at `start`.
@@ -122,7 +127,7 @@ fn unread_tail(input: &str, end: usize) -> Option<Span> {
 /// offsets into `text`.
 ///
 /// A bare number counts as a page when `options` say so. Labels keep their default reading
-/// (`f.` folio, `op.` opus, `l.` line): context needs a list, see [`scan_locator_list`].
+/// (`f.` folio, `op.` opus, `l.` line): context needs a list, see [`parse_locators`].
 pub(crate) fn scan_locator(text: &str, at: usize, options: &LocatorOptions) -> Option<Locator> {
     scan_one(text, skip_spaces(text, at), options, Form::Any)
 }
@@ -132,6 +137,7 @@ pub(crate) fn scan_locator(text: &str, at: usize, options: &LocatorOptions) -> O
 ///
 /// A value list never runs into the next locator: `pp. 33-35, 38` is one locator, `p. 12,
 /// l. 3` two, and `pp. 33-35 and *passim*` stops before ` and`.
+#[cfg(test)]
 pub(crate) fn scan_locator_list(
     text: &str,
     at: usize,
@@ -162,7 +168,7 @@ pub(crate) fn explain_locator_error(text: &str, pos: usize) -> crate::ParseError
     diagnose(text, pos, true)
 }
 
-/// The list grammar behind [`scan_locator_list`] and [`scan_archival_chain`].
+/// The list grammar behind [`parse_locators`] and [`scan_archival_chain`].
 fn scan_list(
     text: &str,
     at: usize,
@@ -171,9 +177,19 @@ fn scan_list(
     first: Form,
 ) -> (Vec<Locator>, usize) {
     let start = skip_spaces(text, at);
-    let Some(first) = scan_one(text, start, options, first) else {
-        return (Vec::new(), at);
-    };
+    match scan_one(text, start, options, first) {
+        Some(first) => scan_list_from(text, first, options, archival),
+        None => (Vec::new(), at),
+    }
+}
+
+/// The rest of a list whose `first` locator has been read.
+fn scan_list_from(
+    text: &str,
+    first: Locator,
+    options: &LocatorOptions,
+    archival: bool,
+) -> (Vec<Locator>, usize) {
     let mut end = first.span.end;
     let mut locators = vec![first];
     loop {

@@ -64,16 +64,27 @@ pub(crate) fn names_repository(word: &str) -> bool {
     if word.len() < 4 {
         return false;
     }
-    let has_stem = |w: &str| REPOSITORY_STEMS.iter().any(|stem| w.contains(stem));
-    if has_stem(word) {
+    if has_repository_stem(word) {
         return true;
     }
     // `ARCHIVES`, `МУЗЕЙ`: lower a word written in capitals and look again.
     if word.chars().nth(1).is_some_and(char::is_uppercase) {
         let mut buf = [0u8; 64];
-        return crate::text::lower_into(word, &mut buf).is_some_and(has_stem);
+        return crate::text::lower_into(word, &mut buf).is_some_and(has_repository_stem);
     }
     false
+}
+
+/// Whether `word` contains one of the [`REPOSITORY_STEMS`], in one pass over its bytes: stems
+/// are compared only at the few bytes that can begin one.
+fn has_repository_stem(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| {
+        matches!(byte, b'r' | b'i' | b'n' | b'u' | 0xD0 | 0xD1)
+            && REPOSITORY_STEMS
+                .iter()
+                .any(|stem| stem.as_bytes()[0] == byte && bytes[at..].starts_with(stem.as_bytes()))
+    })
 }
 
 /// The longest repository name or name part looked at, in bytes.

@@ -729,14 +729,20 @@ fn table() -> &'static WordMap<u32> {
 }
 
 /// Longest word (in bytes, lower-cased) worth looking up.
-const MAX_WORD: usize = 32;
+pub(crate) const MAX_WORD: usize = 32;
 
 /// The classes of `word`, compared without regard to case.
+#[cfg(test)]
 pub(crate) fn classify(word: &str) -> Lex {
     let mut buf = [0u8; MAX_WORD];
     let Some(lower) = crate::text::lower_into(word, &mut buf) else {
         return Lex::default();
     };
+    classify_lower(lower)
+}
+
+/// The classes of `lower`, a word already in lower case.
+pub(crate) fn classify_lower(lower: &str) -> Lex {
     Lex(table().get(lower).copied().unwrap_or(0))
 }
 

@@ -1,7 +1,7 @@
 //! Tokens of a free-text reference: words, numbers, punctuation, URLs and DOIs, with byte
 //! spans and word shapes. The reference and name grammars walk these once.
 
-use super::lexicon::{classify, Lex};
+use super::lexicon::{classify_lower, Lex, MAX_WORD};
 use crate::text::is_space;
 use crate::Span;
 use nom::bytes::complete::{tag_no_case, take_while1};
@@ -86,20 +86,67 @@ fn is_joiner(c: char) -> bool {
     )
 }
 
-/// The end of a word starting at `at` (a letter), taking inner joiners followed by letters.
-fn word_end(input: &str, at: usize) -> usize {
+/// What one pass over a word finds: where it ends and what it looks like.
+struct WordScan {
+    /// Byte offset just past the word.
+    end: usize,
+    /// Number of chars, capped at 255.
+    chars: u8,
+    /// Whether the word has a lower-case letter.
+    has_lower: bool,
+    /// The word's lexical classes.
+    lex: Lex,
+}
+
+/// The word starting at `at` (a letter), taking inner joiners followed by letters: its end,
+/// shape and classes, read in one pass that also lowers it for the lexicon.
+fn scan_word(input: &str, at: usize) -> WordScan {
+    let mut lower = [0u8; MAX_WORD];
+    let mut lower_len = 0;
+    let mut fits = true;
+    let mut chars = 0usize;
+    let mut has_lower = false;
     let mut end = at;
-    let mut chars = input[at..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            end = at + i + c.len_utf8();
-        } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-            continue;
-        } else {
+    let mut rest = input[at..].char_indices().peekable();
+    while let Some((i, c)) = rest.next() {
+        let letter = is_word_char(c);
+        if !letter && !(is_joiner(c) && rest.peek().is_some_and(|&(_, n)| is_word_char(n))) {
             break;
         }
+        if letter {
+            end = at + i + c.len_utf8();
+            has_lower = has_lower || is_lower(c);
+        }
+        chars += 1;
+        let lowered = crate::text::lower_char(c);
+        let n = lowered.len_utf8();
+        match lower.get_mut(lower_len..lower_len + n) {
+            Some(slot) if fits => {
+                lowered.encode_utf8(slot);
+                lower_len += n;
+            }
+            _ => fits = false,
+        }
     }
-    end
+    let lex = match std::str::from_utf8(&lower[..lower_len]) {
+        Ok(word) if fits => classify_lower(word),
+        _ => Lex::default(),
+    };
+    WordScan {
+        end,
+        chars: chars.min(255) as u8,
+        has_lower,
+        lex,
+    }
+}
+
+/// Whether `c` is a lower-case letter, with fast paths for ASCII and basic Cyrillic.
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | '\u{0430}'..='\u{044F}' | '\u{0451}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_lowercase(),
+    }
 }
 
 /// The end of a URL starting at `at`: the next space, without trailing punctuation or an
@@ -206,13 +253,13 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
             }
         }
         if is_word_char(c) {
+            let word = scan_word(input, at);
             tok.kind = Kind::Word;
-            tok.end = word_end(input, at);
-            let word = &input[at..tok.end];
-            tok.chars = word.chars().count().min(255) as u8;
+            tok.end = word.end;
+            tok.chars = word.chars;
             tok.upper_first = c.is_uppercase();
-            tok.has_lower = word.chars().any(char::is_lowercase);
-            tok.lex = classify(word);
+            tok.has_lower = word.has_lower;
+            tok.lex = word.lex;
         } else if c.is_ascii_digit() {
             let digits: nom::IResult<&str, &str> =
                 take_while1(|d: char| d.is_ascii_digit())(&input[at..]);

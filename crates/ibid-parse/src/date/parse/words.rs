@@ -1,7 +1,8 @@
 //! The words dates are written with in English, Russian, German and French: months, weekdays,
 //! and the marks for approximate, undated, old-style dates and the Russian `г.` after a year.
 
-use crate::text::{eq_lower, lower_into};
+use crate::text::{eq_lower, lower_into, WordMap};
+use std::sync::OnceLock;
 
 /// Month names and their abbreviations, lower case, with the month number.
 const MONTHS: &[(&str, u8)] = &[
@@ -268,19 +269,78 @@ fn in_table(word: &str, table: &[&str]) -> bool {
     find_lower(word, table, |e| e).is_some()
 }
 
+/// What the one-word date table knows of a word: the month it names (0 for none) and flags.
+#[derive(Debug, Clone, Copy, Default)]
+struct DateWord {
+    month: u8,
+    flags: u8,
+}
+
+/// [`DateWord`] flag: a day of the week.
+const WEEKDAY: u8 = 1;
+/// [`DateWord`] flag: a mark of an approximate date.
+const APPROXIMATE_MARK: u8 = 2;
+/// [`DateWord`] flag: a date may begin with the word.
+const BEGINS_DATE: u8 = 4;
+
+/// Words written before a day or month (`in February`, `le 16 février`, `den 5. März`).
+const LEADING_WORDS: &[&str] = &["in", "im", "en", "в", "во", "le", "den", "am", "the"];
+
+/// Months, weekdays, approximate marks and the words a date may begin with, in one hash map
+/// from the lower-case word, so that each word is looked up once.
+fn date_words() -> &'static WordMap<DateWord> {
+    static TABLE: OnceLock<WordMap<DateWord>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: WordMap<DateWord> = WordMap::default();
+        let mut add = |word: &'static str, month: u8, flags: u8| {
+            let entry = map.entry(word).or_default();
+            if entry.month == 0 {
+                entry.month = month;
+            }
+            entry.flags |= flags | BEGINS_DATE;
+        };
+        for &(name, month) in MONTHS {
+            add(name, month, 0);
+        }
+        for &day in WEEKDAYS {
+            add(day, 0, WEEKDAY);
+        }
+        for &mark in APPROXIMATE {
+            add(mark, 0, APPROXIMATE_MARK);
+        }
+        for &word in LEADING_WORDS {
+            add(word, 0, 0);
+        }
+        for phrase in UNDATED {
+            if let Some(&first) = phrase.first() {
+                add(first, 0, 0);
+            }
+        }
+        map
+    })
+}
+
+/// What the date table knows of `word`, compared without regard to case.
+fn date_word(word: &str) -> DateWord {
+    let mut buf = [0u8; 48];
+    lower_into(word, &mut buf)
+        .and_then(|lower| date_words().get(lower).copied())
+        .unwrap_or_default()
+}
+
 /// The month a word names, if it names one.
 pub(super) fn month(word: &str) -> Option<u8> {
-    find_lower(word, MONTHS, |(name, _)| name).map(|&(_, m)| m)
+    Some(date_word(word).month).filter(|&m| m != 0)
 }
 
 /// Whether a word is a day of the week.
 pub(super) fn is_weekday(word: &str) -> bool {
-    in_table(word, WEEKDAYS)
+    date_word(word).flags & WEEKDAY != 0
 }
 
 /// Whether a word makes the date approximate.
 pub(super) fn is_approximate(word: &str) -> bool {
-    in_table(word, APPROXIMATE)
+    date_word(word).flags & APPROXIMATE_MARK != 0
 }
 
 /// Whether a word is an ordinal ending after a day number.
@@ -312,15 +372,7 @@ pub(super) fn is_month_filler(word: &str) -> bool {
 /// or a word written before a day or month). Lets callers that only guess the kind of a
 /// text rule out a date without reading the whole text.
 pub(super) fn may_begin_date(word: &str) -> bool {
-    let mut buf = [0u8; 48];
-    let Some(w) = lower_into(word, &mut buf) else {
-        return false;
-    };
-    MONTHS.iter().any(|(name, _)| *name == w)
-        || WEEKDAYS.contains(&w)
-        || APPROXIMATE.contains(&w)
-        || ["in", "im", "en", "в", "во", "le", "den", "am", "the"].contains(&w)
-        || UNDATED.iter().any(|phrase| phrase.first() == Some(&w))
+    date_word(word).flags & BEGINS_DATE != 0
 }
 
 /// The longest undated phrase that `words` starts with: how many words it takes.

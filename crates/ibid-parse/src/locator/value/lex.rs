@@ -18,7 +18,7 @@ pub(crate) fn skip_spaces(text: &str, i: usize) -> usize {
 
 /// Whether no letter or digit starts at `i` (the end of the text counts as a boundary).
 pub(crate) fn at_boundary(text: &str, i: usize) -> bool {
-    !matches!(char_at(text, i), Some(c) if c.is_alphanumeric())
+    !matches!(char_at(text, i), Some(c) if crate::text::is_alphanumeric(c))
 }
 
 /// The end of the run of letters and digits starting at `i`.
@@ -26,7 +26,7 @@ pub(crate) fn alnum_end(text: &str, i: usize) -> usize {
     let Some(rest) = text.get(i..) else {
         return i;
     };
-    i + (rest.len() - rest.trim_start_matches(char::is_alphanumeric).len())
+    i + (rest.len() - rest.trim_start_matches(crate::text::is_alphanumeric).len())
 }
 
 #[cfg(test)]

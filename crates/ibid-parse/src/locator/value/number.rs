@@ -28,7 +28,7 @@ pub(crate) fn scan_number(text: &str, pos: usize, letters: bool) -> Option<Num> 
     if c.is_ascii_digit() {
         return Some(arabic(text, pos));
     }
-    if !c.is_alphabetic() {
+    if !crate::text::is_letter(c) {
         return None;
     }
     let word_end = alnum_end(text, pos);
@@ -96,7 +96,7 @@ fn arabic(text: &str, pos: usize) -> Num {
     if end != digits_end {
         let suffix = text.get(digits_end..end).unwrap_or("");
         let mut chars = suffix.chars();
-        let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+        let single_letter = chars.next().is_some_and(crate::text::is_letter) && chars.next().is_none();
         if !single_letter {
             number.kind = NumberKind::Identifier;
             number.value = None;
@@ -114,7 +114,7 @@ fn arabic(text: &str, pos: usize) -> Num {
 fn identifier_end(text: &str, mut i: usize) -> usize {
     loop {
         match char_at(text, i) {
-            Some(c) if c.is_alphanumeric() => i = alnum_end(text, i),
+            Some(c) if crate::text::is_alphanumeric(c) => i = alnum_end(text, i),
             Some('.' | '/' | ':') if !at_boundary(text, i + 1) => i = alnum_end(text, i + 1),
             Some('(') => {
                 let inner = alnum_end(text, i + 1);
