@@ -1,5 +1,5 @@
 //! CSL-JSON items built from parsed references, with CSL variable names.
-//! This is the shape `ibid parse --format json` and the exports write; it owns its strings.
+//! This is the shape `ibid parse --format json` and the exports write, owned or borrowed.
 
 use crate::{Locator, LocatorLabel, Name, Names, PartialDate, Reference, Span};
 use serde::{Deserialize, Serialize};
@@ -118,64 +118,193 @@ pub struct CslItem {
     pub note: Option<String>,
 }
 
-fn text(input: &str, span: Option<Span>) -> Option<String> {
-    span.map(|s| s.slice(input).to_string())
-        .filter(|s| !s.is_empty())
+/// `span`'s text in `input`, or `None` when there is no span or it covers nothing.
+fn text(input: &str, span: Option<Span>) -> Option<&str> {
+    span.map(|s| s.slice(input)).filter(|s| !s.is_empty())
 }
 
-/// The CSL-JSON form of one name.
-pub fn name_to_csl(name: &Name, input: &str) -> CslName {
+/// An optional borrowed string as an owned one.
+fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_string)
+}
+
+/// A CSL-JSON name borrowed from the input: the fields of [`CslName`] without copying them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CslNameRef<'a> {
+    /// Family name.
+    pub family: Option<&'a str>,
+    /// Given names or initials.
+    pub given: Option<&'a str>,
+    /// A particle kept with the family name.
+    pub particle: Option<&'a str>,
+    /// The whole name, for institutions and labels.
+    pub literal: Option<&'a str>,
+}
+
+impl CslNameRef<'_> {
+    /// The owned [`CslName`] with the same fields.
+    pub fn to_owned_name(&self) -> CslName {
+        CslName {
+            family: owned(self.family),
+            given: owned(self.given),
+            particle: owned(self.particle),
+            literal: owned(self.literal),
+        }
+    }
+}
+
+/// The borrowed CSL-JSON form of one name.
+pub fn name_to_csl_ref<'a>(name: &Name, input: &'a str) -> CslNameRef<'a> {
     match name {
         Name::Personal {
             family,
             given,
             particle,
             ..
-        } => CslName {
-            family: Some(family.slice(input).to_string()),
+        } => CslNameRef {
+            family: Some(family.slice(input)),
             given: text(input, *given),
             particle: text(input, *particle),
             literal: None,
         },
-        Name::Literal { span } => CslName {
+        Name::Literal { span } => CslNameRef {
             family: None,
             given: None,
             particle: None,
-            literal: Some(span.slice(input).to_string()),
+            literal: Some(span.slice(input)),
         },
     }
 }
 
-fn names_to_csl(names: &Names, input: &str) -> Vec<CslName> {
-    names.names.iter().map(|n| name_to_csl(n, input)).collect()
+/// The CSL-JSON form of one name.
+pub fn name_to_csl(name: &Name, input: &str) -> CslName {
+    name_to_csl_ref(name, input).to_owned_name()
+}
+
+/// A list of names borrowed from a parsed reference, converted to CSL names on demand.
+#[derive(Debug, Clone, Copy)]
+pub struct CslNamesRef<'a> {
+    names: &'a [Name],
+    input: &'a str,
+}
+
+impl<'a> CslNamesRef<'a> {
+    /// Whether there are no names.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The names in CSL form, in order.
+    pub fn iter(&self) -> impl Iterator<Item = CslNameRef<'a>> + 'a {
+        let input = self.input;
+        self.names.iter().map(move |n| name_to_csl_ref(n, input))
+    }
+
+    /// The owned CSL names.
+    pub fn to_owned_names(&self) -> Vec<CslName> {
+        self.iter().map(|n| n.to_owned_name()).collect()
+    }
+}
+
+/// The CSL `date-parts` of one date, `[year, month, day]`, held without a heap allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateParts {
+    values: [i32; 3],
+    len: usize,
+}
+
+impl DateParts {
+    /// The parts of `date`, stopping at the first missing one (as
+    /// [`PartialDate::date_parts`]); empty if there is no year.
+    pub fn of(date: &PartialDate) -> Self {
+        let mut parts = DateParts {
+            values: [0; 3],
+            len: 0,
+        };
+        if let Some(y) = date.year {
+            parts.push(y.value);
+            if let Some(m) = date.month {
+                parts.push(i32::from(m.value));
+                if let Some(d) = date.day {
+                    parts.push(i32::from(d.value));
+                }
+            }
+        }
+        parts
+    }
+
+    /// Append one part (at most three are ever pushed).
+    fn push(&mut self, value: i32) {
+        if let Some(slot) = self.values.get_mut(self.len) {
+            *slot = value;
+            self.len += 1;
+        }
+    }
+
+    /// The parts, in order.
+    pub fn as_slice(&self) -> &[i32] {
+        self.values.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// A CSL-JSON date borrowed from the input: the fields of [`CslDate`] without copying them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CslDateRef<'a> {
+    /// The parts of the date (never empty).
+    pub start: DateParts,
+    /// The parts of the end of a range, when it has any.
+    pub end: Option<DateParts>,
+    /// The date as written, unless empty.
+    pub raw: Option<&'a str>,
+    /// Whether the date is approximate.
+    pub circa: bool,
+}
+
+impl CslDateRef<'_> {
+    /// The owned [`CslDate`] with the same fields.
+    pub fn to_owned_date(&self) -> CslDate {
+        let mut date_parts = vec![self.start.as_slice().to_vec()];
+        if let Some(end) = &self.end {
+            date_parts.push(end.as_slice().to_vec());
+        }
+        CslDate {
+            date_parts,
+            raw: owned(self.raw),
+            circa: self.circa.then_some(true),
+        }
+    }
+}
+
+/// The borrowed CSL-JSON form of a date; `None` when it has no year.
+pub fn date_to_csl_ref<'a>(date: &PartialDate, input: &'a str) -> Option<CslDateRef<'a>> {
+    let start = DateParts::of(date);
+    if start.as_slice().is_empty() {
+        return None;
+    }
+    let end = date
+        .end
+        .as_ref()
+        .map(|e| DateParts::of(e))
+        .filter(|e| !e.as_slice().is_empty());
+    Some(CslDateRef {
+        start,
+        end,
+        raw: text(input, Some(date.span)),
+        circa: date.approximate,
+    })
 }
 
 /// The CSL-JSON form of a date.
 pub fn date_to_csl(date: &PartialDate, input: &str) -> Option<CslDate> {
-    let first = date.date_parts();
-    if first.is_empty() {
-        return None;
-    }
-    let mut date_parts = vec![first];
-    if let Some(end) = &date.end {
-        let last = end.date_parts();
-        if !last.is_empty() {
-            date_parts.push(last);
-        }
-    }
-    Some(CslDate {
-        date_parts,
-        raw: Some(date.span.slice(input).to_string()).filter(|s| !s.is_empty()),
-        circa: date.approximate.then_some(true),
-    })
+    date_to_csl_ref(date, input).map(|d| d.to_owned_date())
 }
 
 /// The value of the first locator with `label`, as written.
-fn first_value(locators: &[Locator], label: LocatorLabel, input: &str) -> Option<String> {
+fn first_value<'a>(locators: &[Locator], label: LocatorLabel, input: &'a str) -> Option<&'a str> {
     locators
         .iter()
         .find(|l| l.label == label)
-        .map(|l| l.value_text(input).to_string())
+        .map(|l| l.value_text(input))
 }
 
 /// The CSL item type a reference most likely is.
@@ -193,21 +322,101 @@ fn item_type(reference: &Reference) -> &'static str {
     }
 }
 
-/// The CSL-JSON item for `reference`, parsed from `input`.
+/// A CSL-JSON item borrowed from a parsed reference and its input: the variables ibid fills,
+/// in [`CslItem`]'s order, without copying any text. `id`, `language` and `note` are never set.
+#[derive(Debug, Clone, Copy)]
+pub struct CslItemRef<'a> {
+    /// The CSL item type.
+    pub item_type: &'static str,
+    /// Authors.
+    pub author: CslNamesRef<'a>,
+    /// Editors.
+    pub editor: CslNamesRef<'a>,
+    /// Translators.
+    pub translator: CslNamesRef<'a>,
+    /// Title.
+    pub title: Option<&'a str>,
+    /// Title of the container.
+    pub container_title: Option<&'a str>,
+    /// Series title.
+    pub collection_title: Option<&'a str>,
+    /// Publisher.
+    pub publisher: Option<&'a str>,
+    /// Place of publication.
+    pub publisher_place: Option<&'a str>,
+    /// Date of issue.
+    pub issued: Option<CslDateRef<'a>>,
+    /// Volume.
+    pub volume: Option<&'a str>,
+    /// Issue.
+    pub issue: Option<&'a str>,
+    /// Page range of the item in its container.
+    pub page: Option<&'a str>,
+    /// Total number of pages.
+    pub number_of_pages: Option<&'a str>,
+    /// Edition.
+    pub edition: Option<&'a str>,
+    /// A document number in a collection.
+    pub number: Option<&'a str>,
+    /// DOI.
+    pub doi: Option<&'a str>,
+    /// URL.
+    pub url: Option<&'a str>,
+    /// The archive holding the original.
+    pub archive: Option<&'a str>,
+    /// Where in the archive.
+    pub archive_location: Option<&'a str>,
+}
+
+impl CslItemRef<'_> {
+    /// The owned [`CslItem`] with the same variables.
+    pub fn to_owned_item(&self) -> CslItem {
+        CslItem {
+            id: None,
+            item_type: self.item_type.to_string(),
+            author: self.author.to_owned_names(),
+            editor: self.editor.to_owned_names(),
+            translator: self.translator.to_owned_names(),
+            title: owned(self.title),
+            container_title: owned(self.container_title),
+            collection_title: owned(self.collection_title),
+            publisher: owned(self.publisher),
+            publisher_place: owned(self.publisher_place),
+            issued: self.issued.map(|d| d.to_owned_date()),
+            volume: owned(self.volume),
+            issue: owned(self.issue),
+            page: owned(self.page),
+            number_of_pages: owned(self.number_of_pages),
+            edition: owned(self.edition),
+            number: owned(self.number),
+            doi: owned(self.doi),
+            url: owned(self.url),
+            archive: owned(self.archive),
+            archive_location: owned(self.archive_location),
+            language: None,
+            note: None,
+        }
+    }
+}
+
+/// The borrowed CSL-JSON item for `reference`, parsed from `input`.
 ///
 /// A document number among the pinpoint locators becomes `number` (CSL has no document
 /// locator); an archival reference becomes `archive` and `archive_location`.
-pub fn reference_to_csl(reference: &Reference, input: &str) -> CslItem {
+pub fn reference_to_csl_ref<'a>(reference: &'a Reference, input: &'a str) -> CslItemRef<'a> {
     let (archive, archive_location) = match &reference.archive {
         Some(a) => (text(input, a.repository), text(input, a.location)),
         None => (None, None),
     };
-    CslItem {
-        id: None,
-        item_type: item_type(reference).to_string(),
-        author: names_to_csl(&reference.authors, input),
-        editor: names_to_csl(&reference.editors, input),
-        translator: names_to_csl(&reference.translators, input),
+    let names = |names: &'a Names| CslNamesRef {
+        names: &names.names,
+        input,
+    };
+    CslItemRef {
+        item_type: item_type(reference),
+        author: names(&reference.authors),
+        editor: names(&reference.editors),
+        translator: names(&reference.translators),
         title: text(input, reference.title),
         container_title: text(input, reference.container_title),
         collection_title: text(input, reference.collection_title),
@@ -216,7 +425,7 @@ pub fn reference_to_csl(reference: &Reference, input: &str) -> CslItem {
         issued: reference
             .issued
             .as_ref()
-            .and_then(|d| date_to_csl(d, input)),
+            .and_then(|d| date_to_csl_ref(d, input)),
         volume: text(input, reference.volume)
             .or_else(|| first_value(&reference.locators, LocatorLabel::Volume, input)),
         issue: text(input, reference.issue),
@@ -228,7 +437,13 @@ pub fn reference_to_csl(reference: &Reference, input: &str) -> CslItem {
         url: text(input, reference.url),
         archive,
         archive_location,
-        language: None,
-        note: None,
     }
+}
+
+/// The CSL-JSON item for `reference`, parsed from `input`.
+///
+/// A document number among the pinpoint locators becomes `number` (CSL has no document
+/// locator); an archival reference becomes `archive` and `archive_location`.
+pub fn reference_to_csl(reference: &Reference, input: &str) -> CslItem {
+    reference_to_csl_ref(reference, input).to_owned_item()
 }

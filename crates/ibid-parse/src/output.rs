@@ -1,6 +1,10 @@
 //! The JSON record `ibid parse --format json` writes for one input, and its readable view.
 //! The record's field names are a contract other tools read: change them only additively.
 
+mod json;
+
+pub use json::{write_record_json, JsonWriter};
+
 use crate::csl::{date_to_csl, reference_to_csl, CslDate, CslItem};
 use crate::{
     Citation, DatePart, InferenceBasis, Locator, Parsed, ParsedInput, PartialDate, Reference, Span,
@@ -143,6 +147,9 @@ pub struct ErrorRecord<'a> {
 }
 
 /// The record for one parsed input: `ibid parse --format json` writes one per line.
+///
+/// [`JsonWriter`] writes the same JSON without building it: a change here needs the same
+/// change there (`tests/json_output.rs` compares the two byte for byte).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<'a> {
     /// The input as given.

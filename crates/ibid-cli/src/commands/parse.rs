@@ -4,9 +4,12 @@
 use crate::Outcome;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use ibid_parse::output::Record;
+use ibid_parse::output::{JsonWriter, Record};
 use ibid_parse::{parse, parse_as, Kind};
-use std::io::{self, BufRead, BufWriter, Write};
+use lines::Lines;
+use std::io::{self, Write};
+
+mod lines;
 
 /// Arguments of `ibid parse`.
 #[derive(Debug, Args)]
@@ -54,70 +57,91 @@ impl From<KindArg> for Kind {
     }
 }
 
-/// Parse every input and print it; findings (inputs with errors) give exit code 1.
-pub fn run(args: ParseArgs) -> Result<Outcome> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut any_errors = false;
-    let kind = args.kind.map(Kind::from);
-    let mut emit = |input: &str, out: &mut BufWriter<_>| -> Result<()> {
-        let parsed = match kind {
+/// Output is written to stdout once this many bytes are buffered.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Parses inputs and appends their records to one reused buffer.
+struct Emitter {
+    kind: Option<Kind>,
+    format: Format,
+    json: JsonWriter,
+    out: Vec<u8>,
+    any_errors: bool,
+}
+
+impl Emitter {
+    /// Parse `input` and append its record (one line of JSON, or the readable view).
+    fn emit(&mut self, input: &str) -> io::Result<()> {
+        let parsed = match self.kind {
             Some(kind) => parse_as(input, kind),
             None => parse(input),
         };
-        any_errors |= !parsed.is_clean();
-        let record = Record::new(input, &parsed);
-        match args.format {
+        self.any_errors |= !parsed.is_clean();
+        match self.format {
             Format::Json => {
-                serde_json::to_writer(&mut *out, &record)?;
-                out.write_all(b"\n")?;
+                self.json.write_record(input, &parsed, &mut self.out);
+                self.out.push(b'\n');
             }
-            Format::Text => writeln!(out, "{record}")?,
+            Format::Text => writeln!(self.out, "{}", Record::new(input, &parsed))?,
         }
         Ok(())
+    }
+
+    /// Write the buffered records to `sink` once there are enough of them.
+    fn flush_if_full(&mut self, sink: &mut impl Write) -> io::Result<()> {
+        if self.out.len() >= FLUSH_AT {
+            self.flush(sink)?;
+        }
+        Ok(())
+    }
+
+    /// Write the buffered records to `sink`.
+    fn flush(&mut self, sink: &mut impl Write) -> io::Result<()> {
+        sink.write_all(&self.out)?;
+        self.out.clear();
+        Ok(())
+    }
+}
+
+/// Parse every input and print it; findings (inputs with errors) give exit code 1.
+pub fn run(args: ParseArgs) -> Result<Outcome> {
+    let mut stdout = io::stdout().lock();
+    let mut emitter = Emitter {
+        kind: args.kind.map(Kind::from),
+        format: args.format,
+        json: JsonWriter::new(),
+        out: Vec::with_capacity(FLUSH_AT * 2),
+        any_errors: false,
     };
     if args.text.is_empty() {
-        let stdin = io::stdin();
-        let mut reader = stdin.lock();
-        let mut buf = Vec::with_capacity(4096);
+        let mut lines = Lines::new(io::stdin().lock());
         let mut line_number = 0usize;
-        loop {
-            buf.clear();
-            let read = reader
-                .read_until(b'\n', &mut buf)
-                .context("reading stdin")?;
-            if read == 0 {
-                break;
-            }
+        while let Some(line) = lines.next_line().context("reading stdin")? {
             line_number += 1;
-            let line = strip_newline(&buf);
-            let text = match std::str::from_utf8(line) {
-                Ok(text) => std::borrow::Cow::Borrowed(text),
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            match std::str::from_utf8(line) {
+                Ok(text) => emitter.emit(text)?,
                 Err(e) => {
                     eprintln!(
                         "ibid: warning: stdin:{line_number}:{}: invalid UTF-8; replaced with U+FFFD",
                         e.valid_up_to() + 1
                     );
-                    String::from_utf8_lossy(line)
+                    emitter.emit(&String::from_utf8_lossy(line))?;
                 }
-            };
-            emit(&text, &mut out)?;
+            }
+            emitter.flush_if_full(&mut stdout)?;
         }
     } else {
         for text in &args.text {
-            emit(text, &mut out)?;
+            emitter.emit(text)?;
+            emitter.flush_if_full(&mut stdout)?;
         }
     }
-    out.flush()?;
-    Ok(if any_errors {
+    emitter.flush(&mut stdout)?;
+    stdout.flush()?;
+    Ok(if emitter.any_errors {
         Outcome::Findings
     } else {
         Outcome::Clean
     })
-}
-
-/// A line without its `\n` or `\r\n` ending.
-fn strip_newline(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
 }

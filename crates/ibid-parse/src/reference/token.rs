@@ -110,7 +110,9 @@ fn scan_word(input: &str, at: usize) -> WordScan {
     let mut rest = input[at..].char_indices().peekable();
     while let Some((i, c)) = rest.next() {
         let letter = is_word_char(c);
-        if !letter && !(is_joiner(c) && rest.peek().is_some_and(|&(_, n)| is_word_char(n))) {
+        let continues =
+            letter || (is_joiner(c) && rest.peek().is_some_and(|&(_, n)| is_word_char(n)));
+        if !continues {
             break;
         }
         if letter {

@@ -96,7 +96,8 @@ fn arabic(text: &str, pos: usize) -> Num {
     if end != digits_end {
         let suffix = text.get(digits_end..end).unwrap_or("");
         let mut chars = suffix.chars();
-        let single_letter = chars.next().is_some_and(crate::text::is_letter) && chars.next().is_none();
+        let single_letter =
+            chars.next().is_some_and(crate::text::is_letter) && chars.next().is_none();
         if !single_letter {
             number.kind = NumberKind::Identifier;
             number.value = None;
