@@ -407,3 +407,51 @@ fn a_source_label_before_the_reference_is_not_part_of_it() {
         "Source Criticism"
     );
 }
+
+#[test]
+fn a_question_mark_ends_a_title_before_the_journal() {
+    let input = "Doe, J. (1990). Is it complete? Journal of Things, 47(10), 777–780.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Is it complete?"));
+    assert_eq!(text(input, r.container_title), Some("Journal of Things"));
+    assert_eq!(text(input, r.volume), Some("47"));
+    assert_eq!(text(input, r.page), Some("777–780"));
+    // A subtitle after the mark stays in the title.
+    let input = "Doe, J. (1990). Why autonomy? The making of a region. Slavic Review, 4(2), 1–9.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Why autonomy? The making of a region")
+    );
+}
+
+#[test]
+fn abbreviated_journal_titles_stay_whole() {
+    for (input, journal, volume) in [
+        (
+            "A. Doe, Theory of things, Phys. Rev. 108, 1175 (1957).",
+            "Phys. Rev.",
+            "108",
+        ),
+        (
+            "Doe, A.; Roe, B. Some Effects. J. Chem. Phys. 1965, 140, 1133–1138.",
+            "J. Chem. Phys.",
+            "140",
+        ),
+        (
+            "A. Doe, “Noise,” Proc. IRE, vol. 37, no. 1, pp. 10–21, Jan. 1949.",
+            "Proc. IRE",
+            "37",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(journal), "{input}");
+        assert_eq!(text(input, r.volume), Some(volume), "{input}");
+        assert_eq!(r.publisher, None, "{input}");
+    }
+    // A place and year are no journal.
+    let input = "Иванов И. И. История. Л., 1974.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.container_title, None);
+    assert_eq!(text(input, r.place), Some("Л."));
+}
