@@ -455,3 +455,24 @@ fn abbreviated_journal_titles_stay_whole() {
     assert_eq!(r.container_title, None);
     assert_eq!(text(input, r.place), Some("Л."));
 }
+
+#[test]
+fn banks_and_groups_are_institutional_authors() {
+    for (input, author) in [
+        (
+            "World Bank. (2020). Poverty and prosperity. World Bank.",
+            "World Bank",
+        ),
+        (
+            "International Crisis Group, “Risking War,” Europe Report no. 187, 2007.",
+            "International Crisis Group",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r),
+            Some((author.to_string(), String::new())),
+            "{input}"
+        );
+    }
+}
