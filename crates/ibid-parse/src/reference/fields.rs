@@ -269,6 +269,10 @@ impl Cx<'_> {
         if let Some(k) = self.volume_count_at(i) {
             return k;
         }
+        if let Some(k) = self.thesis_at(i) {
+            self.container_open = false;
+            return k;
+        }
         if t.has(Lex::STANDARD_NUMBER) {
             return self.standard_number_end(i);
         }

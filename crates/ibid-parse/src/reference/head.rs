@@ -456,7 +456,9 @@ impl Cx<'_> {
                 Kind::Punct(_) => false,
                 Kind::Url | Kind::Doi => true,
                 Kind::Num => false,
-                Kind::Word => j > i && self.locator_at(j).is_some(),
+                Kind::Word => {
+                    j > i && (self.locator_at(j).is_some() || self.thesis_at(j).is_some())
+                }
             };
             if stop {
                 break;

@@ -476,3 +476,29 @@ fn banks_and_groups_are_institutional_authors() {
         );
     }
 }
+
+#[test]
+fn a_thesis_statement_is_not_part_of_the_title() {
+    for (input, title) in [
+        (
+            "Noether, Emmy: Über die Bildung des Formensystems, Diss. Erlangen 1907.",
+            "Über die Bildung des Formensystems",
+        ),
+        (
+            "Гумилев Л. Н. Этногенез и биосфера Земли: дис. … д-ра геогр. наук. Л., 1974.",
+            "Этногенез и биосфера Земли",
+        ),
+        (
+            "Bergson, Henri, Essai sur les données, thèse pour le doctorat, Paris, Alcan, 1889.",
+            "Essai sur les données",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(r.container_title, None, "{input}");
+    }
+    // A word that merely starts the same way is no thesis.
+    let input = "Smith, J. Dissertations on Law. London: Methuen, 1990.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Dissertations on Law"));
+}
