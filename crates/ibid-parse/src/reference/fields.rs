@@ -64,6 +64,7 @@ impl Cx<'_> {
                 self.sep = Sep::Close;
             }
             ']' => self.sep = Sep::Close,
+            '?' | '!' if i == self.title_end => self.sep = Sep::Stop,
             '(' => return self.paren(i),
             '[' => return self.bracket(i),
             '/' => {
@@ -266,6 +267,10 @@ impl Cx<'_> {
             return self.role_names(role, k);
         }
         if let Some(k) = self.volume_count_at(i) {
+            return k;
+        }
+        if let Some(k) = self.thesis_at(i) {
+            self.container_open = false;
             return k;
         }
         if t.has(Lex::STANDARD_NUMBER) {
@@ -649,7 +654,17 @@ impl Cx<'_> {
         }
         if self.r.page.is_none() && self.article_shape() {
             let single = end == i + 1 || self.num_word_end(i) == end;
-            if self.style == Style::Period || !single {
+            // `Phys. Rev. 108, 1175 (1957)`: the first page right after the volume, with
+            // the year after it, is the article's page even in a note.
+            let after_volume = self.sep == Sep::Comma
+                && i >= 2
+                && self
+                    .r
+                    .volume
+                    .is_some_and(|v| self.tok(i - 2).is_some_and(|t| t.end == v.end))
+                && self.is_p(end, '(')
+                && self.year_at(end + 1).is_some();
+            if self.style == Style::Period || !single || after_volume {
                 self.r.page = Some(span);
                 return end;
             }

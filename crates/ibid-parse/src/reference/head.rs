@@ -386,6 +386,9 @@ impl Cx<'_> {
             rounds += 1;
         }
         let mut to = j;
+        if self.is_p(j, '?') || self.is_p(j, '!') {
+            to = j + 1;
+        }
         if self.is_p(j, '.')
             && j > i
             && self.abbreviation(j - 1)
@@ -438,6 +441,7 @@ impl Cx<'_> {
                     true
                 }
                 Kind::Punct(':') => self.volume_count_at(j + 1).is_some(),
+                Kind::Punct('?' | '!') => style == Style::Period && self.field_after_question(j),
                 Kind::Punct(';' | '[') => true,
                 Kind::Punct('/') => {
                     t.space_before
@@ -452,7 +456,9 @@ impl Cx<'_> {
                 Kind::Punct(_) => false,
                 Kind::Url | Kind::Doi => true,
                 Kind::Num => false,
-                Kind::Word => j > i && self.locator_at(j).is_some(),
+                Kind::Word => {
+                    j > i && (self.locator_at(j).is_some() || self.thesis_at(j).is_some())
+                }
             };
             if stop {
                 break;
@@ -460,6 +466,37 @@ impl Cx<'_> {
             j += 1;
         }
         j
+    }
+
+    /// Whether the `?` or `!` at `j` ends an unquoted title because a field follows it: a
+    /// journal and its volume (`… considered complete? Physical Review, 47(10), 777–780`),
+    /// an imprint or a labelled field. A subtitle after the mark (`Why Autonomy? A Study`)
+    /// keeps the title going.
+    fn field_after_question(&self, j: usize) -> bool {
+        let k = j + 1;
+        let Some(next) = self.tok(k) else {
+            return false;
+        };
+        if !next.space_before {
+            return false;
+        }
+        if !next.is_word() {
+            return matches!(
+                next.kind,
+                Kind::Num | Kind::Url | Kind::Doi | Kind::Punct('(')
+            );
+        }
+        if self.element_starts_at(k) || self.pub_colon(k) || self.place_at(k) {
+            return true;
+        }
+        if !next.upper_first {
+            return false;
+        }
+        if self.abbreviated_journal_end(k).is_some() {
+            return true;
+        }
+        let end = self.run_end(k);
+        end - k <= 8 && self.volume_follows(end) && !self.is_p(end, '.')
     }
 
     /// Whether a subtitle follows the full stop at `j` that ended a title after `Name, Given:`

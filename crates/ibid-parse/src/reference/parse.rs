@@ -523,12 +523,59 @@ impl<'a> Cx<'a> {
                     || self.role_at(i).is_some()
                     || self.op_cit_at(i).is_some()
                     || self.edition_at_shape(i)
+                    || self.thesis_at(i).is_some()
                     || (t.has(Lex::CONTAINER)
                         && !t.upper_first
                         && self.tok(i + 1).is_some_and(|n| n.is(':') || n.is_word()))
             }
             Kind::Punct(c) => matches!(c, '№' | '§') && self.locator_at(i).is_some(),
         }
+    }
+
+    /// A thesis statement (`PhD diss.`, `Diss.`, `thèse pour le doctorat`, `дис. … д-ра
+    /// геогр. наук`): the genre of the work, no title or container. The index after it.
+    pub(super) fn thesis_at(&self, i: usize) -> Option<usize> {
+        const THESIS: &[&str] = &[
+            "diss",
+            "dissertation",
+            "thesis",
+            "thèse",
+            "дис",
+            "дисс",
+            "диссертация",
+            "автореф",
+        ];
+        let degree = self.word_is(i, "phd") || self.word_is(i, "doctoral");
+        let j = i + usize::from(degree);
+        let word = self.tok(j).filter(|t| t.is_word())?;
+        let text = word.text(self.input);
+        if !THESIS.iter().any(|w| crate::text::eq_lower(text, w)) {
+            return None;
+        }
+        // `Diss.` stands at the start of its sentence or after a comma or colon.
+        let lead = i == 0
+            || self
+                .tok(i - 1)
+                .is_some_and(|p| matches!(p.kind, Kind::Punct(',' | ':' | '.' | '[' | '(')));
+        if !lead {
+            return None;
+        }
+        let mut k = j + 1;
+        let limit = j + 12;
+        while k < limit {
+            let Some(t) = self.tok(k) else { break };
+            let go_on = match t.kind {
+                Kind::Word => !t.upper_first,
+                Kind::Punct('.') => !self.sentence_stop(k),
+                Kind::Punct('…' | '-') => true,
+                _ => false,
+            };
+            if !go_on {
+                break;
+            }
+            k += 1;
+        }
+        Some(k)
     }
 
     /// `op. cit.`, `loc. cit.`, `a. a. O.`, `указ. соч.`: the index after it.

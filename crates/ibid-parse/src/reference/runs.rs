@@ -16,7 +16,10 @@ impl Cx<'_> {
                 let end = if self.gost_container {
                     self.title_sentence_end(i, Style::Period)
                 } else {
-                    self.container_end(i)
+                    let abbreviated = self.abbreviated_run(i).filter(|&(end, words, dotted)| {
+                        words >= 2 && dotted > 0 && !self.is_p(end + 1, ':')
+                    });
+                    self.container_end(i).max(abbreviated.map_or(0, |r| r.0))
                 };
                 let to = end + usize::from(self.is_p(end, '.') && self.abbreviation(end - 1));
                 self.r.container_title = Some(self.field_span(i, to));
@@ -52,6 +55,18 @@ impl Cx<'_> {
             }
             self.container_open = false;
             return end;
+        }
+        if self.r.container_title.is_none() {
+            if let Some(end) = self.abbreviated_journal_end(i) {
+                // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.`
+                // (no full stops inside) it only ends the field.
+                let inner_stops = (i..end.saturating_sub(1)).any(|j| self.is_p(j, '.'));
+                let to = end + usize::from(self.is_p(end, '.') && inner_stops);
+                self.r.container_title = Some(self.span(i, to));
+                self.container_open = true;
+                self.container_end = end;
+                return end;
+            }
         }
         if let Some(container) = self.r.container_title {
             let right_after =
@@ -234,6 +249,91 @@ impl Cx<'_> {
         }
         let sentence = stop && t.is_word() && t.upper_first && !self.element_starts_at(k);
         (sentence && !strict).then_some(false)
+    }
+
+    /// An abbreviated journal title at `i` (`Phys. Rev. 108`, `Commun. ACM 11, 3`, `Proc.
+    /// IRE, vol. 37`, `Br Med J. 1950;2`, `J. Am. Chem. Soc. 1990, 112`): two or more
+    /// capitalised words, at least one cut short with a full stop, followed by the volume
+    /// (or by a year that a volume or issue follows). Returns the index after its last word.
+    pub(super) fn abbreviated_journal_end(&self, i: usize) -> Option<usize> {
+        let (end, words, dotted) = self.abbreviated_run(i)?;
+        if words < 2 || dotted == 0 || self.has(i, Lex::PLACE) {
+            return None;
+        }
+        let mut j = end + usize::from(self.is_p(end, '.'));
+        if self.is_p(j, ',') {
+            if self
+                .locator_at(j + 1)
+                .is_some_and(|l| l.label == LocatorLabel::Volume)
+            {
+                return Some(end);
+            }
+            j += 1;
+        }
+        let t = self.tok(j)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        match self.year_at(j) {
+            Some((_, mut after)) => {
+                while self.has(after, Lex::MONTH)
+                    || self
+                        .tok(after)
+                        .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+                {
+                    after += 1;
+                    if after > j + 4 {
+                        return None;
+                    }
+                }
+                let volume_next = self.is_p(after, ';')
+                    || self.is_p(after, ',')
+                        && self.tok(after + 1).is_some_and(|n| n.kind == Kind::Num)
+                        && self.year_at(after + 1).is_none();
+                volume_next.then_some(end)
+            }
+            None => {
+                let ordinal = self.is_p(j + 1, '.') && self.tok(j + 2).is_some_and(|n| n.is_word());
+                (!ordinal).then_some(end)
+            }
+        }
+    }
+
+    /// A run of capitalised words at `i`, each perhaps cut short with a full stop (`Proc.
+    /// IEEE Conf. Comput. Vis.`), with an acronym in brackets after it (`(CVPR)`): the index
+    /// after the last word (before its full stop), how many words, how many cut short.
+    pub(super) fn abbreviated_run(&self, i: usize) -> Option<(usize, usize, usize)> {
+        let mut j = i;
+        let mut end = i;
+        let (mut words, mut dotted) = (0, 0);
+        while words < 10 {
+            let Some(t) = self.tok(j) else { break };
+            let capital = t.is_word() && t.upper_first && t.chars <= 12;
+            let other_field = j > i
+                && (t.has(Lex::PLACE) || self.locator_at(j).is_some() || self.role_at(j).is_some());
+            if !capital || other_field {
+                break;
+            }
+            words += 1;
+            j += 1;
+            end = j;
+            if self.tok(j).is_some_and(|d| d.is('.') && !d.space_before) {
+                dotted += 1;
+                j += 1;
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        let acronym = self.is_p(j, '(')
+            && self
+                .tok(j + 1)
+                .is_some_and(|t| t.all_upper() && t.chars >= 2)
+            && self.is_p(j + 2, ')');
+        if acronym && dotted > 0 {
+            end = j + 3;
+        }
+        Some((end, words, dotted))
     }
 
     /// Whether a place and year stand at `i` (`Париж, 1924.`, `Leiden 1990.`): one or two

@@ -407,3 +407,98 @@ fn a_source_label_before_the_reference_is_not_part_of_it() {
         "Source Criticism"
     );
 }
+
+#[test]
+fn a_question_mark_ends_a_title_before_the_journal() {
+    let input = "Doe, J. (1990). Is it complete? Journal of Things, 47(10), 777–780.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Is it complete?"));
+    assert_eq!(text(input, r.container_title), Some("Journal of Things"));
+    assert_eq!(text(input, r.volume), Some("47"));
+    assert_eq!(text(input, r.page), Some("777–780"));
+    // A subtitle after the mark stays in the title.
+    let input = "Doe, J. (1990). Why autonomy? The making of a region. Slavic Review, 4(2), 1–9.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Why autonomy? The making of a region")
+    );
+}
+
+#[test]
+fn abbreviated_journal_titles_stay_whole() {
+    for (input, journal, volume) in [
+        (
+            "A. Doe, Theory of things, Phys. Rev. 108, 1175 (1957).",
+            "Phys. Rev.",
+            "108",
+        ),
+        (
+            "Doe, A.; Roe, B. Some Effects. J. Chem. Phys. 1965, 140, 1133–1138.",
+            "J. Chem. Phys.",
+            "140",
+        ),
+        (
+            "A. Doe, “Noise,” Proc. IRE, vol. 37, no. 1, pp. 10–21, Jan. 1949.",
+            "Proc. IRE",
+            "37",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(journal), "{input}");
+        assert_eq!(text(input, r.volume), Some(volume), "{input}");
+        assert_eq!(r.publisher, None, "{input}");
+    }
+    // A place and year are no journal.
+    let input = "Иванов И. И. История. Л., 1974.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.container_title, None);
+    assert_eq!(text(input, r.place), Some("Л."));
+}
+
+#[test]
+fn banks_and_groups_are_institutional_authors() {
+    for (input, author) in [
+        (
+            "World Bank. (2020). Poverty and prosperity. World Bank.",
+            "World Bank",
+        ),
+        (
+            "International Crisis Group, “Risking War,” Europe Report no. 187, 2007.",
+            "International Crisis Group",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r),
+            Some((author.to_string(), String::new())),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn a_thesis_statement_is_not_part_of_the_title() {
+    for (input, title) in [
+        (
+            "Noether, Emmy: Über die Bildung des Formensystems, Diss. Erlangen 1907.",
+            "Über die Bildung des Formensystems",
+        ),
+        (
+            "Гумилев Л. Н. Этногенез и биосфера Земли: дис. … д-ра геогр. наук. Л., 1974.",
+            "Этногенез и биосфера Земли",
+        ),
+        (
+            "Bergson, Henri, Essai sur les données, thèse pour le doctorat, Paris, Alcan, 1889.",
+            "Essai sur les données",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(r.container_title, None, "{input}");
+    }
+    // A word that merely starts the same way is no thesis.
+    let input = "Smith, J. Dissertations on Law. London: Methuen, 1990.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Dissertations on Law"));
+}
