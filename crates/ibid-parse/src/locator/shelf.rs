@@ -35,22 +35,6 @@ const KNOWN_REPOSITORIES: [&str; 26] = [
     "ЦГАОР",
 ];
 
-/// Word stems that make a name a repository (`Bundesarchiv`, `Archives nationales`,
-/// `Bibliothèque`, `Hoover Institution`, `музей`), without their first letter, so that they
-/// match in a capitalised word too (`Archiv`, `archiv`); words in capitals are lowered first.
-const REPOSITORY_STEMS: [&str; 10] = [
-    "rchiv",
-    "ibrary",
-    "iblioth",
-    "nstitution",
-    "useum",
-    "usée",
-    "рхив",
-    "иблиотек",
-    "музе",
-    "Музе",
-];
-
 /// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,
 /// `РГАСПИ`) or a word with an archive stem (`Bundesarchiv`, `Archives`, `Library`, `архив`).
 pub(crate) fn names_repository(word: &str) -> bool {
@@ -75,15 +59,29 @@ pub(crate) fn names_repository(word: &str) -> bool {
     false
 }
 
-/// Whether `word` contains one of the [`REPOSITORY_STEMS`], in one pass over its bytes: stems
-/// are compared only at the few bytes that can begin one.
+/// Whether `word` contains a word stem that makes a name a repository (`Bundesarchiv`,
+/// `Archives nationales`, `Bibliothèque`, `Hoover Institution`, `музей`). Stems are listed
+/// without their first letter, so that they match in a capitalised word too (`Archiv`,
+/// `archiv`); callers lower words written in capitals first. One pass over the bytes: a stem
+/// is compared only where the word's next bytes are that stem's first ones.
 fn has_repository_stem(word: &str) -> bool {
     let bytes = word.as_bytes();
-    bytes.iter().enumerate().any(|(at, &byte)| {
-        matches!(byte, b'r' | b'i' | b'n' | b'u' | 0xD0 | 0xD1)
-            && REPOSITORY_STEMS
-                .iter()
-                .any(|stem| stem.as_bytes()[0] == byte && bytes[at..].starts_with(stem.as_bytes()))
+    (0..bytes.len()).any(|at| {
+        let rest = &bytes[at..];
+        let stem: &str = match rest {
+            [b'r', b'c', ..] => "rchiv",
+            [b'i', b'b', b'r', ..] => "ibrary",
+            [b'i', b'b', b'l', ..] => "iblioth",
+            [b'n', b's', ..] => "nstitution",
+            [b'u', b's', b'e', ..] => "useum",
+            [b'u', b's', 0xC3, ..] => "usée",
+            [0xD1, 0x80, ..] => "рхив",
+            [0xD0, 0xB8, ..] => "иблиотек",
+            [0xD0, 0xBC, ..] => "музе",
+            [0xD0, 0x9C, ..] => "Музе",
+            _ => return false,
+        };
+        rest.starts_with(stem.as_bytes())
     })
 }
 

@@ -1,8 +1,6 @@
 //! The words a reference is read by: name particles, role and container markers, edition
 //! words, months, places, institutions. Looked up once per word, case-insensitively.
 
-use crate::text::WordMap;
-
 use std::sync::OnceLock;
 
 /// The classes a word belongs to, as bit flags.
@@ -718,18 +716,26 @@ const WORDS: &[(&str, u32)] = &[
     ("electronic", MED),
 ];
 
-/// The lexicon as a hash map from lower-case word to its classes (a word listed twice gets
-/// the union of its classes).
-fn table() -> &'static WordMap<u32> {
-    static TABLE: OnceLock<WordMap<u32>> = OnceLock::new();
+/// The lexicon as a hash map from lower-case word (as UTF-8 bytes, so that a word lowered
+/// into a byte buffer is looked up without re-validating it) to its classes; a word listed
+/// twice gets the union of its classes.
+fn table() -> &'static ByteWordMap {
+    static TABLE: OnceLock<ByteWordMap> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = WordMap::default();
+        let mut map = ByteWordMap::default();
         for &(word, flags) in WORDS {
-            *map.entry(word).or_insert(0) |= flags;
+            *map.entry(word.as_bytes()).or_insert(0) |= flags;
         }
         map
     })
 }
+
+/// A hash map from static byte strings, hashed with the crate's word hasher.
+type ByteWordMap = std::collections::HashMap<
+    &'static [u8],
+    u32,
+    std::hash::BuildHasherDefault<crate::text::WordHasher>,
+>;
 
 /// Longest word (in bytes, lower-cased) worth looking up.
 pub(crate) const MAX_WORD: usize = 32;
@@ -741,11 +747,11 @@ pub(crate) fn classify(word: &str) -> Lex {
     let Some(lower) = crate::text::lower_into(word, &mut buf) else {
         return Lex::default();
     };
-    classify_lower(lower)
+    classify_lower(lower.as_bytes())
 }
 
-/// The classes of `lower`, a word already in lower case.
-pub(crate) fn classify_lower(lower: &str) -> Lex {
+/// The classes of `lower`, the UTF-8 bytes of a word already in lower case.
+pub(crate) fn classify_lower(lower: &[u8]) -> Lex {
     Lex(table().get(lower).copied().unwrap_or(0))
 }
 

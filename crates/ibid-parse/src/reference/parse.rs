@@ -545,19 +545,20 @@ impl<'a> Cx<'a> {
             "диссертация",
             "автореф",
         ];
-        let degree = self.word_is(i, "phd") || self.word_is(i, "doctoral");
-        let j = i + usize::from(degree);
-        let word = self.tok(j).filter(|t| t.is_word())?;
-        let text = word.text(self.input);
-        if !THESIS.iter().any(|w| crate::text::eq_lower(text, w)) {
-            return None;
-        }
-        // `Diss.` stands at the start of its sentence or after a comma or colon.
+        // `Diss.` stands at the start of its sentence or after a comma or colon (checked
+        // first: it rules out most words without comparing any text).
         let lead = i == 0
             || self
                 .tok(i - 1)
                 .is_some_and(|p| matches!(p.kind, Kind::Punct(',' | ':' | '.' | '[' | '(')));
         if !lead {
+            return None;
+        }
+        let degree = self.word_is(i, "phd") || self.word_is(i, "doctoral");
+        let j = i + usize::from(degree);
+        let word = self.tok(j).filter(|t| t.is_word())?;
+        let text = word.text(self.input);
+        if !THESIS.iter().any(|w| crate::text::eq_lower(text, w)) {
             return None;
         }
         let mut k = j + 1;

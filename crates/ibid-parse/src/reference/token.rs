@@ -99,46 +99,86 @@ struct WordScan {
 }
 
 /// The word starting at `at` (a letter), taking inner joiners followed by letters: its end,
-/// shape and classes, read in one pass that also lowers it for the lexicon.
+/// shape and classes, read in one pass that also lowers it for the lexicon. ASCII letters,
+/// most of what is read, take a path without char decoding.
 fn scan_word(input: &str, at: usize) -> WordScan {
-    let mut lower = [0u8; MAX_WORD];
-    let mut lower_len = 0;
-    let mut fits = true;
+    let bytes = input.as_bytes();
+    let mut lower = LowerBuf::default();
     let mut chars = 0usize;
     let mut has_lower = false;
     let mut end = at;
-    let mut rest = input[at..].char_indices().peekable();
-    while let Some((i, c)) = rest.next() {
+    let mut i = at;
+    while let Some(&byte) = bytes.get(i) {
+        if byte.is_ascii_alphabetic() {
+            has_lower |= byte.is_ascii_lowercase();
+            lower.push(&[byte.to_ascii_lowercase()]);
+            i += 1;
+            end = i;
+            chars += 1;
+            continue;
+        }
+        let Some(c) = char_at(input, i) else {
+            break;
+        };
+        let next = i + c.len_utf8();
         let letter = is_word_char(c);
-        let continues =
-            letter || (is_joiner(c) && rest.peek().is_some_and(|&(_, n)| is_word_char(n)));
-        if !continues {
+        if !letter && !(is_joiner(c) && char_at(input, next).is_some_and(is_word_char)) {
             break;
         }
-        if letter {
-            end = at + i + c.len_utf8();
-            has_lower = has_lower || is_lower(c);
-        }
+        has_lower |= letter && is_lower(c);
+        let mut utf8 = [0u8; 4];
+        lower.push(crate::text::lower_char(c).encode_utf8(&mut utf8).as_bytes());
+        i = next;
         chars += 1;
-        let lowered = crate::text::lower_char(c);
-        let n = lowered.len_utf8();
-        match lower.get_mut(lower_len..lower_len + n) {
-            Some(slot) if fits => {
-                lowered.encode_utf8(slot);
-                lower_len += n;
-            }
-            _ => fits = false,
+        if letter {
+            end = i;
         }
     }
-    let lex = match std::str::from_utf8(&lower[..lower_len]) {
-        Ok(word) if fits => classify_lower(word),
-        _ => Lex::default(),
-    };
     WordScan {
         end,
         chars: chars.min(255) as u8,
         has_lower,
-        lex,
+        lex: lower.word().map_or(Lex::default(), classify_lower),
+    }
+}
+
+/// The char starting at byte `i` of `text`, if one does.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// A word in lower case, built byte by byte; a word too long for the lexicon is dropped.
+struct LowerBuf {
+    bytes: [u8; MAX_WORD],
+    len: usize,
+    too_long: bool,
+}
+
+impl Default for LowerBuf {
+    fn default() -> Self {
+        LowerBuf {
+            bytes: [0; MAX_WORD],
+            len: 0,
+            too_long: false,
+        }
+    }
+}
+
+impl LowerBuf {
+    /// Append the bytes of one char.
+    fn push(&mut self, char_bytes: &[u8]) {
+        match self.bytes.get_mut(self.len..self.len + char_bytes.len()) {
+            Some(slot) if !self.too_long => {
+                slot.copy_from_slice(char_bytes);
+                self.len += char_bytes.len();
+            }
+            _ => self.too_long = true,
+        }
+    }
+
+    /// The word's UTF-8 bytes, unless it was too long.
+    fn word(&self) -> Option<&[u8]> {
+        (!self.too_long).then_some(&self.bytes[..self.len])
     }
 }
 
