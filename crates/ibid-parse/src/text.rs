@@ -149,6 +149,7 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-/// A hash map keyed by static words, hashed with [`WordHasher`].
+/// A hash map keyed by the UTF-8 bytes of static words, hashed with [`WordHasher`]. Keyed
+/// by bytes so that a word lowered into a byte buffer is looked up without validating it again.
 pub(crate) type WordMap<V> =
-    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<WordHasher>>;

@@ -366,27 +366,43 @@ pub(super) fn lookup(word: &str) -> Option<LabelWord> {
 /// The table as a hash map: one hash and one comparison per lookup.
 fn index() -> &'static crate::text::WordMap<LabelWord> {
     static INDEX: std::sync::OnceLock<crate::text::WordMap<LabelWord>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| TABLE.iter().copied().collect())
+    INDEX.get_or_init(|| {
+        TABLE
+            .iter()
+            .map(|&(key, word)| (key.as_bytes(), word))
+            .collect()
+    })
 }
 
-/// Write the normalised form of `word` into `buf`; `None` if it does not fit.
-fn normalise<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+/// Write the normalised form of `word` into `buf` (lower case, no apostrophes, one space
+/// between words but none after a full stop, no final full stop); `None` if it does not fit.
+fn normalise<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     let mut len = 0;
     let mut after_dot = false;
     let mut pending_space = false;
     for c in word.trim_matches(crate::text::is_space).chars() {
+        // ASCII letters, full stops and digits, nearly everything a label is written with.
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if pending_space {
+                push_byte(buf, &mut len, b' ')?;
+                pending_space = false;
+            }
+            after_dot = c == '.';
+            push_byte(buf, &mut len, c.to_ascii_lowercase() as u8)?;
+            continue;
+        }
         if crate::text::is_space(c) {
             pending_space = !after_dot;
             continue;
         }
         if pending_space {
-            push(buf, &mut len, ' ')?;
+            push_byte(buf, &mut len, b' ')?;
             pending_space = false;
         }
-        after_dot = c == '.';
+        after_dot = false;
         match c {
-            '°' | 'º' | 'ᵒ' => push(buf, &mut len, 'o')?,
-            'ˢ' => push(buf, &mut len, 's')?,
+            '°' | 'º' | 'ᵒ' => push_byte(buf, &mut len, b'o')?,
+            'ˢ' => push_byte(buf, &mut len, b's')?,
             '\'' | '’' | 'ʹ' | 'ʼ' => {}
             _ => push(buf, &mut len, crate::text::lower_char(c))?,
         }
@@ -394,7 +410,7 @@ fn normalise<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
     if len > 0 && buf[len - 1] == b'.' {
         len -= 1;
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    buf.get(..len)
 }
 
 fn push(buf: &mut [u8; MAX_KEY], len: &mut usize, c: char) -> Option<()> {
@@ -402,6 +418,12 @@ fn push(buf: &mut [u8; MAX_KEY], len: &mut usize, c: char) -> Option<()> {
     let slot = buf.get_mut(*len..*len + n)?;
     c.encode_utf8(slot);
     *len += n;
+    Some(())
+}
+
+fn push_byte(buf: &mut [u8; MAX_KEY], len: &mut usize, byte: u8) -> Option<()> {
+    *buf.get_mut(*len)? = byte;
+    *len += 1;
     Some(())
 }
 
@@ -558,7 +580,7 @@ mod tests {
             let mut buf = [0u8; MAX_KEY];
             assert_eq!(
                 normalise(key, &mut buf),
-                Some(*key),
+                Some(key.as_bytes()),
                 "key {key:?} is not normalised"
             );
         }

@@ -1,6 +1,7 @@
 //! The words a reference is read by: name particles, role and container markers, edition
 //! words, months, places, institutions. Looked up once per word, case-insensitively.
 
+use crate::text::WordMap;
 use std::sync::OnceLock;
 
 /// The classes a word belongs to, as bit flags.
@@ -716,26 +717,18 @@ const WORDS: &[(&str, u32)] = &[
     ("electronic", MED),
 ];
 
-/// The lexicon as a hash map from lower-case word (as UTF-8 bytes, so that a word lowered
-/// into a byte buffer is looked up without re-validating it) to its classes; a word listed
-/// twice gets the union of its classes.
-fn table() -> &'static ByteWordMap {
-    static TABLE: OnceLock<ByteWordMap> = OnceLock::new();
+/// The lexicon as a hash map from lower-case word to its classes (a word listed twice gets
+/// the union of its classes).
+fn table() -> &'static WordMap<u32> {
+    static TABLE: OnceLock<WordMap<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = ByteWordMap::default();
+        let mut map = WordMap::default();
         for &(word, flags) in WORDS {
             *map.entry(word.as_bytes()).or_insert(0) |= flags;
         }
         map
     })
 }
-
-/// A hash map from static byte strings, hashed with the crate's word hasher.
-type ByteWordMap = std::collections::HashMap<
-    &'static [u8],
-    u32,
-    std::hash::BuildHasherDefault<crate::text::WordHasher>,
->;
 
 /// Longest word (in bytes, lower-cased) worth looking up.
 pub(crate) const MAX_WORD: usize = 32;

@@ -293,7 +293,7 @@ fn date_words() -> &'static WordMap<DateWord> {
     TABLE.get_or_init(|| {
         let mut map: WordMap<DateWord> = WordMap::default();
         let mut add = |word: &'static str, month: u8, flags: u8| {
-            let entry = map.entry(word).or_default();
+            let entry = map.entry(word.as_bytes()).or_default();
             if entry.month == 0 {
                 entry.month = month;
             }
@@ -324,7 +324,7 @@ fn date_words() -> &'static WordMap<DateWord> {
 fn date_word(word: &str) -> DateWord {
     let mut buf = [0u8; 48];
     lower_into(word, &mut buf)
-        .and_then(|lower| date_words().get(lower).copied())
+        .and_then(|lower| date_words().get(lower.as_bytes()).copied())
         .unwrap_or_default()
 }
 
