@@ -42,7 +42,11 @@ pub(crate) fn names_repository(word: &str) -> bool {
     if word.len() < 2 {
         return false;
     }
-    if word.starts_with(char::is_uppercase) && KNOWN_REPOSITORIES.contains(&word) {
+    // Every known acronym is at most six letters long, twelve bytes in Cyrillic.
+    if word.len() <= 12
+        && word.starts_with(char::is_uppercase)
+        && KNOWN_REPOSITORIES.contains(&word)
+    {
         return true;
     }
     if word.len() < 4 {
@@ -305,6 +309,13 @@ mod tests {
         }
         for word in ["Smith", "FO", "Lenin", "", &"x".repeat(100)] {
             assert!(!names_repository(word), "{word}");
+        }
+        for acronym in KNOWN_REPOSITORIES {
+            assert!(
+                acronym.len() <= 12,
+                "{acronym} is longer than the length check allows"
+            );
+            assert!(names_repository(acronym), "{acronym}");
         }
     }
 
