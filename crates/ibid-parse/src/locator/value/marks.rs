@@ -49,6 +49,11 @@ fn side_word(i: &str) -> Res<'_, Side> {
 
 /// A recto/verso mark written directly after a number at `i`; returns it and where it ends.
 pub(crate) fn attached_side(text: &str, i: usize) -> Option<(Side, usize)> {
+    // Every mark starts with `o`, `r`, `v` or a Cyrillic letter (`об`): most numbers are
+    // followed by something else, and are ruled out without trying the grammar.
+    if !matches!(text.as_bytes().get(i), Some(b'o' | b'r' | b'v' | 0xD0)) {
+        return None;
+    }
     let input = rest(text, i);
     let (after, side) = side_word(input).ok()?;
     let end = i + (input.len() - after.len());
@@ -72,6 +77,9 @@ fn bare_side_word(i: &str) -> Res<'_, Side> {
 
 /// A recto/verso mark standing alone, as at the end of `4r–v`.
 pub(crate) fn lone_side(text: &str, i: usize) -> Option<(Side, usize)> {
+    if !matches!(text.as_bytes().get(i), Some(b'r' | b'v')) {
+        return None;
+    }
     let input = rest(text, i);
     let (after, side) = bare_side_word(input).ok()?;
     let end = i + (input.len() - after.len());
@@ -100,6 +108,13 @@ fn russian_verso(i: &str) -> Res<'_, &str> {
 pub(crate) fn spaced_side(text: &str, i: usize, leafy: bool) -> Option<(Side, usize)> {
     let j = skip_spaces(text, i);
     if j == i {
+        return None;
+    }
+    // Every mark starts with `o`, `r`, `v` (any case) or `о`.
+    if !matches!(
+        text.as_bytes().get(j).map(u8::to_ascii_lowercase),
+        Some(b'o' | b'r' | b'v' | 0xD0)
+    ) {
         return None;
     }
     let input = rest(text, j);
@@ -155,6 +170,9 @@ fn russian_following(i: &str) -> Res<'_, Following> {
 
 /// "Following" written directly after a number: `12f.`, `12ff.`, `12ff`.
 pub(crate) fn attached_following(text: &str, i: usize) -> Option<(Following, usize)> {
+    if text.as_bytes().get(i) != Some(&b'f') {
+        return None;
+    }
     let input = rest(text, i);
     let (after, following) = following_word(input).ok()?;
     let end = i + (input.len() - after.len());
@@ -184,6 +202,13 @@ const LATIN_FOLLOWING: [(&str, Following); 14] = [
 pub(crate) fn spaced_following(text: &str, i: usize) -> Option<(Following, usize)> {
     let j = skip_spaces(text, i);
     if j == i {
+        return None;
+    }
+    // Every mark starts with `e`, `p`, `s`, `f` (any case) or `и`.
+    if !matches!(
+        text.as_bytes().get(j).map(u8::to_ascii_lowercase),
+        Some(b'e' | b'p' | b's' | b'f' | 0xD0)
+    ) {
         return None;
     }
     let input = rest(text, j);
