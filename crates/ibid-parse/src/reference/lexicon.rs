@@ -65,6 +65,8 @@ impl Lex {
     pub const SEE: u32 = 1 << 26;
     /// A standard number label (`ISBN`, `ISSN`).
     pub const STANDARD_NUMBER: u32 = 1 << 27;
+    /// A word naming a thesis or the degree it is for (`Diss.`, `thesis`, `дис.`, `PhD`).
+    pub const THESIS: u32 = 1 << 28;
 
     /// Whether the word is in any of the classes `mask`.
     pub fn has(self, mask: u32) -> bool {
@@ -99,6 +101,7 @@ const PIN: u32 = Lex::PINPOINT;
 const SAME: u32 = Lex::SAME_AUTHOR;
 const SEE: u32 = Lex::SEE;
 const STD: u32 = Lex::STANDARD_NUMBER;
+const THS: u32 = Lex::THESIS;
 
 const MON: u32 = Lex::MONTH;
 
@@ -715,6 +718,17 @@ const WORDS: &[(&str, u32)] = &[
     ("электронный", MED),
     ("online", MED),
     ("electronic", MED),
+    // Theses and the degrees they are for.
+    ("phd", THS),
+    ("doctoral", THS),
+    ("diss", THS),
+    ("dissertation", THS),
+    ("thesis", THS),
+    ("thèse", THS),
+    ("дис", THS),
+    ("дисс", THS),
+    ("диссертация", THS),
+    ("автореф", THS),
 ];
 
 /// The lexicon as a hash map from lower-case word to its classes (a word listed twice gets
@@ -773,6 +787,16 @@ mod tests {
         assert!(classify("december").has(Lex::MONTH));
         assert_eq!(classify("Wartime"), Lex::default());
         assert_eq!(classify(&"x".repeat(100)), Lex::default());
+    }
+
+    #[test]
+    fn thesis_words_are_in_the_thesis_class() {
+        for word in super::super::parse::THESIS_WORDS
+            .iter()
+            .chain(&["phd", "doctoral"])
+        {
+            assert!(classify(word).has(Lex::THESIS), "{word}");
+        }
     }
 
     #[test]

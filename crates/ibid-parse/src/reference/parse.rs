@@ -124,6 +124,19 @@ pub fn parse_reference(input: &str) -> Parsed<Reference> {
     parsed
 }
 
+/// Words naming a thesis (`Diss.`, `thesis`, `дис.`); with the degree words `PhD` and
+/// `doctoral`, all are in the lexicon's [`Lex::THESIS`] class.
+pub(super) const THESIS_WORDS: &[&str] = &[
+    "diss",
+    "dissertation",
+    "thesis",
+    "thèse",
+    "дис",
+    "дисс",
+    "диссертация",
+    "автореф",
+];
+
 /// Whether `text` is a word naming an archival level (`op.`, `Ф.`, `delo`, `Box`).
 fn is_archival_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -537,18 +550,11 @@ impl<'a> Cx<'a> {
     /// A thesis statement (`PhD diss.`, `Diss.`, `thèse pour le doctorat`, `дис. … д-ра
     /// геогр. наук`): the genre of the work, no title or container. The index after it.
     pub(super) fn thesis_at(&self, i: usize) -> Option<usize> {
-        const THESIS: &[&str] = &[
-            "diss",
-            "dissertation",
-            "thesis",
-            "thèse",
-            "дис",
-            "дисс",
-            "диссертация",
-            "автореф",
-        ];
-        // `Diss.` stands at the start of its sentence or after a comma or colon (checked
-        // first: it rules out most words without comparing any text).
+        // `Diss.` stands at the start of its sentence or after a comma or colon; every word
+        // of a thesis statement is in the lexicon's thesis class, so other words cost nothing.
+        if !self.has(i, Lex::THESIS) {
+            return None;
+        }
         let lead = i == 0
             || self
                 .tok(i - 1)
@@ -560,7 +566,7 @@ impl<'a> Cx<'a> {
         let j = i + usize::from(degree);
         let word = self.tok(j).filter(|t| t.is_word())?;
         let text = word.text(self.input);
-        if !THESIS.iter().any(|w| crate::text::eq_lower(text, w)) {
+        if !THESIS_WORDS.iter().any(|w| crate::text::eq_lower(text, w)) {
             return None;
         }
         let mut k = j + 1;

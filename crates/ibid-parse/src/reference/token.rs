@@ -111,7 +111,7 @@ fn scan_word(input: &str, at: usize) -> WordScan {
     while let Some(&byte) = bytes.get(i) {
         if byte.is_ascii_alphabetic() {
             has_lower |= byte.is_ascii_lowercase();
-            lower.push(&[byte.to_ascii_lowercase()]);
+            lower.push_byte(byte.to_ascii_lowercase());
             i += 1;
             end = i;
             chars += 1;
@@ -171,6 +171,17 @@ impl LowerBuf {
             Some(slot) if !self.too_long => {
                 slot.copy_from_slice(char_bytes);
                 self.len += char_bytes.len();
+            }
+            _ => self.too_long = true,
+        }
+    }
+
+    /// Append one ASCII byte.
+    fn push_byte(&mut self, byte: u8) {
+        match self.bytes.get_mut(self.len) {
+            Some(slot) if !self.too_long => {
+                *slot = byte;
+                self.len += 1;
             }
             _ => self.too_long = true,
         }
