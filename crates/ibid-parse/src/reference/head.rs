@@ -70,6 +70,9 @@ impl Cx<'_> {
         let mut j = i;
         for _ in 0..4 {
             let end = self.run_end(j);
+            if let Some(colon) = self.state_colon(end) {
+                return Some(colon);
+            }
             let lower = (j..end)
                 .filter(|&k| self.tok(k).is_some_and(|t| t.is_word() && !t.upper_first))
                 .count();
@@ -97,6 +100,29 @@ impl Cx<'_> {
             j = end + 1;
         }
         None
+    }
+
+    /// The colon after a state or country code that follows a place at `j` (`, NJ, USA:`,
+    /// `, MA:`, ` (MA):`), when a publisher follows it.
+    fn state_colon(&self, j: usize) -> Option<usize> {
+        let code = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && t.all_upper() && t.chars == 2)
+        };
+        let mut k = if self.is_p(j, ',') && code(j + 1) {
+            j + 2
+        } else if self.is_p(j, '(') && code(j + 1) && self.is_p(j + 2, ')') {
+            j + 3
+        } else {
+            return None;
+        };
+        if self.is_p(k, ',') && self.word_is(k + 1, "usa") {
+            k += 2;
+        }
+        let publisher = self
+            .tok(k + 1)
+            .is_some_and(|t| t.is_word() && t.upper_first);
+        (self.is_p(k, ':') && publisher).then_some(k)
     }
 
     /// Whether a comma at `j` in a note-style title is followed by more title up to a
@@ -581,8 +607,12 @@ impl Cx<'_> {
         else {
             return false;
         };
+        let range = self
+            .year_at(j + 1)
+            .is_some_and(|(date, _)| date.end.is_some());
         self.is_p(after, ':')
             || (self.style == Style::Comma && self.is_p(after, '('))
+            || (range && (self.is_p(after, '(') || self.is_p(after, '[')))
             || (self.style == Style::Period && self.is_p(after, '.') && self.sentence_stop(after))
     }
 

@@ -207,7 +207,7 @@ impl<'a> Cx<'a> {
             return;
         }
         let mut i = self.enumeration_end();
-        if self.archival_hint {
+        if self.archival_hint && self.back_reference(i).is_none() {
             if let Some(next) = self.archive_at(i) {
                 i = next;
                 if self.only_punct_from(i) {
@@ -385,6 +385,19 @@ impl<'a> Cx<'a> {
             }
             if prev.is_word()
                 && prev.chars == 1
+                && prev.text(self.input) == "v"
+                && next.is_word()
+                && next.upper_first
+                && i >= 2
+                && self
+                    .tok(i - 2)
+                    .is_some_and(|w| w.is_word() && w.upper_first)
+            {
+                // `Miranda v. Arizona`: the `v.` (versus) of a case name.
+                return false;
+            }
+            if prev.is_word()
+                && prev.chars == 1
                 && prev.upper_first
                 && next.is_word()
                 && next.upper_first
@@ -554,9 +567,12 @@ impl<'a> Cx<'a> {
         }
         // `Diss.` stands at the start of its sentence or after a comma or colon.
         let lead = i == 0
-            || self
-                .tok(i - 1)
-                .is_some_and(|p| matches!(p.kind, Kind::Punct(',' | ':' | '.' | '[' | '(')));
+            || self.tok(i - 1).is_some_and(|p| {
+                matches!(
+                    p.kind,
+                    Kind::Punct(',' | ':' | '.' | '[' | '(' | '”' | '"' | '»' | '’')
+                )
+            });
         if !lead {
             return None;
         }
