@@ -673,6 +673,11 @@ impl<'a> Cx<'a> {
         if !t.is_word() {
             return None;
         }
+        if self.word_is(i, "aus") && self.word_is(i + 1, "dem") && self.has(i + 2, Lex::LANGUAGE) {
+            // `Aus dem Englischen (übersetzt) von Karl Heinz Siber`.
+            let k = i + 3 + usize::from(self.has(i + 3, Lex::TRANSLATOR));
+            return self.word_is(k, "von").then_some((Role::Translator, k + 1));
+        }
         let mut j = i;
         if self.word_is(i, "под") || self.word_is(i, "отв") {
             j += 1;
@@ -712,7 +717,13 @@ impl<'a> Cx<'a> {
         let mut steps = 0;
         while steps < 5 {
             let Some(n) = self.tok(j) else { break };
-            if n.has(Lex::BY | Lex::LANGUAGE) && !n.upper_first || n.has(Lex::LANGUAGE) {
+            // `du`/`de l'` before a language (`trad. du russe par`).
+            let of_language =
+                (self.word_is(j, "du") || self.word_is(j, "de")) && self.has(j + 1, Lex::LANGUAGE);
+            if n.has(Lex::BY | Lex::LANGUAGE) && !n.upper_first
+                || n.has(Lex::LANGUAGE)
+                || of_language
+            {
                 by = true;
                 j += 1;
                 if self.is_p(j, '.') {

@@ -601,3 +601,37 @@ fn a_year_range_ends_a_title_before_a_bracket() {
         Some("The khanate of Erevan under Qajar rule, 1795–1828")
     );
 }
+
+#[test]
+fn translator_statements_end_the_title() {
+    for (input, title) in [
+        (
+            "Hosking, Geoffrey: Rußland. Nation und Imperium 1552–1917. Aus dem Englischen von Karl Heinz Siber. Berlin: Siedler 2000.",
+            "Rußland. Nation und Imperium 1552–1917",
+        ),
+        (
+            "Soljenitsyne, Alexandre, L'Archipel du Goulag, trad. du russe par Geneviève Johannet, Paris, Seuil, 1974.",
+            "L'Archipel du Goulag",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(r.translators.names.len(), 1, "{input}");
+    }
+}
+
+#[test]
+fn short_notes_with_several_surnames() {
+    let input = "Suny and Martin, State of Nations, 14.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 2);
+    assert_eq!(
+        first_author(input, &r).map(|a| a.0),
+        Some("Suny".to_string())
+    );
+    assert_eq!(text(input, r.title), Some("State of Nations"));
+    let input = "Brower and Lazzerini, Russia's Orient, 105.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Russia's Orient"));
+    assert_eq!(r.locators[0].value_text(input), "105");
+}
