@@ -175,7 +175,8 @@ impl Cx<'_> {
                         | Lex::LINK
                         | Lex::ACCESS
                         | Lex::SERIES;
-                    if t.has(imprint) || self.locator_at(j).is_some() {
+                    if t.has(imprint) || self.locator_at(j).is_some() || self.thesis_at(j).is_some()
+                    {
                         return None;
                     }
                 }
@@ -269,8 +270,19 @@ impl Cx<'_> {
         if let Some(k) = self.volume_count_at(i) {
             return k;
         }
+        if let Some(k) = self.reprint_at(i) {
+            return k;
+        }
         if let Some(k) = self.thesis_at(i) {
+            // The run after a thesis statement names the university that granted it.
             self.container_open = false;
+            let university = self.is_p(k, ',') && {
+                let end = self.run_end(k + 1);
+                (k + 1..end).any(|m| self.has(m, Lex::INSTITUTION))
+                    && (self.is_p(end, ')')
+                        || self.is_p(end, ',') && self.year_at(end + 1).is_some())
+            };
+            self.expect_publisher = university && self.r.publisher.is_none();
             return k;
         }
         if t.has(Lex::STANDARD_NUMBER) {
@@ -326,6 +338,9 @@ impl Cx<'_> {
                 return k;
             }
         }
+        if let Some(k) = self.numbered_document(i) {
+            return k;
+        }
         if let Some(k) = self.labelled(i) {
             return k;
         }
@@ -360,6 +375,7 @@ impl Cx<'_> {
         let unit = [
             "т",
             "тт",
+            "кн",
             "томах",
             "vols",
             "vol",
@@ -373,6 +389,32 @@ impl Cx<'_> {
             return None;
         }
         Some(i + 3 + usize::from(self.is_p(i + 3, '.')))
+    }
+
+    /// `Reprint, New York: …`, `repr., Chicago: …`, `Nachdruck`: the imprint that follows is
+    /// the reprint's, and so is the date; the original's year before it is reported, never
+    /// joined to the title. The index after the statement.
+    fn reprint_at(&mut self, i: usize) -> Option<usize> {
+        const WORDS: &[&str] = &[
+            "reprint",
+            "reprinted",
+            "repr",
+            "nachdruck",
+            "réimpr",
+            "réimpression",
+        ];
+        if !WORDS.iter().any(|w| self.word_is(i, w)) {
+            return None;
+        }
+        let mut j = i + 1 + usize::from(self.is_p(i + 1, '.'));
+        if self.is_p(j, ',') || self.is_p(j, ':') {
+            j += 1;
+        }
+        if let Some(original) = self.r.issued.take() {
+            self.unknown.push(original.span);
+            self.issued_at = None;
+        }
+        Some(j)
     }
 
     /// `ISBN 978-5-02-000000-0`: no field holds it, so it is read and passed over.
@@ -476,6 +518,32 @@ impl Cx<'_> {
         }
     }
 
+    /// `Док. № 12`, `Dok. Nr. 14`, `doc. no. 5`: a document label before a number sign,
+    /// read as one document locator. The index after it.
+    fn numbered_document(&mut self, i: usize) -> Option<usize> {
+        const WORDS: &[&str] = &["док", "документ", "doc", "document", "dok", "dokument"];
+        if !WORDS.iter().any(|w| self.word_is(i, w)) {
+            return None;
+        }
+        let j = i + 1 + usize::from(self.is_p(i + 1, '.'));
+        let number = self.locator_at(j)?;
+        if number.label != LocatorLabel::Issue {
+            return None;
+        }
+        let start = self.tok(i)?.start;
+        let end = number.span.end;
+        self.r.locators.push(Locator {
+            label: LocatorLabel::Document,
+            label_span: Some(crate::text::trim_span(
+                self.input,
+                Span::new(start, number.value.start),
+            )),
+            span: Span::new(start, end),
+            ..number
+        });
+        Some(self.tok_after(end).max(i + 1))
+    }
+
     /// A labelled locator at `i`, routed to its field: the index after it.
     pub(super) fn labelled(&mut self, i: usize) -> Option<usize> {
         let locator = self.locator_at(i)?;
@@ -499,7 +567,7 @@ impl Cx<'_> {
         match locator.label {
             LocatorLabel::Issue
                 if self.r.container_title.is_none()
-                    && (self.r.publisher.is_some() || self.r.place.is_some()) =>
+                    && (self.r.publisher.is_some() || self.r.place.is_some() || self.no_title) =>
             {
                 // `Nr. 120` after the imprint of a book numbers a document, not an issue.
                 self.r.locators.push(Locator {
@@ -621,6 +689,9 @@ impl Cx<'_> {
     /// A number with no label: a volume after a journal title, a page range after a volume
     /// or a colon, or a pinpoint page.
     fn bare_number(&mut self, i: usize) -> usize {
+        if let Some(next) = self.law_report(i) {
+            return next;
+        }
         let end = self.num_value_end(i).unwrap_or(i + 1);
         let span = self.span(i, end);
         if self.container_open && self.r.volume.is_none() && self.sep != Sep::Colon {
@@ -651,6 +722,22 @@ impl Cx<'_> {
         {
             self.r.volume = Some(self.span(i, i + 1));
             return i + 2;
+        }
+        let after_volume_comma = self.sep == Sep::Comma
+            && i >= 2
+            && self
+                .r
+                .volume
+                .is_some_and(|v| self.tok(i - 2).is_some_and(|t| t.end == v.end));
+        if after_volume_comma
+            && self.r.issue.is_none()
+            && self.is_p(end, '(')
+            && self.has(end + 1, Lex::MONTH)
+        {
+            // `Commun. ACM 21, 7 (July 1978), 558–565`: the number between the volume and
+            // the month of issue is the issue.
+            self.r.issue = Some(span);
+            return end;
         }
         if self.r.page.is_none() && self.article_shape() {
             let single = end == i + 1 || self.num_word_end(i) == end;
@@ -686,6 +773,77 @@ impl Cx<'_> {
                 end
             }
         }
+    }
+
+    /// A law report or law review after a case name or title (`384 U.S. 436, 444 (1966)`,
+    /// `10 Harv. L. Rev. 457, 461 (1897)`): the volume, the abbreviated reporter, the first
+    /// page, pinpoint pages after commas, then a bracket holding the year. Sets volume,
+    /// container, page and the pinpoints; the index of the bracket.
+    fn law_report(&mut self, i: usize) -> Option<usize> {
+        let free = self.r.volume.is_none()
+            && self.r.container_title.is_none()
+            && self.r.page.is_none()
+            && self.r.title.is_some();
+        if !free || self.sep != Sep::Comma || self.year_at(i).is_some() {
+            return None;
+        }
+        if self.tok(i).is_some_and(|t| t.chars > 4) || self.tok(i + 1)?.kind != Kind::Word {
+            return None;
+        }
+        // The reporter: capitalised words, at least one cut short (`U.S.`, `Harv. L. Rev.`).
+        let mut first = i + 1;
+        let mut dotted = false;
+        while first < i + 12
+            && self
+                .tok(first)
+                .is_some_and(|t| t.is_word() && t.upper_first)
+        {
+            first += 1;
+            if self
+                .tok(first)
+                .is_some_and(|d| d.is('.') && !d.space_before)
+            {
+                dotted = true;
+                first += 1;
+            }
+        }
+        if !dotted {
+            return None;
+        }
+        let page_end = self.num_value_end(first)?;
+        let mut k = page_end;
+        let mut pins = Vec::new();
+        while pins.len() < 4 && self.is_p(k, ',') {
+            match self.num_value_end(k + 1) {
+                Some(e) if self.year_at(k + 1).is_none() => {
+                    pins.push(k + 1);
+                    k = e;
+                }
+                _ => break,
+            }
+        }
+        if !self.is_p(k, '(') {
+            return None;
+        }
+        let close = (k + 1..k + 8).find(|&m| self.is_p(m, ')'))?;
+        if !(k + 1..close).any(|m| self.year_at(m).is_some()) {
+            return None;
+        }
+        self.r.volume = Some(self.span(i, i + 1));
+        self.r.container_title = Some(self.span(i + 1, first));
+        self.r.page = Some(self.span(first, page_end));
+        let options = LocatorOptions {
+            bare_number_is_page: true,
+        };
+        for at in pins {
+            let start = self.tok(at).map_or(0, |t| t.start);
+            if let Some(pin) = scan_locator(self.input, start, &options)
+                .filter(|l| l.span.start == start && l.span.end > start)
+            {
+                self.r.locators.push(pin);
+            }
+        }
+        Some(k)
     }
 
     /// A number with an attached letter (`12a`): the index after it.

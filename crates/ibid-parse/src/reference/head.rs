@@ -70,6 +70,9 @@ impl Cx<'_> {
         let mut j = i;
         for _ in 0..4 {
             let end = self.run_end(j);
+            if let Some(colon) = self.state_colon(end) {
+                return Some(colon);
+            }
             let lower = (j..end)
                 .filter(|&k| self.tok(k).is_some_and(|t| t.is_word() && !t.upper_first))
                 .count();
@@ -97,6 +100,29 @@ impl Cx<'_> {
             j = end + 1;
         }
         None
+    }
+
+    /// The colon after a state or country code that follows a place at `j` (`, NJ, USA:`,
+    /// `, MA:`, ` (MA):`), when a publisher follows it.
+    fn state_colon(&self, j: usize) -> Option<usize> {
+        let code = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && t.all_upper() && t.chars == 2)
+        };
+        let mut k = if self.is_p(j, ',') && code(j + 1) {
+            j + 2
+        } else if self.is_p(j, '(') && code(j + 1) && self.is_p(j + 2, ')') {
+            j + 3
+        } else {
+            return None;
+        };
+        if self.is_p(k, ',') && self.word_is(k + 1, "usa") {
+            k += 2;
+        }
+        let publisher = self
+            .tok(k + 1)
+            .is_some_and(|t| t.is_word() && t.upper_first);
+        (self.is_p(k, ':') && publisher).then_some(k)
     }
 
     /// Whether a comma at `j` in a note-style title is followed by more title up to a
@@ -282,13 +308,58 @@ impl Cx<'_> {
     /// `Baberowski, Der Feind ist überall, S. 215`: a lone surname before the short title
     /// of a note that ends in a pinpoint. Sets the author, returns the title's start.
     pub(super) fn short_note_author(&mut self, i: usize) -> Option<usize> {
-        let t = self.tok(i)?;
-        let plain = t.is_word()
-            && t.upper_first
-            && t.has_lower
-            && t.chars >= 2
-            && !t.has(Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH);
-        if !plain || !self.is_p(i + 1, ',') {
+        let plain_at = |j: usize| {
+            self.tok(j).is_some_and(|t| {
+                t.is_word()
+                    && t.upper_first
+                    && t.has_lower
+                    && t.chars >= 2
+                    && !t.has(Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH)
+            })
+        };
+        if !plain_at(i) {
+            return None;
+        }
+        // `Brower and Lazzerini, Title, 105`, `Lih, Naumov, and Khlevniuk, Title, 208`:
+        // surnames joined by `and`, the first of them the author.
+        let mut lead = vec![i];
+        let mut last = i;
+        let mut joined = false;
+        while lead.len() < 4 {
+            let mut k = last + 1;
+            let comma = self.is_p(k, ',');
+            k += usize::from(comma);
+            let and = self.has(k, Lex::AND) || self.is_p(k, '&');
+            k += usize::from(and);
+            let ends = self.is_p(k + 1, ',') || self.has(k + 1, Lex::AND);
+            if !(comma || and) || !plain_at(k) || !ends {
+                break;
+            }
+            lead.push(k);
+            last = k;
+            if and {
+                joined = true;
+                break;
+            }
+        }
+        let several = joined
+            && self.is_p(last + 1, ',')
+            && self.title_like_at(last + 2)
+            && self.note_pinpoint_follows(last + 2);
+        if several {
+            for k in lead {
+                let span = self.span(k, k + 1);
+                self.r.authors.names.push(super::Name::Personal {
+                    family: span,
+                    given: None,
+                    particle: None,
+                    span,
+                });
+            }
+            self.style = Style::Comma;
+            return Some(last + 2);
+        }
+        if !self.is_p(i + 1, ',') {
             return None;
         }
         if let Some(next) = self.op_cit_at(i + 2) {
@@ -303,18 +374,7 @@ impl Cx<'_> {
             self.style = Style::Comma;
             return Some(next + usize::from(self.is_p(next, ',')));
         }
-        if !self.title_like_at(i + 2) {
-            return None;
-        }
-        let mut k = i + 2;
-        while k < i + 40 && self.tok(k).is_some_and(|t| !t.is(',') && !t.is('(')) {
-            k += 1;
-        }
-        let pinpoint = self
-            .tok(k + 1)
-            .is_some_and(|t| t.kind == Kind::Num && self.year_at(k + 1).is_none())
-            || self.locator_at(k + 1).is_some();
-        if !(self.is_p(k, ',') && pinpoint) {
+        if !self.title_like_at(i + 2) || !self.note_pinpoint_follows(i + 2) {
             return None;
         }
         let span = self.span(i, i + 1);
@@ -326,6 +386,20 @@ impl Cx<'_> {
         });
         self.style = Style::Comma;
         Some(i + 2)
+    }
+
+    /// Whether the short title at `i` is followed by a comma and a pinpoint (`Title, 45`,
+    /// `Title, S. 12`).
+    fn note_pinpoint_follows(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < i + 40 && self.tok(k).is_some_and(|t| !t.is(',') && !t.is('(')) {
+            k += 1;
+        }
+        let pinpoint = self
+            .tok(k + 1)
+            .is_some_and(|t| t.kind == Kind::Num && self.year_at(k + 1).is_none())
+            || self.locator_at(k + 1).is_some();
+        self.is_p(k, ',') && pinpoint
     }
 
     /// After a weak lead: a year and then a title (`John Smith (1990). Title`).
@@ -581,8 +655,12 @@ impl Cx<'_> {
         else {
             return false;
         };
+        let range = self
+            .year_at(j + 1)
+            .is_some_and(|(date, _)| date.end.is_some());
         self.is_p(after, ':')
             || (self.style == Style::Comma && self.is_p(after, '('))
+            || (range && (self.is_p(after, '(') || self.is_p(after, '[')))
             || (self.style == Style::Period && self.is_p(after, '.') && self.sentence_stop(after))
     }
 

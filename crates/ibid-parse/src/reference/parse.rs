@@ -222,7 +222,7 @@ impl<'a> Cx<'a> {
             return;
         }
         let mut i = self.enumeration_end();
-        if self.archival_hint {
+        if self.archival_hint && self.back_reference(i).is_none() {
             if let Some(next) = self.archive_at(i) {
                 i = next;
                 if self.only_punct_from(i) {
@@ -400,6 +400,19 @@ impl<'a> Cx<'a> {
             }
             if prev.is_word()
                 && prev.chars == 1
+                && prev.text(self.input) == "v"
+                && next.is_word()
+                && next.upper_first
+                && i >= 2
+                && self
+                    .tok(i - 2)
+                    .is_some_and(|w| w.is_word() && w.upper_first)
+            {
+                // `Miranda v. Arizona`: the `v.` (versus) of a case name.
+                return false;
+            }
+            if prev.is_word()
+                && prev.chars == 1
                 && prev.upper_first
                 && next.is_word()
                 && next.upper_first
@@ -556,9 +569,12 @@ impl<'a> Cx<'a> {
             return None;
         }
         let lead = i == 0
-            || self
-                .tok(i - 1)
-                .is_some_and(|p| matches!(p.kind, Kind::Punct(',' | ':' | '.' | '[' | '(')));
+            || self.tok(i - 1).is_some_and(|p| {
+                matches!(
+                    p.kind,
+                    Kind::Punct(',' | ':' | '.' | '[' | '(' | '”' | '"' | '»' | '’')
+                )
+            });
         if !lead {
             return None;
         }
@@ -666,6 +682,11 @@ impl<'a> Cx<'a> {
         if !t.is_word() {
             return None;
         }
+        if self.word_is(i, "aus") && self.word_is(i + 1, "dem") && self.has(i + 2, Lex::LANGUAGE) {
+            // `Aus dem Englischen (übersetzt) von Karl Heinz Siber`.
+            let k = i + 3 + usize::from(self.has(i + 3, Lex::TRANSLATOR));
+            return self.word_is(k, "von").then_some((Role::Translator, k + 1));
+        }
         let mut j = i;
         if self.word_is(i, "под") || self.word_is(i, "отв") {
             j += 1;
@@ -705,7 +726,13 @@ impl<'a> Cx<'a> {
         let mut steps = 0;
         while steps < 5 {
             let Some(n) = self.tok(j) else { break };
-            if n.has(Lex::BY | Lex::LANGUAGE) && !n.upper_first || n.has(Lex::LANGUAGE) {
+            // `du`/`de l'` before a language (`trad. du russe par`).
+            let of_language =
+                (self.word_is(j, "du") || self.word_is(j, "de")) && self.has(j + 1, Lex::LANGUAGE);
+            if n.has(Lex::BY | Lex::LANGUAGE) && !n.upper_first
+                || n.has(Lex::LANGUAGE)
+                || of_language
+            {
                 by = true;
                 j += 1;
                 if self.is_p(j, '.') {

@@ -502,3 +502,136 @@ fn a_thesis_statement_is_not_part_of_the_title() {
     let r = parse_reference(input).value;
     assert_eq!(text(input, r.title), Some("Dissertations on Law"));
 }
+
+#[test]
+fn law_reports_read_volume_reporter_page_and_pinpoint() {
+    let input = "Miranda v. Arizona, 384 U.S. 436, 444 (1966).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Miranda v. Arizona"));
+    assert_eq!(text(input, r.volume), Some("384"));
+    assert_eq!(text(input, r.container_title), Some("U.S."));
+    assert_eq!(text(input, r.page), Some("436"));
+    assert_eq!(r.locators.len(), 1);
+    assert_eq!(r.locators[0].value_text(input), "444");
+    let input = "Oliver Wendell Holmes, The Path of the Law, 10 Harv. L. Rev. 457 (1897).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.container_title), Some("Harv. L. Rev."));
+    assert_eq!(text(input, r.page), Some("457"));
+    // Without the bracketed year it is no law report.
+    let input = "Smith, History, 12 U.S. 45.";
+    assert_eq!(parse_reference(input).value.container_title, None);
+}
+
+#[test]
+fn acm_issue_before_the_month_in_brackets() {
+    let input = "Butler W. Lampson. 1973. A note on the confinement problem. Commun. ACM 16, 10 (Oct. 1973), 613–615.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.volume), Some("16"));
+    assert_eq!(text(input, r.issue), Some("10"));
+    assert_eq!(text(input, r.page), Some("613–615"));
+    // A year alone in the bracket leaves the number a page (`Phys. Rev. 108, 1175 (1957)`).
+    let input = "J. Bardeen, Theory of superconductivity, Phys. Rev. 108, 1175 (1957).";
+    let r = parse_reference(input).value;
+    assert_eq!(r.issue, None);
+    assert_eq!(text(input, r.page), Some("1175"));
+}
+
+#[test]
+fn places_with_a_state_code() {
+    for (input, place, publisher) in [
+        (
+            "A. S. Tanenbaum, Modern Operating Systems. Upper Saddle River, NJ, USA: Pearson, 2015.",
+            "Upper Saddle River, NJ, USA",
+            "Pearson",
+        ),
+        (
+            "Lamport L. LaTeX: a document preparation system. Reading (MA): Addison-Wesley; 1994.",
+            "Reading (MA)",
+            "Addison-Wesley",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.place), Some(place), "{input}");
+        assert_eq!(text(input, r.publisher), Some(publisher), "{input}");
+    }
+}
+
+#[test]
+fn reprints_take_the_reprint_imprint_and_year() {
+    let input = "Mackinder, Halford J. Democratic Ideals and Reality. 1919. Reprint, New York: W. W. Norton, 1962.";
+    let parsed = parse_reference(input);
+    let r = &parsed.value;
+    assert_eq!(text(input, r.title), Some("Democratic Ideals and Reality"));
+    assert_eq!(text(input, r.place), Some("New York"));
+    assert_eq!(text(input, r.publisher), Some("W. W. Norton"));
+    assert_eq!(r.issued.as_ref().map(|d| d.span.slice(input)), Some("1962"));
+    // The original's year is reported, not dropped.
+    assert!(parsed.errors.iter().any(|e| e.span.slice(input) == "1919"));
+}
+
+#[test]
+fn numbered_documents_and_back_references() {
+    let input = "Там же. Т. 2. Док. № 47. С. 118.";
+    let r = parse_reference(input).value;
+    let labels: Vec<_> = r
+        .locators
+        .iter()
+        .map(|l| (l.label, l.value_text(input)))
+        .collect();
+    assert_eq!(
+        labels,
+        [(LocatorLabel::Document, "47"), (LocatorLabel::Page, "118")]
+    );
+    assert_eq!(r.issue, None);
+    let input = "Ebd., Nr. 211, S. 289.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.locators[0].label, LocatorLabel::Document);
+    // `Там же` before an archival chain is a back reference, no repository.
+    let input = "Там же. Оп. 38. Д. 12. Л. 4.";
+    let r = parse_reference(input).value;
+    assert!(r.archive.as_ref().map_or(true, |a| a.repository.is_none()));
+}
+
+#[test]
+fn a_year_range_ends_a_title_before_a_bracket() {
+    let input = "Bournoutian, G. A. (1976). The khanate of Erevan under Qajar rule, 1795–1828 (Doctoral dissertation, University of California, Los Angeles).";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("The khanate of Erevan under Qajar rule, 1795–1828")
+    );
+}
+
+#[test]
+fn translator_statements_end_the_title() {
+    for (input, title) in [
+        (
+            "Hosking, Geoffrey: Rußland. Nation und Imperium 1552–1917. Aus dem Englischen von Karl Heinz Siber. Berlin: Siedler 2000.",
+            "Rußland. Nation und Imperium 1552–1917",
+        ),
+        (
+            "Soljenitsyne, Alexandre, L'Archipel du Goulag, trad. du russe par Geneviève Johannet, Paris, Seuil, 1974.",
+            "L'Archipel du Goulag",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(r.translators.names.len(), 1, "{input}");
+    }
+}
+
+#[test]
+fn short_notes_with_several_surnames() {
+    let input = "Suny and Martin, State of Nations, 14.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 2);
+    assert_eq!(
+        first_author(input, &r).map(|a| a.0),
+        Some("Suny".to_string())
+    );
+    assert_eq!(text(input, r.title), Some("State of Nations"));
+    let input = "Brower and Lazzerini, Russia's Orient, 105.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Russia's Orient"));
+    assert_eq!(r.locators[0].value_text(input), "105");
+}
