@@ -84,10 +84,18 @@ pub(crate) fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -
 
 /// Whether `word` in lower case is `lower` (which is already lower case), without allocating.
 pub(crate) fn eq_lower(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        return word.eq_ignore_ascii_case(lower);
+    // Equal bytes but for ASCII case settle it at once, and so do different ASCII first
+    // letters; only the rest needs the text lowered char by char.
+    if word.len() == lower.len() && word.as_bytes().eq_ignore_ascii_case(lower.as_bytes()) {
+        return true;
     }
-    word.chars().map(lower_char).eq(lower.chars())
+    match (word.as_bytes().first(), lower.as_bytes().first()) {
+        (Some(w), Some(l)) if w.is_ascii() && l.is_ascii() && w.to_ascii_lowercase() != *l => {
+            return false
+        }
+        _ => {}
+    }
+    !word.is_ascii() && word.chars().map(lower_char).eq(lower.chars())
 }
 
 #[cfg(test)]
@@ -122,6 +130,21 @@ mod tests {
         }
         let mut small = [0u8; 4];
         assert_eq!(lower_into("Барсегов", &mut small), None);
+    }
+
+    #[test]
+    fn eq_lower_agrees_with_lowering_char_by_char() {
+        let words = [
+            "", "a", "A", "ed", "Ed", "ED", "eds", "éd", "Éd", "под", "Под", "ПОД", "по", "Straße",
+            "strasse", "K", "\u{212A}", "k", "İ", "i", "ёж", "Ёж", "op", "Op.", "dé",
+        ];
+        for word in words {
+            for other in words {
+                let lower: String = other.chars().map(lower_char).collect();
+                let expected = word.chars().map(lower_char).eq(lower.chars());
+                assert_eq!(eq_lower(word, &lower), expected, "{word:?} vs {lower:?}");
+            }
+        }
     }
 }
 

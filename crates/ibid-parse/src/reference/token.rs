@@ -41,6 +41,9 @@ pub(crate) struct Tok {
     pub has_lower: bool,
     /// The word's lexical classes.
     pub lex: Lex,
+    /// The first char in lower case (for words; the char itself for punctuation), so that
+    /// comparing a word with another rules most pairs out without reading the text.
+    pub first_lower: char,
 }
 
 impl Tok {
@@ -293,6 +296,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
             upper_first: false,
             has_lower: false,
             lex: Lex::default(),
+            first_lower: c,
         };
         if matches!(c, 'h' | 'H' | 'w' | 'W' | 'd' | 'D') {
             if let Some((kind, start, end)) = link_at(input, at) {
@@ -311,6 +315,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
             tok.end = word.end;
             tok.chars = word.chars;
             tok.upper_first = c.is_uppercase();
+            tok.first_lower = crate::text::lower_char(c);
             tok.has_lower = word.has_lower;
             tok.lex = word.lex;
         } else if c.is_ascii_digit() {

@@ -90,7 +90,10 @@ pub(crate) fn unsigned(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+    // Digit by digit: numbers are short, and a copy call would cost more than the pushes.
+    for &digit in digits.get(at..).unwrap_or_default() {
+        out.push(digit);
+    }
 }
 
 /// Write a signed integer in decimal.
@@ -144,9 +147,12 @@ impl<'o> Object<'o> {
     /// Write the key `name` (plain ASCII, no escaping needed) and return the buffer for its value.
     #[inline]
     pub(crate) fn key(&mut self, name: &str) -> &mut Vec<u8> {
-        let open: &[u8] = if self.empty { b"\"" } else { b",\"" };
+        // Single pushes rather than a slice of either length: no call to copy one byte.
+        if !self.empty {
+            self.out.push(b',');
+        }
         self.empty = false;
-        self.out.extend_from_slice(open);
+        self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"\":");
         self.out
