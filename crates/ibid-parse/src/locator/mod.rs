@@ -10,7 +10,7 @@ pub use labels::lookup_label;
 #[allow(unused_imports)] // the grammar's crate-internal entry points, for the other parsers
 pub(crate) use parse::{
     explain_locator_error, is_count, mistyped_numbers, parse_locators_if_any, render_list,
-    scan_archival_chain, scan_locator,
+    scan_archival_chain, scan_locator, scan_locator_list,
 };
 pub use parse::{parse_locator, parse_locators, LocatorOptions};
 #[allow(unused_imports)] // `names_repository`: for the reference parser's archival hint

@@ -137,7 +137,6 @@ pub(crate) fn scan_locator(text: &str, at: usize, options: &LocatorOptions) -> O
 ///
 /// A value list never runs into the next locator: `pp. 33-35, 38` is one locator, `p. 12,
 /// l. 3` two, and `pp. 33-35 and *passim*` stops before ` and`.
-#[cfg(test)]
 pub(crate) fn scan_locator_list(
     text: &str,
     at: usize,

@@ -2,8 +2,9 @@
 //! The locator text is then read by the locator grammar, which may extend it (`ff.`, `об.`).
 
 use super::markup::Markup;
-use crate::locator::{lookup_label, parse_locators};
+use crate::locator::{lookup_label, scan_locator_list};
 use crate::text::{is_dash, is_space, trim_span};
+use crate::LocatorOptions;
 use crate::{Locator, LocatorNumber, LocatorRange, Span};
 
 /// The locator and suffix of one cited item.
@@ -231,7 +232,10 @@ fn locator_chain(text: &str, start: usize, end: usize) -> (Vec<Locator>, usize) 
     };
     let mut reach = start;
     let mut chain = Vec::new();
-    for locator in parse_locators(slice).value {
+    // Only the locators are wanted here (the citation reports mistyped numbers itself), so
+    // the list is read without building the errors `parse_locators` would add.
+    let (locators, _) = scan_locator_list(slice, 0, &LocatorOptions::default());
+    for locator in locators {
         let locator = shift(locator, start);
         let gap_ok = text
             .get(reach..locator.span.start)
