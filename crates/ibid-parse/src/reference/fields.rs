@@ -299,6 +299,9 @@ impl Cx<'_> {
         if let Some(k) = self.op_cit_at(i) {
             return k;
         }
+        if let Some(k) = self.series_statement(i) {
+            return k;
+        }
         if t.has(Lex::SERIES) && !self.container_open && self.r.collection_title.is_none() {
             let at = i + 1 + usize::from(self.is_p(i + 1, '.'));
             if let Some((span, next)) = self.quoted_at(at) {
@@ -345,6 +348,34 @@ impl Cx<'_> {
             return k;
         }
         self.free_run(i)
+    }
+
+    /// A series statement of an edition (`Series D`, `Serie B: 1925–1933`, `First Series`,
+    /// `Part II, Series A`): the series the volumes belong to, kept as the collection title,
+    /// never the container. The index after it.
+    fn series_statement(&mut self, i: usize) -> Option<usize> {
+        if !(i == 0 || matches!(self.sep, Sep::Comma | Sep::Stop | Sep::Colon)) {
+            return None;
+        }
+        let end = self.series_shape(i)?;
+        let mut start = i;
+        if i >= 2 && self.is_p(i - 1, ',') {
+            // `Part II, Series A`: the part is a level of the series, not a pinpoint.
+            let before = self.tok(i - 2).map(|p| p.end);
+            let part = self.r.locators.last().and_then(|l| {
+                (l.label == LocatorLabel::Part && Some(l.span.end) == before)
+                    .then_some(l.span.start)
+            });
+            if let Some(at) = part {
+                self.r.locators.pop();
+                start = self.tok_after(at);
+            }
+        }
+        if self.r.collection_title.is_none() {
+            self.r.collection_title = Some(self.span(start, end));
+        }
+        self.container_open = false;
+        Some(end)
     }
 
     /// `accessed 5 May 2020`, `(дата обращения: 01.02.2020)`: skipped to the end of its
@@ -567,9 +598,13 @@ impl Cx<'_> {
         match locator.label {
             LocatorLabel::Issue
                 if self.r.container_title.is_none()
-                    && (self.r.publisher.is_some() || self.r.place.is_some() || self.no_title) =>
+                    && (self.r.publisher.is_some()
+                        || self.r.place.is_some()
+                        || self.no_title
+                        || self.volume_labelled && self.r.collection_title.is_some()) =>
             {
-                // `Nr. 120` after the imprint of a book numbers a document, not an issue.
+                // `Nr. 120` after the imprint of a book, or after the series and volume of
+                // an edition (`1st ser., vol. 3, no. 271`), numbers a document, not an issue.
                 self.r.locators.push(Locator {
                     label: LocatorLabel::Document,
                     ..locator

@@ -552,12 +552,45 @@ impl<'a> Cx<'a> {
                     || self.op_cit_at(i).is_some()
                     || self.edition_at_shape(i)
                     || self.thesis_at(i).is_some()
+                    || self.series_shape(i).is_some()
                     || (t.has(Lex::CONTAINER)
                         && !t.upper_first
                         && self.tok(i + 1).is_some_and(|n| n.is(':') || n.is_word()))
             }
             Kind::Punct(c) => matches!(c, '№' | '§') && self.locator_at(i).is_some(),
         }
+    }
+
+    /// The shape of a series statement at `i`: a capitalised series word and its letter or
+    /// number (`Series D`, `Serie B: 1925–1933`, `Series I`), or an ordinal word before it
+    /// (`First Series`). The index after it.
+    pub(super) fn series_shape(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !(t.has(Lex::SERIES | Lex::ORDINAL_WORD) && t.upper_first) {
+            return None;
+        }
+        if t.has(Lex::ORDINAL_WORD) {
+            let series = self.tok(i + 1)?;
+            let ok = series.has(Lex::SERIES) && series.upper_first && series.chars >= 5;
+            return ok.then_some(i + 2);
+        }
+        let n = self.tok(i + 1)?;
+        let designation = match n.kind {
+            Kind::Word => {
+                (n.chars == 1 && n.upper_first) || super::lexicon::is_roman(n.text(self.input))
+            }
+            Kind::Num => n.chars <= 2,
+            _ => false,
+        };
+        if t.chars < 5 || !designation || !n.space_before {
+            return None;
+        }
+        let end = i + 2;
+        if self.is_p(end, ':') && self.year_at(end + 1).is_some() {
+            // `Serie B: 1925–1933`: the years the series covers.
+            return Some(self.num_value_end(end + 1).unwrap_or(end + 2));
+        }
+        Some(end)
     }
 
     /// A thesis statement (`PhD diss.`, `Diss.`, `thèse pour le doctorat`, `дис. … д-ра

@@ -635,3 +635,45 @@ fn short_notes_with_several_surnames() {
     assert_eq!(text(input, r.title), Some("Russia's Orient"));
     assert_eq!(r.locators[0].value_text(input), "105");
 }
+
+#[test]
+fn series_statements_of_editions_are_no_container() {
+    for (input, title, series) in [
+        (
+            "Documents on Imperial Policy, 1890–1914, Series C, vol. 4 (London: HMSO, 1970), no. 88, p. 101.",
+            "Documents on Imperial Policy, 1890–1914",
+            "Series C",
+        ),
+        (
+            "Akten zur Außenpolitik 1900–1920. Serie B: 1905–1910, Bd. 3. Berlin: Verlag 1961, Nr. 12, S. 40.",
+            "Akten zur Außenpolitik 1900–1920",
+            "Serie B: 1905–1910",
+        ),
+        (
+            "Papers on Colonial Affairs, Part III, Series F, vol. 2 (Bethesda, MD: Publisher, 1990), 45.",
+            "Papers on Colonial Affairs",
+            "Part III, Series F",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(r.container_title, None, "{input}");
+        assert_eq!(text(input, r.collection_title), Some(series), "{input}");
+        assert_eq!(r.issue, None, "{input}");
+        assert!(
+            r.locators.iter().all(|l| l.label != LocatorLabel::Part),
+            "{input}"
+        );
+    }
+    // A document number after a series and a labelled volume, with no imprint.
+    let input = "DBFP, 1st ser., vol. 3, no. 271.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.issue, None);
+    assert_eq!(
+        locators(input, &r),
+        [(LocatorLabel::Document, "271".into())]
+    );
+    // A journal's issue is still an issue.
+    let input = "Smith, John. “A Study.” Slavic Review 53, no. 2 (1994): 414–52.";
+    assert!(parse_reference(input).value.issue.is_some());
+}
