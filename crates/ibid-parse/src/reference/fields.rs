@@ -302,6 +302,13 @@ impl Cx<'_> {
         if let Some(k) = self.series_statement(i) {
             return k;
         }
+        if self.sep == Sep::Colon && self.r.page.is_none() && self.article_shape() {
+            if let Some(end) = self.lettered_number_end(i) {
+                // `136(3B):B864-B871`: an article's pages with their letter.
+                self.r.page = Some(self.span(i, end));
+                return end;
+            }
+        }
         if t.has(Lex::SERIES) && !self.container_open && self.r.collection_title.is_none() {
             let at = i + 1 + usize::from(self.is_p(i + 1, '.'));
             if let Some((span, next)) = self.quoted_at(at) {
@@ -685,7 +692,18 @@ impl Cx<'_> {
     /// pages given; in a note (comma style) only a range counts, a single page is a pinpoint.
     fn page_is_field(&self, locator: &Locator) -> bool {
         let range = locator.ranges.iter().any(|r| r.last.is_some()) || locator.ranges.len() > 1;
-        self.r.page.is_none() && self.article_shape() && (range || self.style == Style::Period)
+        // A newspaper dated to the day after its name (`Le Temps, 14 avril 1920, p. 2`): its
+        // one page is the article's.
+        let daily = self.r.volume.is_none()
+            && self.r.container_title.is_some_and(|c| {
+                self.r
+                    .issued
+                    .as_ref()
+                    .is_some_and(|d| d.day.is_some() && d.span.start >= c.end)
+            });
+        self.r.page.is_none()
+            && self.article_shape()
+            && (range || self.style == Style::Period || daily)
     }
 
     fn number(&mut self, i: usize) -> usize {

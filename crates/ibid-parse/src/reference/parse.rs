@@ -519,12 +519,43 @@ impl<'a> Cx<'a> {
                         .tok(j + 2)
                         .is_some_and(|m| m.is_word() && !m.space_before);
                 (super::lexicon::is_roman(n.text(self.input)) && !dotted_initials)
+                    || self.lettered_number_end(j).is_some()
                     || (n.chars == 1
                         && self.is_p(j + 1, '-')
                         && self.tok(j + 2).is_some_and(|m| m.kind == Kind::Num))
             }
             _ => false,
         }
+    }
+
+    /// A page or range written with a letter against its numbers (`A3`, `B864-B871`): the
+    /// index after it.
+    pub(super) fn lettered_number_end(&self, i: usize) -> Option<usize> {
+        let lettered = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && t.chars == 1 && t.upper_first)
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+        };
+        if !lettered(i) {
+            return None;
+        }
+        let end = i + 2;
+        let dash = self.tok(end).is_some_and(|t| {
+            !t.space_before && matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c))
+        });
+        if dash && lettered(end + 1) {
+            return Some(end + 3);
+        }
+        if dash
+            && self
+                .tok(end + 1)
+                .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+        {
+            return Some(end + 2);
+        }
+        Some(end)
     }
 
     /// A labelled locator starting at token `i` (`Document 652`, `С. 12–25`, `Bd. 2`).

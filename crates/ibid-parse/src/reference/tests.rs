@@ -677,3 +677,39 @@ fn series_statements_of_editions_are_no_container() {
     let input = "Smith, John. “A Study.” Slavic Review 53, no. 2 (1994): 414–52.";
     assert!(parse_reference(input).value.issue.is_some());
 }
+
+#[test]
+fn lettered_pages_and_newspaper_pages() {
+    let input = "Doe J, Roe R. A study of gases. Phys Rev. 1970;140(4A):A1133-A1138.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.page), Some("A1133-A1138"));
+    assert!(r.locators.is_empty());
+    for (input, container, page) in [
+        (
+            "Green, K. (1995, June 2). Talks resume in Geneva. The Washington Post, p. B7.",
+            "The Washington Post",
+            "B7",
+        ),
+        (
+            "Müller, Hans: Die Lage im Osten, in: Berliner Tageblatt, Nr. 101, 3.3.1921, S. 2.",
+            "Berliner Tageblatt",
+            "2",
+        ),
+        (
+            "Dupont, Jean, « La crise », Le Figaro, 12 mai 1921, p. 3.",
+            "Le Figaro",
+            "3",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(container), "{input}");
+        assert_eq!(text(input, r.page), Some(page), "{input}");
+        assert!(r.locators.is_empty(), "{input}");
+        assert_eq!(r.publisher, None, "{input}");
+    }
+    // A book's pinpoint in a note stays a pinpoint.
+    let input = "Jean Dupont, La crise (Paris: Seuil, 1990), 45.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.page, None);
+    assert_eq!(locators(input, &r), [(LocatorLabel::Page, "45".into())]);
+}
