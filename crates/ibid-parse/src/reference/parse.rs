@@ -667,7 +667,7 @@ impl<'a> Cx<'a> {
         Some(k)
     }
 
-    /// `op. cit.`, `loc. cit.`, `a. a. O.`, `указ. соч.`: the index after it.
+    /// `op. cit.`, `loc. cit.`, `art. cit.`, `a. a. O.`, `указ. соч.`: the index after it.
     pub(super) fn op_cit_at(&self, i: usize) -> Option<usize> {
         let dotted = |words: &[&str]| -> Option<usize> {
             let mut j = i;
@@ -684,6 +684,7 @@ impl<'a> Cx<'a> {
         };
         dotted(&["op", "cit"])
             .or_else(|| dotted(&["loc", "cit"]))
+            .or_else(|| dotted(&["art", "cit"]))
             .or_else(|| dotted(&["a", "a", "o"]))
             .or_else(|| dotted(&["указ", "соч"]))
     }

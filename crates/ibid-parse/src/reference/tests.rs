@@ -713,3 +713,34 @@ fn lettered_pages_and_newspaper_pages() {
     assert_eq!(r.page, None);
     assert_eq!(locators(input, &r), [(LocatorLabel::Page, "45".into())]);
 }
+
+#[test]
+fn id_ebda_art_cit_and_ukaz_soch_in_notes() {
+    for (input, page) in [
+        ("Id. at 97.", "97"),
+        ("Id., ibid., p. 8.", "8"),
+        ("Id., p. 31.", "31"),
+        ("Ebda., S. 77.", "77"),
+    ] {
+        let r = parse_reference(input).value;
+        assert!(r.authors.names.is_empty(), "{input}");
+        assert_eq!(r.title, None, "{input}");
+        assert_eq!(
+            locators(input, &r),
+            [(LocatorLabel::Page, page.into())],
+            "{input}"
+        );
+    }
+    let input = "Martin, art. cit., p. 70.";
+    let r = parse_reference(input).value;
+    assert_eq!(first_author(input, &r).map(|a| a.0), Some("Martin".into()));
+    assert_eq!(r.title, None);
+    let input = "Петров И.И. Указ. соч. С. 15.";
+    let r = parse_reference(input).value;
+    assert_eq!(first_author(input, &r).map(|a| a.0), Some("Петров".into()));
+    assert_eq!(r.title, None);
+    assert_eq!(locators(input, &r), [(LocatorLabel::Page, "15".into())]);
+    // `Idem` before a new title still names the work's title.
+    let input = "Id., La Russie en 1839, Paris, 1843, p. 5.";
+    assert!(parse_reference(input).value.title.is_some());
+}
