@@ -545,7 +545,12 @@ impl Cx<'_> {
         };
         let comma_form = self.is_p(scan.end, ',');
         let name_follows = self.tok(next).is_some_and(|t| t.is_word() && t.upper_first);
-        if (scan.weak && !scan.known_given) || (comma_form && name_follows) {
+        // `In: Fauci AS, Braunwald E, editors. Harrison's …`: a role word ending its
+        // sentence closes the list of editors, whatever follows.
+        let role_ends_sentence = self.is_p(next - 1, '.')
+            && self.has(next - 2, Lex::EDITOR | Lex::COMPILER)
+            && self.tok(next - 2).is_some_and(|t| t.chars >= 6);
+        if (scan.weak && !scan.known_given) || (comma_form && name_follows && !role_ends_sentence) {
             return k;
         }
         self.add_names(Some(role), scan.names);

@@ -744,3 +744,15 @@ fn id_ebda_art_cit_and_ukaz_soch_in_notes() {
     let input = "Id., La Russie en 1839, Paris, 1843, p. 5.";
     assert!(parse_reference(input).value.title.is_some());
 }
+
+#[test]
+fn vancouver_editors_before_the_book() {
+    let input = "Roe A, Doe B. Heart failure. In: Smith CD, Jones EF, editors. Textbook of cardiology. 3rd ed. London: Hodder; 2010. p. 45-67.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Textbook of cardiology")
+    );
+    assert_eq!(r.editors.names.len(), 2);
+    assert_eq!(text(input, r.page), Some("45-67"));
+}
