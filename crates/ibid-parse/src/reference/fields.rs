@@ -299,6 +299,16 @@ impl Cx<'_> {
         if let Some(k) = self.op_cit_at(i) {
             return k;
         }
+        if let Some(k) = self.series_statement(i) {
+            return k;
+        }
+        if self.sep == Sep::Colon && self.r.page.is_none() && self.article_shape() {
+            if let Some(end) = self.lettered_number_end(i) {
+                // `136(3B):B864-B871`: an article's pages with their letter.
+                self.r.page = Some(self.span(i, end));
+                return end;
+            }
+        }
         if t.has(Lex::SERIES) && !self.container_open && self.r.collection_title.is_none() {
             let at = i + 1 + usize::from(self.is_p(i + 1, '.'));
             if let Some((span, next)) = self.quoted_at(at) {
@@ -345,6 +355,34 @@ impl Cx<'_> {
             return k;
         }
         self.free_run(i)
+    }
+
+    /// A series statement of an edition (`Series D`, `Serie B: 1925–1933`, `First Series`,
+    /// `Part II, Series A`): the series the volumes belong to, kept as the collection title,
+    /// never the container. The index after it.
+    fn series_statement(&mut self, i: usize) -> Option<usize> {
+        if !(i == 0 || matches!(self.sep, Sep::Comma | Sep::Stop | Sep::Colon)) {
+            return None;
+        }
+        let end = self.series_shape(i)?;
+        let mut start = i;
+        if i >= 2 && self.is_p(i - 1, ',') {
+            // `Part II, Series A`: the part is a level of the series, not a pinpoint.
+            let before = self.tok(i - 2).map(|p| p.end);
+            let part = self.r.locators.last().and_then(|l| {
+                (l.label == LocatorLabel::Part && Some(l.span.end) == before)
+                    .then_some(l.span.start)
+            });
+            if let Some(at) = part {
+                self.r.locators.pop();
+                start = self.tok_after(at);
+            }
+        }
+        if self.r.collection_title.is_none() {
+            self.r.collection_title = Some(self.span(start, end));
+        }
+        self.container_open = false;
+        Some(end)
     }
 
     /// `accessed 5 May 2020`, `(дата обращения: 01.02.2020)`: skipped to the end of its
@@ -507,7 +545,12 @@ impl Cx<'_> {
         };
         let comma_form = self.is_p(scan.end, ',');
         let name_follows = self.tok(next).is_some_and(|t| t.is_word() && t.upper_first);
-        if (scan.weak && !scan.known_given) || (comma_form && name_follows) {
+        // `In: Fauci AS, Braunwald E, editors. Harrison's …`: a role word ending its
+        // sentence closes the list of editors, whatever follows.
+        let role_ends_sentence = self.is_p(next - 1, '.')
+            && self.has(next - 2, Lex::EDITOR | Lex::COMPILER)
+            && self.tok(next - 2).is_some_and(|t| t.chars >= 6);
+        if (scan.weak && !scan.known_given) || (comma_form && name_follows && !role_ends_sentence) {
             return k;
         }
         self.add_names(Some(role), scan.names);
@@ -567,9 +610,13 @@ impl Cx<'_> {
         match locator.label {
             LocatorLabel::Issue
                 if self.r.container_title.is_none()
-                    && (self.r.publisher.is_some() || self.r.place.is_some() || self.no_title) =>
+                    && (self.r.publisher.is_some()
+                        || self.r.place.is_some()
+                        || self.no_title
+                        || self.volume_labelled && self.r.collection_title.is_some()) =>
             {
-                // `Nr. 120` after the imprint of a book numbers a document, not an issue.
+                // `Nr. 120` after the imprint of a book, or after the series and volume of
+                // an edition (`1st ser., vol. 3, no. 271`), numbers a document, not an issue.
                 self.r.locators.push(Locator {
                     label: LocatorLabel::Document,
                     ..locator
@@ -650,7 +697,18 @@ impl Cx<'_> {
     /// pages given; in a note (comma style) only a range counts, a single page is a pinpoint.
     fn page_is_field(&self, locator: &Locator) -> bool {
         let range = locator.ranges.iter().any(|r| r.last.is_some()) || locator.ranges.len() > 1;
-        self.r.page.is_none() && self.article_shape() && (range || self.style == Style::Period)
+        // A newspaper dated to the day after its name (`Le Temps, 14 avril 1920, p. 2`): its
+        // one page is the article's.
+        let daily = self.r.volume.is_none()
+            && self.r.container_title.is_some_and(|c| {
+                self.r
+                    .issued
+                    .as_ref()
+                    .is_some_and(|d| d.day.is_some() && d.span.start >= c.end)
+            });
+        self.r.page.is_none()
+            && self.article_shape()
+            && (range || self.style == Style::Period || daily)
     }
 
     fn number(&mut self, i: usize) -> usize {

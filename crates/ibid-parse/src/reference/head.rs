@@ -253,13 +253,27 @@ impl Cx<'_> {
     /// `Ibid., 47`, `Ebd., S. 41`, `Там же. С. 47`: a note that points back to the work cited
     /// just before names neither an author nor a title; returns the index after the word.
     pub(super) fn back_reference(&self, i: usize) -> Option<usize> {
-        let words = if ["ibid", "ibidem", "ebd", "ebenda"]
+        let words = if ["ibid", "ibidem", "ebd", "ebda", "ebenda"]
             .iter()
             .any(|w| self.word_is(i, w))
         {
             1
         } else if self.word_is(i, "там") && self.word_is(i + 1, "же") {
             2
+        } else if self.has(i, Lex::SAME_AUTHOR) && self.word_is(i, "id") && self.is_p(i + 1, '.') {
+            // `Id. at 452`, `Id., ibid., p. 14`, `Id., p. 12`: the same work as the note
+            // before, named neither by author nor title.
+            let k = i + 2;
+            if self.word_is(k, "at") && self.tok(k + 1).is_some_and(|t| t.kind == Kind::Num) {
+                return Some(k + 1);
+            }
+            if !self.is_p(k, ',') {
+                return None;
+            }
+            if let Some(next) = self.back_reference(k + 1) {
+                return Some(next);
+            }
+            return self.locator_at(k + 1).map(|_| k + 1);
         } else {
             return None;
         };
@@ -450,6 +464,10 @@ impl Cx<'_> {
         }
         if first.is_word() && (self.locator_at(i).is_some() || self.role_at(i).is_some()) {
             return i;
+        }
+        if let Some(next) = self.op_cit_at(i) {
+            // `Хлевнюк О.В. Указ. соч. С. 112`: the work cited before, no title of its own.
+            return next;
         }
         let mut j = self.title_sentence_end(i, self.style);
         let named = !(self.r.authors.names.is_empty() && self.r.editors.names.is_empty());

@@ -519,12 +519,43 @@ impl<'a> Cx<'a> {
                         .tok(j + 2)
                         .is_some_and(|m| m.is_word() && !m.space_before);
                 (super::lexicon::is_roman(n.text(self.input)) && !dotted_initials)
+                    || self.lettered_number_end(j).is_some()
                     || (n.chars == 1
                         && self.is_p(j + 1, '-')
                         && self.tok(j + 2).is_some_and(|m| m.kind == Kind::Num))
             }
             _ => false,
         }
+    }
+
+    /// A page or range written with a letter against its numbers (`A3`, `B864-B871`): the
+    /// index after it.
+    pub(super) fn lettered_number_end(&self, i: usize) -> Option<usize> {
+        let lettered = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && t.chars == 1 && t.upper_first)
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+        };
+        if !lettered(i) {
+            return None;
+        }
+        let end = i + 2;
+        let dash = self.tok(end).is_some_and(|t| {
+            !t.space_before && matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c))
+        });
+        if dash && lettered(end + 1) {
+            return Some(end + 3);
+        }
+        if dash
+            && self
+                .tok(end + 1)
+                .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+        {
+            return Some(end + 2);
+        }
+        Some(end)
     }
 
     /// A labelled locator starting at token `i` (`Document 652`, `С. 12–25`, `Bd. 2`).
@@ -552,12 +583,45 @@ impl<'a> Cx<'a> {
                     || self.op_cit_at(i).is_some()
                     || self.edition_at_shape(i)
                     || self.thesis_at(i).is_some()
+                    || self.series_shape(i).is_some()
                     || (t.has(Lex::CONTAINER)
                         && !t.upper_first
                         && self.tok(i + 1).is_some_and(|n| n.is(':') || n.is_word()))
             }
             Kind::Punct(c) => matches!(c, '№' | '§') && self.locator_at(i).is_some(),
         }
+    }
+
+    /// The shape of a series statement at `i`: a capitalised series word and its letter or
+    /// number (`Series D`, `Serie B: 1925–1933`, `Series I`), or an ordinal word before it
+    /// (`First Series`). The index after it.
+    pub(super) fn series_shape(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !(t.has(Lex::SERIES | Lex::ORDINAL_WORD) && t.upper_first) {
+            return None;
+        }
+        if t.has(Lex::ORDINAL_WORD) {
+            let series = self.tok(i + 1)?;
+            let ok = series.has(Lex::SERIES) && series.upper_first && series.chars >= 5;
+            return ok.then_some(i + 2);
+        }
+        let n = self.tok(i + 1)?;
+        let designation = match n.kind {
+            Kind::Word => {
+                (n.chars == 1 && n.upper_first) || super::lexicon::is_roman(n.text(self.input))
+            }
+            Kind::Num => n.chars <= 2,
+            _ => false,
+        };
+        if t.chars < 5 || !designation || !n.space_before {
+            return None;
+        }
+        let end = i + 2;
+        if self.is_p(end, ':') && self.year_at(end + 1).is_some() {
+            // `Serie B: 1925–1933`: the years the series covers.
+            return Some(self.num_value_end(end + 1).unwrap_or(end + 2));
+        }
+        Some(end)
     }
 
     /// A thesis statement (`PhD diss.`, `Diss.`, `thèse pour le doctorat`, `дис. … д-ра
@@ -603,7 +667,7 @@ impl<'a> Cx<'a> {
         Some(k)
     }
 
-    /// `op. cit.`, `loc. cit.`, `a. a. O.`, `указ. соч.`: the index after it.
+    /// `op. cit.`, `loc. cit.`, `art. cit.`, `a. a. O.`, `указ. соч.`: the index after it.
     pub(super) fn op_cit_at(&self, i: usize) -> Option<usize> {
         let dotted = |words: &[&str]| -> Option<usize> {
             let mut j = i;
@@ -620,6 +684,7 @@ impl<'a> Cx<'a> {
         };
         dotted(&["op", "cit"])
             .or_else(|| dotted(&["loc", "cit"]))
+            .or_else(|| dotted(&["art", "cit"]))
             .or_else(|| dotted(&["a", "a", "o"]))
             .or_else(|| dotted(&["указ", "соч"]))
     }

@@ -68,6 +68,14 @@ impl Cx<'_> {
                 return end;
             }
         }
+        if self.newspaper_page_follows(end) {
+            // `(1988, March 11). Title. The New York Times, p. A3.`: a periodical dated to
+            // the day, its page after it.
+            self.r.container_title = Some(span);
+            self.container_open = false;
+            self.container_end = end;
+            return end;
+        }
         if let Some(container) = self.r.container_title {
             let right_after =
                 i.checked_sub(1) == Some(self.container_end) && self.is_p(self.container_end, '.');
@@ -179,6 +187,19 @@ impl Cx<'_> {
         }
         self.unknown.push(span);
         end
+    }
+
+    /// Whether the run ending at `end` is a newspaper: no container, place or publisher yet,
+    /// the work dated to the month or day, and a page label after a comma.
+    fn newspaper_page_follows(&self, end: usize) -> bool {
+        self.r.container_title.is_none()
+            && self.r.place.is_none()
+            && self.r.publisher.is_none()
+            && self.is_p(end, ',')
+            && self.r.issued.as_ref().is_some_and(|d| d.month.is_some())
+            && self
+                .locator_at(end + 1)
+                .is_some_and(|l| l.label == LocatorLabel::Page)
     }
 
     /// Whether the run `i..end` right after the title is more of the title: a subtitle or

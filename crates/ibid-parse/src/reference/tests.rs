@@ -635,3 +635,124 @@ fn short_notes_with_several_surnames() {
     assert_eq!(text(input, r.title), Some("Russia's Orient"));
     assert_eq!(r.locators[0].value_text(input), "105");
 }
+
+#[test]
+fn series_statements_of_editions_are_no_container() {
+    for (input, title, series) in [
+        (
+            "Documents on Imperial Policy, 1890–1914, Series C, vol. 4 (London: HMSO, 1970), no. 88, p. 101.",
+            "Documents on Imperial Policy, 1890–1914",
+            "Series C",
+        ),
+        (
+            "Akten zur Außenpolitik 1900–1920. Serie B: 1905–1910, Bd. 3. Berlin: Verlag 1961, Nr. 12, S. 40.",
+            "Akten zur Außenpolitik 1900–1920",
+            "Serie B: 1905–1910",
+        ),
+        (
+            "Papers on Colonial Affairs, Part III, Series F, vol. 2 (Bethesda, MD: Publisher, 1990), 45.",
+            "Papers on Colonial Affairs",
+            "Part III, Series F",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(r.container_title, None, "{input}");
+        assert_eq!(text(input, r.collection_title), Some(series), "{input}");
+        assert_eq!(r.issue, None, "{input}");
+        assert!(
+            r.locators.iter().all(|l| l.label != LocatorLabel::Part),
+            "{input}"
+        );
+    }
+    // A document number after a series and a labelled volume, with no imprint.
+    let input = "DBFP, 1st ser., vol. 3, no. 271.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.issue, None);
+    assert_eq!(
+        locators(input, &r),
+        [(LocatorLabel::Document, "271".into())]
+    );
+    // A journal's issue is still an issue.
+    let input = "Smith, John. “A Study.” Slavic Review 53, no. 2 (1994): 414–52.";
+    assert!(parse_reference(input).value.issue.is_some());
+}
+
+#[test]
+fn lettered_pages_and_newspaper_pages() {
+    let input = "Doe J, Roe R. A study of gases. Phys Rev. 1970;140(4A):A1133-A1138.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.page), Some("A1133-A1138"));
+    assert!(r.locators.is_empty());
+    for (input, container, page) in [
+        (
+            "Green, K. (1995, June 2). Talks resume in Geneva. The Washington Post, p. B7.",
+            "The Washington Post",
+            "B7",
+        ),
+        (
+            "Müller, Hans: Die Lage im Osten, in: Berliner Tageblatt, Nr. 101, 3.3.1921, S. 2.",
+            "Berliner Tageblatt",
+            "2",
+        ),
+        (
+            "Dupont, Jean, « La crise », Le Figaro, 12 mai 1921, p. 3.",
+            "Le Figaro",
+            "3",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(container), "{input}");
+        assert_eq!(text(input, r.page), Some(page), "{input}");
+        assert!(r.locators.is_empty(), "{input}");
+        assert_eq!(r.publisher, None, "{input}");
+    }
+    // A book's pinpoint in a note stays a pinpoint.
+    let input = "Jean Dupont, La crise (Paris: Seuil, 1990), 45.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.page, None);
+    assert_eq!(locators(input, &r), [(LocatorLabel::Page, "45".into())]);
+}
+
+#[test]
+fn id_ebda_art_cit_and_ukaz_soch_in_notes() {
+    for (input, page) in [
+        ("Id. at 97.", "97"),
+        ("Id., ibid., p. 8.", "8"),
+        ("Id., p. 31.", "31"),
+        ("Ebda., S. 77.", "77"),
+    ] {
+        let r = parse_reference(input).value;
+        assert!(r.authors.names.is_empty(), "{input}");
+        assert_eq!(r.title, None, "{input}");
+        assert_eq!(
+            locators(input, &r),
+            [(LocatorLabel::Page, page.into())],
+            "{input}"
+        );
+    }
+    let input = "Martin, art. cit., p. 70.";
+    let r = parse_reference(input).value;
+    assert_eq!(first_author(input, &r).map(|a| a.0), Some("Martin".into()));
+    assert_eq!(r.title, None);
+    let input = "Петров И.И. Указ. соч. С. 15.";
+    let r = parse_reference(input).value;
+    assert_eq!(first_author(input, &r).map(|a| a.0), Some("Петров".into()));
+    assert_eq!(r.title, None);
+    assert_eq!(locators(input, &r), [(LocatorLabel::Page, "15".into())]);
+    // `Idem` before a new title still names the work's title.
+    let input = "Id., La Russie en 1839, Paris, 1843, p. 5.";
+    assert!(parse_reference(input).value.title.is_some());
+}
+
+#[test]
+fn vancouver_editors_before_the_book() {
+    let input = "Roe A, Doe B. Heart failure. In: Smith CD, Jones EF, editors. Textbook of cardiology. 3rd ed. London: Hodder; 2010. p. 45-67.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Textbook of cardiology")
+    );
+    assert_eq!(r.editors.names.len(), 2);
+    assert_eq!(text(input, r.page), Some("45-67"));
+}
