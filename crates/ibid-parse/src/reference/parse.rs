@@ -321,7 +321,8 @@ impl<'a> Cx<'a> {
     /// Whether the word at `i` is `word`, ignoring case.
     pub(super) fn word_is(&self, i: usize, word: &str) -> bool {
         self.tok(i).is_some_and(|t| {
-            t.is_word() && word.chars().next() == Some(t.first_lower) && {
+            // (`str::starts_with(char)` compiles to a slower byte comparison.)
+            t.is_word() && word.chars().next().is_some_and(|c| c == t.first_lower) && {
                 let text = t.text(self.input);
                 text.len() <= word.len() * 2 && crate::text::eq_lower(text, word)
             }

@@ -125,7 +125,8 @@ fn scan_word(input: &str, at: usize) -> WordScan {
         };
         let next = i + c.len_utf8();
         let letter = is_word_char(c);
-        if !letter && !(is_joiner(c) && char_at(input, next).is_some_and(is_word_char)) {
+        let continues = letter || (is_joiner(c) && char_at(input, next).is_some_and(is_word_char));
+        if !continues {
             break;
         }
         has_lower |= letter && is_lower(c);
