@@ -279,7 +279,7 @@ fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
 
 /// Split `input` into tokens, in one pass.
 pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(input.len() / 4 + 4);
+    let mut toks = Vec::with_capacity(input.len() / 3 + 4);
     let mut at = 0;
     let mut space_before = true;
     while let Some(c) = input[at..].chars().next() {

@@ -599,27 +599,27 @@ impl<'a, 't> Grammar<'a, 't> {
 
     /// Up to three words from token `k`, each optionally followed by a touching `.`, with the
     /// token offset after each.
-    fn phrase(&self, k: usize) -> (Vec<&'a str>, Vec<usize>) {
-        let mut found = Vec::new();
-        let mut ends = Vec::new();
+    fn phrase(&self, k: usize) -> Phrase<'a> {
+        let mut phrase = Phrase::default();
         let mut j = k;
-        while found.len() < 3 {
+        while phrase.len < 3 {
             let Some(w) = self.word(j) else { break };
-            found.push(w);
             j += 1;
             if self.punct(j, '.') && self.adj(j) {
                 j += 1;
             }
-            ends.push(j);
+            phrase.words[phrase.len] = w;
+            phrase.ends[phrase.len] = j;
+            phrase.len += 1;
         }
-        (found, ends)
+        phrase
     }
 
     /// `n.d.`, `s. d.`, `o. J.`, `б. г.`, `undated`.
     fn undated(&mut self) -> bool {
-        let (found, ends) = self.phrase(0);
-        match words::undated_len(&found).and_then(|n| ends.get(n - 1)) {
-            Some(&after) => {
+        let phrase = self.phrase(0);
+        match words::undated_len(phrase.words()).and_then(|n| phrase.end(n)) {
+            Some(after) => {
                 self.i += after;
                 true
             }
@@ -629,9 +629,9 @@ impl<'a, 't> Grammar<'a, 't> {
 
     /// A calendar mark starting at token `k`: whether it is old style, and the offset after it.
     fn calendar_mark_at(&self, k: usize) -> Option<(bool, usize)> {
-        let (found, ends) = self.phrase(k);
-        let (n, julian) = words::calendar_mark(&found)?;
-        Some((julian, *ends.get(n - 1)? - k))
+        let phrase = self.phrase(k);
+        let (n, julian) = words::calendar_mark(phrase.words())?;
+        Some((julian, phrase.end(n)? - k))
     }
 
     /// Calendar marks after a date, bare or in parentheses: `ст. ст.`, `(O.S.)`, `n. st.`.
@@ -737,5 +737,26 @@ mod tests {
         assert_eq!(expand_two_digit(21, Some(1921)), 1921);
         assert_eq!(expand_two_digit(3, Some(1999)), 2003);
         assert_eq!(expand_two_digit(98, Some(2001)), 1998);
+    }
+}
+
+/// Up to three words read as a phrase (`n. d.`, `ст. ст.`), with the token index after each,
+/// kept on the stack.
+#[derive(Debug, Default)]
+struct Phrase<'a> {
+    words: [&'a str; 3],
+    ends: [usize; 3],
+    len: usize,
+}
+
+impl<'a> Phrase<'a> {
+    /// The words read.
+    fn words(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+
+    /// The token index after the first `n` words (`n` from 1).
+    fn end(&self, n: usize) -> Option<usize> {
+        self.ends[..self.len].get(n.checked_sub(1)?).copied()
     }
 }
