@@ -41,10 +41,23 @@ pub(super) fn resolve(text: &str, locators: &mut [Locator], archival: bool) {
     if locators.is_empty() {
         return;
     }
+    // Each label is looked up once; lists are short, so the readings stay on the stack.
+    let mut on_stack = [Reading::Plain; 16];
+    let mut on_heap = Vec::new();
+    let readings: &mut [Reading] = match on_stack.get_mut(..locators.len()) {
+        Some(readings) => readings,
+        None => {
+            on_heap.resize(locators.len(), Reading::Plain);
+            &mut on_heap
+        }
+    };
+    for (slot, locator) in readings.iter_mut().zip(locators.iter()) {
+        *slot = reading(text, locator);
+    }
+    let readings: &[Reading] = readings;
     let mut previous = Reading::Plain;
     let mut chain = archival;
-    for locator in locators.iter() {
-        let current = reading(text, locator);
+    for (locator, &current) in locators.iter().zip(readings) {
         chain |= archival_level(locator.label, current)
             || (previous == Reading::F && current == Reading::Op);
         previous = current;
@@ -52,8 +65,11 @@ pub(super) fn resolve(text: &str, locators: &mut [Locator], archival: bool) {
     let mut seen_lower_level = false;
     let mut after_inventory = false;
     for i in 0..locators.len() {
-        let current = reading(text, &locators[i]);
-        let next = locators.get(i + 1).map(|n| (n.label, reading(text, n)));
+        let current = readings.get(i).copied().unwrap_or(Reading::Plain);
+        let next = locators
+            .get(i + 1)
+            .zip(readings.get(i + 1))
+            .map(|(n, &reading)| (n.label, reading));
         let locator = &mut locators[i];
         match current {
             Reading::F => {
