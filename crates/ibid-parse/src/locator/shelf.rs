@@ -6,12 +6,14 @@ use crate::text::is_dash;
 
 /// Repository acronyms that are not written in capitals only, or that are short enough to be
 /// taken for something else (`BArch`, `TsGA`, `PA AA`, `AN`).
-const KNOWN_REPOSITORIES: [&str; 26] = [
+const KNOWN_REPOSITORIES: [&str; 28] = [
     "AMAE",
     "AN",
     "AVP",
     "BArch",
+    "CADN",
     "GARF",
+    "GStA",
     "Hoover",
     "NARA",
     "PA",
@@ -169,9 +171,22 @@ pub(crate) fn call_number_at(text: &str, start: usize, lettered: bool) -> Option
     let (mut digit, mut letter, mut slash) = (false, false, false);
     let mut at = 0;
     let bytes = rest.as_bytes();
+    if let Some(end) = manuscript_at(rest) {
+        return Some(start + end);
+    }
     loop {
         // One word.
         let word_start = at;
+        if let Some(len) = abbreviation_len(&bytes[at..], words == 0) {
+            // `I.`, `Rep.`, `Tit.` in `I. HA Rep. 77`: a word of the call number, not its end.
+            letter = true;
+            words += 1;
+            at = skip_spaces(rest, at + len);
+            if words >= 6 || at >= rest.len() {
+                return None;
+            }
+            continue;
+        }
         let mut word_digit = false;
         for (i, c) in rest[at..].char_indices() {
             let i = at + i;
@@ -222,6 +237,47 @@ pub(crate) fn call_number_at(text: &str, start: usize, lettered: bool) -> Option
     }
 }
 
+/// The length of an abbreviation inside a German call number (`Rep. `, `Tit. `, `Abt. ` after
+/// its first word; a Roman `I. ` or `X. ` anywhere): a capital, up to three lowercase ASCII
+/// letters, a full stop and a space. A label first (`Bl. 45`) is no call number.
+fn abbreviation_len(bytes: &[u8], first_word: bool) -> Option<usize> {
+    let first = *bytes.first()?;
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
+    let lower = bytes[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let dot = 1 + lower;
+    let roman = lower == 0 && matches!(first, b'I' | b'V' | b'X');
+    let ok = (roman || (!first_word && (1..=3).contains(&lower)))
+        && bytes.get(dot) == Some(&b'.')
+        && bytes.get(dot + 1) == Some(&b' ');
+    ok.then_some(dot + 1)
+}
+
+/// A manuscript shelfmark at the start of `rest` (`MS. Eng. hist. c. 476`, `MS Milner dep.
+/// 387`, `MSS Eur F 112`): `MS`/`MSS`, then words up to the next comma, at least one with a
+/// digit; the offset where it ends.
+fn manuscript_at(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let head = match bytes {
+        [b'M', b'S', b'S', b'.' | b' ', ..] => 3,
+        [b'M', b'S', b'.' | b' ', ..] => 2,
+        _ => return None,
+    };
+    let part = rest.get(head..)?;
+    let comma = part.find([',', ';']).unwrap_or(part.len());
+    let body = part[..comma].trim_end_matches(['.', ' ']);
+    let plain = body.len() <= 60
+        && body.chars().any(|c| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '/' | '-'));
+    plain.then_some(head + body.len())
+}
+
 /// A part between a repository and its call number or chain (`Kew`, `Boris I. Nicolaevsky
 /// Collection`, `série E Levant`): words without digits, up to the next comma.
 pub(crate) fn name_part_at(text: &str, start: usize) -> Option<usize> {
@@ -268,6 +324,8 @@ mod tests {
             ("ОГАЧО РФ, ф. 1", Repository::Acronym),
             ("AVP RF, f. 04", Repository::Named),
             ("SHD, GR 16", Repository::Named),
+            ("GStA PK, I. HA Rep. 77", Repository::Named),
+            ("CADN, 36PO/1", Repository::Named),
         ] {
             let (found, end) = repository_at(text, 0).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(found, kind, "{text}");
@@ -283,6 +341,22 @@ mod tests {
         ] {
             assert_eq!(repository_at(text, 0), None, "{text}");
         }
+    }
+
+    #[test]
+    fn call_numbers_with_abbreviations_and_manuscripts() {
+        assert_eq!(call("I. HA Rep. 77, Nr. 1234"), Some("I. HA Rep. 77"));
+        assert_eq!(
+            call("MS. Eng. hist. c. 476, fols. 20"),
+            Some("MS. Eng. hist. c. 476")
+        );
+        assert_eq!(
+            call("MS. Milner dep. 387, fols. 12"),
+            Some("MS. Milner dep. 387")
+        );
+        assert_eq!(call("MS. Milner papers, fols. 12"), None);
+        assert_eq!(call("Rep. of the Commission, 12"), None);
+        assert_eq!(call("MSc thesis 12, Oxford"), None);
     }
 
     #[test]

@@ -55,6 +55,12 @@ pub(crate) fn scan_archival(text: &str, at: usize) -> Option<ArchivalReference> 
     find(text, skip_spaces(text, at), true)
 }
 
+/// An archival reference at byte `at` of `text` read by the shape of its parts alone: a
+/// repository name, then call numbers and name parts, then perhaps a locator list.
+pub(crate) fn shelved_archival(text: &str, at: usize) -> Option<ArchivalReference> {
+    shelved(text, skip_spaces(text, at))
+}
+
 fn skip_spaces(text: &str, at: usize) -> usize {
     let Some(rest) = text.get(at..) else {
         return at;
@@ -255,6 +261,9 @@ fn sentence_start(text: &str, start: usize, chain: usize) -> usize {
     let mut segment = 0;
     let mut word_len = 0usize;
     let mut word_lower = false;
+    // Whether the word before this one was an acronym (`ФСБ` in `ЦА ФСБ России.`), and
+    // whether this one is capitalised: a name after an acronym ends no sentence.
+    let (mut after_acronym, mut acronym, mut capital) = (false, false, false);
     let mut previous: Option<char> = None;
     for (i, c) in before.char_indices() {
         let next_is_space = before[i + c.len_utf8()..].starts_with(is_space);
@@ -262,7 +271,8 @@ fn sentence_start(text: &str, start: usize, chain: usize) -> usize {
             ';' => segment = i + 1,
             ':' if next_is_space => segment = i + 1,
             '.' if next_is_space => {
-                let ends_sentence = (word_len >= 5 && word_lower)
+                let named = after_acronym && capital;
+                let ends_sentence = (word_len >= 5 && word_lower && !named)
                     || previous.is_some_and(|p| {
                         p.is_ascii_digit() || matches!(p, ')' | ']' | '»' | '”' | '"')
                     });
@@ -273,9 +283,19 @@ fn sentence_start(text: &str, start: usize, chain: usize) -> usize {
             _ => {}
         }
         if c.is_alphabetic() {
+            if word_len == 0 {
+                capital = c.is_uppercase();
+                acronym = true;
+            }
             word_len += 1;
             word_lower |= c.is_lowercase();
+            acronym &= c.is_uppercase();
         } else {
+            if word_len > 0 {
+                after_acronym = acronym && word_len >= 2 && is_space(c);
+            } else if !is_space(c) {
+                after_acronym = false;
+            }
             word_len = 0;
             word_lower = false;
         }
@@ -331,6 +351,30 @@ mod tests {
             locators,
             levels(&[(Fond, "2"), (Inventory, "1"), (File, "17663"), (Folio, "1")])
         );
+    }
+
+    #[test]
+    fn repositories_named_after_an_acronym_and_by_shelfmark() {
+        let (repository, _, locators) = archival("ЦА ФСБ России. Ф. 1. Оп. 5. Д. 12. Л. 45–46.");
+        assert_eq!(repository.as_deref(), Some("ЦА ФСБ России"));
+        assert_eq!(locators.len(), 4);
+        let (repository, location, locators) =
+            archival("Bodleian Library, Oxford, MS. Eng. hist. c. 476, fols. 20–23.");
+        assert_eq!(repository.as_deref(), Some("Bodleian Library"));
+        assert_eq!(
+            location.as_deref(),
+            Some("Oxford, MS. Eng. hist. c. 476, fols. 20–23")
+        );
+        assert_eq!(locators, levels(&[(Folio, "20–23")]));
+        let (repository, _, locators) = archival("GStA PK, I. HA Rep. 77, Nr. 1234, Bl. 5.");
+        assert_eq!(repository.as_deref(), Some("GStA PK"));
+        assert_eq!(locators.last(), Some(&(Folio, "5".to_string())));
+        let (repository, _, locators) = archival("CADN, 36PO/1, carton 12.");
+        assert_eq!(repository.as_deref(), Some("CADN"));
+        assert_eq!(locators, levels(&[(Box, "12")]));
+        // A sentence after a plain word still ends before the chain.
+        let (repository, _, _) = archival("Письмо Сталину. РГАСПИ. Ф. 558. Оп. 11. Д. 1.");
+        assert_eq!(repository.as_deref(), Some("Письмо Сталину. РГАСПИ"));
     }
 
     #[test]

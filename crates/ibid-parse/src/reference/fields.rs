@@ -713,7 +713,8 @@ impl Cx<'_> {
 
     fn number(&mut self, i: usize) -> usize {
         if let Some(k) = self
-            .edition_at(i)
+            .volume_total_at(i)
+            .or_else(|| self.edition_at(i))
             .or_else(|| self.page_count_at(i))
             .or_else(|| self.day_month_at(i))
             .or_else(|| self.series_number_at(i))
@@ -725,6 +726,19 @@ impl Cx<'_> {
             return k;
         }
         self.bare_number(i)
+    }
+
+    /// `2 vols.`, `3 volumes`, `4 Bde.`, `2 tomes`: how many volumes the work has, which
+    /// is no volume of it. The index after the statement.
+    fn volume_total_at(&self, i: usize) -> Option<usize> {
+        let unit = self.tok(i + 1).filter(|t| t.is_word() && t.chars >= 3)?;
+        if !matches!(unit.first_lower, 'v' | 'b' | 't') {
+            return None;
+        }
+        let plural = ["vols", "volumes", "bde", "bände", "tomes"]
+            .iter()
+            .any(|w| self.word_is(i + 1, w));
+        plural.then(|| i + 2 + usize::from(self.is_p(i + 2, '.')))
     }
 
     /// `1st ser.`, `2. Reihe`, `3e série`: the series of a collection, kept as its

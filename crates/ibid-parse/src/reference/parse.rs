@@ -1,10 +1,10 @@
 //! The free-text reference grammar: the entry point, the state of one reference, and the
 //! token tests shared by `head` (authors, title), `fields`, `runs` and `numbers`.
 
-use super::archive::scan_archival;
+use super::archive::{scan_archival, shelved_archival};
 use super::lexicon::Lex;
 use super::token::{tokenize, Kind, Tok};
-use super::{Names, Reference};
+use super::{ArchivalReference, Names, Reference};
 use crate::locator::{scan_locator, LocatorOptions};
 use crate::text::trim_span;
 use crate::{Locator, ParseError, Parsed, Span};
@@ -704,8 +704,20 @@ impl<'a> Cx<'a> {
             return None;
         }
         self.archive_tries -= 1;
-        let archive = scan_archival(self.input, t.start)
-            .filter(|a| a.span.start == t.start && a.span.end > t.start)?;
+        // A repository followed by call numbers and name parts (`Bodleian Library, Oxford,
+        // MS. Eng. hist. c. 476, fols. 20–23`) was read by its shape, part by part.
+        let at_start = |a: &ArchivalReference| a.span.start == t.start && a.span.end > t.start;
+        if let Some(archive) = shelved_archival(self.input, t.start).filter(at_start) {
+            let repository_ok = archive
+                .repository
+                .map_or(true, |r| self.plain_words(r.start, r.end, true));
+            if repository_ok {
+                let next = self.tok_after(archive.span.end);
+                self.r.archive = Some(archive);
+                return Some(next.max(i + 1));
+            }
+        }
+        let archive = scan_archival(self.input, t.start).filter(at_start)?;
         let chain_start = archive
             .locators
             .first()

@@ -756,3 +756,19 @@ fn vancouver_editors_before_the_book() {
     assert_eq!(r.editors.names.len(), 2);
     assert_eq!(text(input, r.page), Some("45-67"));
 }
+
+#[test]
+fn a_count_of_volumes_is_no_volume() {
+    let input = "Carr, E. H. The Bolshevik Revolution. 3 vols. London: Macmillan, 1950–53.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.volume, None);
+    assert!(r.locators.is_empty());
+    assert_eq!(text(input, r.publisher), Some("Macmillan"));
+    let input = "Ullman, Richard. Anglo-Soviet Relations. Vol. 3. Princeton, 1972.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.volume), Some("3"));
+    let input = "Lenin, Werke, 4 Bde., Berlin 1960.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.volume, None);
+    assert_eq!(year(&r), Some(1960));
+}
