@@ -72,6 +72,13 @@ pub(crate) fn lower_char(c: char) -> char {
 /// `word` in lower case, written into `buf` without allocating; `None` if it does not fit
 /// (callers compare with tables of short words, so a longer word matches nothing anyway).
 pub(crate) fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    // ASCII, most words: one copy and one pass, and still valid UTF-8.
+    if word.is_ascii() {
+        let slot = buf.get_mut(..word.len())?;
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        return std::str::from_utf8(slot).ok();
+    }
     let mut len = 0;
     for c in word.chars().map(lower_char) {
         let n = c.len_utf8();

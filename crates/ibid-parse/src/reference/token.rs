@@ -111,13 +111,19 @@ fn scan_word(input: &str, at: usize) -> WordScan {
     let mut has_lower = false;
     let mut end = at;
     let mut i = at;
-    while let Some(&byte) = bytes.get(i) {
-        if byte.is_ascii_alphabetic() {
-            has_lower |= byte.is_ascii_lowercase();
-            lower.push_byte(byte.to_ascii_lowercase());
-            i += 1;
+    while i < bytes.len() {
+        // A run of ASCII letters is taken whole.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if run > 0 {
+            let letters = &bytes[i..i + run];
+            has_lower |= letters.iter().any(u8::is_ascii_lowercase);
+            lower.push_ascii_lowered(letters);
+            i += run;
             end = i;
-            chars += 1;
+            chars += run;
             continue;
         }
         let Some(c) = char_at(input, i) else {
@@ -180,12 +186,13 @@ impl LowerBuf {
         }
     }
 
-    /// Append one ASCII byte.
-    fn push_byte(&mut self, byte: u8) {
-        match self.bytes.get_mut(self.len) {
+    /// Append ASCII letters, lowered.
+    fn push_ascii_lowered(&mut self, letters: &[u8]) {
+        match self.bytes.get_mut(self.len..self.len + letters.len()) {
             Some(slot) if !self.too_long => {
-                *slot = byte;
-                self.len += 1;
+                slot.copy_from_slice(letters);
+                slot.make_ascii_lowercase();
+                self.len += letters.len();
             }
             _ => self.too_long = true,
         }
@@ -194,6 +201,16 @@ impl LowerBuf {
     /// The word's UTF-8 bytes, unless it was too long.
     fn word(&self) -> Option<&[u8]> {
         (!self.too_long).then_some(&self.bytes[..self.len])
+    }
+}
+
+/// Whether `c` is an upper-case letter, with fast paths for ASCII and basic Cyrillic.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{0410}'..='\u{042F}' | '\u{0401}' => true,
+        _ if c.is_ascii() => false,
+        '\u{0430}'..='\u{044F}' | '\u{0451}' => false,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -279,11 +296,26 @@ fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
 
 /// Split `input` into tokens, in one pass.
 pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
+    let bytes = input.as_bytes();
     let mut toks = Vec::with_capacity(input.len() / 3 + 4);
     let mut at = 0;
     let mut space_before = true;
-    while let Some(c) = input[at..].chars().next() {
-        if is_space(c) {
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII, nearly every char of a reference, is read without decoding.
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            match char_at(input, at) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let is_blank = if byte.is_ascii() {
+            matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+        } else {
+            is_space(c)
+        };
+        if is_blank {
             space_before = true;
             at += c.len_utf8();
             continue;
@@ -299,7 +331,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
             lex: Lex::default(),
             first_lower: c,
         };
-        if matches!(c, 'h' | 'H' | 'w' | 'W' | 'd' | 'D') {
+        if matches!(byte, b'h' | b'H' | b'w' | b'W' | b'd' | b'D') {
             if let Some((kind, start, end)) = link_at(input, at) {
                 tok.kind = kind;
                 tok.start = start;
@@ -310,19 +342,20 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
                 continue;
             }
         }
-        if is_word_char(c) {
+        if byte.is_ascii_alphabetic() || (!byte.is_ascii() && is_word_char(c)) {
             let word = scan_word(input, at);
             tok.kind = Kind::Word;
             tok.end = word.end;
             tok.chars = word.chars;
-            tok.upper_first = c.is_uppercase();
+            tok.upper_first = is_upper(c);
             tok.first_lower = crate::text::lower_char(c);
             tok.has_lower = word.has_lower;
             tok.lex = word.lex;
-        } else if c.is_ascii_digit() {
-            let digits: nom::IResult<&str, &str> =
-                take_while1(|d: char| d.is_ascii_digit())(&input[at..]);
-            let len = digits.map(|(_, d)| d.len()).unwrap_or(1);
+        } else if byte.is_ascii_digit() {
+            let len = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             tok.kind = Kind::Num;
             tok.end = at + len;
             tok.chars = len.min(255) as u8;
