@@ -171,7 +171,9 @@ fn is_archival_word(text: &str) -> bool {
 impl<'a> Cx<'a> {
     fn new(input: &'a str, toks: Vec<Tok>, span: Span) -> Self {
         // Cheap tests on the token first: most words are neither archival levels nor
-        // repository names, and are ruled out without looking at their text.
+        // repository names, and are ruled out without looking at their text. Repository names
+        // in Latin script are capitalised (`Bundesarchiv`, `Archives nationales`); a lower-case
+        // Cyrillic word may name one (`архив`), a lower-case Latin word does not.
         let archival_hint = toks.iter().enumerate().any(|(i, t)| {
             t.is_word()
                 && ((t.chars <= 6
@@ -179,7 +181,9 @@ impl<'a> Cx<'a> {
                         .get(i + 1)
                         .is_some_and(|n| n.is('.') || n.kind == Kind::Num)
                     && is_archival_word(t.text(input)))
-                    || (t.chars >= 2 && crate::locator::names_repository(t.text(input))))
+                    || (t.chars >= 2
+                        && (t.upper_first || !t.first_lower.is_ascii())
+                        && crate::locator::names_repository(t.text(input))))
         });
         let slash = (0..toks.len()).find(|&k| {
             toks[k].is('/')
