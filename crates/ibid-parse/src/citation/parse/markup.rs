@@ -6,6 +6,11 @@ pub(crate) fn is_escapable(b: u8) -> bool {
     b.is_ascii_punctuation()
 }
 
+/// Whether `b` is a byte the markup pass looks at: a backtick, a backslash or a bracket.
+fn is_markup_byte(b: u8) -> bool {
+    matches!(b, b'`' | b'\\' | b'[' | b']' | b'{' | b'}' | b'(' | b')')
+}
+
 /// Where code spans and matched delimiters of one region of a text end.
 #[derive(Debug, Clone)]
 pub(crate) struct Markup {
@@ -22,11 +27,21 @@ impl Markup {
         let end = end.min(bytes.len());
         let start = start.min(end);
         let mut jump = vec![0; end - start];
-        let codes = code_spans(bytes, start, end);
+        let region = bytes.get(start..end).unwrap_or_default();
+        let codes = if region.contains(&b'`') {
+            code_spans(bytes, start, end)
+        } else {
+            Vec::new()
+        };
         let mut next_code = codes.iter().peekable();
         let mut stacks: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         let mut i = start;
-        while i < end {
+        // Only backticks, backslashes and brackets matter: the bytes between are skipped.
+        while let Some(offset) = bytes
+            .get(i..end)
+            .and_then(|rest| rest.iter().position(|&b| is_markup_byte(b)))
+        {
+            i += offset;
             if let Some(&&(s, e)) = next_code.peek() {
                 if s == i {
                     jump[i - start] = e;
