@@ -772,3 +772,50 @@ fn a_count_of_volumes_is_no_volume() {
     assert_eq!(r.volume, None);
     assert_eq!(year(&r), Some(1960));
 }
+
+#[test]
+fn double_surnames_without_a_particle() {
+    for (input, family, given) in [
+        (
+            "Bonham Carter, Violet. Winston Churchill as I Knew Him. London: Collins, 1965.",
+            "Bonham Carter",
+            "Violet",
+        ),
+        (
+            "Schulze Wessel, Martin: Russlands Blick auf Preußen. Stuttgart: Steiner 1995.",
+            "Schulze Wessel",
+            "Martin",
+        ),
+        (
+            "Service, Robert: Lenin. München: Beck 2000.",
+            "Service",
+            "Robert",
+        ),
+        ("Ter Minassian, op. cit., p. 112.", "Ter Minassian", ""),
+        (
+            "Carrère d'Encausse, op. cit., p. 210.",
+            "Carrère d'Encausse",
+            "",
+        ),
+        ("Pierre Bourdieu, op. cit., p. 5.", "Bourdieu", "Pierre"),
+        (
+            "Lloyd George, Truth about the Peace Treaties, 2:811.",
+            "Lloyd George",
+            "",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r),
+            Some((family.to_string(), given.to_string())),
+            "{input}"
+        );
+    }
+    // A natural-order list keeps its names apart.
+    let input = "Daniel Brower, Edward Lazzerini, Russia's Orient, 12.";
+    let r = parse_reference(input).value;
+    assert_ne!(
+        first_author(input, &r).map(|a| a.0),
+        Some("Daniel Brower".into())
+    );
+}
