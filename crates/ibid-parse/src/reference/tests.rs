@@ -819,3 +819,39 @@ fn double_surnames_without_a_particle() {
         Some("Daniel Brower".into())
     );
 }
+
+#[test]
+fn institutions_as_authors() {
+    for (input, author, title) in [
+        (
+            "League of Nations. The Records of the First Assembly. Geneva: League of Nations, 1920.",
+            "League of Nations",
+            "The Records of the First Assembly",
+        ),
+        (
+            "Human Rights Watch. Azerbaijan: Seven Years of Conflict. New York: Human Rights Watch, 1994.",
+            "Human Rights Watch",
+            "Azerbaijan: Seven Years of Conflict",
+        ),
+        (
+            "Bundeszentrale für politische Bildung: Der Vertrag von Rapallo. URL: https://www.bpb.de/x/ (Zugriff: 12.03.2024).",
+            "Bundeszentrale für politische Bildung",
+            "Der Vertrag von Rapallo",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r),
+            Some((author.to_string(), String::new())),
+            "{input}"
+        );
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+    }
+    // A person who publishes the book keeps the name split.
+    let input = "Smith, John. My Life. London: John Smith, 1990.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        first_author(input, &r),
+        Some(("Smith".into(), "John".into()))
+    );
+}
