@@ -855,3 +855,26 @@ fn institutions_as_authors() {
         Some(("Smith".into(), "John".into()))
     );
 }
+
+#[test]
+fn pages_behind_a_colon_after_volume_and_year() {
+    for (input, page, issued) in [
+        (
+            "Flexner S, Lewis PA. The transmission of poliomyelitis. JAMA. 1909;53(20):1639.",
+            "1639",
+            1909,
+        ),
+        (
+            "Alfred J. Rieber, “Stalin, Man of the Borderlands,” American Historical Review 106, no. 5 (2001): 1651–91.",
+            "1651–91",
+            2001,
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.page), Some(page), "{input}");
+        assert_eq!(year(&r), Some(issued), "{input}");
+    }
+    // A year behind a colon before any volume is still the year.
+    let input = "Smith, John. Life. London: 1990.";
+    assert_eq!(year(&parse_reference(input).value), Some(1990));
+}
