@@ -721,9 +721,19 @@ impl Cx<'_> {
         {
             return k;
         }
-        if let Some((date, k)) = self.date_at(i).or_else(|| self.year_at(i)) {
-            self.set_issued(i, date);
-            return k;
+        // `53(20):1639`, `106, no. 5 (2001): 1651–91`: behind a colon, once the volume and
+        // the year of issue are read, a number is the article's pages, even one that could be
+        // a year.
+        let pages = self.sep == Sep::Colon
+            && self.r.page.is_none()
+            && self.r.volume.is_some()
+            && self.r.issued.is_some()
+            && self.article_shape();
+        if !pages {
+            if let Some((date, k)) = self.date_at(i).or_else(|| self.year_at(i)) {
+                self.set_issued(i, date);
+                return k;
+            }
         }
         self.bare_number(i)
     }

@@ -871,6 +871,7 @@ static GIVEN_NAMES: &[&str] = &[
     "viktor",
     "vincent",
     "viola",
+    "violet",
     "virginie",
     "vladimir",
     "vladislav",

@@ -1,6 +1,7 @@
 //! The head of a reference: the authors or editors it starts with, an author-date year,
 //! and the title, with the rules that tell a name from a title.
 
+use super::given_names::is_given_name;
 use super::lexicon::Lex;
 use super::names::{scan_names, starts_name, Ctx, Form};
 use super::parse::{Cx, Style};
@@ -178,6 +179,9 @@ impl Cx<'_> {
             self.no_title = true;
             return next;
         }
+        if let Some(next) = self.double_surname_op_cit(i) {
+            return next;
+        }
         if self.has(i, Lex::SAME_AUTHOR) && self.is_p(i + 1, '.') && self.is_p(i + 2, ',') {
             self.r.authors.names.push(super::Name::Literal {
                 span: self.span(i, i + 2),
@@ -201,6 +205,19 @@ impl Cx<'_> {
                 names.names = vec![family];
                 end = family_end;
             }
+        }
+        if scan.first_form == Form::FamilyFirst
+            && end == i + 2
+            && names.names.len() == 1
+            && self.is_p(end, ',')
+            && self.title_like_at(end + 1)
+            && self.note_pinpoint_follows(end + 1)
+        {
+            // `Lloyd George, Truth about the Peace Treaties, 2:811`: a short note names its
+            // author by surname alone, so two words before the short title are one surname.
+            self.push_surname(i, end);
+            self.style = Style::Comma;
+            return end + 1;
         }
         if scan.first_form == Form::FamilyInitials
             && names.names.len() == 1
@@ -317,6 +334,52 @@ impl Cx<'_> {
             next += 1;
         }
         Some(next)
+    }
+
+    /// Record the surname written from token `from` up to `to`, with no given names.
+    fn push_surname(&mut self, from: usize, to: usize) {
+        let span = self.span(from, to);
+        self.r.authors.names.push(super::Name::Personal {
+            family: span,
+            given: None,
+            particle: None,
+            span,
+        });
+    }
+
+    /// `Ter Minassian, op. cit., p. 112`, `Carrère d'Encausse, op. cit.`: two words before a
+    /// back reference are one surname, as a note names the author by surname alone, unless
+    /// the first is a common given name (`Pierre Bourdieu, op. cit.`, read as given name and
+    /// surname). Returns the index after the back reference.
+    fn double_surname_op_cit(&mut self, i: usize) -> Option<usize> {
+        if !self.is_p(i + 2, ',') {
+            return None;
+        }
+        let (a, b) = (self.tok(i)?, self.tok(i + 1)?);
+        let bad = Lex::TITLE_START | Lex::PLACE | Lex::INSTITUTION | Lex::MONTH;
+        let word =
+            |t: &super::token::Tok| t.is_word() && t.has_lower && t.chars >= 2 && !t.has(bad);
+        let elided = b.first_lower == 'd' && {
+            let mut chars = b.text(self.input).chars().skip(1);
+            matches!(chars.next(), Some('\'' | '\u{2019}'))
+        };
+        if !(word(a) && a.upper_first && word(b) && (b.upper_first || elided)) {
+            return None;
+        }
+        let next = self.op_cit_at(i + 3)?;
+        if !a.has(Lex::PARTICLE) && b.upper_first && is_given_name(a.text(self.input)) {
+            self.r.authors.names.push(super::Name::Personal {
+                family: self.span(i + 1, i + 2),
+                given: Some(self.span(i, i + 1)),
+                particle: None,
+                span: self.span(i, i + 2),
+            });
+        } else {
+            self.push_surname(i, i + 2);
+        }
+        self.style = Style::Comma;
+        self.no_title = true;
+        Some(next + usize::from(self.is_p(next, ',')))
     }
 
     /// `Baberowski, Der Feind ist überall, S. 215`: a lone surname before the short title

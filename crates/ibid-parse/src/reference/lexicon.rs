@@ -412,6 +412,10 @@ const WORDS: &[(&str, u32)] = &[
     ("parliament", INST),
     ("bundesarchiv", INST),
     ("senate", INST),
+    ("league", INST),
+    ("commissioner", INST),
+    ("bundeszentrale", INST),
+    ("bundesamt", INST),
     // Places of publication.
     ("london", PLACE),
     ("paris", PLACE),

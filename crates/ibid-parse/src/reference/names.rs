@@ -289,12 +289,15 @@ impl<'a> Toks<'a> {
     }
 
     /// `Djilas, Milovan`, `Haefeli, W. E.`, `Martin Facklam, M.`, `De Gaulle, Charles`.
-    fn inverted(&self, i: usize, ctx: Ctx) -> Option<(Name, usize, Form)> {
+    /// `institution_ok` lets the family name be a word of an institution's class.
+    fn inverted(&self, i: usize, ctx: Ctx, institution_ok: bool) -> Option<(Name, usize, Form)> {
         let mut fam = self.particles(i);
         if fam == i && self.cap_particle(i) {
             fam = i + 1;
         }
-        if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
+        if !(self.cap_word(fam) || self.upper_word(fam))
+            || (!institution_ok && self.has(fam, Lex::INSTITUTION))
+        {
             return None;
         }
         let mut fam_end = fam + 1;
@@ -302,7 +305,7 @@ impl<'a> Toks<'a> {
         if elided
             || self.cap_word(fam_end)
                 && self.is_p(fam_end + 1, ',')
-                && self.initial(fam_end + 2).is_some()
+                && (self.initial(fam_end + 2).is_some() || self.double_family(fam_end, ctx))
         {
             fam_end += 1;
         }
@@ -344,6 +347,20 @@ impl<'a> Toks<'a> {
                 full_given: !last_initial,
             },
         ))
+    }
+
+    /// `Bonham Carter, Violet.`, `Schulze Wessel, Martin:`: whether the capitalised word at
+    /// `second` ends a double family name. Told by the comma after it and a common given
+    /// name alone before a full stop, a colon or a bracket, which no natural-order name
+    /// list or title has there.
+    fn double_family(&self, second: usize, ctx: Ctx) -> bool {
+        let given = second + 2;
+        self.name_word(second, ctx)
+            && self.name_word(given, ctx)
+            && self
+                .get(given + 1)
+                .is_some_and(|t| t.is('.') || t.is(':') || t.is('('))
+            && is_given_name(self.text(given))
     }
 
     /// A word with an elided particle (`d'Encausse`, `D'Annunzio`).
@@ -571,7 +588,13 @@ impl<'a> Toks<'a> {
     fn name_at(&self, i: usize, ctx: Ctx, first: Option<Form>) -> Option<(Name, usize, Form)> {
         if ctx != Ctx::AfterRole {
             if let Some(found) = self.literal(i, ctx, false) {
-                return Some(found);
+                // `Service, Robert:`: one word of an institution's class before a given
+                // name is a surname.
+                let given = found.1 == i + 1
+                    && self.is_p(i + 1, ',')
+                    && (self.initial(i + 2).is_some() || is_given_name(self.text(i + 2)));
+                let person = given.then(|| self.inverted(i, ctx, true)).flatten();
+                return person.or(Some(found));
             }
         }
         let inverted_ok = match first {
@@ -590,7 +613,7 @@ impl<'a> Toks<'a> {
             .initials_family(i)
             .or_else(|| self.paren_given(i))
             .or_else(|| self.family_initials(i, ctx))
-            .or_else(|| inverted_ok.then(|| self.inverted(i, ctx)).flatten())
+            .or_else(|| inverted_ok.then(|| self.inverted(i, ctx, false)).flatten())
             .or_else(|| self.natural(i, ctx))
             .or_else(|| self.particle_family_first(i, ctx))
             .or_else(|| {

@@ -239,6 +239,44 @@ impl<'a> Cx<'a> {
             i = self.title(i);
         }
         self.rest(i);
+        self.corporate_author();
+    }
+
+    /// An author named again as the publisher is an institution (`Human Rights Watch.
+    /// Azerbaijan … New York: Human Rights Watch, 1994.`); with no author read, a title that
+    /// opens with the publisher's name and a full stop or colon opens with its author
+    /// (`League of Nations. The Records … Geneva: League of Nations, 1920.`).
+    fn corporate_author(&mut self) {
+        let Some(publisher) = self.r.publisher else {
+            return;
+        };
+        let name = publisher.slice(self.input);
+        if let [super::Name::Personal { span, .. }] = self.r.authors.names.as_slice() {
+            if span.slice(self.input) == name && span.start != publisher.start {
+                self.r.authors.names = vec![super::Name::Literal { span: *span }];
+            }
+            return;
+        }
+        let Some(title) = self.r.title else { return };
+        if !(self.r.authors.names.is_empty() && self.r.editors.names.is_empty()) {
+            return;
+        }
+        let Some(rest) = title.slice(self.input).strip_prefix(name) else {
+            return;
+        };
+        let body = rest.trim_start_matches(['.', ':']);
+        if body.len() == rest.len() || !body.starts_with(' ') {
+            return;
+        }
+        let body = body.trim_start();
+        if body.is_empty() {
+            return;
+        }
+        let author_end = title.start + name.len();
+        self.r.authors.names.push(super::Name::Literal {
+            span: Span::new(title.start, author_end),
+        });
+        self.r.title = Some(Span::new(title.end - body.len(), title.end));
     }
 
     /// The index after a list number in front of the reference (`[12]`, `12.`, `3)`), or 0.

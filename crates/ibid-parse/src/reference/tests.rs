@@ -772,3 +772,109 @@ fn a_count_of_volumes_is_no_volume() {
     assert_eq!(r.volume, None);
     assert_eq!(year(&r), Some(1960));
 }
+
+#[test]
+fn double_surnames_without_a_particle() {
+    for (input, family, given) in [
+        (
+            "Bonham Carter, Violet. Winston Churchill as I Knew Him. London: Collins, 1965.",
+            "Bonham Carter",
+            "Violet",
+        ),
+        (
+            "Schulze Wessel, Martin: Russlands Blick auf Preußen. Stuttgart: Steiner 1995.",
+            "Schulze Wessel",
+            "Martin",
+        ),
+        (
+            "Service, Robert: Lenin. München: Beck 2000.",
+            "Service",
+            "Robert",
+        ),
+        ("Ter Minassian, op. cit., p. 112.", "Ter Minassian", ""),
+        (
+            "Carrère d'Encausse, op. cit., p. 210.",
+            "Carrère d'Encausse",
+            "",
+        ),
+        ("Pierre Bourdieu, op. cit., p. 5.", "Bourdieu", "Pierre"),
+        (
+            "Lloyd George, Truth about the Peace Treaties, 2:811.",
+            "Lloyd George",
+            "",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r),
+            Some((family.to_string(), given.to_string())),
+            "{input}"
+        );
+    }
+    // A natural-order list keeps its names apart.
+    let input = "Daniel Brower, Edward Lazzerini, Russia's Orient, 12.";
+    let r = parse_reference(input).value;
+    assert_ne!(
+        first_author(input, &r).map(|a| a.0),
+        Some("Daniel Brower".into())
+    );
+}
+
+#[test]
+fn institutions_as_authors() {
+    for (input, author, title) in [
+        (
+            "League of Nations. The Records of the First Assembly. Geneva: League of Nations, 1920.",
+            "League of Nations",
+            "The Records of the First Assembly",
+        ),
+        (
+            "Human Rights Watch. Azerbaijan: Seven Years of Conflict. New York: Human Rights Watch, 1994.",
+            "Human Rights Watch",
+            "Azerbaijan: Seven Years of Conflict",
+        ),
+        (
+            "Bundeszentrale für politische Bildung: Der Vertrag von Rapallo. URL: https://www.bpb.de/x/ (Zugriff: 12.03.2024).",
+            "Bundeszentrale für politische Bildung",
+            "Der Vertrag von Rapallo",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r),
+            Some((author.to_string(), String::new())),
+            "{input}"
+        );
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+    }
+    // A person who publishes the book keeps the name split.
+    let input = "Smith, John. My Life. London: John Smith, 1990.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        first_author(input, &r),
+        Some(("Smith".into(), "John".into()))
+    );
+}
+
+#[test]
+fn pages_behind_a_colon_after_volume_and_year() {
+    for (input, page, issued) in [
+        (
+            "Flexner S, Lewis PA. The transmission of poliomyelitis. JAMA. 1909;53(20):1639.",
+            "1639",
+            1909,
+        ),
+        (
+            "Alfred J. Rieber, “Stalin, Man of the Borderlands,” American Historical Review 106, no. 5 (2001): 1651–91.",
+            "1651–91",
+            2001,
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.page), Some(page), "{input}");
+        assert_eq!(year(&r), Some(issued), "{input}");
+    }
+    // A year behind a colon before any volume is still the year.
+    let input = "Smith, John. Life. London: 1990.";
+    assert_eq!(year(&parse_reference(input).value), Some(1990));
+}
