@@ -37,6 +37,19 @@ const KNOWN_REPOSITORIES: [&str; 28] = [
     "ЦГАОР",
 ];
 
+/// Whether `word` is one of the [`KNOWN_REPOSITORIES`], written exactly so: one hash lookup
+/// (this runs on every word of every reference).
+fn is_known_repository(word: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::text::WordMap<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        KNOWN_REPOSITORIES
+            .iter()
+            .map(|name| (name.as_bytes(), ()))
+            .collect()
+    })
+    .contains_key(word.as_bytes())
+}
+
 /// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,
 /// `РГАСПИ`) or a word with an archive stem (`Bundesarchiv`, `Archives`, `Library`, `архив`).
 pub(crate) fn names_repository(word: &str) -> bool {
@@ -45,10 +58,7 @@ pub(crate) fn names_repository(word: &str) -> bool {
         return false;
     }
     // Every known acronym is at most six letters long, twelve bytes in Cyrillic.
-    if word.len() <= 12
-        && word.starts_with(char::is_uppercase)
-        && KNOWN_REPOSITORIES.contains(&word)
-    {
+    if word.len() <= 12 && is_known_repository(word) {
         return true;
     }
     if word.len() < 4 {
@@ -143,7 +153,7 @@ pub(crate) fn repository_at(text: &str, start: usize) -> Option<(Repository, usi
     if count > 12 {
         return None;
     }
-    let known = |w: &str| KNOWN_REPOSITORIES.contains(&w);
+    let known = is_known_repository;
     // `Service historique de la Défense (SHD)`: a known acronym in brackets names it too.
     let bracketed = name
         .split('(')
