@@ -1,7 +1,8 @@
 //! A lexicon of common given names (first names) in French, English, German and Russian,
 //! used to tell `Bourdieu Pierre` (family first) from `Pierre Bourdieu` (given first).
 
-use std::cmp::Ordering;
+use crate::text::WordMap;
+use std::sync::OnceLock;
 
 /// Common given names, lower-case, sorted by code point; Latin and Cyrillic spellings.
 static GIVEN_NAMES: &[&str] = &[
@@ -1036,16 +1037,18 @@ static GIVEN_NAMES: &[&str] = &[
     "ярослав",
 ];
 
-/// Compare a lower-case lexicon entry with `word` lower-cased on the fly.
-fn cmp_folded(entry: &str, word: &str) -> Ordering {
-    entry.chars().cmp(word.chars().flat_map(char::to_lowercase))
-}
-
-/// Whether `word` is a common given name, ignoring case (`Pierre`, `JÜRGEN`, `Пётр`).
+/// Whether `word` is a common given name, ignoring case (`Pierre`, `JÜRGEN`, `Пётр`): the
+/// word is lowered once and looked up in a hash set built from [`GIVEN_NAMES`].
 pub(crate) fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES
-        .binary_search_by(|entry| cmp_folded(entry, word))
-        .is_ok()
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        GIVEN_NAMES
+            .iter()
+            .map(|name| (name.as_bytes(), ()))
+            .collect()
+    });
+    let mut buf = [0u8; 48];
+    crate::text::lower_into(word, &mut buf).is_some_and(|lower| set.contains_key(lower.as_bytes()))
 }
 
 #[cfg(test)]
