@@ -82,23 +82,31 @@ pub(crate) fn names_repository(word: &str) -> bool {
 /// is compared only where the word's next bytes are that stem's first ones.
 fn has_repository_stem(word: &str) -> bool {
     let bytes = word.as_bytes();
-    (0..bytes.len()).any(|at| {
-        let rest = &bytes[at..];
-        let stem: &str = match rest {
-            [b'r', b'c', ..] => "rchiv",
-            [b'i', b'b', b'r', ..] => "ibrary",
-            [b'i', b'b', b'l', ..] => "iblioth",
-            [b'n', b's', ..] => "nstitution",
-            [b'u', b's', b'e', ..] => "useum",
-            [b'u', b's', 0xC3, ..] => "usée",
-            [0xD1, 0x80, ..] => "рхив",
-            [0xD0, 0xB8, ..] => "иблиотек",
-            [0xD0, 0xBC, ..] => "музе",
-            [0xD0, 0x9C, ..] => "Музе",
-            _ => return false,
+    let mut at = 0;
+    while let (Some(&first), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) {
+        let third = bytes.get(at + 2).copied();
+        let stem = match (first, second) {
+            (b'r', b'c') => "rchiv",
+            (b'i', b'b') if third == Some(b'r') => "ibrary",
+            (b'i', b'b') => "iblioth",
+            (b'n', b's') => "nstitution",
+            (b'u', b's') if third == Some(b'e') => "useum",
+            (b'u', b's') => "usée",
+            (0xD1, 0x80) => "рхив",
+            (0xD0, 0xB8) => "иблиотек",
+            (0xD0, 0xBC) => "музе",
+            (0xD0, 0x9C) => "Музе",
+            _ => {
+                at += 1;
+                continue;
+            }
         };
-        rest.starts_with(stem.as_bytes())
-    })
+        if bytes[at..].starts_with(stem.as_bytes()) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// The longest repository name or name part looked at, in bytes.
