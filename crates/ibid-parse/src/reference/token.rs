@@ -190,8 +190,10 @@ impl LowerBuf {
     fn push_ascii_lowered(&mut self, letters: &[u8]) {
         match self.bytes.get_mut(self.len..self.len + letters.len()) {
             Some(slot) if !self.too_long => {
-                slot.copy_from_slice(letters);
-                slot.make_ascii_lowercase();
+                // A loop rather than a copy call: runs are a few bytes long.
+                for (to, from) in slot.iter_mut().zip(letters) {
+                    *to = from.to_ascii_lowercase();
+                }
                 self.len += letters.len();
             }
             _ => self.too_long = true,
