@@ -84,7 +84,7 @@ impl Cx<'_> {
             }
             _ => {
                 if let Some((span, next)) = self.quoted_at(i) {
-                    self.quoted_field(span);
+                    self.quoted_field(i, span);
                     self.sep = Sep::None;
                     return next;
                 }
@@ -93,8 +93,11 @@ impl Cx<'_> {
         i + 1
     }
 
-    /// A quoted or italic text after the title: the container, or a publisher after a place.
-    fn quoted_field(&mut self, span: Span) {
+    /// A quoted or italic text at `i` after the title: the container, or a publisher after a
+    /// place. In GOST's statement of responsibility, after ` / ` with no `//` to follow, it is
+    /// part of a body's name (`/ Международное общество «Мемориал».`), never a container.
+    fn quoted_field(&mut self, i: usize, span: Span) {
+        let responsibility = self.double_slash.is_none() && self.slash.is_some_and(|s| s < i);
         if self.expect_publisher {
             if let Some(old) = self.r.publisher.replace(span) {
                 self.unknown.push(old);
@@ -103,7 +106,7 @@ impl Cx<'_> {
         } else if self.r.title.is_none() {
             self.r.title = Some(span);
             self.quoted_title = true;
-        } else if self.r.container_title.is_none() {
+        } else if self.r.container_title.is_none() && !responsibility {
             self.r.container_title = Some(span);
             self.expect_container = false;
             self.container_open = true;
@@ -699,16 +702,21 @@ impl Cx<'_> {
         let range = locator.ranges.iter().any(|r| r.last.is_some()) || locator.ranges.len() > 1;
         // A newspaper dated to the day after its name (`Le Temps, 14 avril 1920, p. 2`): its
         // one page is the article's.
-        let daily = self.r.volume.is_none()
-            && self.r.container_title.is_some_and(|c| {
-                self.r
-                    .issued
-                    .as_ref()
-                    .is_some_and(|d| d.day.is_some() && d.span.start >= c.end)
-            });
+        let daily = self.r.volume.is_none() && self.dated_to_the_day();
         self.r.page.is_none()
             && self.article_shape()
             && (range || self.style == Style::Period || daily)
+    }
+
+    /// A periodical dated to the day after its name (`Le Temps, 14 avril 1920`, `New York
+    /// Times, February 27, 1921`): a newspaper, whose numbers after the date are pages.
+    fn dated_to_the_day(&self) -> bool {
+        self.r.container_title.is_some_and(|c| {
+            self.r
+                .issued
+                .as_ref()
+                .is_some_and(|d| d.day.is_some() && d.span.start >= c.end)
+        })
     }
 
     fn number(&mut self, i: usize) -> usize {
@@ -729,7 +737,18 @@ impl Cx<'_> {
             && self.r.volume.is_some()
             && self.r.issued.is_some()
             && self.article_shape();
-        if !pages {
+        // `Rieber, “Stalin, Man of the Borderlands,” 1660.`: a lone number right after the
+        // quoted title of a short note is its pinpoint, even one that could be a year.
+        let short_note_pinpoint = self.quoted_title
+            && self.style == Style::Comma
+            && self.r.issued.is_none()
+            && self.r.container_title.is_none()
+            && (i == self.title_end
+                || i.checked_sub(1) == Some(self.title_end) && self.is_p(self.title_end, ','))
+            && self
+                .num_value_end(i)
+                .is_some_and(|end| self.only_punct_from(end));
+        if !pages && !short_note_pinpoint {
             if let Some((date, k)) = self.date_at(i).or_else(|| self.year_at(i)) {
                 self.set_issued(i, date);
                 return k;
@@ -776,7 +795,11 @@ impl Cx<'_> {
         }
         let end = self.num_value_end(i).unwrap_or(i + 1);
         let span = self.span(i, end);
-        if self.container_open && self.r.volume.is_none() && self.sep != Sep::Colon {
+        if self.container_open
+            && self.r.volume.is_none()
+            && self.sep != Sep::Colon
+            && !(self.sep == Sep::Comma && self.dated_to_the_day())
+        {
             let vol_end = self.num_word_end(i);
             self.r.volume = Some(self.span(i, vol_end));
             self.container_open = false;

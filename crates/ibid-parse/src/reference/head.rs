@@ -451,7 +451,9 @@ impl Cx<'_> {
             self.style = Style::Comma;
             return Some(next + usize::from(self.is_p(next, ',')));
         }
-        if !self.title_like_at(i + 2) || !self.note_pinpoint_follows(i + 2) {
+        if !(self.quoted_pinpoint_follows(i + 2)
+            || self.title_like_at(i + 2) && self.note_pinpoint_follows(i + 2))
+        {
             return None;
         }
         let span = self.span(i, i + 1);
@@ -463,6 +465,33 @@ impl Cx<'_> {
         });
         self.style = Style::Comma;
         Some(i + 2)
+    }
+
+    /// Whether a quoted short title at `i` ends the note in a pinpoint, its comma inside or
+    /// after the closing quote (`“Minorities,” 52`, `"Stalin, Man of the Borderlands", 1660`).
+    fn quoted_pinpoint_follows(&self, i: usize) -> bool {
+        let Some((_, next)) = self.quoted_at(i) else {
+            return false;
+        };
+        let comma_inside = self.tok(next.saturating_sub(2)).is_some_and(|t| t.is(','));
+        let k = if self.is_p(next, ',') {
+            next + 1
+        } else if comma_inside {
+            next
+        } else {
+            return false;
+        };
+        let end = if let Some(locator) = self.locator_at(k) {
+            self.tok_after(locator.span.end)
+        } else {
+            // After a quoted short title a lone number is the pinpoint, even one that could
+            // be a year (`Rieber, “Stalin, Man of the Borderlands,” 1660`).
+            match self.num_value_end(k) {
+                Some(end) => end,
+                None => return false,
+            }
+        };
+        self.only_punct_from(end)
     }
 
     /// Whether the short title at `i` is followed by a comma and a pinpoint (`Title, 45`,

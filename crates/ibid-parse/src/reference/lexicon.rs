@@ -622,6 +622,7 @@ const WORDS: &[(&str, u32)] = &[
     ("lt", KS),
     ("gov", KS),
     ("hon", KS),
+    ("им", KS),
     // Access dates.
     ("accessed", ACC),
     ("retrieved", ACC),

@@ -549,13 +549,17 @@ impl<'a> Toks<'a> {
         })
     }
 
-    /// The end of an element kept whole: up to `,` `;` (or a sentence full stop at the head
-    /// of a reference), and whether it names an institution.
+    /// The end of an element kept whole: up to `,` `;` (or, at the head of a reference, a
+    /// sentence full stop, a colon, a bracket or GOST's spaced `/` and `//`), and whether it
+    /// names an institution.
     fn element_end(&self, i: usize, ctx: Ctx) -> (usize, bool) {
         let mut j = i;
         let mut institution = false;
         while let Some(t) = self.get(j) {
-            if t.is(',') || t.is(';') || (ctx == Ctx::Lead && (t.is('.') || t.is(':') || t.is('(')))
+            if t.is(',')
+                || t.is(';')
+                || (ctx == Ctx::Lead
+                    && (t.is('.') || t.is(':') || t.is('(') || (t.is('/') && t.space_before)))
             {
                 break;
             }

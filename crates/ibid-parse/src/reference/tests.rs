@@ -878,3 +878,95 @@ fn pages_behind_a_colon_after_volume_and_year() {
     let input = "Smith, John. Life. London: 1990.";
     assert_eq!(year(&parse_reference(input).value), Some(1990));
 }
+
+#[test]
+fn newspaper_pages_after_a_day_and_no_volume() {
+    for (input, container, page) in [
+        (
+            "“Strike Ends at Docks,” Evening Standard, March 3, 1922, 5.",
+            "Evening Standard",
+            "5",
+        ),
+        (
+            "“Famine on the Volga,” Daily Herald, 12 August 1921, 4.",
+            "Daily Herald",
+            "4",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(container), "{input}");
+        assert_eq!(text(input, r.page), Some(page), "{input}");
+        assert_eq!(r.volume, None, "{input}");
+    }
+    // Vancouver: a volume after the day of issue and a semicolon stays a volume.
+    let input = "Roe R, Doe J. On gases in the lung. Br J Surg. 1931 May 2;19(5622):950-2.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.volume), Some("19"));
+    assert_eq!(text(input, r.issue), Some("5622"));
+    assert_eq!(text(input, r.page), Some("950-2"));
+}
+
+#[test]
+fn short_notes_with_a_quoted_title() {
+    for (input, family, title, page) in [
+        (
+            "Fink, “Minority Rights,” 41.",
+            "Fink",
+            "Minority Rights",
+            "41",
+        ),
+        (
+            "Gatrell, \"War, Population Displacement and State Formation\", 12–14.",
+            "Gatrell",
+            "War, Population Displacement and State Formation",
+            "12–14",
+        ),
+        (
+            "Rieber, “Borderlands,” 1660.",
+            "Rieber",
+            "Borderlands",
+            "1660",
+        ),
+        (
+            "Dumont, « La crise d'Orient », p. 87.",
+            "Dumont",
+            "La crise d'Orient",
+            "87",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(
+            first_author(input, &r).map(|a| a.0),
+            Some(family.into()),
+            "{input}"
+        );
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(
+            locators(input, &r),
+            vec![(LocatorLabel::Page, page.into())],
+            "{input}"
+        );
+        assert_eq!(r.issued, None, "{input}");
+    }
+    // A quoted title followed by a journal is a full note, not a short one.
+    let input = "Kotkin, “Modern Times,” Kritika 2, no. 1 (2001): 111–64.";
+    let r = parse_reference(input).value;
+    assert!(r.locators.is_empty());
+    assert_eq!(text(input, r.page), Some("111–64"));
+}
+
+#[test]
+fn gost_web_resources_and_bodies_in_quotes() {
+    let input = "Приказ НКВД № 00447 // Электронная библиотека документов им. А.Н. Яковлева. URL: https://example.org/1 (дата обращения: 01.02.2024).";
+    let r = parse_reference(input).value;
+    assert!(r.authors.names.is_empty());
+    assert_eq!(text(input, r.title), Some("Приказ НКВД № 00447"));
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Электронная библиотека документов им. А.Н. Яковлева")
+    );
+    let input = "Списки жертв [Электронный ресурс] / Научно-информационный центр «Мемориал». URL: https://example.org (дата обращения: 12.03.2024).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Списки жертв"));
+    assert_eq!(r.container_title, None);
+}
