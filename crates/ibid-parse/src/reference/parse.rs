@@ -124,6 +124,23 @@ pub fn parse_reference(input: &str) -> Parsed<Reference> {
     parsed
 }
 
+/// Whether the word `t` (followed by `next`) hints that the text is an archival reference: an
+/// archival level written as such (`op.`, `Ф. 17`) or a repository name (`RGASPI`,
+/// `Bundesarchiv`, `архив`).
+///
+/// Cheap tests on the token come first: most words are neither, and are ruled out without
+/// looking at their text. Repository names in Latin script are capitalised (`Bundesarchiv`,
+/// `Archives nationales`); a lower-case Cyrillic word may name one (`архив`), a lower-case
+/// Latin word does not.
+fn archival_hint_at(input: &str, t: &Tok, next: Option<&Tok>) -> bool {
+    (t.chars <= 6
+        && next.is_some_and(|n| n.is('.') || n.kind == Kind::Num)
+        && is_archival_word(t.text(input)))
+        || (t.chars >= 2
+            && (t.upper_first || !t.first_lower.is_ascii())
+            && crate::locator::names_repository(t.text(input)))
+}
+
 /// Words naming a thesis (`Diss.`, `thesis`, `дис.`); with the degree words `PhD` and
 /// `doctoral`, all are in the lexicon's [`Lex::THESIS`] class.
 pub(super) const THESIS_WORDS: &[&str] = &[
@@ -170,29 +187,28 @@ fn is_archival_word(text: &str) -> bool {
 
 impl<'a> Cx<'a> {
     fn new(input: &'a str, toks: Vec<Tok>, span: Span) -> Self {
-        // Cheap tests on the token first: most words are neither archival levels nor
-        // repository names, and are ruled out without looking at their text. Repository names
-        // in Latin script are capitalised (`Bundesarchiv`, `Archives nationales`); a lower-case
-        // Cyrillic word may name one (`архив`), a lower-case Latin word does not.
-        let archival_hint = toks.iter().enumerate().any(|(i, t)| {
-            t.is_word()
-                && ((t.chars <= 6
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|n| n.is('.') || n.kind == Kind::Num)
-                    && is_archival_word(t.text(input)))
-                    || (t.chars >= 2
-                        && (t.upper_first || !t.first_lower.is_ascii())
-                        && crate::locator::names_repository(t.text(input))))
-        });
-        let slash = (0..toks.len()).find(|&k| {
-            toks[k].is('/')
-                && toks[k].space_before
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.space_before && !n.is('/'))
-        });
-        let double_slash = (1..toks.len()).find(|&k| toks[k].is('/') && toks[k - 1].is('/'));
+        // One pass over the tokens gathers what the grammar needs to know of the whole text
+        // (a long input is read from memory once, not once per question).
+        let mut archival_hint = false;
+        let mut slash = None;
+        let mut double_slash = None;
+        for (k, t) in toks.iter().enumerate() {
+            let next = toks.get(k + 1);
+            if t.is('/') {
+                // A GOST ` / ` before the responsibility statement, and `//` before a container.
+                if slash.is_none()
+                    && t.space_before
+                    && next.is_some_and(|n| n.space_before && !n.is('/'))
+                {
+                    slash = Some(k);
+                }
+                if double_slash.is_none() && k > 0 && toks[k - 1].is('/') {
+                    double_slash = Some(k);
+                }
+            } else if !archival_hint && t.is_word() {
+                archival_hint = archival_hint_at(input, t, next);
+            }
+        }
         Cx {
             input,
             toks,

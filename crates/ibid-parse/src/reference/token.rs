@@ -299,7 +299,8 @@ fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
 /// Split `input` into tokens, in one pass.
 pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
     let bytes = input.as_bytes();
-    let mut toks = Vec::with_capacity(input.len() / 3 + 4);
+    // Sized for a reference; a huge input grows the vector as it goes.
+    let mut toks = Vec::with_capacity((input.len() / 3 + 4).min(256));
     let mut at = 0;
     let mut space_before = true;
     while let Some(&byte) = bytes.get(at) {

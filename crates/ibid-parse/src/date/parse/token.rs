@@ -71,7 +71,7 @@ fn run(i: &str) -> IResult<&str, (Tok, &str)> {
 
 /// Split `input` into tokens, skipping white space.
 pub(super) fn tokenize(input: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::with_capacity(input.len() / 2 + 2);
+    let mut tokens = Vec::with_capacity((input.len() / 2 + 2).min(64));
     let mut rest = input;
     let mut spaced = false;
     while let Some(c) = rest.chars().next() {
