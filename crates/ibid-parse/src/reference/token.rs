@@ -299,8 +299,10 @@ fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
 /// Split `input` into tokens, in one pass.
 pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
     let bytes = input.as_bytes();
-    // Sized for a reference; a huge input grows the vector as it goes.
-    let mut toks = Vec::with_capacity((input.len() / 3 + 4).min(256));
+    // A reference has about one token per four bytes. (Not rounded to a power of two: glibc
+    // maps blocks over 32 MiB afresh on every allocation, so a megabyte of `.`, a million
+    // tokens, would then pay a page fault per 4 KiB on every parse.)
+    let mut toks = Vec::with_capacity(input.len() / 4 + 8);
     let mut at = 0;
     let mut space_before = true;
     while let Some(&byte) = bytes.get(at) {
