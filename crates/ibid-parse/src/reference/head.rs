@@ -320,13 +320,7 @@ impl Cx<'_> {
         if !ends {
             return None;
         }
-        let span = self.span(i, i + 1);
-        self.r.authors.names.push(super::Name::Personal {
-            family: span,
-            given: None,
-            particle: None,
-            span,
-        });
+        self.push_surname(i, i + 1);
         self.r.issued = Some(date);
         self.issued_at = Some((i + 1, true));
         self.style = Style::Comma;
@@ -425,13 +419,7 @@ impl Cx<'_> {
             && self.note_pinpoint_follows(last + 2);
         if several {
             for k in lead {
-                let span = self.span(k, k + 1);
-                self.r.authors.names.push(super::Name::Personal {
-                    family: span,
-                    given: None,
-                    particle: None,
-                    span,
-                });
+                self.push_surname(k, k + 1);
             }
             self.style = Style::Comma;
             return Some(last + 2);
@@ -441,13 +429,7 @@ impl Cx<'_> {
         }
         if let Some(next) = self.op_cit_at(i + 2) {
             // `Bourdieu, op. cit., p. 78`, `Habermas, a.a.O., S. 112`.
-            let span = self.span(i, i + 1);
-            self.r.authors.names.push(super::Name::Personal {
-                family: span,
-                given: None,
-                particle: None,
-                span,
-            });
+            self.push_surname(i, i + 1);
             self.style = Style::Comma;
             return Some(next + usize::from(self.is_p(next, ',')));
         }
@@ -456,13 +438,7 @@ impl Cx<'_> {
         {
             return None;
         }
-        let span = self.span(i, i + 1);
-        self.r.authors.names.push(super::Name::Personal {
-            family: span,
-            given: None,
-            particle: None,
-            span,
-        });
+        self.push_surname(i, i + 1);
         self.style = Style::Comma;
         Some(i + 2)
     }
