@@ -517,14 +517,24 @@ fn is_acronym(word: &str) -> bool {
 
 /// The end of the word starting at `pos`, or `None` when it is too long to be a label.
 fn word_end(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.get(pos..)?;
+    let bytes = text.as_bytes();
     let mut end = pos;
-    for c in rest.chars() {
-        let apostrophe = matches!(c, '\'' | '’' | 'ʹ' | 'ʼ') && end > pos;
-        if !is_word_char(c) && !apostrophe {
-            break;
-        }
-        end += c.len_utf8();
+    while let Some(&byte) = bytes.get(end) {
+        // ASCII, most of what is read, without decoding.
+        let len = if byte.is_ascii() {
+            if !(byte.is_ascii_alphabetic() || (byte == b'\'' && end > pos)) {
+                break;
+            }
+            1
+        } else {
+            let c = char_at(text, end)?;
+            let apostrophe = matches!(c, '’' | 'ʹ' | 'ʼ') && end > pos;
+            if !is_word_char(c) && !apostrophe {
+                break;
+            }
+            c.len_utf8()
+        };
+        end += len;
         if end - pos > MAX_KEY * 2 {
             return None;
         }
