@@ -377,6 +377,16 @@ fn index() -> &'static crate::text::WordMap<LabelWord> {
 /// Write the normalised form of `word` into `buf` (lower case, no apostrophes, one space
 /// between words but none after a full stop, no final full stop); `None` if it does not fit.
 fn normalise<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    // Most label words are ASCII letters with or without a full stop (`p.`, `Seite`): lowered
+    // in one copy.
+    let letters = word.strip_suffix('.').unwrap_or(word);
+    if !letters.is_empty() && letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let key = buf.get_mut(..letters.len())?;
+        for (to, from) in key.iter_mut().zip(letters.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        return Some(key);
+    }
     let mut len = 0;
     let mut after_dot = false;
     let mut pending_space = false;
