@@ -29,7 +29,7 @@ impl JsonWriter {
     pub fn write_record(&mut self, input: &str, parsed: &Parsed<ParsedInput>, out: &mut Vec<u8>) {
         let mut o = Object::open(out);
         o.str("input", input);
-        o.str("kind", parsed.value.kind().name());
+        o.name("kind", parsed.value.kind().name());
         match &parsed.value {
             ParsedInput::Reference(reference) => {
                 csl::write_item(o.key("item"), &reference_to_csl_ref(reference, input));
@@ -94,7 +94,7 @@ pub fn write_record_json(input: &str, parsed: &Parsed<ParsedInput>, out: &mut Ve
 /// Write one locator: `{"label","locator","start","end","written"}`.
 fn write_locator(out: &mut Vec<u8>, locator: &Locator, input: &str) {
     let mut o = Object::open(out);
-    o.str("label", locator.label.name());
+    o.name("label", locator.label.name());
     o.str("locator", locator.value_text(input));
     o.unsigned("start", locator.value.start);
     o.unsigned("end", locator.value.end);
@@ -182,7 +182,7 @@ fn write_date(out: &mut Vec<u8>, date: &PartialDate, input: &str) {
     }
     o.boolean("approximate", date.approximate);
     o.boolean("undated", date.undated);
-    o.str("calendar", calendar_name(date.calendar));
+    o.name("calendar", calendar_name(date.calendar));
     if let Some(alternate) = &date.alternate {
         write_date(o.key("alternate"), alternate, input);
     }

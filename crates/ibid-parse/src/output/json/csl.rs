@@ -44,7 +44,7 @@ pub(crate) fn write_date(out: &mut Vec<u8>, date: &CslDateRef) {
 /// Write a CSL item, in `CslItem`'s field order.
 pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItemRef) {
     let mut o = Object::open(out);
-    o.str("type", item.item_type);
+    o.name("type", item.item_type);
     write_names(&mut o, "author", item.author);
     write_names(&mut o, "editor", item.editor);
     write_names(&mut o, "translator", item.translator);

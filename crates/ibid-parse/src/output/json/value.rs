@@ -164,6 +164,20 @@ impl<'o> Object<'o> {
         string(self.key(name), value);
     }
 
+    /// A string member whose value is one of ibid's own names (`page`, `reference`, `book`),
+    /// which never needs escaping: written without looking for characters to escape.
+    #[inline]
+    pub(crate) fn name(&mut self, name: &str, value: &'static str) {
+        debug_assert!(
+            !value.bytes().any(byte_needs_escape),
+            "{value:?} needs escaping"
+        );
+        let out = self.key(name);
+        out.push(b'"');
+        out.extend_from_slice(value.as_bytes());
+        out.push(b'"');
+    }
+
     /// A string member, left out when `value` is `None`.
     #[inline]
     pub(crate) fn str_if_some(&mut self, name: &str, value: Option<&str>) {
