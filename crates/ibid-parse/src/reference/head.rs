@@ -219,6 +219,19 @@ impl Cx<'_> {
             self.style = Style::Comma;
             return end + 1;
         }
+        if matches!(scan.first_form, Form::Inverted { full_given: true })
+            && end == i + 3
+            && names.names.len() == 1
+            && self.is_p(i + 1, ',')
+            && self.tok(end).is_some_and(|t| t.is_word())
+            && self.note_pinpoint_follows(i + 2)
+        {
+            // `Kaiser, Georgian and Soviet, 91–92`: a word running on from the "given name"
+            // with no separator makes it the first word of a short title.
+            self.push_surname(i, i + 1);
+            self.style = Style::Comma;
+            return i + 2;
+        }
         if scan.first_form == Form::FamilyInitials
             && names.names.len() == 1
             && self
@@ -706,6 +719,8 @@ impl Cx<'_> {
                     || self.container_marker(k).is_some())
             }
             Kind::Num => !self.edition_shape(k),
+            // `Революция как момент истины. 1905–1907 гг. – 1917–1922 гг. / пер. …`
+            Kind::Punct(c) => crate::text::is_dash(c) && self.year_at(k + 1).is_some(),
             _ => false,
         };
         if !plain {
@@ -747,7 +762,14 @@ impl Cx<'_> {
         self.is_p(after, ':')
             || (self.style == Style::Comma && self.is_p(after, '('))
             || (range && (self.is_p(after, '(') || self.is_p(after, '[')))
+            || (range && self.is_p(after, ',') && self.later_year(after + 1))
             || (self.style == Style::Period && self.is_p(after, '.') && self.sentence_stop(after))
+    }
+
+    /// Whether a year stands within a few tokens from `i`: a range before it is then the
+    /// title's (`La Révolution russe, 1917-1921, thèse de doctorat, Université Paris 1, 1993`).
+    fn later_year(&self, i: usize) -> bool {
+        (i..i + 16).any(|k| self.year_at(k).is_some())
     }
 
     /// Whether the comma at `j` is inside a list of words closed by `and` (`Minorities,

@@ -378,11 +378,20 @@ impl Cx<'_> {
             return false;
         }
         let end = self.run_end(i);
-        end - i <= 3
+        // `Freiburg i. Br. 2018`, `Frankfurt a. M. 1989`: the abbreviation's full stop
+        // stands before the year.
+        let abbreviated = end == i + 4
+            && self.is_p(i + 2, '.')
+            && self
+                .tok(i + 1)
+                .is_some_and(|t| t.is_word() && t.chars == 1 && !t.upper_first);
+        (end - i <= 3 || abbreviated)
             && (self.is_p(end, ',')
                 || self.is_p(end, ':')
                 || self.year_at(end).is_some()
-                || self.is_p(end, '.') && self.tok(end + 1).is_none())
+                || self.is_p(end, '.')
+                    && (self.tok(end + 1).is_none()
+                        || abbreviated && self.year_at(end + 1).is_some()))
     }
 
     /// The end of a container title at `i`: runs joined by `,` or `:` while no other field
