@@ -550,6 +550,13 @@ impl Cx<'_> {
             // `Хлевнюк О.В. Указ. соч. С. 112`: the work cited before, no title of its own.
             return next;
         }
+        if self.style == Style::Comma && self.is_p(i + 1, '.') && !self.r.authors.names.is_empty() {
+            if let Some(end) = self.abbreviated_journal_end(i) {
+                // `L. D. Landau, Phys. Rev. 60, 356 (1941)`: the journal straight after the
+                // authors, no title.
+                return self.journal_container(i, end);
+            }
+        }
         let mut j = self.title_sentence_end(i, self.style);
         let named = !(self.r.authors.names.is_empty() && self.r.editors.names.is_empty());
         let colon_head = named && i > 0 && self.is_p(i - 1, ':');

@@ -58,14 +58,7 @@ impl Cx<'_> {
         }
         if self.r.container_title.is_none() {
             if let Some(end) = self.abbreviated_journal_end(i) {
-                // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.`
-                // (no full stops inside) it only ends the field.
-                let inner_stops = (i..end.saturating_sub(1)).any(|j| self.is_p(j, '.'));
-                let to = end + usize::from(self.is_p(end, '.') && inner_stops);
-                self.r.container_title = Some(self.span(i, to));
-                self.container_open = true;
-                self.container_end = end;
-                return end;
+                return self.journal_container(i, end);
             }
         }
         if self.newspaper_page_follows(end) {
@@ -318,6 +311,18 @@ impl Cx<'_> {
                 (!ordinal).then_some(end)
             }
         }
+    }
+
+    /// Read the abbreviated journal title `i..end` as the container; returns `end`.
+    pub(super) fn journal_container(&mut self, i: usize, end: usize) -> usize {
+        // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.` (no full
+        // stops inside) it only ends the field.
+        let inner_stops = (i..end.saturating_sub(1)).any(|j| self.is_p(j, '.'));
+        let to = end + usize::from(self.is_p(end, '.') && inner_stops);
+        self.r.container_title = Some(self.span(i, to));
+        self.container_open = true;
+        self.container_end = end;
+        end
     }
 
     /// A run of capitalised words at `i`, each perhaps cut short with a full stop (`Proc.

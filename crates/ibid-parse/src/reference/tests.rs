@@ -1041,3 +1041,18 @@ fn places_that_are_given_names_and_abbreviated_places() {
     let r = parse_reference(input).value;
     assert_eq!(r.volume, None);
 }
+
+#[test]
+fn abbreviated_journal_straight_after_the_authors() {
+    let input = "L. D. Landau, Phys. Rev. 60, 356 (1941).";
+    let r = parse_reference(input).value;
+    assert_eq!(r.title, None);
+    assert_eq!(text(input, r.container_title), Some("Phys. Rev."));
+    assert_eq!(text(input, r.volume), Some("60"));
+    assert_eq!(text(input, r.page), Some("356"));
+    // With a title before it, the journal is still the container.
+    let input = "P. W. Anderson, Absence of diffusion, Phys. Rev. 109, 1492 (1958).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Absence of diffusion"));
+    assert_eq!(text(input, r.container_title), Some("Phys. Rev."));
+}
