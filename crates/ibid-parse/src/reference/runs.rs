@@ -151,7 +151,8 @@ impl Cx<'_> {
             }
             let volume_year = next_is(',')
                 && self.year_at(end + 1).is_some_and(|(_, after)| {
-                    self.is_p(after, '(')
+                    // (A series in brackets after the year, `1979 (coll. « … »)`, is no issue.)
+                    self.is_p(after, '(') && !self.tok(after + 1).is_some_and(|t| t.is_word())
                         || self.is_p(after, '.')
                             && (self.place_colon(after + 1) || self.place_at(after + 1))
                 });

@@ -1056,3 +1056,12 @@ fn abbreviated_journal_straight_after_the_authors() {
     assert_eq!(text(input, r.title), Some("Absence of diffusion"));
     assert_eq!(text(input, r.container_title), Some("Phys. Rev."));
 }
+
+#[test]
+fn series_in_brackets_after_the_year_keeps_the_publisher() {
+    let input = "Dupont, Jean, La Décadence, Paris, Imprimerie nationale, 1979 (coll. « Politique étrangère »).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("Imprimerie nationale"));
+    assert_eq!(text(input, r.place), Some("Paris"));
+    assert_eq!(year(&r), Some(1979));
+}
