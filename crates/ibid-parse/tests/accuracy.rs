@@ -424,6 +424,12 @@ fn reference_accuracy_7() {
     run_set("references-7.jsonl", "known-failures-7.txt", 100, None);
 }
 
+/// Held-out set 8: written after set 7, checked against sets 1–7 by title and author and year.
+#[test]
+fn reference_accuracy_8() {
+    run_set("references-8.jsonl", "known-failures-8.txt", 100, None);
+}
+
 /// Score one set: print its table, compare its failures with `known` and check `floors`.
 fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f64, f64)]>) {
     let cases = load_cases(file);

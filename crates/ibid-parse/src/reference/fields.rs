@@ -407,7 +407,10 @@ impl Cx<'_> {
     /// `в 2 т.`, `in 3 vols.`, `in 2 Bänden`: how many volumes the work has, which no
     /// field holds; read and passed over.
     pub(super) fn volume_count_at(&self, i: usize) -> Option<usize> {
-        if !(self.word_is(i, "в") || self.word_is(i, "in") || self.word_is(i, "en")) {
+        let first = self.tok(i).map_or(' ', |t| t.first_lower);
+        if !matches!(first, 'в' | 'i' | 'e')
+            || !(self.word_is(i, "в") || self.word_is(i, "in") || self.word_is(i, "en"))
+        {
             return None;
         }
         if self.tok(i + 1).map(|t| t.kind) != Some(Kind::Num) {
@@ -444,7 +447,9 @@ impl Cx<'_> {
             "réimpr",
             "réimpression",
         ];
-        if !WORDS.iter().any(|w| self.word_is(i, w)) {
+        // (Every word starts with `r` or `n`: other tokens are passed over at once.)
+        let first = self.tok(i).map_or(' ', |t| t.first_lower);
+        if !matches!(first, 'r' | 'n') || !WORDS.iter().any(|w| self.word_is(i, w)) {
             return None;
         }
         let mut j = i + 1 + usize::from(self.is_p(i + 1, '.'));
@@ -568,7 +573,8 @@ impl Cx<'_> {
     /// read as one document locator. The index after it.
     fn numbered_document(&mut self, i: usize) -> Option<usize> {
         const WORDS: &[&str] = &["док", "документ", "doc", "document", "dok", "dokument"];
-        if !WORDS.iter().any(|w| self.word_is(i, w)) {
+        let first = self.tok(i).map_or(' ', |t| t.first_lower);
+        if !matches!(first, 'д' | 'd') || !WORDS.iter().any(|w| self.word_is(i, w)) {
             return None;
         }
         let j = i + 1 + usize::from(self.is_p(i + 1, '.'));
@@ -767,7 +773,16 @@ impl Cx<'_> {
         let plural = ["vols", "volumes", "bde", "bände", "tomes"]
             .iter()
             .any(|w| self.word_is(i + 1, w));
-        plural.then(|| i + 2 + usize::from(self.is_p(i + 2, '.')))
+        let end = i + 2 + usize::from(self.is_p(i + 2, '.'));
+        // French `2 vol.`: singular, but a count when more than one and nothing numbers it.
+        let french = !plural
+            && self.word_is(i + 1, "vol")
+            && self
+                .tok(i)
+                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+            && self.text(i) != "1"
+            && self.tok(end).map_or(true, |t| t.kind != Kind::Num);
+        (plural || french).then_some(end)
     }
 
     /// `1st ser.`, `2. Reihe`, `3e série`: the series of a collection, kept as its

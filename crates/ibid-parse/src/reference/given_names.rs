@@ -121,6 +121,7 @@ static GIVEN_NAMES: &[&str] = &[
     "auguste",
     "augustin",
     "aurélie",
+    "austin",
     "avdotya",
     "axel",
     "baptiste",

@@ -219,6 +219,19 @@ impl Cx<'_> {
             self.style = Style::Comma;
             return end + 1;
         }
+        if matches!(scan.first_form, Form::Inverted { full_given: true })
+            && end == i + 3
+            && names.names.len() == 1
+            && self.is_p(i + 1, ',')
+            && self.tok(end).is_some_and(|t| t.is_word())
+            && self.note_pinpoint_follows(i + 2)
+        {
+            // `Kaiser, Georgian and Soviet, 91–92`: a word running on from the "given name"
+            // with no separator makes it the first word of a short title.
+            self.push_surname(i, i + 1);
+            self.style = Style::Comma;
+            return i + 2;
+        }
         if scan.first_form == Form::FamilyInitials
             && names.names.len() == 1
             && self
@@ -537,6 +550,13 @@ impl Cx<'_> {
             // `Хлевнюк О.В. Указ. соч. С. 112`: the work cited before, no title of its own.
             return next;
         }
+        if self.style == Style::Comma && self.is_p(i + 1, '.') && !self.r.authors.names.is_empty() {
+            if let Some(end) = self.abbreviated_journal_end(i) {
+                // `L. D. Landau, Phys. Rev. 60, 356 (1941)`: the journal straight after the
+                // authors, no title.
+                return self.journal_container(i, end);
+            }
+        }
         let mut j = self.title_sentence_end(i, self.style);
         let named = !(self.r.authors.names.is_empty() && self.r.editors.names.is_empty());
         let colon_head = named && i > 0 && self.is_p(i - 1, ':');
@@ -706,6 +726,8 @@ impl Cx<'_> {
                     || self.container_marker(k).is_some())
             }
             Kind::Num => !self.edition_shape(k),
+            // `Революция как момент истины. 1905–1907 гг. – 1917–1922 гг. / пер. …`
+            Kind::Punct(c) => crate::text::is_dash(c) && self.year_at(k + 1).is_some(),
             _ => false,
         };
         if !plain {
@@ -747,7 +769,14 @@ impl Cx<'_> {
         self.is_p(after, ':')
             || (self.style == Style::Comma && self.is_p(after, '('))
             || (range && (self.is_p(after, '(') || self.is_p(after, '[')))
+            || (range && self.is_p(after, ',') && self.later_year(after + 1))
             || (self.style == Style::Period && self.is_p(after, '.') && self.sentence_stop(after))
+    }
+
+    /// Whether a year stands within a few tokens from `i`: a range before it is then the
+    /// title's (`La Révolution russe, 1917-1921, thèse de doctorat, Université Paris 1, 1993`).
+    fn later_year(&self, i: usize) -> bool {
+        (i..i + 16).any(|k| self.year_at(k).is_some())
     }
 
     /// Whether the comma at `j` is inside a list of words closed by `and` (`Minorities,

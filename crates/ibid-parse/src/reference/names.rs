@@ -198,7 +198,14 @@ impl<'a> Toks<'a> {
             bad
         };
         let date = self.has(i, Lex::MONTH) && self.get(i + 1).is_some_and(|t| t.kind == Kind::Num);
-        self.cap_word(i) && !self.has(i, bad) && !date
+        // A place that is also a common given name (`Jersild, Austin.`) can be one.
+        let place_name = || {
+            ctx == Ctx::Lead
+                && !self.has(i, Lex::INSTITUTION | Lex::TITLE_START)
+                && self.get(i).is_some_and(|t| t.chars >= 4)
+                && is_given_name(self.text(i))
+        };
+        self.cap_word(i) && (!self.has(i, bad) || place_name()) && !date
     }
 
     fn span(&self, from: usize, to: usize) -> Span {

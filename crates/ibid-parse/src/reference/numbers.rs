@@ -6,6 +6,9 @@ use super::parse::Cx;
 use super::token::Kind;
 use crate::{parse_date, DatePart, InferenceBasis, PartialDate, Span};
 
+/// The longest span of years read as one range (`1700–1930`); a longer one is two numbers.
+const MAX_YEAR_SPAN: u32 = 500;
+
 /// Move every span of `date` `by` bytes to the right.
 fn shift_date(date: &mut PartialDate, by: usize) {
     date.span = date.span.shift(by);
@@ -76,7 +79,7 @@ impl Cx<'_> {
                     _ => None,
                 };
                 if let Some((last, inferred)) =
-                    full.filter(|(l, _)| *l > value && *l <= value + 100)
+                    full.filter(|(l, _)| *l > value && *l <= value + MAX_YEAR_SPAN)
                 {
                     date.end = Some(Box::new(year_date(last as i32, n.span(), inferred)));
                     end += 2;
@@ -96,8 +99,13 @@ impl Cx<'_> {
         {
             return None;
         }
-        if (self.word_is(end, "г") || self.word_is(end, "гг")) && self.is_p(end + 1, '.') {
-            end += 2;
+        if self.tok(end).is_some_and(|n| n.first_lower == 'г') {
+            if (self.word_is(end, "г") || self.word_is(end, "гг")) && self.is_p(end + 1, '.') {
+                end += 2;
+            } else if self.word_is(end, "год") || self.word_is(end, "годы") {
+                // `1918–1945 годы`, `1915 год`: the word belongs to the year.
+                end += 1;
+            }
         }
         date.span = self.span(i, end);
         Some((date, end))

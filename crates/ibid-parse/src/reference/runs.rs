@@ -58,14 +58,7 @@ impl Cx<'_> {
         }
         if self.r.container_title.is_none() {
             if let Some(end) = self.abbreviated_journal_end(i) {
-                // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.`
-                // (no full stops inside) it only ends the field.
-                let inner_stops = (i..end.saturating_sub(1)).any(|j| self.is_p(j, '.'));
-                let to = end + usize::from(self.is_p(end, '.') && inner_stops);
-                self.r.container_title = Some(self.span(i, to));
-                self.container_open = true;
-                self.container_end = end;
-                return end;
+                return self.journal_container(i, end);
             }
         }
         if self.newspaper_page_follows(end) {
@@ -158,7 +151,8 @@ impl Cx<'_> {
             }
             let volume_year = next_is(',')
                 && self.year_at(end + 1).is_some_and(|(_, after)| {
-                    self.is_p(after, '(')
+                    // (A series in brackets after the year, `1979 (coll. « … »)`, is no issue.)
+                    self.is_p(after, '(') && !self.tok(after + 1).is_some_and(|t| t.is_word())
                         || self.is_p(after, '.')
                             && (self.place_colon(after + 1) || self.place_at(after + 1))
                 });
@@ -320,6 +314,18 @@ impl Cx<'_> {
         }
     }
 
+    /// Read the abbreviated journal title `i..end` as the container; returns `end`.
+    pub(super) fn journal_container(&mut self, i: usize, end: usize) -> usize {
+        // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.` (no full
+        // stops inside) it only ends the field.
+        let inner_stops = (i..end.saturating_sub(1)).any(|j| self.is_p(j, '.'));
+        let to = end + usize::from(self.is_p(end, '.') && inner_stops);
+        self.r.container_title = Some(self.span(i, to));
+        self.container_open = true;
+        self.container_end = end;
+        end
+    }
+
     /// A run of capitalised words at `i`, each perhaps cut short with a full stop (`Proc.
     /// IEEE Conf. Comput. Vis.`), with an acronym in brackets after it (`(CVPR)`): the index
     /// after the last word (before its full stop), how many words, how many cut short.
@@ -378,11 +384,20 @@ impl Cx<'_> {
             return false;
         }
         let end = self.run_end(i);
-        end - i <= 3
+        // `Freiburg i. Br. 2018`, `Frankfurt a. M. 1989`: the abbreviation's full stop
+        // stands before the year.
+        let abbreviated = end == i + 4
+            && self.is_p(i + 2, '.')
+            && self
+                .tok(i + 1)
+                .is_some_and(|t| t.is_word() && t.chars == 1 && !t.upper_first);
+        (end - i <= 3 || abbreviated)
             && (self.is_p(end, ',')
                 || self.is_p(end, ':')
                 || self.year_at(end).is_some()
-                || self.is_p(end, '.') && self.tok(end + 1).is_none())
+                || self.is_p(end, '.')
+                    && (self.tok(end + 1).is_none()
+                        || abbreviated && self.year_at(end + 1).is_some()))
     }
 
     /// The end of a container title at `i`: runs joined by `,` or `:` while no other field

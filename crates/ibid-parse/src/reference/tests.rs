@@ -970,3 +970,98 @@ fn gost_web_resources_and_bodies_in_quotes() {
     assert_eq!(text(input, r.title), Some("Списки жертв"));
     assert_eq!(r.container_title, None);
 }
+
+#[test]
+fn year_ranges_ending_titles() {
+    // A range longer than a century, a range before a thesis statement and a later year,
+    // `годы` after a range, and a GOST title ending in two ranges joined by a dash.
+    for (input, title, y) in [
+        (
+            "Burbank, Jane, ed. Russian Empire: Space, People, Power, 1700–1930. Bloomington: Indiana University Press, 2007.",
+            "Russian Empire: Space, People, Power, 1700–1930",
+            2007,
+        ),
+        (
+            "Martin, Paul, La Révolution russe, 1917-1921, thèse de doctorat, Université de Lyon, 1993.",
+            "La Révolution russe, 1917-1921",
+            1993,
+        ),
+        (
+            "Иванов И.И. Народы и армия. 1918–1945 годы. М.: Вече, 2007. 480 с.",
+            "Народы и армия. 1918–1945 годы",
+            2007,
+        ),
+        (
+            "Петров П.П. Революция. 1905–1907 гг. – 1917–1922 гг. / пер. с англ. М.: Весь мир, 1997. 560 с.",
+            "Революция. 1905–1907 гг. – 1917–1922 гг.",
+            1997,
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.title), Some(title), "{input}");
+        assert_eq!(year(&r), Some(y), "{input}");
+    }
+    // A century or less apart and after the title, the range is still the date.
+    let input = "Smith, John. Letters. London: Murray, 1921–1925.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Letters"));
+    assert_eq!(year(&r), Some(1921));
+}
+
+#[test]
+fn short_note_title_running_on_from_a_given_name() {
+    let input = "Kaiser, Georgian and Soviet, 91–92.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        first_author(input, &r),
+        Some(("Kaiser".into(), String::new()))
+    );
+    assert_eq!(text(input, r.title), Some("Georgian and Soviet"));
+    // Two names joined by `and` stay two authors.
+    let input = "Smith, John and Mary Jones, The Book, 45.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 2);
+}
+
+#[test]
+fn places_that_are_given_names_and_abbreviated_places() {
+    let input =
+        "Jersild, Austin. Orientalism and Empire. Montreal: McGill-Queen's University Press, 2002.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        first_author(input, &r),
+        Some(("Jersild".into(), "Austin".into()))
+    );
+    let input = "Gerd Krumeich, Die Niederlage. Das Trauma, Freiburg i. Br. 2018, S. 77–79.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Die Niederlage. Das Trauma"));
+    assert_eq!(text(input, r.place), Some("Freiburg i. Br."));
+    // French `2 vol.` counts the volumes; `vol. 2` numbers one.
+    let input = "Kriegel, Annie, Aux origines, Paris, Mouton, 1964, 2 vol.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.volume, None);
+}
+
+#[test]
+fn abbreviated_journal_straight_after_the_authors() {
+    let input = "L. D. Landau, Phys. Rev. 60, 356 (1941).";
+    let r = parse_reference(input).value;
+    assert_eq!(r.title, None);
+    assert_eq!(text(input, r.container_title), Some("Phys. Rev."));
+    assert_eq!(text(input, r.volume), Some("60"));
+    assert_eq!(text(input, r.page), Some("356"));
+    // With a title before it, the journal is still the container.
+    let input = "P. W. Anderson, Absence of diffusion, Phys. Rev. 109, 1492 (1958).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Absence of diffusion"));
+    assert_eq!(text(input, r.container_title), Some("Phys. Rev."));
+}
+
+#[test]
+fn series_in_brackets_after_the_year_keeps_the_publisher() {
+    let input = "Dupont, Jean, La Décadence, Paris, Imprimerie nationale, 1979 (coll. « Politique étrangère »).";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("Imprimerie nationale"));
+    assert_eq!(text(input, r.place), Some("Paris"));
+    assert_eq!(year(&r), Some(1979));
+}
