@@ -41,13 +41,8 @@ const KNOWN_REPOSITORIES: [&str; 28] = [
 /// (this runs on every word of every reference).
 fn is_known_repository(word: &str) -> bool {
     static SET: std::sync::OnceLock<crate::text::WordMap<()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        KNOWN_REPOSITORIES
-            .iter()
-            .map(|name| (name.as_bytes(), ()))
-            .collect()
-    })
-    .contains_key(word.as_bytes())
+    SET.get_or_init(|| crate::text::word_set(&KNOWN_REPOSITORIES))
+        .contains_key(word.as_bytes())
 }
 
 /// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,

@@ -1042,12 +1042,7 @@ static GIVEN_NAMES: &[&str] = &[
 /// word is lowered once and looked up in a hash set built from [`GIVEN_NAMES`].
 pub(crate) fn is_given_name(word: &str) -> bool {
     static SET: OnceLock<WordMap<()>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        GIVEN_NAMES
-            .iter()
-            .map(|name| (name.as_bytes(), ()))
-            .collect()
-    });
+    let set = SET.get_or_init(|| crate::text::word_set(GIVEN_NAMES));
     let mut buf = [0u8; 48];
     crate::text::lower_into(word, &mut buf).is_some_and(|lower| set.contains_key(lower.as_bytes()))
 }
