@@ -2,7 +2,7 @@
 //! parsed locator rendered back in canonical form parses to the same structure.
 
 use ibid_parse::{
-    parse, parse_as, parse_locator, scan_citations, Kind, Locator, LocatorNumber, Parsed,
+    parse, parse_as, parse_locator, scan_citations, InputKind, Locator, LocatorNumber, Parsed,
 };
 use proptest::prelude::*;
 
@@ -124,7 +124,12 @@ proptest! {
         let detected = parse(&input);
         assert_spans_in_bounds(&input, &detected);
         assert_remainder_explained(&input, &detected);
-        for kind in [Kind::Reference, Kind::Locator, Kind::Citation, Kind::Date] {
+        for kind in [
+            InputKind::Reference,
+            InputKind::Locator,
+            InputKind::Citation,
+            InputKind::Date,
+        ] {
             let parsed = parse_as(&input, kind);
             assert_spans_in_bounds(&input, &parsed);
             assert_remainder_explained(&input, &parsed);

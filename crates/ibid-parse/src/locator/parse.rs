@@ -50,7 +50,11 @@ pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
             separator(input, end).and_then(|at| scan_one(input, at, &options, Form::Labelled));
         let error = match second {
             Some(second) => {
-                crate::ParseError::new("expected one locator, found a second one", second.span)
+                crate::ParseError::new(
+                crate::ParseErrorKind::UnexpectedText,
+                "expected one locator, found a second one",
+                second.span,
+            )
             }
             None => diagnose(input, end, true),
         };
@@ -98,6 +102,34 @@ pub(crate) fn parse_locators_if_any(input: &str) -> Option<Parsed<Vec<Locator>>>
         errors,
         remainder,
     })
+}
+
+/// The errors [`parse_locators`] reports for `text[start..end]`, from the `locators` already
+/// read there (spans into `text`) and `reach`, where the last of them ends: a citation keeps
+/// them with its item instead of reading its locator twice.
+pub(crate) fn list_errors(
+    text: &str,
+    start: usize,
+    end: usize,
+    locators: &[Locator],
+    reach: usize,
+) -> Vec<crate::ParseError> {
+    let Some(slice) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let first = skip_spaces(slice, 0);
+    if first == slice.len() {
+        return Vec::new();
+    }
+    if locators.is_empty() {
+        return vec![diagnose(slice, first, false).shift(start)];
+    }
+    let mut errors = mistyped_numbers(locators, text);
+    let reach = reach.saturating_sub(start);
+    if unread_tail(slice, reach).is_some() {
+        errors.push(diagnose(slice, reach, true).shift(start));
+    }
+    errors
 }
 
 /// A result for input that holds no locator at `start`.

@@ -7,7 +7,7 @@ use crate::locator::{
     scan_archival_chain, Locator, LocatorLabel, Repository,
 };
 use crate::text::is_space;
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
 /// Parse `input` as an archival reference (`RGASPI, f. 558, op. 11, d. 97, ll. 67-70`).
 ///
@@ -27,6 +27,7 @@ pub fn parse_archival(input: &str) -> Parsed<Option<ArchivalReference>> {
         return Parsed {
             value: None,
             errors: vec![ParseError::new(
+                ParseErrorKind::NotRecognized,
                 "no archival level found: expected a fond, inventory, file, folio, box or \
                  folder, as in `f. 558, op. 11, d. 97, l. 5`",
                 span,

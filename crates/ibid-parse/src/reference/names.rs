@@ -5,7 +5,7 @@ use super::given_names::is_given_name;
 use super::lexicon::Lex;
 use super::token::{tokenize, Kind, Tok};
 use super::{Name, Names};
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
 /// Where a list of names is read, which decides the shapes accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -832,6 +832,7 @@ pub fn parse_names(input: &str) -> Parsed<Names> {
         return Parsed {
             value: Names::default(),
             errors: vec![ParseError::new(
+                ParseErrorKind::NotRecognized,
                 format!("could not read `{}` as a name", span.slice(input)),
                 span,
             )],
@@ -846,6 +847,7 @@ pub fn parse_names(input: &str) -> Parsed<Names> {
     if let (Some(rest), Some(last)) = (toks.get(end), toks.last()) {
         let span = Span::new(rest.start, last.end);
         parsed.errors.push(ParseError::new(
+            ParseErrorKind::NotRecognized,
             format!("could not read `{}` as a name", span.slice(input)),
             span,
         ));

@@ -7,7 +7,7 @@ use super::token::{tokenize, Kind, Tok};
 use super::{ArchivalReference, Names, Reference};
 use crate::locator::{scan_locator, LocatorOptions};
 use crate::text::trim_span;
-use crate::{Locator, ParseError, Parsed, Span};
+use crate::{Locator, ParseError, ParseErrorKind, Parsed, Span};
 
 /// The longest quoted title looked for, in tokens: keeps unclosed quotes from making the
 /// search quadratic.
@@ -342,6 +342,7 @@ impl<'a> Cx<'a> {
         }
         for span in &merged {
             errors.push(ParseError::new(
+                ParseErrorKind::UnknownField,
                 format!("could not tell which field `{}` is", span.slice(self.input)),
                 *span,
             ));

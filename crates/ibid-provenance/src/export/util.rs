@@ -28,6 +28,7 @@ pub(crate) fn inference_note(date: &PartialDate) -> Option<&'static str> {
         InferenceBasis::ContextYear => "year inferred from document date",
         InferenceBasis::TwoDigitYear => "century inferred from a two-digit year",
         InferenceBasis::Supplied => "supplied by the editor",
+        _ => "inferred",
     })
 }
 
