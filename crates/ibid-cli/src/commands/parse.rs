@@ -121,16 +121,30 @@ fn too_long_or_unreadable(line_number: usize) -> String {
     )
 }
 
-/// Standard output as a handle of our own: Rust's `Stdout` quietly drops what is written to
-/// a closed descriptor (`ibid parse >&-`), which would lose every record with exit 0.
+/// Standard output, refused when it was closed (`ibid parse >&-`): every record would be lost.
+///
+/// A closed descriptor cannot be seen as such: Rust's runtime opens `/dev/null` in its place
+/// at start-up (read-write), so writes succeed and vanish. That is told apart from a
+/// redirection to `/dev/null` (`> /dev/null`, opened write-only by the shell) by the
+/// descriptor being readable.
 fn stdout_writer() -> Result<Box<dyn Write>> {
     #[cfg(unix)]
     {
+        use std::io::Read;
         use std::os::fd::AsFd;
-        let fd = io::stdout().as_fd().try_clone_to_owned().map_err(|e| {
-            anyhow::anyhow!("cannot write to standard output ({e}): is it closed?")
-        })?;
-        Ok(Box::new(std::fs::File::from(fd)))
+        use std::os::unix::fs::MetadataExt;
+        let closed = || anyhow::anyhow!("cannot write the records: standard output is closed");
+        let fd = io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|_| closed())?;
+        let mut file = std::fs::File::from(fd);
+        let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+        let is_null = file.metadata().is_ok_and(|m| Some(m.rdev()) == null);
+        if is_null && file.read(&mut []).is_ok() {
+            return Err(closed());
+        }
+        Ok(Box::new(file))
     }
     #[cfg(not(unix))]
     {

@@ -80,7 +80,15 @@ impl<R: Read> Lines<R> {
     /// A line longer than the limit is an error of kind `InvalidData` holding [`LineTooLong`].
     pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
         loop {
-            if let Some(line_end) = self.find_newline() {
+            let line_end = self.find_newline();
+            let seen = line_end.unwrap_or(self.end) - self.start;
+            if seen > self.max_line {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    LineTooLong { max: self.max_line },
+                ));
+            }
+            if let Some(line_end) = line_end {
                 let line_start = self.start;
                 self.start = line_end + 1;
                 self.scanned = self.start;
@@ -94,12 +102,6 @@ impl<R: Read> Lines<R> {
                     .buf
                     .get(line_start..self.end)
                     .filter(|line| !line.is_empty()));
-            }
-            if self.end - self.start > self.max_line {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    LineTooLong { max: self.max_line },
-                ));
             }
             self.fill()?;
         }
@@ -221,6 +223,8 @@ mod tests {
         let data = format!("{line}\n");
         let mut lines = Lines::new(data.as_bytes(), max);
         assert_eq!(lines.next_line().unwrap(), Some(line.as_bytes()));
+        let data = format!("{line}y\n");
+        assert!(Lines::new(data.as_bytes(), max).next_line().is_err());
     }
 
     #[test]
