@@ -212,7 +212,7 @@ fn ibid_path() -> std::path::PathBuf {
 #[test]
 fn an_overlong_line_is_refused_with_a_message() {
     let mut input = b"p. 12\n".to_vec();
-    input.extend(std::iter::repeat_n(b'x', (16 << 20) + 1));
+    input.extend(vec![b'x'; (16 << 20) + 1]);
     input.extend(b"\np. 13\n");
     let out = ibid()
         .args(["parse", "--format", "json"])

@@ -21,6 +21,19 @@ use crate::{ParseError, ParseErrorKind, Parsed, Span};
 use markup::Markup;
 
 /// Parse `input` as one pandoc citation (`[see @doe99, p. 33]`, `@doe99 [p. 33]`).
+///
+/// ```
+/// use ibid_parse::parse_citation;
+///
+/// let input = "[see @doe99, pp. 33-35 and *passim*; @smith04, chap. 1]";
+/// let citation = parse_citation(input).value.unwrap();
+/// let first = &citation.items[0];
+/// assert_eq!(first.key.slice(input), "doe99");
+/// assert_eq!(first.prefix.unwrap().slice(input), "see");
+/// assert_eq!(first.locator.unwrap().slice(input), "pp. 33-35");
+/// assert_eq!(first.suffix.unwrap().slice(input), "and *passim*");
+/// assert!(first.locator_errors.is_empty());
+/// ```
 pub fn parse_citation(input: &str) -> Parsed<Option<Citation>> {
     let whole = trim_span(input, Span::new(0, input.len()));
     if whole.is_empty() {

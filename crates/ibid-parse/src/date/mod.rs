@@ -119,6 +119,43 @@ impl PartialDate {
         crate::csl::DateParts::of(self).as_slice().to_vec()
     }
 
+    /// The Gregorian day of a full date (year, month and day), as chrono's `NaiveDate`; an
+    /// old-style (Julian) date is converted. `None` for a partial date, an impossible one,
+    /// or a year beyond chrono's range.
+    ///
+    /// ```
+    /// use ibid_parse::parse_date;
+    ///
+    /// let old_style = parse_date("25 октября 1917 г. ст. ст.").value.unwrap();
+    /// assert_eq!(old_style.gregorian_day().unwrap().to_string(), "1917-11-07");
+    /// assert_eq!(parse_date("1921-02").value.unwrap().gregorian_day(), None);
+    /// ```
+    pub fn gregorian_day(&self) -> Option<chrono::NaiveDate> {
+        let (year, month, day) = (self.year?.value, self.month?.value, self.day?.value);
+        let julian = self.calendar == Calendar::Julian;
+        let days = calendar::days_from_ce(year, u32::from(month), u32::from(day), julian)?;
+        chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
+    }
+
+    /// The first Gregorian day the date can stand for: the day of a full date, else the
+    /// first of its month or of its year. `None` without a year.
+    ///
+    /// ```
+    /// use ibid_parse::parse_date;
+    ///
+    /// let earliest = |input| parse_date(input).value.unwrap().earliest_day().unwrap().to_string();
+    /// assert_eq!(earliest("1921"), "1921-01-01");
+    /// assert_eq!(earliest("February 1921"), "1921-02-01");
+    /// assert_eq!(earliest("16.02.1921"), "1921-02-16");
+    /// ```
+    pub fn earliest_day(&self) -> Option<chrono::NaiveDate> {
+        if self.day.is_some() {
+            return self.gregorian_day();
+        }
+        let month = self.month.map_or(1, |m| u32::from(m.value));
+        chrono::NaiveDate::from_ymd_opt(self.year?.value, month, 1)
+    }
+
     /// Fill a missing year from `year` (the document's date), marked as inferred from
     /// context. A written year is never replaced.
     pub fn infer_year(&mut self, year: i32) {

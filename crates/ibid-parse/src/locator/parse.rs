@@ -35,6 +35,16 @@ impl Default for LocatorOptions {
 ///
 /// Text after the locator, other than a final full stop, is kept as the remainder with an
 /// error; a second locator is reported as such.
+///
+/// ```
+/// use ibid_parse::{parse_locator, LocatorLabel, Side};
+///
+/// let input = "Л. 5 об.";
+/// let locator = parse_locator(input).value.unwrap();
+/// assert_eq!(locator.label, LocatorLabel::Folio);
+/// assert_eq!(locator.ranges[0].first.side, Some(Side::Verso));
+/// assert_eq!(locator.to_canonical(input), "fol. 5v");
+/// ```
 pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
     let options = LocatorOptions::default();
     let start = skip_spaces(input, 0);
@@ -78,6 +88,17 @@ pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
 ///
 /// Locators are separated by `,` `;` `.`, `and`/`und`/`et`/`и`, or spaces. What cannot be
 /// read is kept as the remainder, with an error on the bytes at fault.
+///
+/// ```
+/// use ibid_parse::{parse_locators, LocatorLabel};
+///
+/// let input = "pp. 33–35, 38; n. 4";
+/// let locators = parse_locators(input).value;
+/// assert_eq!(locators[0].label, LocatorLabel::Page);
+/// assert_eq!(locators[0].value_text(input), "33–35, 38");
+/// assert_eq!(locators[0].ranges.len(), 2);
+/// assert_eq!(locators[1].label, LocatorLabel::Note);
+/// ```
 pub fn parse_locators(input: &str) -> Parsed<Vec<Locator>> {
     let start = skip_spaces(input, 0);
     if start == input.len() {

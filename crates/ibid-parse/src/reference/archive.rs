@@ -15,6 +15,19 @@ use crate::{ParseError, ParseErrorKind, Parsed, Span};
 /// `MS M.126`); when a comma follows its first part, the rest belongs to the location
 /// (`Bundesarchiv, R 43 I/1309, Bl. 12`). Text after the chain, other than a final full
 /// stop, is kept as the remainder with an error.
+///
+/// ```
+/// use ibid_parse::{parse_archival, LocatorLabel};
+///
+/// let input = "РГАСПИ. Ф. 17. Оп. 3. Д. 1234. Л. 5–6 об.";
+/// let archive = parse_archival(input).value.unwrap();
+/// assert_eq!(archive.repository.unwrap().slice(input), "РГАСПИ");
+/// let labels: Vec<_> = archive.locators.iter().map(|l| l.label).collect();
+/// assert_eq!(
+///     labels,
+///     [LocatorLabel::Fond, LocatorLabel::Inventory, LocatorLabel::File, LocatorLabel::Folio]
+/// );
+/// ```
 pub fn parse_archival(input: &str) -> Parsed<Option<ArchivalReference>> {
     let start = skip_spaces(input, 0);
     let trimmed_end = input.trim_end_matches(is_space).len();

@@ -822,6 +822,17 @@ pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Opti
 ///
 /// Personal names are split into family, given names and particle; institutions and labels
 /// are kept whole as [`Name::Literal`]. Text after the list is kept as the remainder.
+///
+/// ```
+/// use ibid_parse::{parse_names, Name};
+///
+/// let input = "Иванов И. И., Петров П. П. и др.";
+/// let names = parse_names(input).value;
+/// assert!(names.et_al);
+/// let Name::Personal { family, given, .. } = &names.names[1] else { panic!("a person") };
+/// assert_eq!(family.slice(input), "Петров");
+/// assert_eq!(given.unwrap().slice(input), "П. П.");
+/// ```
 pub fn parse_names(input: &str) -> Parsed<Names> {
     let toks = tokenize(input);
     let Some(first) = toks.first() else {
