@@ -536,7 +536,9 @@ mod serde_date {
                 })
             };
             let mut lists = written.date_parts.iter();
-            let start = lists.next().map_or(Ok(DateParts::default()), |l| parts(l))?;
+            let start = lists
+                .next()
+                .map_or(Ok(DateParts::default()), |l| parts(l))?;
             let end = lists.next().map(|l| parts(l)).transpose()?;
             Ok(CslDate {
                 start,

@@ -6,7 +6,7 @@
 //! snapshot is the readable view `ibid parse` prints for every input of the file, and every
 //! span of the results snapshotted (and of the kind detected) is checked to lie in its input.
 
-use ibid_parse::{parse, parse_as, InputKind, ParsedInput, Parsed};
+use ibid_parse::{parse, parse_as, InputKind, Parsed, ParsedInput};
 use ibid_parse_output::Record;
 use std::path::Path;
 

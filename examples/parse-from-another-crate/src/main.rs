@@ -60,8 +60,10 @@ mod tests {
 
     #[test]
     fn a_reference_becomes_csl_json_with_its_pinpoints() {
-        let (item, problems) =
-            describe(1, "Барсегов Ю.Г. Нагорный Карабах. М., 2008. Document 652, page 612");
+        let (item, problems) = describe(
+            1,
+            "Барсегов Ю.Г. Нагорный Карабах. М., 2008. Document 652, page 612",
+        );
         assert_eq!(item["type"], "book");
         assert_eq!(item["author"][0]["family"], "Барсегов");
         assert_eq!(item["title"], "Нагорный Карабах");

@@ -35,10 +35,7 @@ pub struct CitationItem {
     pub locators: Vec<Locator>,
     /// What could not be read in `locator`: the errors [`parse_locators`](crate::parse_locators)
     /// reports for that text, kept so that it is never read twice.
-    #[cfg_attr(
-        feature = "serde",
-        serde(skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub locator_errors: Vec<crate::ParseError>,
     /// Text after the locator (`and *passim*`), trimmed.
     pub suffix: Option<Span>,

@@ -66,12 +66,7 @@ pub fn parse_citation(input: &str) -> Parsed<Option<Citation>> {
     parsed
 }
 
-fn failed(
-    kind: ParseErrorKind,
-    message: &str,
-    at: Span,
-    whole: Span,
-) -> Parsed<Option<Citation>> {
+fn failed(kind: ParseErrorKind, message: &str, at: Span, whole: Span) -> Parsed<Option<Citation>> {
     Parsed {
         value: None,
         errors: vec![ParseError::new(kind, message, at)],

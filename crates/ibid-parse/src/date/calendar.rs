@@ -113,7 +113,10 @@ mod tests {
         assert_eq!(julian(1582, 10, 5), Some((1582, 10, 15)));
         // 29 February 1900 existed only in the old style: 13 March 1900 new style.
         assert_eq!(julian(1900, 2, 29), Some((1900, 3, 13)));
-        assert_eq!(days_from_ce(1921, 2, 16, false).and_then(gregorian_of), Some((1921, 2, 16)));
+        assert_eq!(
+            days_from_ce(1921, 2, 16, false).and_then(gregorian_of),
+            Some((1921, 2, 16))
+        );
         assert_eq!(days_from_ce(1921, 2, 30, false), None);
     }
 }

@@ -7,13 +7,12 @@ mod shelf;
 mod value;
 
 pub(crate) use labels::lookup_label;
+pub(crate) use parse::LocatorOptions;
 #[allow(unused_imports)] // the grammar's crate-internal entry points, for the other parsers
 pub(crate) use parse::{
     explain_locator_error, is_count, list_errors, mistyped_numbers, parse_locators_if_any,
-    render_list,
-    scan_archival_chain, scan_locator, scan_locator_list,
+    render_list, scan_archival_chain, scan_locator, scan_locator_list,
 };
-pub(crate) use parse::LocatorOptions;
 pub use parse::{parse_locator, parse_locators};
 #[allow(unused_imports)] // `names_repository`: for the reference parser's archival hint
 pub(crate) use shelf::{call_number_at, name_part_at, names_repository, repository_at, Repository};
@@ -313,7 +312,6 @@ impl LocatorRange {
         };
         self.last_value().is_some_and(|last| last < first)
     }
-
 }
 
 /// `612–13` means 613: an end with fewer digits than the start takes the start's leading digits.

@@ -59,13 +59,11 @@ pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
         let second =
             separator(input, end).and_then(|at| scan_one(input, at, &options, Form::Labelled));
         let error = match second {
-            Some(second) => {
-                crate::ParseError::new(
+            Some(second) => crate::ParseError::new(
                 crate::ParseErrorKind::UnexpectedText,
                 "expected one locator, found a second one",
                 second.span,
-            )
-            }
+            ),
             None => diagnose(input, end, true),
         };
         let mut errors = mistyped_numbers(std::slice::from_ref(&locator), input);

@@ -164,7 +164,10 @@ mod tests {
     fn iso_dates_are_gregorian_and_keep_partial_dates_partial() {
         let iso = |input| iso_date(&ibid_parse::parse_date(input).value.unwrap());
         assert_eq!(iso("16 February 1921").as_deref(), Some("1921-02-16"));
-        assert_eq!(iso("25 октября 1917 г. ст. ст.").as_deref(), Some("1917-11-07"));
+        assert_eq!(
+            iso("25 октября 1917 г. ст. ст.").as_deref(),
+            Some("1917-11-07")
+        );
         assert_eq!(iso("1921-02").as_deref(), Some("1921-02"));
         assert_eq!(iso("1921").as_deref(), Some("1921"));
         assert_eq!(iso("19/II"), None);

@@ -47,7 +47,10 @@ pub fn check(ctx: &mut DocContext<'_>) {
         let written = &date.written;
         let ends = std::iter::once(parsed).chain(parsed.end.as_deref());
         for end in ends {
-            if !end.earliest_day().is_some_and(|first_day| first_day > today) {
+            if !end
+                .earliest_day()
+                .is_some_and(|first_day| first_day > today)
+            {
                 continue;
             }
             ctx.report_meta(

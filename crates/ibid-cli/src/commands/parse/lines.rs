@@ -229,7 +229,13 @@ mod tests {
 
     #[test]
     fn must_read_only_when_no_whole_line_is_buffered() {
-        let mut lines = Lines::new(Trickle { data: b"a\nb\nc", step: 4 }, usize::MAX);
+        let mut lines = Lines::new(
+            Trickle {
+                data: b"a\nb\nc",
+                step: 4,
+            },
+            usize::MAX,
+        );
         assert!(lines.must_read());
         assert_eq!(lines.next_line().unwrap(), Some(&b"a"[..]));
         // `b\n` came in the same read as `a\n`.

@@ -61,7 +61,11 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
     if let Some(c) = char_at(text, start).filter(|&c| is_dash(c)) {
         if after_locator {
             let span = Span::new(start, start + c.len_utf8());
-            return ParseError::new(ParseErrorKind::MissingValue, format!("a range needs a value after `{c}`"), span);
+            return ParseError::new(
+                ParseErrorKind::MissingValue,
+                format!("a range needs a value after `{c}`"),
+                span,
+            );
         }
     }
     let at = skip_separators(text, start);
@@ -86,7 +90,11 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
     let next = skip_spaces(text, tok.end);
     let number_next = char_at(text, next).is_some_and(|c| c.is_ascii_digit());
     if c.is_alphabetic() && number_next {
-        return ParseError::new(ParseErrorKind::UnknownLabel, format!("unknown locator label `{written}`"), tok);
+        return ParseError::new(
+            ParseErrorKind::UnknownLabel,
+            format!("unknown locator label `{written}`"),
+            tok,
+        );
     }
     let word = text.get(at..alnum_end(text, at)).unwrap_or("");
     if roman_value(word).is_some() {
@@ -110,7 +118,11 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
         );
     }
     if after_locator {
-        ParseError::new(ParseErrorKind::NotRecognized, format!("cannot read `{written}` as part of a locator"), tok)
+        ParseError::new(
+            ParseErrorKind::NotRecognized,
+            format!("cannot read `{written}` as part of a locator"),
+            tok,
+        )
     } else {
         ParseError::new(
             ParseErrorKind::NotRecognized,
