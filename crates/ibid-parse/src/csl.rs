@@ -89,7 +89,8 @@ impl DateParts {
     }
 
     /// Parts from a list of at most three numbers; `None` for a longer list.
-    pub fn from_slice(values: &[i32]) -> Option<Self> {
+    #[cfg(feature = "serde")]
+    fn from_slice(values: &[i32]) -> Option<Self> {
         let mut parts = DateParts::default();
         if values.len() > parts.values.len() {
             return None;
