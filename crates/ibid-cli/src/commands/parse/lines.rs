@@ -1,7 +1,6 @@
-//! Lines read from a stream in large chunks, their ends found with `memchr` once per chunk; a
-//! line may be at most a given length, so memory stays at one chunk or one longest line.
+//! Lines read from a stream in large chunks, each end found with `memchr`; a line may be at
+//! most a given length, so memory stays at one chunk or one longest line, never more.
 
-use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, Read};
 
@@ -34,9 +33,8 @@ pub struct Lines<R> {
     end: usize,
     /// How far `buf[start..]` has been searched for `\n`, so no byte is searched twice.
     scanned: usize,
-    /// Where the `\n`s found in `buf[start..scanned]` are, in order: the ends of the lines
-    /// not yet returned.
-    newlines: VecDeque<usize>,
+    /// The `\n` ending the next line, when it has been found already.
+    newline: Option<usize>,
     /// Whether the reader has reported the end of input.
     eof: bool,
     /// The longest line accepted, in bytes.
@@ -52,23 +50,22 @@ impl<R: Read> Lines<R> {
             start: 0,
             end: 0,
             scanned: 0,
-            newlines: VecDeque::new(),
+            newline: None,
             eof: false,
             max_line,
         }
     }
 
-    /// Find the `\n` ending the next line among the bytes read, if it is there. The bytes
-    /// not searched yet are searched to their end at once: one `memchr` pass per chunk read.
+    /// Find the `\n` ending the next line among the bytes read, if it is there.
     fn find_newline(&mut self) -> Option<usize> {
-        if self.newlines.is_empty() && self.scanned < self.end {
-            let from = self.scanned;
-            let unscanned = self.buf.get(from..self.end).unwrap_or_default();
-            self.newlines
-                .extend(memchr::memchr_iter(b'\n', unscanned).map(|at| from + at));
-            self.scanned = self.end;
+        if self.newline.is_none() {
+            let unscanned = self.buf.get(self.scanned..self.end).unwrap_or_default();
+            match memchr::memchr(b'\n', unscanned) {
+                Some(at) => self.newline = Some(self.scanned + at),
+                None => self.scanned = self.end,
+            }
         }
-        self.newlines.front().copied()
+        self.newline
     }
 
     /// Whether [`Lines::next_line`] must wait for the reader: no whole line is buffered. A
@@ -94,7 +91,8 @@ impl<R: Read> Lines<R> {
             if let Some(line_end) = line_end {
                 let line_start = self.start;
                 self.start = line_end + 1;
-                self.newlines.pop_front();
+                self.scanned = self.start;
+                self.newline = None;
                 return Ok(self.buf.get(line_start..line_end));
             }
             if self.eof {
@@ -110,8 +108,7 @@ impl<R: Read> Lines<R> {
     }
 
     /// Read more bytes, after moving the unfinished line to the front of the buffer (and
-    /// doubling the buffer when that line already fills it). Called only when every byte
-    /// read has been searched and no `\n` is left, so no position needs moving.
+    /// doubling the buffer when that line already fills it).
     fn fill(&mut self) -> io::Result<()> {
         if self.start > 0 {
             self.buf.copy_within(self.start..self.end, 0);
