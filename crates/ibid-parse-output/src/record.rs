@@ -145,7 +145,7 @@ pub struct ErrorRecord<'a> {
 
 /// The record for one parsed input: `ibid parse --format json` writes one per line.
 ///
-/// [`JsonWriter`] writes the same JSON without building it: a change here needs the same
+/// [`JsonWriter`](crate::JsonWriter) writes the same JSON without building it: a change here needs the same
 /// change there (`tests/json_output.rs` compares the two byte for byte).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<'a> {
