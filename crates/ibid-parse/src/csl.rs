@@ -7,17 +7,6 @@ use std::borrow::Cow;
 /// A CSL-JSON name: `{family, given}` for a person, `{literal}` for anything kept whole.
 ///
 /// Built from a parse ([`name_to_csl`]) it borrows the input; read from JSON it owns its text.
-///
-/// ```
-/// use ibid_parse::{csl::name_to_csl, parse_names};
-///
-/// let input = "van der Berg, A.";
-/// let names = parse_names(input).value;
-/// let name = name_to_csl(&names.names[0], input);
-/// assert_eq!(name.family.as_deref(), Some("Berg"));
-/// assert_eq!(name.particle.as_deref(), Some("van der"));
-/// assert_eq!(name.given.as_deref(), Some("A."));
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -120,17 +109,6 @@ impl DateParts {
 
 /// A CSL-JSON date: `{"date-parts": [[y, m, d]]}` (two lists for a range), with the text as
 /// written in `raw` and `circa` for an approximate date.
-///
-/// ```
-/// use ibid_parse::{csl::date_to_csl, parse_date};
-///
-/// let input = "ca. 1920–1921";
-/// let date = parse_date(input).value.unwrap();
-/// let csl = date_to_csl(&date, input).unwrap();
-/// assert_eq!(csl.start.as_slice(), [1920]);
-/// assert_eq!(csl.end.unwrap().as_slice(), [1921]);
-/// assert!(csl.circa);
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct CslDate<'a> {
@@ -162,18 +140,6 @@ impl CslDate<'_> {
 }
 
 /// A CSL-JSON item. Only the variables ibid can fill are listed; all are optional.
-///
-/// ```
-/// use ibid_parse::{csl::reference_to_csl, parse_reference};
-///
-/// let input = "Bergk, V., Haefeli, W. E. & Martin-Facklam, M. Title. Journal 61, 327–335 (2005).";
-/// let reference = parse_reference(input).value;
-/// let item = reference_to_csl(&reference, input);
-/// assert_eq!(item.item_type, "article-journal");
-/// assert_eq!(item.author.len(), 3);
-/// assert_eq!(item.volume.as_deref(), Some("61"));
-/// assert_eq!(item.page.as_deref(), Some("327–335"));
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
@@ -365,6 +331,17 @@ fn text(input: &str, span: Option<Span>) -> Option<Cow<'_, str>> {
 }
 
 /// The CSL-JSON form of one name, borrowing from `input`.
+///
+/// ```
+/// use ibid_parse::{csl::name_to_csl, parse_names};
+///
+/// let input = "van der Berg, A.";
+/// let names = parse_names(input).value;
+/// let name = name_to_csl(&names.names[0], input);
+/// assert_eq!(name.family.as_deref(), Some("Berg"));
+/// assert_eq!(name.particle.as_deref(), Some("van der"));
+/// assert_eq!(name.given.as_deref(), Some("A."));
+/// ```
 pub fn name_to_csl<'a>(name: &Name, input: &'a str) -> CslName<'a> {
     match name {
         Name::Personal {
@@ -386,6 +363,17 @@ pub fn name_to_csl<'a>(name: &Name, input: &'a str) -> CslName<'a> {
 }
 
 /// The CSL-JSON form of a date, borrowing from `input`; `None` when it has no year.
+///
+/// ```
+/// use ibid_parse::{csl::date_to_csl, parse_date};
+///
+/// let input = "ca. 1920–1921";
+/// let date = parse_date(input).value.unwrap();
+/// let csl = date_to_csl(&date, input).unwrap();
+/// assert_eq!(csl.start.as_slice(), [1920]);
+/// assert_eq!(csl.end.unwrap().as_slice(), [1921]);
+/// assert!(csl.circa);
+/// ```
 pub fn date_to_csl<'a>(date: &PartialDate, input: &'a str) -> Option<CslDate<'a>> {
     let start = DateParts::of(date);
     if start.is_empty() {
@@ -437,6 +425,18 @@ fn item_type(reference: &Reference) -> &'static str {
 /// A document number among the pinpoint locators becomes `number` (CSL has no document
 /// locator); an archival reference becomes `archive` and `archive_location`. `id`,
 /// `language` and `note` are never set.
+///
+/// ```
+/// use ibid_parse::{csl::reference_to_csl, parse_reference};
+///
+/// let input = "Bergk, V., Haefeli, W. E. & Martin-Facklam, M. Title. Journal 61, 327–335 (2005).";
+/// let reference = parse_reference(input).value;
+/// let item = reference_to_csl(&reference, input);
+/// assert_eq!(item.item_type, "article-journal");
+/// assert_eq!(item.author.len(), 3);
+/// assert_eq!(item.volume.as_deref(), Some("61"));
+/// assert_eq!(item.page.as_deref(), Some("327–335"));
+/// ```
 pub fn reference_to_csl<'a>(reference: &Reference, input: &'a str) -> CslItem<'a> {
     let (archive, archive_location) = match &reference.archive {
         Some(a) => (text(input, a.repository), text(input, a.location)),
