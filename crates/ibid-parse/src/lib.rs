@@ -39,6 +39,7 @@ mod locator;
 pub mod output;
 mod reference;
 mod span;
+mod tables;
 mod text;
 
 pub use citation::{
