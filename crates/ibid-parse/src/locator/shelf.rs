@@ -100,7 +100,7 @@ struct Stem {
     /// The first letter, lower case.
     first: char,
     /// The rest of the stem.
-    rest: &'static str,
+    rest: &'static [u8],
 }
 
 impl Stems {
@@ -114,7 +114,8 @@ impl Stems {
             let (Some(first), rest) = (chars.next(), chars.as_str()) else {
                 continue;
             };
-            let Some(&byte) = rest.as_bytes().first() else {
+            let rest = rest.as_bytes();
+            let Some(&byte) = rest.first() else {
                 continue;
             };
             let slot = &mut found.by_byte[usize::from(byte)];
@@ -136,7 +137,9 @@ impl Stems {
             let slot = self.by_byte[usize::from(bytes[at])];
             slot != 0
                 && self.groups[usize::from(slot) - 1].iter().any(|stem| {
-                    bytes[at..].starts_with(stem.rest.as_bytes())
+                    // (The second byte first: most words part ways with a stem there.)
+                    bytes.get(at + 1) == stem.rest.get(1)
+                        && bytes[at..].starts_with(stem.rest)
                         && word
                             .get(..at)
                             .and_then(|before| before.chars().next_back())

@@ -42,6 +42,18 @@ impl Lex {
     pub const PAGES: u64 = 1 << 14;
     /// First word of an "et al." phrase (`et`, `и`, `u`, `and`): it ends a name.
     pub const ET_AL_START: u64 = 1 << 15;
+    /// First word of an `op-cit` phrase (`op`, `a`, `указ`).
+    pub const OP_CIT_START: u64 = 1 << 50;
+    /// First word of an `ibid` phrase (`ibid`, `там`).
+    pub const IBID_START: u64 = 1 << 51;
+    /// First word of an `undated` phrase (`n`, `б`).
+    pub const UNDATED_START: u64 = 1 << 52;
+    /// First word of an `editor-phrase` (`sous`).
+    pub const EDITED_BY_START: u64 = 1 << 53;
+    /// First word of a `translated-from` phrase (`aus`).
+    pub const TRANSLATED_FROM_START: u64 = 1 << 54;
+    /// First word of a `same-author-lead` phrase (`ders`, `он`).
+    pub const SAME_AUTHOR_LEAD_START: u64 = 1 << 55;
     /// Word before an access word (`дата` in `дата обращения`).
     pub const ACCESS_LEAD: u64 = 1 << 16;
     /// Language name after a translator role (`англ`, `Russian`, `Englischen`).
@@ -118,7 +130,7 @@ impl Lex {
 }
 
 /// The word classes of `data/lexicon.tsv` and the bit each sets.
-const CLASSES: [(&str, u64); 49] = [
+const CLASSES: [(&str, u64); 48] = [
     ("particle", Lex::PARTICLE),
     ("and", Lex::AND),
     ("editor", Lex::EDITOR),
@@ -167,8 +179,6 @@ const CLASSES: [(&str, u64); 49] = [
     ("editor-scope", Lex::EDITOR_SCOPE),
     ("id", Lex::ID),
     ("pinpoint-at", Lex::PINPOINT_AT),
-    // The first words of `et-al` phrases (months come from `months.tsv`).
-    ("et-al", Lex::ET_AL_START),
 ];
 
 /// The phrase classes of `data/lexicon.tsv`: word sequences the grammar reads where a rule
@@ -191,17 +201,32 @@ pub(crate) enum Phrase {
     SameAuthorLead,
 }
 
-/// The phrase classes of `data/lexicon.tsv`, in the order of [`Phrase`]. A phrase class that
-/// is also in [`CLASSES`] gives its bit to the first word of each of its phrases.
-const PHRASES: [(&str, Phrase); 7] = [
-    ("op-cit", Phrase::OpCit),
-    ("ibid", Phrase::Ibid),
-    ("undated", Phrase::Undated),
-    ("et-al", Phrase::EtAl),
-    ("editor-phrase", Phrase::EditedBy),
-    ("translated-from", Phrase::TranslatedFrom),
-    ("same-author-lead", Phrase::SameAuthorLead),
+/// The phrase classes of `data/lexicon.tsv`, in the order of [`Phrase`], and the bit each
+/// gives to the first word of its phrases: a token without it starts none of them.
+const PHRASES: [(&str, Phrase, u64); 7] = [
+    ("op-cit", Phrase::OpCit, Lex::OP_CIT_START),
+    ("ibid", Phrase::Ibid, Lex::IBID_START),
+    ("undated", Phrase::Undated, Lex::UNDATED_START),
+    ("et-al", Phrase::EtAl, Lex::ET_AL_START),
+    ("editor-phrase", Phrase::EditedBy, Lex::EDITED_BY_START),
+    (
+        "translated-from",
+        Phrase::TranslatedFrom,
+        Lex::TRANSLATED_FROM_START,
+    ),
+    (
+        "same-author-lead",
+        Phrase::SameAuthorLead,
+        Lex::SAME_AUTHOR_LEAD_START,
+    ),
 ];
+
+impl Phrase {
+    /// The class of the first words of this class's phrases.
+    pub fn first_words(self) -> u64 {
+        PHRASES.get(self as usize).map_or(0, |&(_, _, bit)| bit)
+    }
+}
 
 /// The lexicon, as read from the tables.
 struct Lexicon {
@@ -231,16 +256,13 @@ fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    /// Add one row of `lexicon.tsv`: a word's class, or a phrase (whose first word, for an
-    /// `et-al` phrase, also gets [`Lex::ET_AL_START`]).
+    /// Add one row of `lexicon.tsv`: a word's class, or a phrase (whose first word gets
+    /// the bit of the phrase's class).
     fn add(&mut self, row: Row) {
-        if let Some(slot) = PHRASES.iter().position(|&(name, _)| name == row.class) {
+        if let Some(slot) = PHRASES.iter().position(|&(name, ..)| name == row.class) {
             let words: Vec<&'static str> = row.word.split(' ').collect();
-            if let (Some(first), Some(&(_, bit))) = (
-                words.first(),
-                CLASSES.iter().find(|&&(name, _)| name == row.class),
-            ) {
-                *self.words.entry(first.as_bytes()).or_insert(0) |= bit;
+            if let Some(first) = words.first() {
+                *self.words.entry(first.as_bytes()).or_insert(0) |= PHRASES[slot].2;
             }
             self.phrases[slot].push(words);
         } else if let Some(&(_, bit)) = CLASSES.iter().find(|&&(name, _)| name == row.class) {
@@ -307,9 +329,9 @@ mod tests {
     fn every_class_of_the_table_is_known_and_every_word_fits() {
         for row in tables::LEXICON.rows() {
             let known = CLASSES.iter().any(|&(name, _)| name == row.class)
-                || PHRASES.iter().any(|&(name, _)| name == row.class);
+                || PHRASES.iter().any(|&(name, ..)| name == row.class);
             assert!(known, "lexicon.tsv: unknown class in {row:?}");
-            let is_phrase = PHRASES.iter().any(|&(name, _)| name == row.class);
+            let is_phrase = PHRASES.iter().any(|&(name, ..)| name == row.class);
             assert!(
                 is_phrase || !row.word.contains(' '),
                 "lexicon.tsv: {row:?} is a phrase in a word class"
@@ -348,12 +370,21 @@ mod tests {
     fn phrases_are_read_with_their_first_words() {
         assert!(phrases(Phrase::OpCit).contains(&vec!["a", "a", "o"]));
         assert!(phrases(Phrase::Ibid).contains(&vec!["там", "же"]));
-        for phrase in phrases(Phrase::EtAl) {
-            assert!(classify(phrase[0]).has(Lex::ET_AL_START), "{phrase:?}");
-        }
-        for (slot, (_, phrase)) in PHRASES.into_iter().enumerate() {
+        let mut starts = 0;
+        for (slot, (_, phrase, bit)) in PHRASES.into_iter().enumerate() {
             assert_eq!(phrase as usize, slot, "PHRASES is in the order of Phrase");
+            assert_eq!(phrase.first_words(), bit);
             assert!(!phrases(phrase).is_empty(), "{phrase:?}");
+            for words in phrases(phrase) {
+                assert!(classify(words[0]).has(bit), "{words:?}");
+            }
+            assert_eq!(bit.count_ones(), 1, "{phrase:?}");
+            assert!(
+                CLASSES.iter().all(|&(_, b)| b != bit),
+                "{phrase:?} shares its bit"
+            );
+            assert_eq!(starts & bit, 0, "{phrase:?} shares its bit");
+            starts |= bit;
         }
     }
 

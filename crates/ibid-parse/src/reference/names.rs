@@ -634,11 +634,7 @@ impl Tokens<'_> {
     /// `et al.`, `et al`, `и др.`, `u. a.`, `and others`, `[и др.]`: the index after it.
     fn et_al(&self, i: usize) -> Option<usize> {
         let bracket = self.is_p(i, '[');
-        let head = i + usize::from(bracket);
-        if !self.has(head, Lex::ET_AL_START) {
-            return None;
-        }
-        let mut j = self.phrase_end(head, Phrase::EtAl)?;
+        let mut j = self.phrase_end(i + usize::from(bracket), Phrase::EtAl)?;
         if self.is_p(j, '.') {
             j += 1;
         }

@@ -124,6 +124,9 @@ impl<'a> Tokens<'a> {
     /// words compared without regard to case, each but the last perhaps followed by a full
     /// stop (`op. cit`, `a.a.O`, `Там же`): the index after its last word.
     pub fn phrase_end(&self, i: usize, phrase: Phrase) -> Option<usize> {
+        if !self.has(i, phrase.first_words()) {
+            return None;
+        }
         let mut longest = None;
         for words in phrases(phrase) {
             let mut j = i;
