@@ -127,25 +127,26 @@ impl<'a> Tokens<'a> {
         if !self.has(i, phrase.first_words()) {
             return None;
         }
-        let mut longest = None;
-        for words in phrases(phrase) {
-            let mut j = i;
-            let mut matched = true;
-            for (n, word) in words.iter().enumerate() {
-                if n > 0 && self.is_p(j, '.') {
-                    j += 1;
-                }
-                if !self.word_is(j, word) {
-                    matched = false;
-                    break;
-                }
+        phrases(phrase)
+            .iter()
+            .filter_map(|words| self.words_end(i, words))
+            .max()
+    }
+
+    /// The index after `words` read from token `i`, each but the first perhaps after a
+    /// full stop, if they are there.
+    fn words_end(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let mut j = i;
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 && self.is_p(j, '.') {
                 j += 1;
             }
-            if matched && longest.map_or(true, |end| j > end) {
-                longest = Some(j);
+            if !self.word_is(j, word) {
+                return None;
             }
+            j += 1;
         }
-        longest
+        Some(j)
     }
 
     /// The span from token `from` up to (not including) token `to`.

@@ -9,33 +9,38 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, Default)]
 struct DateWord {
     month: u8,
-    flags: u8,
+    flags: u16,
 }
 
 /// [`DateWord`] flag: a day of the week.
-const WEEKDAY: u8 = 1;
+const WEEKDAY: u16 = 1;
 /// [`DateWord`] flag: a mark of an approximate date.
-const APPROXIMATE: u8 = 1 << 1;
+const APPROXIMATE: u16 = 1 << 1;
 /// [`DateWord`] flag: a date may begin with the word (a month, a weekday, an approximate
 /// mark, a word written before a day or month, the first word of an undated mark).
-const BEGINS_DATE: u8 = 1 << 2;
+const BEGINS_DATE: u16 = 1 << 2;
 /// [`DateWord`] flag: written before a month or year (`in`, `в`).
-const BEFORE_MONTH: u8 = 1 << 3;
+const BEFORE_MONTH: u16 = 1 << 3;
 /// [`DateWord`] flag: an ordinal ending after a day number (`th`, `er`).
-const ORDINAL_SUFFIX: u8 = 1 << 4;
+const ORDINAL_SUFFIX: u16 = 1 << 4;
 /// [`DateWord`] flag: a Russian ordinal ending after a hyphen (`го`).
-const HYPHEN_ORDINAL: u8 = 1 << 5;
+const HYPHEN_ORDINAL: u16 = 1 << 5;
 /// [`DateWord`] flag: a word after a year in Russian (`г`, `года`).
-const YEAR_WORD: u8 = 1 << 6;
+const YEAR_WORD: u16 = 1 << 6;
 /// [`DateWord`] flag: joins the ends of a range (`to`, `bis`, `по`).
-const RANGE_WORD: u8 = 1 << 7;
+const RANGE_WORD: u16 = 1 << 7;
+/// [`DateWord`] flag: written before a day (`le`, `den`, `am`, `the`).
+const BEFORE_DAY: u16 = 1 << 8;
+/// [`DateWord`] flag: between a day and its month (`of` in `16th of February`).
+const DAY_MONTH_LINK: u16 = 1 << 9;
 
 /// The word classes of `data/date-words.tsv` and the flags each sets.
-const CLASSES: [(&str, u8); 8] = [
+const CLASSES: [(&str, u16); 9] = [
     ("weekday", WEEKDAY | BEGINS_DATE),
     ("approximate", APPROXIMATE | BEGINS_DATE),
     ("before-month", BEFORE_MONTH | BEGINS_DATE),
-    ("before-day", BEGINS_DATE),
+    ("before-day", BEFORE_DAY | BEGINS_DATE),
+    ("day-month-link", DAY_MONTH_LINK),
     ("ordinal-suffix", ORDINAL_SUFFIX),
     ("hyphen-ordinal", HYPHEN_ORDINAL),
     ("year-word", YEAR_WORD),
@@ -102,7 +107,7 @@ fn date_word(word: &str) -> DateWord {
 const MAX_WORD: usize = 48;
 
 /// Whether `word` is in any of the classes `flags`.
-fn is(word: &str, flags: u8) -> bool {
+fn is(word: &str, flags: u16) -> bool {
     date_word(word).flags & flags != 0
 }
 
@@ -144,6 +149,16 @@ pub(super) fn is_range_word(word: &str) -> bool {
 /// Whether a word stands before a month or year (`in February 1921`, `в феврале 1921 г.`).
 pub(super) fn is_month_filler(word: &str) -> bool {
     is(word, BEFORE_MONTH)
+}
+
+/// Whether a word stands before a day (`le 16 février`, `den 16. Februar`).
+pub(super) fn is_day_filler(word: &str) -> bool {
+    is(word, BEFORE_DAY)
+}
+
+/// Whether a word stands between a day and its month (`16th of February`).
+pub(super) fn is_day_month_link(word: &str) -> bool {
+    is(word, DAY_MONTH_LINK)
 }
 
 /// Whether a date may begin with `word` (a month, a weekday, an approximate or undated mark,
@@ -237,6 +252,7 @@ mod tests {
         }
         assert!(is_year_word("года") && is_range_word("bis") && is_ordinal("ᵉʳ"));
         assert!(is_month_filler("во") && !is_month_filler("le") && may_begin_date("le"));
+        assert!(is_day_filler("Den") && !is_day_filler("in") && is_day_month_link("of"));
     }
 
     #[test]
