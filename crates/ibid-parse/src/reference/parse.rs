@@ -171,6 +171,7 @@ fn archival_hint_at(input: &str, t: &Tok, next: Option<&Tok>) -> bool {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader at the start of the tokens `t` of a reference spanning `span`.
     fn new(t: Tokens<'a>, span: Span) -> Self {
         // One pass over the tokens gathers what the grammar needs to know of the whole text
         // (a long input is read from memory once, not once per question).
@@ -223,6 +224,8 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Read the reference: an archival original at its head, the authors, the title, then
+    /// every field after it.
     fn run(&mut self) {
         if self.t.toks.is_empty() {
             return;
@@ -281,6 +284,8 @@ impl<'a> Reader<'a> {
         self.r.title = Some(Span::new(title.end - body.len(), title.end));
     }
 
+    /// The reference read, with an error for each stretch of text that fits no field (and
+    /// the last such stretch as the remainder, when nothing meaningful follows it).
     fn finish(mut self) -> Parsed<Reference> {
         let mut errors = Vec::new();
         let mut remainder = None;
