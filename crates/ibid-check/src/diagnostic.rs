@@ -185,6 +185,43 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic about a whole file (it cannot be read, an internal error): at its start,
+    /// with no range and no snippet.
+    pub fn file_level(rule: Rule, path: &str, message: impl Into<String>) -> Self {
+        let start = Location::new(1, 1);
+        Diagnostic::located(rule, path, TextRange::empty(0), start, start, message)
+    }
+
+    /// A diagnostic at `range` of the file `path`, whose rows and columns are already known
+    /// (an anchor of the corpus index, a load error without its text); its snippet, if any,
+    /// is filled in later.
+    pub fn located(
+        rule: Rule,
+        path: &str,
+        range: TextRange,
+        start: Location,
+        end: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            message: message.into(),
+            path: path.to_owned(),
+            range,
+            start,
+            end,
+            help: None,
+            fix: None,
+            snippet: None,
+        }
+    }
+
+    /// The same diagnostic with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
     /// The rule's code (`S004`).
     pub fn code(&self) -> &'static str {
         self.rule.code()

@@ -47,17 +47,10 @@ impl Anchor {
         message: String,
         help: Option<String>,
     ) -> Diagnostic {
-        Diagnostic {
-            rule,
-            message,
-            path: path.to_owned(),
-            range: self.range,
-            start: self.start,
-            end: self.end,
-            help,
-            fix: None,
-            snippet: None,
-        }
+        let mut diagnostic =
+            Diagnostic::located(rule, path, self.range, self.start, self.end, message);
+        diagnostic.help = help;
+        diagnostic
     }
 }
 
