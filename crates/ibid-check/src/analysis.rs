@@ -4,13 +4,13 @@
 use crate::codes::Rule;
 use crate::diagnostic::{Diagnostic, Finding, TextRange};
 use crate::index::{doc_facts, DocFacts, FileView};
-use crate::line_index::{LineIndex, Location};
 use crate::load_errors::{rule_for, Origin};
 use crate::rules::{DocContext, DocumentCheck, Target};
 use crate::settings::StyleSettings;
 use crate::suppression::{find_suppressions, Suppression};
 use ibid_corpus::DocumentBytes;
 use ibid_provenance::LoadError;
+use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -42,7 +42,7 @@ pub fn from_load_error(
             finding.resolve(display, text, index)
         }
         _ => {
-            let at = Location::new(error.position.line, error.position.column);
+            let at = LineCol::new(error.position.line, error.position.column);
             let range = error.span.map_or(TextRange::empty(0), TextRange::from);
             let mut diagnostic = Diagnostic::located(rule, display, range, at, at, message);
             diagnostic.help = error.help.clone();
@@ -135,13 +135,14 @@ fn analyze_inner(
     };
     let file_display = file.display.as_str();
     let doc_text = doc.file.text.as_str();
-    let doc_index = LineIndex::new(doc_text);
+    // The loader's line index of each file serves every diagnostic: one index per file.
+    let doc_index = doc.file.lines();
     let side = doc.sidecar.as_ref().map(|s| {
         let display = input
             .sidecar
             .as_ref()
             .map_or(file_display, |s| s.display.as_str());
-        (display, s.text.as_str(), LineIndex::new(&s.text))
+        (display, s.text.as_str(), s.lines())
     });
     let mut diagnostics = Vec::new();
     for &(rule, check) in checks {
@@ -156,7 +157,7 @@ fn analyze_inner(
                         (Some((display, text, index)), Target::Meta) => {
                             finding.resolve(display, text, index)
                         }
-                        _ => finding.resolve(file_display, doc_text, &doc_index),
+                        _ => finding.resolve(file_display, doc_text, doc_index),
                     };
                     diagnostics.push(diagnostic);
                 }
@@ -171,12 +172,12 @@ fn analyze_inner(
     let front_matter = doc.front_matter.map(TextRange::from);
     let mut suppressions = vec![(
         file_display.to_owned(),
-        find_suppressions(doc_text, front_matter, &doc_index),
+        find_suppressions(doc_text, front_matter, doc_index),
     )];
     let file_view = FileView {
         path: file_display,
         text: doc_text,
-        index: &doc_index,
+        index: doc_index,
         sidecar: false,
     };
     let facts = match &side {

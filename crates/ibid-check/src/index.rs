@@ -4,9 +4,9 @@
 
 use crate::codes::Rule;
 use crate::diagnostic::{clamp_range, Diagnostic, Snippet, TextRange};
-use crate::line_index::{LineIndex, Location};
 use ibid_parse::{Locator, LocatorLabel};
 use ibid_provenance::Document;
+use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
 
 /// A place in a document's file (or its sidecar), resolved to rows and columns.
@@ -21,9 +21,9 @@ pub struct Anchor {
     /// The bytes.
     pub range: TextRange,
     /// Where they start.
-    pub start: Location,
+    pub start: LineCol,
     /// Where they end.
-    pub end: Location,
+    pub end: LineCol,
 }
 
 impl Anchor {
@@ -33,8 +33,8 @@ impl Anchor {
         Anchor {
             in_sidecar,
             range,
-            start: index.location(range.start, text),
-            end: index.location(range.end, text),
+            start: index.line_col(range.start, text),
+            end: index.line_col(range.end, text),
         }
     }
 
@@ -315,7 +315,7 @@ pub struct CorpusIndex<'a> {
     pub docs: Vec<DocEntry<'a>>,
     /// The bibliography of each corpus configuration.
     pub corpora: Vec<CorpusBib>,
-    clusters: std::sync::OnceLock<crate::rules::sources::Clusters>,
+    clusters: std::sync::OnceLock<crate::clusters::Clusters>,
 }
 
 impl<'a> CorpusIndex<'a> {
@@ -329,8 +329,8 @@ impl<'a> CorpusIndex<'a> {
     }
 
     /// The written sources grouped by the work they name (computed once, on first use).
-    pub fn clusters(&self) -> &crate::rules::sources::Clusters {
+    pub fn clusters(&self) -> &crate::clusters::Clusters {
         self.clusters
-            .get_or_init(|| crate::rules::sources::cluster_sources(self))
+            .get_or_init(|| crate::clusters::cluster_sources(self))
     }
 }

@@ -24,12 +24,12 @@
 
 pub mod analysis;
 pub mod cache;
+pub mod clusters;
 pub mod codes;
 pub mod diagnostic;
 pub mod docs;
 pub mod fix;
 pub mod index;
-pub mod line_index;
 pub mod load_errors;
 pub mod normalize;
 pub mod output;
@@ -43,7 +43,7 @@ pub mod synthetic;
 pub use codes::{FixAvailability, Rule, Scope};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, TextRange};
 pub use docs::{rule_doc, rule_page, rule_summary};
-pub use line_index::Location;
+pub use ibid_provenance::LineCol;
 pub use output::{render, render_statistics, OutputFormat, RenderOptions};
 pub use run::{check, CheckOptions, CheckResult, FixMode, NoProgress, Progress};
 pub use selection::{parse_selectors, RuleSelector, RuleSet, SelectionLayer, SelectorError};

@@ -8,7 +8,6 @@ use crate::codes::Rule;
 use crate::diagnostic::{sort_diagnostics, Applicability, Diagnostic};
 use crate::fix::{apply_fixes, unified_diff, write_atomic, MAX_FIX_PASSES};
 use crate::index::{fill_snippets, Anchor, BibKey, CorpusBib, CorpusIndex, DocEntry};
-use crate::line_index::LineIndex;
 use crate::load_errors::{rule_for, Origin};
 use crate::rules::sources::CORPUS_RULES;
 use crate::rules::{DocumentCheck, DOCUMENT_RULES};
@@ -18,6 +17,7 @@ use crate::suppression::{apply_suppressions, Suppression};
 use ibid_corpus::{
     find_config, read_regular_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
 };
+use ibid_provenance::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -81,7 +81,7 @@ proptest! {
             prop_assert_ne!(d.rule, Rule::InternalError, "{}", d.message);
             prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
             prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
-            prop_assert!(d.start.row >= 1 && d.start.column >= 1);
+            prop_assert!(d.start.line >= 1 && d.start.column >= 1);
             for edit in d.fix.iter().flat_map(|f| &f.edits) {
                 prop_assert!(edit.range.end <= text.len());
                 prop_assert!(text.is_char_boundary(edit.range.start) && text.is_char_boundary(edit.range.end));

@@ -322,3 +322,37 @@ fn an_unreadable_folder_is_an_error_not_a_pass() {
     assert_eq!(items.len(), 1, "the readable document is still exported");
     assert!(stderr.contains("cannot read locked"), "{stderr}");
 }
+
+#[test]
+fn show_and_check_agree_on_positions_whatever_the_line_endings() {
+    // A body with old Mac line endings (a lone `\r`): one line index for every command.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "ibid.toml", "bibliography = [\"refs.toml\"]\n");
+    write(root, "refs.toml", "[known]\ntitle = \"K\"\n");
+    write(
+        root,
+        "mac.md",
+        "+++\ntitle = \"Letter\"\n[source]\ncite = \"X, p. 1\"\n+++\nFirst line.\rSecond line.\rAs shown [see @nokey, p. 5].\r",
+    );
+    let (code, stdout, _) = ibid(root, &["show", "mac.md"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("    8:10 [see @nokey, p. 5] (nokey)"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = ibid(
+        root,
+        &[
+            "check",
+            "--no-cache",
+            "--output-format",
+            "concise",
+            "mac.md",
+        ],
+    );
+    assert!(
+        stdout.contains("mac.md:8:16: S002 Citation key `nokey` is not defined"),
+        "{stdout}"
+    );
+}

@@ -2,8 +2,9 @@
 //! corpus, style settings and rule selection; `extend` chains, and typed errors.
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
+use crate::line_index::LineCol;
 use crate::model::UnknownKey;
-use crate::source_file::{LineCol, SourceFile};
+use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, Schema};
 use globset::{Glob, GlobSet, GlobSetBuilder};

@@ -1,7 +1,8 @@
 //! Load errors: what went wrong reading a document, configuration or bibliography, with
 //! file, line and column, and a help line saying what to write instead.
 
-use crate::source_file::{line_col, LineCol, SourceFile};
+use crate::line_index::LineCol;
+use crate::source_file::{line_col, SourceFile};
 use ibid_parse::Span;
 use serde::Serialize;
 use std::fmt;

@@ -36,6 +36,7 @@ mod dates;
 mod error;
 pub mod export;
 mod frontmatter;
+mod line_index;
 mod model;
 mod read;
 mod source_file;
@@ -52,6 +53,7 @@ pub use config::Config;
 pub use dates::{days_in_month, impossible as impossible_date};
 pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{split as split_front_matter, Split};
+pub use line_index::{LineCol, LineIndex};
 pub use model::{
     Annotation, Choice, DateValue, Document, Hand, Key, Located, Note, NoteKind, Source, Target,
     Text, Translation, UnknownKey,
@@ -60,6 +62,6 @@ pub use read::{
     decode, document_id, is_sidecar, parse_document, sidecar_path, ANNOTATION_KEYS, NOTE_KEYS,
     SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
 };
-pub use source_file::{LineCol, SourceFile};
+pub use source_file::SourceFile;
 pub use suggest::closest;
 pub use witness::{Agent, Derivation, DerivationKind, Role, Witness, WitnessChain, WitnessKind};

@@ -6,7 +6,7 @@ mod csljson;
 pub(crate) mod toml_bib;
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
-use crate::source_file::LineCol;
+use crate::line_index::LineCol;
 use crate::suggest::closest;
 use ibid_parse::csl::CslItem;
 use ibid_parse::Span;
