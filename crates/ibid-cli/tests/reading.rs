@@ -356,3 +356,28 @@ fn show_and_check_agree_on_positions_whatever_the_line_endings() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_sidecar_named_instead_of_its_document_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "speech.txt", "The speech as printed.\n");
+    write(
+        root,
+        "speech.ibid.toml",
+        "title = \"Speech\"\n[source]\ncite = \"X, p. 1\"\n",
+    );
+    refused_by_every_command(
+        root,
+        "speech.ibid.toml",
+        "speech.ibid.toml: this is a sidecar file: it holds the provenance of the document beside it",
+    );
+    let (code, _, stderr) = ibid(root, &["check", "--no-cache", "speech.ibid.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("help: name the document itself, such as `speech.txt`"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = ibid(root, &["check", "--no-cache", "speech.txt"]);
+    assert_eq!(code, 0, "{stdout}");
+}

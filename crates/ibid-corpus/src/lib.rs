@@ -51,6 +51,8 @@
 //!   otherwise;
 //! - a bibliography file that cannot be read is a configuration error, not a finding.
 
+#![warn(missing_docs)]
+
 mod config;
 mod load;
 mod paths;
