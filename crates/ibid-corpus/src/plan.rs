@@ -152,70 +152,46 @@ impl Plan {
         } else {
             paths.to_vec()
         };
-        let mut roots = Vec::with_capacity(given.len());
-        // In the order named; each folder's documents sorted; a file named twice (or met
-        // again in another folder) is planned once, explicit if named once so.
-        let mut found: Vec<(PathBuf, bool)> = Vec::new();
-        let mut seen: HashMap<PathBuf, usize> = HashMap::new();
-        let mut add = |found: &mut Vec<(PathBuf, bool)>, path: PathBuf, explicit: bool| match seen
-            .get(&path)
-        {
-            Some(&i) => found[i].1 |= explicit,
-            None => {
-                seen.insert(path.clone(), found.len());
-                found.push((path, explicit));
-            }
-        };
+        let mut found = FoundFiles::default();
         let mut walked = Walked::default();
+        let mut roots = Vec::with_capacity(given.len());
         for path in &given {
-            let joined = cwd.join(path);
-            let shown = path.display().to_string();
-            let fail = |error: ReadError| CorpusError::Path {
-                shown: shown.clone(),
-                error,
-            };
-            let kind = file_kind(&joined).map_err(fail)?;
-            let canonical = joined
-                .canonicalize()
-                .map_err(|e| fail(ReadError::new(&joined, ReadErrorKind::Io(e))))?;
-            match kind {
-                FileKind::Regular if is_sidecar(&canonical) => {
-                    return Err(CorpusError::Sidecar { shown })
-                }
-                FileKind::Regular => add(&mut found, canonical.clone(), true),
-                FileKind::Folder => {
-                    walk(&canonical, &cwd, &mut walked);
-                    let mut documents = std::mem::take(&mut walked.documents);
-                    documents.sort();
-                    for document in documents {
-                        add(&mut found, document, false);
-                    }
-                }
-                other => {
-                    return Err(fail(ReadError::new(
-                        &joined,
-                        ReadErrorKind::NotRegular(other),
-                    )))
+            let root = resolve_named(path, &cwd)?;
+            if root.is_file {
+                found.add(root.path.clone(), None);
+            } else {
+                walk(&root.path, &cwd, &mut walked);
+                let mut documents = std::mem::take(&mut walked.documents);
+                documents.sort();
+                for document in documents {
+                    found.add(document, Some(roots.len()));
                 }
             }
-            roots.push(canonical);
+            roots.push(root.path);
         }
         let mut corpora = Corpora::new(cwd.clone());
-        let mut files = Vec::with_capacity(found.len());
-        for (path, explicit) in found {
-            let corpus = corpora.corpus_for(&path)?;
-            if !explicit {
-                let root = &corpora.list[corpus].config.root;
+        let mut files = Vec::with_capacity(found.list.len());
+        for file in found.list {
+            let corpus = corpora.corpus_for(&file.path)?;
+            if let Some(walked_from) = file.walked_from {
+                // Globs are relative to the corpus root, or without an `ibid.toml` to the
+                // folder that was named (so that naming a hidden folder still reads it).
+                let config = &corpora.list[corpus].config;
+                let base = match config.path {
+                    Some(_) => &config.root,
+                    None => &roots[walked_from],
+                };
                 if !corpora.list[corpus]
                     .matcher
-                    .matches(&relative_to(&path, root))
+                    .matches(&relative_to(&file.path, base))
                 {
                     continue;
                 }
             }
-            let display = display_path(&path, &cwd);
-            let side = sidecar_path(&path);
-            let has_sidecar = side != path
+            let explicit = file.walked_from.is_none();
+            let display = display_path(&file.path, &cwd);
+            let side = sidecar_path(&file.path);
+            let has_sidecar = side != file.path
                 && if explicit {
                     std::fs::symlink_metadata(&side).is_ok()
                 } else {
@@ -226,7 +202,7 @@ impl Plan {
                 path: side,
             });
             files.push(DocumentFile {
-                path,
+                path: file.path,
                 display,
                 corpus,
                 explicit,
@@ -251,6 +227,75 @@ impl Plan {
     /// The corpus of `file`.
     pub fn corpus_of(&self, file: &DocumentFile) -> &Corpus {
         &self.corpora[file.corpus]
+    }
+}
+
+/// A path named by the user, resolved.
+struct NamedPath {
+    /// Canonical.
+    path: PathBuf,
+    /// A file (else a folder).
+    is_file: bool,
+}
+
+/// Resolve a named path: it must be a regular file (not a sidecar) or a folder.
+fn resolve_named(path: &Path, cwd: &Path) -> Result<NamedPath, CorpusError> {
+    let joined = cwd.join(path);
+    let shown = path.display().to_string();
+    let fail = |error: ReadError| CorpusError::Path {
+        shown: shown.clone(),
+        error,
+    };
+    let kind = file_kind(&joined).map_err(fail)?;
+    let canonical = joined
+        .canonicalize()
+        .map_err(|e| fail(ReadError::new(&joined, ReadErrorKind::Io(e))))?;
+    match kind {
+        FileKind::Regular if is_sidecar(&canonical) => Err(CorpusError::Sidecar { shown }),
+        FileKind::Regular => Ok(NamedPath {
+            path: canonical,
+            is_file: true,
+        }),
+        FileKind::Folder => Ok(NamedPath {
+            path: canonical,
+            is_file: false,
+        }),
+        other => Err(fail(ReadError::new(
+            &joined,
+            ReadErrorKind::NotRegular(other),
+        ))),
+    }
+}
+
+/// A document found: named, or met walking a named folder.
+struct Found {
+    path: PathBuf,
+    /// The named folder it was met in (an index into the roots); `None` when named itself.
+    walked_from: Option<usize>,
+}
+
+/// The documents found so far, in order, each once.
+#[derive(Default)]
+struct FoundFiles {
+    list: Vec<Found>,
+    seen: HashMap<PathBuf, usize>,
+}
+
+impl FoundFiles {
+    /// Add `path`; a file already found keeps its place, and becomes explicit when it is
+    /// named now.
+    fn add(&mut self, path: PathBuf, walked_from: Option<usize>) {
+        match self.seen.get(&path) {
+            Some(&i) => {
+                if walked_from.is_none() {
+                    self.list[i].walked_from = None;
+                }
+            }
+            None => {
+                self.seen.insert(path.clone(), self.list.len());
+                self.list.push(Found { path, walked_from });
+            }
+        }
     }
 }
 

@@ -264,3 +264,20 @@ fn special_files_are_refused_when_named_and_skipped_with_a_warning_when_walked()
         "{error}"
     );
 }
+
+#[test]
+fn a_named_hidden_folder_is_read_from_anywhere() {
+    // Without an ibid.toml, `include`/`exclude` apply relative to the folder named, so the
+    // default exclusion of hidden folders does not hide the folder itself.
+    let dir = tempfile::tempdir().unwrap();
+    let hidden = dir.path().join(".drafts");
+    write(&hidden.join("a.md"), LETTER);
+    write(&hidden.join(".old/b.md"), LETTER);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let plan = Plan::new(&[hidden.clone()], elsewhere.path()).unwrap();
+    assert_eq!(plan.files.len(), 1, "{:?}", plan.files);
+    assert!(plan.files[0].path.ends_with(".drafts/a.md"));
+    let plan = Plan::new(&[PathBuf::from(".drafts")], dir.path()).unwrap();
+    let shown: Vec<&str> = plan.files.iter().map(|f| f.display.as_str()).collect();
+    assert_eq!(shown, [".drafts/a.md"]);
+}
