@@ -274,7 +274,7 @@ fn a_named_hidden_folder_is_read_from_anywhere() {
     write(&hidden.join("a.md"), LETTER);
     write(&hidden.join(".old/b.md"), LETTER);
     let elsewhere = tempfile::tempdir().unwrap();
-    let plan = Plan::new(&[hidden.clone()], elsewhere.path()).unwrap();
+    let plan = Plan::new(std::slice::from_ref(&hidden), elsewhere.path()).unwrap();
     assert_eq!(plan.files.len(), 1, "{:?}", plan.files);
     assert!(plan.files[0].path.ends_with(".drafts/a.md"));
     let plan = Plan::new(&[PathBuf::from(".drafts")], dir.path()).unwrap();
