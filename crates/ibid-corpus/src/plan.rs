@@ -152,7 +152,7 @@ impl Plan {
         } else {
             paths.to_vec()
         };
-        let mut found = FoundFiles::default();
+        let mut found = FoundFiles::new(given.len());
         let mut walked = Walked::default();
         let mut roots = Vec::with_capacity(given.len());
         for path in &given {
@@ -275,24 +275,37 @@ struct Found {
 }
 
 /// The documents found so far, in order, each once.
-#[derive(Default)]
 struct FoundFiles {
     list: Vec<Found>,
-    seen: HashMap<PathBuf, usize>,
+    /// Where each path is in `list`; `None` when only one path was named, which a walk
+    /// cannot yield twice.
+    seen: Option<HashMap<PathBuf, usize>>,
 }
 
 impl FoundFiles {
+    /// Nothing found yet, for `named` paths.
+    fn new(named: usize) -> Self {
+        FoundFiles {
+            list: Vec::new(),
+            seen: (named > 1).then(HashMap::new),
+        }
+    }
+
     /// Add `path`; a file already found keeps its place, and becomes explicit when it is
     /// named now.
     fn add(&mut self, path: PathBuf, walked_from: Option<usize>) {
-        match self.seen.get(&path) {
+        let Some(seen) = &mut self.seen else {
+            self.list.push(Found { path, walked_from });
+            return;
+        };
+        match seen.get(&path) {
             Some(&i) => {
                 if walked_from.is_none() {
                     self.list[i].walked_from = None;
                 }
             }
             None => {
-                self.seen.insert(path.clone(), self.list.len());
+                seen.insert(path.clone(), self.list.len());
                 self.list.push(Found { path, walked_from });
             }
         }
