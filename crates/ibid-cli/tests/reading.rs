@@ -381,3 +381,25 @@ fn a_sidecar_named_instead_of_its_document_is_refused() {
     let (code, stdout, _) = ibid(root, &["check", "--no-cache", "speech.txt"]);
     assert_eq!(code, 0, "{stdout}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_special_cache_file_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "ibid.toml", "");
+    write(root, "a.md", LETTER_A);
+    let version = env!("CARGO_PKG_VERSION");
+    let cache = root.join(".ibid_cache").join(version);
+    std::fs::create_dir_all(&cache).unwrap();
+    mkfifo(&cache.join("check.bin"));
+    let (code, stdout, stderr) = ibid(root, &["check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("check.bin: not a regular file: it is a FIFO (named pipe); ibid reads only regular files; it will be rewritten"),
+        "{stderr}"
+    );
+    // Rewritten as a regular file: the next run reads it without a word.
+    let (code, _, stderr) = ibid(root, &["check"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
