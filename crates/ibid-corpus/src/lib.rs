@@ -67,7 +67,6 @@ pub use load::{
 pub use paths::{display_path, relative_to};
 pub use plan::{Corpus, CorpusError, DocumentFile, Plan, SidecarFile};
 pub use read::{
-    file_kind, human_size, read_regular_file, FileKind, ReadError, ReadErrorKind,
-    DEFAULT_MAX_FILE_SIZE,
+    file_kind, read_regular_file, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE,
 };
-pub use walk::{is_document, is_project_file, WalkError, DOCUMENT_EXTENSIONS, PROJECT_FILES};
+pub use walk::WalkError;

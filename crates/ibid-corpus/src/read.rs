@@ -163,7 +163,7 @@ impl std::error::Error for ReadError {
 }
 
 /// A size in bytes for people: `64 MiB`, `1.5 KiB`, `12 bytes`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if bytes < 1024 {
         return format!("{bytes} bytes");

@@ -8,11 +8,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Extensions of document files.
-pub const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+pub(crate) const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
 /// Names (without extension, any case) of the files every project folder has, which are
 /// not documents of the corpus: a walk skips them (naming one explicitly still reads it).
-pub const PROJECT_FILES: [&str; 9] = [
+pub(crate) const PROJECT_FILES: [&str; 9] = [
     "readme",
     "changelog",
     "changes",
@@ -25,14 +25,14 @@ pub const PROJECT_FILES: [&str; 9] = [
 ];
 
 /// Whether `path` is a project file (`README.md`, `LICENSE.txt`, ...) rather than a document.
-pub fn is_project_file(path: &Path) -> bool {
+pub(crate) fn is_project_file(path: &Path) -> bool {
     path.file_stem()
         .and_then(|s| s.to_str())
         .is_some_and(|stem| PROJECT_FILES.iter().any(|p| stem.eq_ignore_ascii_case(p)))
 }
 
 /// Whether `path` looks like a document by its extension.
-pub fn is_document(path: &Path) -> bool {
+pub(crate) fn is_document(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         DOCUMENT_EXTENSIONS
             .iter()
