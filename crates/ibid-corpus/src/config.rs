@@ -81,31 +81,21 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Loaded<Config> {
         )));
         return Loaded::new(Some(config), errors);
     }
-    match crate::read::file_kind(&extend.value) {
-        Ok(crate::FileKind::Regular) => {}
+    let shown = extend.value.display();
+    let refused = match crate::read::file_kind(&extend.value) {
+        Ok(crate::FileKind::Regular) => None,
         Err(e) if matches!(e.kind, ReadErrorKind::NotFound) => {
-            errors.push(bad(format!(
-                "`extend` names `{}`, which does not exist",
-                extend.value.display()
-            )));
-            return Loaded::new(Some(config), errors);
+            Some(format!("`extend` names `{shown}`, which does not exist"))
         }
-        Ok(kind) => {
-            errors.push(bad(format!(
-                "`extend` names `{}`, which is {}, not a configuration file",
-                extend.value.display(),
-                kind.describe()
-            )));
-            return Loaded::new(Some(config), errors);
-        }
-        Err(e) => {
-            errors.push(bad(format!(
-                "`extend` names `{}`: {}",
-                extend.value.display(),
-                e.reason()
-            )));
-            return Loaded::new(Some(config), errors);
-        }
+        Ok(kind) => Some(format!(
+            "`extend` names `{shown}`, which is {}, not a configuration file",
+            kind.describe()
+        )),
+        Err(e) => Some(format!("`extend` names `{shown}`: {}", e.reason())),
+    };
+    if let Some(message) = refused {
+        errors.push(bad(message));
+        return Loaded::new(Some(config), errors);
     }
     let parent = load_chain(&extend.value, chain);
     errors.extend(parent.errors);
