@@ -18,12 +18,14 @@ pub enum Origin {
 /// Most rules report the loader's error as it is (message, span, help). Three report the
 /// same fact from the model the loader built, so that nothing is computed twice:
 /// [`Rule::UnknownKey`] from `Document::unknown_keys`, [`Rule::DuplicateBibliographyKey`]
-/// from `Bibliography::duplicates`, and [`Rule::ImpossibleDate`] from the parsed dates.
+/// from `Bibliography::duplicates`, and [`Rule::UnparsedDate`] from the dates kept in the
+/// model (a date that can be read but cannot exist is no load error: D002 maps
+/// `ibid-parse`'s error kinds).
 pub fn rule_for(kind: LoadErrorKind, origin: Origin) -> Rule {
     use LoadErrorKind as Kind;
     match (kind, origin) {
         (Kind::UnknownKey, _) => Rule::UnknownKey,
-        (Kind::InvalidDate, _) => Rule::ImpossibleDate,
+        (Kind::InvalidDate, _) => Rule::UnparsedDate,
         (Kind::DuplicateEntry, _) => Rule::DuplicateBibliographyKey,
         (
             Kind::WrongType | Kind::MissingKey | Kind::InvalidValue | Kind::DuplicateMetadata,

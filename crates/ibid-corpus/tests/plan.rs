@@ -62,8 +62,15 @@ fn the_fixture_corpus_loads_clean() {
     ] {
         assert!(bib.get(key).is_some(), "{key}");
     }
+    let barsegov = bib.get("barsegov-nk").unwrap();
+    assert_eq!(
+        barsegov.item.title.as_deref(),
+        Some("Нагорный Карабах в международном праве и мировой политике: Документы и комментарий")
+    );
+    assert_eq!(barsegov.item.author[0].family.as_deref(), Some("Барсегов"));
     let nk = bib.get("nk-1918-1923").unwrap();
     assert_eq!(nk.item.editor[0].given.as_deref(), Some("В. А."));
+    assert_eq!(nk.item.issued.as_ref().unwrap().start.as_slice(), [1992]);
     assert_eq!(nk.file, Path::new("fixtures/corpus/sources.toml"));
 }
 

@@ -36,7 +36,7 @@ pub enum LoadErrorKind {
     MissingKey,
     /// A value is of the right type but not one the format allows.
     InvalidValue,
-    /// A date cannot be read or is impossible (`1921-02-30`).
+    /// A date cannot be read (a date that can be read but cannot exist is for the rules).
     InvalidDate,
     /// A bibliography entry could not be read (the other entries still are).
     BadEntry,
