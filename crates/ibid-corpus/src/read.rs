@@ -141,7 +141,7 @@ impl ReadError {
         }
     }
 
-    /// Whether the path exists but is not a regular file (or leads nowhere).
+    /// Whether the path exists but is not a regular file (a folder, a FIFO, a device).
     pub fn is_not_regular(&self) -> bool {
         matches!(self.kind, ReadErrorKind::NotRegular(_))
     }
