@@ -3,7 +3,7 @@
 
 use super::archive::{scan_archival, shelved_archival};
 use super::lexicon::Lex;
-use super::token::{tokenize, Kind, Tok, Tokens};
+use super::token::{tokenize, Tok, TokenKind, Tokens};
 use super::{ArchivalReference, Names, Reference};
 use crate::locator::{is_archival_level, names_repository, MAX_ARCHIVAL_LEVEL_CHARS};
 use crate::text::trim_span;
@@ -176,7 +176,7 @@ pub fn parse_reference(input: &str) -> Parsed<Reference> {
 /// Latin word does not.
 fn archival_hint_at(input: &str, t: &Tok, next: Option<&Tok>) -> bool {
     (t.chars <= MAX_ARCHIVAL_LEVEL_CHARS
-        && next.is_some_and(|n| n.is('.') || n.kind == Kind::Num)
+        && next.is_some_and(|n| n.is('.') || n.kind == TokenKind::Num)
         && is_archival_level(t.text(input)))
         || (t.chars >= 2
             && (t.upper_first || !t.first_lower.is_ascii())
@@ -307,7 +307,7 @@ impl<'a> Reader<'a> {
             .toks
             .iter()
             .rev()
-            .find(|t| !matches!(t.kind, Kind::Punct('.' | ',' | ';' | ')' | ']')))
+            .find(|t| !matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ')' | ']')))
             .map_or(0, |t| t.end);
         let mut unknown = std::mem::take(&mut self.unknown);
         unknown.sort_by_key(|s| (s.start, s.end));
