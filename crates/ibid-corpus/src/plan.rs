@@ -393,14 +393,8 @@ impl Corpora {
     /// else stops the run.
     fn load(&mut self, path: &Path) -> Result<Config, CorpusError> {
         let loaded = load_config(path);
-        // Unknown keys are also in `config.unknown`, from which the warnings are made.
-        let errors: Vec<LoadError> = loaded
-            .errors
-            .into_iter()
-            .filter(|e| e.kind != LoadErrorKind::UnknownKey)
-            .collect();
-        if !errors.is_empty() {
-            return Err(CorpusError::Config(errors));
+        if !loaded.errors.is_empty() {
+            return Err(CorpusError::Config(loaded.errors));
         }
         let config = loaded.value.ok_or_else(|| {
             CorpusError::Config(vec![LoadError::file(
