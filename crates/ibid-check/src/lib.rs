@@ -33,6 +33,7 @@ pub mod index;
 pub mod load_errors;
 pub mod normalize;
 pub mod output;
+pub mod pipeline;
 pub mod rules;
 pub mod run;
 pub mod selection;
