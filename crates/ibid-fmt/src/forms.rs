@@ -284,9 +284,17 @@ mod tests {
     #[test]
     fn every_row_is_read() {
         let data_rows = rows(include_str!("../data/labels.tsv")).count();
-        assert_eq!(tables().labels.len(), data_rows, "a malformed row in labels.tsv");
+        assert_eq!(
+            tables().labels.len(),
+            data_rows,
+            "a malformed row in labels.tsv"
+        );
         let side_rows = rows(include_str!("../data/sides.tsv")).count();
-        assert_eq!(tables().sides.len(), side_rows, "a malformed row in sides.tsv");
+        assert_eq!(
+            tables().sides.len(),
+            side_rows,
+            "a malformed row in sides.tsv"
+        );
     }
 
     /// `form value` in the context it is written in: archival levels inside a chain.
@@ -335,7 +343,11 @@ mod tests {
                 let value = if plural { "3–5" } else { "3" };
                 let labels = read_back(forms.lang, forms.label, form, value);
                 if labels != [forms.label] {
-                    wrong.push(format!("{} `{form} {value}` reads as {labels:?}, not {}", forms.lang.tag(), forms.label));
+                    wrong.push(format!(
+                        "{} `{form} {value}` reads as {labels:?}, not {}",
+                        forms.lang.tag(),
+                        forms.label
+                    ));
                 }
             }
         }
@@ -348,8 +360,14 @@ mod tests {
         assert_eq!(label_language(Page, "С.", None, false), Some(Lang::Ru));
         assert_eq!(label_language(Page, "S.", None, false), Some(Lang::De));
         assert_eq!(label_language(Page, "Seite", None, false), Some(Lang::De));
-        assert_eq!(label_language(Page, "p.", Some(Lang::Fr), false), Some(Lang::Fr));
-        assert_eq!(label_language(Page, "p.", Some(Lang::Ru), false), Some(Lang::En));
+        assert_eq!(
+            label_language(Page, "p.", Some(Lang::Fr), false),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            label_language(Page, "p.", Some(Lang::Ru), false),
+            Some(Lang::En)
+        );
         assert_eq!(label_language(Page, "pages", None, false), Some(Lang::En));
         assert_eq!(label_language(Fond, "f.", None, true), Some(Lang::RuLatn));
         assert_eq!(label_language(Folio, "l.", None, true), Some(Lang::RuLatn));

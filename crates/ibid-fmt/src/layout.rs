@@ -129,7 +129,10 @@ fn tidy_table(table: &mut Table, path: &str, root: bool) {
         let is_date = DATE_KEYS.contains(&key.as_str());
         if let Some(mut k) = table.key_mut(key) {
             let prefix = decor_prefix(k.leaf_decor());
-            let decor = Decor::new(tidy_comments(&prefix, i > 0 && has_blank_start(&prefix), true), " ");
+            let decor = Decor::new(
+                tidy_comments(&prefix, i > 0 && has_blank_start(&prefix), true),
+                " ",
+            );
             let bare = bare_key(key);
             if bare && k.as_repr().and_then(|r| r.as_raw().as_str()) != Some(key.as_str()) {
                 k.fmt();

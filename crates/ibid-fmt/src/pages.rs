@@ -31,7 +31,14 @@ pub fn range_end(first: u32, last: u32, style: PageRange) -> Option<String> {
     }
     let full = || Some(last.to_string());
     let (f, l) = (digits(first), digits(last));
-    let tail = |n: usize| Some(l[l.len() - n..].iter().map(|d| char::from(b'0' + d)).collect());
+    let tail = |n: usize| {
+        Some(
+            l[l.len() - n..]
+                .iter()
+                .map(|d| char::from(b'0' + d))
+                .collect(),
+        )
+    };
     match style {
         PageRange::AsWritten => None,
         PageRange::Full => full(),
@@ -66,7 +73,10 @@ mod tests {
     use ibid_parse::expand_abbreviated_end;
 
     fn chicago(first: u32, last: u32) -> String {
-        format!("{first}–{}", range_end(first, last, PageRange::Chicago).unwrap())
+        format!(
+            "{first}–{}",
+            range_end(first, last, PageRange::Chicago).unwrap()
+        )
     }
 
     #[test]
@@ -95,8 +105,14 @@ mod tests {
     #[test]
     fn full_and_minimal() {
         assert_eq!(range_end(321, 328, PageRange::Full).as_deref(), Some("328"));
-        assert_eq!(range_end(321, 328, PageRange::Minimal).as_deref(), Some("8"));
-        assert_eq!(range_end(112, 115, PageRange::Minimal).as_deref(), Some("15"));
+        assert_eq!(
+            range_end(321, 328, PageRange::Minimal).as_deref(),
+            Some("8")
+        );
+        assert_eq!(
+            range_end(112, 115, PageRange::Minimal).as_deref(),
+            Some("15")
+        );
         assert_eq!(range_end(12, 15, PageRange::Minimal).as_deref(), Some("15"));
         assert_eq!(range_end(45, 48, PageRange::Minimal).as_deref(), Some("8"));
         assert_eq!(range_end(321, 328, PageRange::AsWritten), None);
@@ -109,8 +125,14 @@ mod tests {
         assert_eq!(chicago(196, 203), "196–203");
         assert_eq!(chicago(998, 1003), "998–1003");
         assert_eq!(chicago(1999, 2001), "1999–2001");
-        assert_eq!(range_end(199, 201, PageRange::Minimal).as_deref(), Some("201"));
-        assert_eq!(range_end(98, 102, PageRange::Minimal).as_deref(), Some("102"));
+        assert_eq!(
+            range_end(199, 201, PageRange::Minimal).as_deref(),
+            Some("201")
+        );
+        assert_eq!(
+            range_end(98, 102, PageRange::Minimal).as_deref(),
+            Some("102")
+        );
     }
 
     #[test]

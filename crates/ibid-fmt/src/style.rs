@@ -50,9 +50,15 @@ impl Style {
     pub fn from_config(config: &StyleConfig) -> Style {
         let d = Style::default();
         Style {
-            locator_form: config.locator_form.as_ref().map_or(d.locator_form, |s| s.value),
+            locator_form: config
+                .locator_form
+                .as_ref()
+                .map_or(d.locator_form, |s| s.value),
             label_case: config.label_case.as_ref().map_or(d.label_case, |s| s.value),
-            label_space: config.label_space.as_ref().map_or(d.label_space, |s| s.value),
+            label_space: config
+                .label_space
+                .as_ref()
+                .map_or(d.label_space, |s| s.value),
             range_dash: config.range_dash.as_ref().map_or(d.range_dash, |s| s.value),
             page_range: config.page_range.as_ref().map_or(d.page_range, |s| s.value),
             leaf_side: config.leaf_side.as_ref().map_or(d.leaf_side, |s| s.value),
@@ -60,8 +66,14 @@ impl Style {
                 .citation_syntax
                 .as_ref()
                 .map_or(d.citation_syntax, |s| s.value),
-            front_matter: config.front_matter.as_ref().map_or(d.front_matter, |s| s.value),
-            unify_sources: config.unify_sources.as_ref().map_or(d.unify_sources, |s| s.value),
+            front_matter: config
+                .front_matter
+                .as_ref()
+                .map_or(d.front_matter, |s| s.value),
+            unify_sources: config
+                .unify_sources
+                .as_ref()
+                .map_or(d.unify_sources, |s| s.value),
         }
     }
 
