@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Finding, TextRange};
 use crate::index::{doc_facts, DocFacts, FileView};
 use crate::line_index::{LineIndex, Location};
 use crate::rules::{DocContext, DocumentCheck, Target};
-use crate::settings::StyleSettings;
+use crate::settings::Style;
 use crate::suppression::{find_suppressions, Suppression};
 use ibid_provenance::{parse_document, LoadError};
 use serde::{Deserialize, Serialize};
@@ -101,7 +101,7 @@ pub(crate) fn internal_error(
 pub fn analyze(
     file: InputFile<'_>,
     sidecar: Option<InputFile<'_>>,
-    style: &StyleSettings,
+    style: &Style,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
     match catch_unwind(AssertUnwindSafe(|| {
@@ -122,7 +122,7 @@ pub fn analyze(
 fn analyze_inner(
     file: InputFile<'_>,
     sidecar: Option<InputFile<'_>>,
-    style: &StyleSettings,
+    style: &Style,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
     let loaded = parse_document(file.path, file.bytes, sidecar.map(|s| (s.path, s.bytes)));
@@ -175,8 +175,10 @@ fn analyze_inner(
         (display, s.text.as_str(), LineIndex::new(&s.text))
     });
     let mut diagnostics = Vec::new();
+    // What `ibid fmt` would change, computed once for every F rule.
+    let formatting = ibid_fmt::document_changes(&doc, style);
     for &(rule, check) in checks {
-        let mut ctx = DocContext::new(&doc, &loaded.errors, style);
+        let mut ctx = DocContext::new(&doc, &loaded.errors, style, &formatting);
         match catch_unwind(AssertUnwindSafe(|| {
             check(&mut ctx);
             ctx.into_findings()

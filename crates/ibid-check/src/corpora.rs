@@ -2,8 +2,8 @@
 //! chain), turned into [`CorpusSettings`]; configuration errors stop the run (exit 2).
 
 use crate::selection::{parse_selectors, RuleSelector, RuleSet, SelectionLayer};
-use crate::settings::{CorpusSettings, LabelForm, PerFileIgnore, RangeDash, StyleSettings};
-use ibid_provenance::config::{FileMatcher, LocatorForm, Setting};
+use crate::settings::{CorpusSettings, PerFileIgnore, Style};
+use ibid_provenance::config::{FileMatcher, Setting};
 use ibid_provenance::Config;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -160,16 +160,7 @@ fn convert(config: &Config) -> Result<Corpus, ConfigError> {
         })?;
         per_file_ignores.push(ignore);
     }
-    let style = StyleSettings {
-        range_dash: config.style.range_dash.as_ref().map(|s| match s.value {
-            ibid_provenance::config::RangeDash::EnDash => RangeDash::EnDash,
-            ibid_provenance::config::RangeDash::Hyphen => RangeDash::Hyphen,
-        }),
-        label_form: config.style.locator_form.as_ref().map(|s| match s.value {
-            LocatorForm::Short => LabelForm::Short,
-            LocatorForm::Long => LabelForm::Long,
-        }),
-    };
+    let style = Style::from_config(&config.style);
     let matcher = config
         .file_matcher()
         .map_err(|e| ConfigError(e.to_string()))?;

@@ -119,7 +119,7 @@ mod tests {
     use crate::line_index::LineIndex;
 
     fn fixable(text: &str, at: usize, len: usize, with: &str) -> Diagnostic {
-        Finding::new(Rule::RangeHyphen, TextRange::new(at, at + len), "x")
+        Finding::new(Rule::RangeDash, TextRange::new(at, at + len), "x")
             .with_fix(Fix::safe(
                 "y",
                 Edit::replace(TextRange::new(at, at + len), with),

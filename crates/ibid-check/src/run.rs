@@ -274,7 +274,7 @@ pub fn check_with(
     let style_keys: Vec<u64> = corpora
         .list
         .iter()
-        .map(|c| c.settings.style.fingerprint())
+        .map(|c| crate::settings::style_fingerprint(&c.settings.style))
         .collect();
     let done: Vec<Done> = jobs
         .par_iter()
@@ -513,7 +513,7 @@ fn read_texts(job: &Job, sidecar: Option<(PathBuf, String)>) -> Result<Texts, st
 /// with fixes applied until they converge when asked.
 fn process(
     job: &Job,
-    style: &crate::settings::StyleSettings,
+    style: &crate::settings::Style,
     style_key: u64,
     mode: FixMode,
     cache: Option<&Cache<FileResult>>,

@@ -1,44 +1,17 @@
 //! The settings a check runs with, resolved per file: rule selection (config layers, then
-//! the command line), per-file ignores, bibliographies, and the citation style's demands.
+//! the command line), per-file ignores, bibliographies, and the style `ibid fmt` writes.
 
 use crate::selection::{resolve, RuleSet, SelectionLayer};
 use globset::{GlobBuilder, GlobMatcher};
 use std::path::{Path, PathBuf};
 
-/// The dash a style puts between the ends of a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RangeDash {
-    /// `pp. 33–35`.
-    EnDash,
-    /// `pp. 33-35`.
-    Hyphen,
-}
+/// The style the corpus is formatted in: the F rules report what `ibid fmt` would change.
+pub use ibid_fmt::Style;
 
-/// How a style writes locator labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LabelForm {
-    /// `p. 612`, `doc. 652`.
-    Short,
-    /// `page 612`, `document 652`.
-    Long,
-}
-
-/// What the configured citation style says about locators; `None` means the style does
-/// not say, and the `F` rules stay silent about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct StyleSettings {
-    /// The dash ranges take.
-    pub range_dash: Option<RangeDash>,
-    /// How labels are written.
-    pub label_form: Option<LabelForm>,
-}
-
-impl StyleSettings {
-    /// A hash of the settings, for cache keys.
-    pub fn fingerprint(&self) -> u64 {
-        let text = format!("{self:?}");
-        crate::cache::hash_bytes(&[text.as_bytes()])
-    }
+/// A hash of a style, for cache keys.
+pub fn style_fingerprint(style: &Style) -> u64 {
+    let text = format!("{style:?}");
+    crate::cache::hash_bytes(&[text.as_bytes()])
 }
 
 /// One `per-file-ignores` entry: files matching a glob, and the rules ignored in them.
@@ -93,8 +66,8 @@ pub struct CorpusSettings {
     pub per_file_ignores: Vec<PerFileIgnore>,
     /// Bibliography files, resolved against `root`.
     pub bibliographies: Vec<PathBuf>,
-    /// The style's demands on locators.
-    pub style: StyleSettings,
+    /// The style `ibid fmt` writes, which the F rules expect.
+    pub style: Style,
 }
 
 impl CorpusSettings {

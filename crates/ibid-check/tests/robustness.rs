@@ -4,8 +4,9 @@
 
 use ibid_check::analysis::{analyze, InputFile};
 use ibid_check::rules::DOCUMENT_RULES;
-use ibid_check::settings::{LabelForm, RangeDash, StyleSettings};
+use ibid_check::settings::Style;
 use ibid_check::Rule;
+use ibid_fmt::{LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange, RangeDash};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -68,9 +69,14 @@ proptest! {
 
     #[test]
     fn no_input_makes_a_rule_fail(text in document(), short in any::<bool>()) {
-        let style = StyleSettings {
-            range_dash: Some(RangeDash::EnDash),
-            label_form: Some(if short { LabelForm::Short } else { LabelForm::Long }),
+        let style = Style {
+            range_dash: RangeDash::EnDash,
+            locator_form: if short { LocatorForm::Short } else { LocatorForm::Long },
+            label_case: LabelCase::Sentence,
+            label_space: LabelSpace::Nbsp,
+            page_range: PageRange::Chicago,
+            leaf_side: if short { LeafSide::Short } else { LeafSide::Long },
+            ..Style::default()
         };
         let file = InputFile { path: Path::new("doc.md"), display: "doc.md", bytes: text.as_bytes() };
         let result = analyze(file, None, &style, DOCUMENT_RULES);

@@ -8,20 +8,22 @@
 //! point and checks every rewritten span again; [`run`] formats files on disk, atomically.
 //!
 //! ```
-//! use ibid_fmt::{format_document, Input, LocatorForm, RangeDash, Style};
+//! use ibid_fmt::{format_document, FrontMatterLayout, Input, LabelCase, LocatorForm, RangeDash, Style};
 //! use std::path::Path;
 //!
 //! let text = "+++\ntitle = \"A letter\"\n[source]\ncite = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, pages 612-614\"\n+++\nBody [see  @nk ;@suny, p. 5].\n";
 //! let style = Style {
 //!     locator_form: LocatorForm::Short,
+//!     label_case: LabelCase::Sentence,
 //!     range_dash: RangeDash::EnDash,
+//!     front_matter: FrontMatterLayout::Ordered,
 //!     ..Style::default()
 //! };
 //! let input = Input { path: Path::new("letter.md"), bytes: text.as_bytes(), sidecar: None };
 //! let formatted = format_document(input, &style)?;
 //! assert_eq!(
 //!     formatted.document.as_deref(),
-//!     Some("+++\ntitle = \"A letter\"\n\n[source]\ncite = \"Барсегов Ю.Г. Нагорный Карабах, Doc. 652, pp. 612–614\"\n+++\nBody [see @nk; @suny, p. 5].\n")
+//!     Some("+++\ntitle = \"A letter\"\n\n[source]\ncite = \"Барсегов Ю.Г. Нагорный Карабах, doc. 652, pp. 612–614\"\n+++\nBody [see @nk; @suny, p. 5].\n")
 //! );
 //! # Ok::<(), ibid_fmt::FormatError>(())
 //! ```

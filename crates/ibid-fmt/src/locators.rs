@@ -58,7 +58,8 @@ pub(crate) fn locator_proposals(
     label_space(text, locator, ctx.style.label_space, whole, &mut out);
     for range in &locator.ranges {
         range_dash(text, range, ctx.style.range_dash, &mut out);
-        if !is_shelf_level(locator.label) {
+        // Leaves and archival levels are written in full (archival usage, Chicago 14.54).
+        if !is_shelf_level(locator.label) && locator.label != LocatorLabel::Folio && !ctx.archival {
             page_range(text, range, ctx.style.page_range, &mut out);
         }
         for n in std::iter::once(&range.first).chain(range.last.as_ref()) {
@@ -332,8 +333,8 @@ fn page_range(
 }
 
 /// The recto/verso mark written after `n`: where it starts (after any space) and ends,
-/// and its language.
-fn mark_after(text: &str, n: &LocatorNumber) -> Option<(usize, usize, Lang)> {
+/// and its language (`prefer` when the mark is written so in several).
+fn mark_after(text: &str, n: &LocatorNumber, prefer: Option<Lang>) -> Option<(usize, usize, Lang)> {
     let from = n.span.end;
     let rest = text.get(from..)?;
     let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
@@ -357,7 +358,13 @@ fn mark_after(text: &str, n: &LocatorNumber) -> Option<(usize, usize, Lang)> {
             .next()
             .is_none_or(|c| !c.is_alphanumeric() && c != '°' && c != 'ᵒ');
         if same && boundary {
-            return Some((at, end, mark.lang));
+            let langs = tables().sides.iter().filter(|m| m.text == mark.text);
+            let lang = langs
+                .clone()
+                .find(|m| Some(m.lang) == prefer)
+                .or_else(|| langs.clone().next())
+                .map_or(mark.lang, |m| m.lang);
+            return Some((at, end, lang));
         }
     }
     None
@@ -377,7 +384,9 @@ fn leaf_side(
         LeafSide::AsWritten => return,
     };
     let Some(side) = n.side else { return };
-    let Some((_, mark_end, mark_lang)) = mark_after(text, n) else {
+    // A mark keeps its own language (`об.` stays Russian in an English citation); only
+    // its form and spacing change.
+    let Some((_, mark_end, lang)) = mark_after(text, n, lang) else {
         return;
     };
     // A separator that starts inside the mark would overlap: leave such ranges alone.
@@ -387,10 +396,6 @@ fn leaf_side(
     {
         return;
     }
-    let lang = match lang {
-        Some(l) if tables().sides.iter().any(|m| m.lang == l) => l,
-        _ => mark_lang,
-    };
     let Some(want) = tables()
         .sides
         .iter()

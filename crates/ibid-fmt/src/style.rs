@@ -23,7 +23,7 @@ pub struct Style {
     pub leaf_side: LeafSide,
     /// `citation-syntax`: pandoc citation punctuation (default: pandoc's).
     pub citation_syntax: CitationSyntax,
-    /// `front-matter`: key and table order, blank lines, quoting (default: ordered).
+    /// `front-matter`: key and table order, blank lines, quoting (default: as written).
     pub front_matter: FrontMatterLayout,
     /// `unify-sources`: rewrite each source to the form the corpus uses most (default: off).
     pub unify_sources: bool,
@@ -39,7 +39,7 @@ impl Default for Style {
             page_range: PageRange::AsWritten,
             leaf_side: LeafSide::AsWritten,
             citation_syntax: CitationSyntax::Pandoc,
-            front_matter: FrontMatterLayout::Ordered,
+            front_matter: FrontMatterLayout::AsWritten,
             unify_sources: false,
         }
     }

@@ -163,9 +163,9 @@ pub enum CitationSyntax {
 #[serde(rename_all = "kebab-case")]
 pub enum FrontMatterLayout {
     /// Keys and tables in the order of docs/format.md, one blank line between tables,
-    /// `key = "value"` with basic strings (the default).
+    /// `key = "value"` with basic strings.
     Ordered,
-    /// As written.
+    /// As written (the default).
     AsWritten,
 }
 

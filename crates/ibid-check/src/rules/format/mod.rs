@@ -1,5 +1,10 @@
-//! Format rules (`F`): locators written otherwise than the configured style writes them.
-//! Both rules offer safe fixes, which `ibid check --fix` applies.
+//! Format rules (`F`): the lint face of `ibid fmt`. Each reports one family of the changes
+//! the formatter's edit engine would make, so `check` and `fmt` can never disagree.
 
+pub mod citation_syntax;
+pub mod front_matter_layout;
+pub mod label_space;
+pub mod leaf_side;
 pub mod locator_style;
-pub mod range_hyphen;
+pub mod page_range;
+pub mod range_dash;
