@@ -28,6 +28,7 @@ pub mod codes;
 pub mod corpora;
 pub mod diagnostic;
 pub mod docs;
+pub mod documents;
 pub mod fix;
 pub mod index;
 pub mod line_index;

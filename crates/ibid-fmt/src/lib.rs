@@ -40,6 +40,7 @@ mod layout;
 mod locators;
 mod meaning;
 mod pages;
+pub mod run;
 mod style;
 
 pub use change::{apply, Applied, Change, Family, FileTarget, TextEdit, Unit, UnitKind};

@@ -60,21 +60,11 @@ impl<'a> DocContext<'a> {
 
     /// Report each change of `family` that `ibid fmt` would make, with its edits as a safe
     /// fix: the F rules are the formatter's lint face.
-    pub fn report_formatting(&mut self, rule: Rule, family: Family) {
+    pub fn report_formatting(&mut self, family: Family) {
         for change in self.formatting.iter().filter(|c| c.family == family) {
-            let fix = crate::diagnostic::Fix {
-                applicability: crate::diagnostic::Applicability::Safe,
-                message: change.title.clone(),
-                edits: change
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        crate::diagnostic::Edit::replace(e.range.clone(), e.replacement.clone())
-                    })
-                    .collect(),
+            let Some(finding) = format::finding_of(change) else {
+                continue;
             };
-            let finding =
-                Finding::new(rule, change.at.clone(), change.message.clone()).with_fix(fix);
             match change.unit.file {
                 FileTarget::Meta => self.report_meta(finding),
                 FileTarget::Document => self.report_file(finding),

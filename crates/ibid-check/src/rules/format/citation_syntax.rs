@@ -1,7 +1,6 @@
 //! F006: a pandoc citation punctuated otherwise than pandoc writes it (`citation-syntax`).
 //! `[@a ;@b]` becomes `[@a; @b]`, `[see  @a,p. 3]` becomes `[see @a, p. 3]`.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -37,5 +36,5 @@ pub struct CitationSyntax;
 
 /// Report citations `ibid fmt` would punctuate otherwise.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::CitationSyntax, Family::CitationSyntax);
+    ctx.report_formatting(Family::CitationSyntax);
 }

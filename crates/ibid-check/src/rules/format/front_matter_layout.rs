@@ -1,7 +1,6 @@
 //! F007: front matter laid out otherwise than `ibid fmt` writes it (`front-matter`).
 //! Keys and tables in the order of docs/format.md, one blank line between tables.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -49,5 +48,5 @@ pub struct FrontMatterLayout;
 
 /// Report front matter `ibid fmt` would lay out otherwise.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::FrontMatterLayout, Family::FrontMatter);
+    ctx.report_formatting(Family::FrontMatter);
 }

@@ -1,7 +1,6 @@
 //! F004: the space between a locator label and its value (`label-space`).
 //! With `"space"`, `p.12` becomes `p. 12`; with `"nbsp"`, `p. 12` becomes `p.\u{a0}12`.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -36,5 +35,5 @@ pub struct LabelSpace;
 
 /// Report label spacing `ibid fmt` would rewrite.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::LabelSpace, Family::LabelSpace);
+    ctx.report_formatting(Family::LabelSpace);
 }

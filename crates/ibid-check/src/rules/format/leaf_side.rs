@@ -1,7 +1,6 @@
 //! F005: a recto or verso mark written otherwise than the style's (`leaf-side`).
 //! With `"short"`, `fol. 4 verso` becomes `fol. 4v` and `л. 5об.` becomes `л. 5 об.`.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -37,5 +36,5 @@ pub struct LeafSide;
 
 /// Report recto/verso marks `ibid fmt` would rewrite.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::LeafSide, Family::LeafSide);
+    ctx.report_formatting(Family::LeafSide);
 }

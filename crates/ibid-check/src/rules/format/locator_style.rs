@@ -1,7 +1,6 @@
 //! F001: a locator label written in another form, number or case than the style's.
 //! With `locator-form = "short"`, `page 612` becomes `p. 612` and `С. 33-35` stays `С.`.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -43,5 +42,5 @@ pub struct LocatorStyle;
 
 /// Report labels `ibid fmt` would rewrite.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::LocatorStyle, Family::LabelForm);
+    ctx.report_formatting(Family::LabelForm);
 }

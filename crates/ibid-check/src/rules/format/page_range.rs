@@ -1,7 +1,6 @@
 //! F003: the end of a range abbreviated otherwise than the style says (`page-range`).
 //! With `"chicago"`, `pp. 321–328` becomes `pp. 321–28`; with `"full"`, the reverse.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -40,5 +39,5 @@ pub struct PageRange;
 
 /// Report range ends `ibid fmt` would write otherwise.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::PageRange, Family::PageRange);
+    ctx.report_formatting(Family::PageRange);
 }

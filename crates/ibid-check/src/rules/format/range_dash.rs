@@ -1,7 +1,6 @@
 //! F002: a range written with another dash than the style's (`range-dash`).
 //! With `"en-dash"`, `pp. 33-35` becomes `pp. 33–35`; with `"hyphen"`, the reverse.
 
-use crate::codes::Rule;
 use crate::rules::DocContext;
 use ibid_fmt::Family;
 
@@ -38,5 +37,5 @@ pub struct RangeDash;
 
 /// Report ranges `ibid fmt` would write with another dash.
 pub fn check(ctx: &mut DocContext<'_>) {
-    ctx.report_formatting(Rule::RangeDash, Family::RangeDash);
+    ctx.report_formatting(Family::RangeDash);
 }
