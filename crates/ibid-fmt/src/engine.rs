@@ -399,8 +399,22 @@ pub fn verify(
             shift(unit.start, &edits, false),
             shift(unit.end, &edits, true),
         );
-        let before = old.get(unit.range()).unwrap_or("");
-        let after = new.get(start..end).unwrap_or("");
+        let (before, after) = match (old.get(unit.range()), new.get(start..end)) {
+            (Some(b), Some(a)) => (b, a),
+            _ => {
+                let (line, column) = line_col(old, unit.start.min(old.len()));
+                return Err(FormatError::MeaningChanged {
+                    file,
+                    line,
+                    column,
+                    before: String::from_utf8_lossy(
+                        old.as_bytes().get(unit.range()).unwrap_or(&[]),
+                    )
+                    .into_owned(),
+                    after: String::new(),
+                });
+            }
+        };
         let outside_kept = edits.iter().all(|e| {
             e.range.end <= unit.start
                 || e.range.start >= unit.end
