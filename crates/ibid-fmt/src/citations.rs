@@ -53,10 +53,11 @@ pub(crate) fn citation_proposals(text: &str, citation: &Citation) -> Vec<Proposa
             want(open, content, "");
         }
         let close = span.end.saturating_sub(1);
-        if bytes.get(close) == Some(&b']') && last.span.end <= close {
-            if text.get(last.span.end..close).is_some_and(blank) {
-                want(last.span.end, close, "");
-            }
+        if bytes.get(close) == Some(&b']')
+            && last.span.end <= close
+            && text.get(last.span.end..close).is_some_and(blank)
+        {
+            want(last.span.end, close, "");
         }
     }
     // Between items: `; `.

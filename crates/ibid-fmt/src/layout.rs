@@ -88,7 +88,7 @@ fn place_tables(table: &mut Table, path: &str, position: &mut isize, first_heade
     table.set_position(Some(*position));
     *position += 1;
     let prefix = decor_prefix(table.decor());
-    let has_header = !(table.is_implicit() && !table.iter().any(|(_, i)| is_value_like(i)));
+    let has_header = !table.is_implicit() || table.iter().any(|(_, i)| is_value_like(i));
     if has_header {
         let blank_line = !std::mem::replace(first_header, false);
         table

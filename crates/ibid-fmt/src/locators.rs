@@ -356,7 +356,7 @@ fn mark_after(text: &str, n: &LocatorNumber, prefer: Option<Lang>) -> Option<(us
         let boundary = text[end..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '°' && c != 'ᵒ');
+            .map_or(true, |c| !c.is_alphanumeric() && c != '°' && c != 'ᵒ');
         if same && boundary {
             let langs = tables().sides.iter().filter(|m| m.text == mark.text);
             let lang = langs

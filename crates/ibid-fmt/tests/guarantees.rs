@@ -58,8 +58,11 @@ fn styles() -> Vec<Style> {
     all
 }
 
+/// A file's path and bytes.
+type File = (PathBuf, Vec<u8>);
+
 /// Every document of the repository's fixtures, with its sidecar.
-fn fixture_documents() -> Vec<(PathBuf, Vec<u8>, Option<(PathBuf, Vec<u8>)>)> {
+fn fixture_documents() -> Vec<(PathBuf, Vec<u8>, Option<File>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let mut out = Vec::new();
     let mut stack = vec![root];
