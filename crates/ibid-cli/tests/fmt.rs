@@ -507,3 +507,24 @@ fn a_killed_run_leaves_every_file_old_or_new() {
     assert_eq!(olds + news, 10_000);
     assert!(news > 0, "nothing was written before the kill");
 }
+
+#[test]
+fn unify_sources_is_refused_until_it_is_implemented() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ibid.toml"),
+        "[style]\nunify-sources = true\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.md"), MESSY).unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["fmt", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unify-sources = true` is not implemented yet"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        MESSY
+    );
+}

@@ -21,8 +21,6 @@ pub enum Family {
     CitationSyntax,
     /// Front-matter layout: key and table order, blank lines, quoting: F007.
     FrontMatter,
-    /// One source written one way across the corpus (`unify-sources`): F008.
-    UnifySources,
 }
 
 /// Which file of a document a change is in.

@@ -26,6 +26,7 @@ pub struct Style {
     /// `front-matter`: key and table order, blank lines, quoting (default: as written).
     pub front_matter: FrontMatterLayout,
     /// `unify-sources`: rewrite each source to the form the corpus uses most (default: off).
+    /// Not implemented yet: `ibid fmt` refuses to run with it on rather than ignore it.
     pub unify_sources: bool,
 }
 
@@ -88,7 +89,7 @@ impl Style {
             leaf_side: overrides.leaf_side.unwrap_or(self.leaf_side),
             citation_syntax: overrides.citation_syntax.unwrap_or(self.citation_syntax),
             front_matter: overrides.front_matter.unwrap_or(self.front_matter),
-            unify_sources: overrides.unify_sources.unwrap_or(self.unify_sources),
+            unify_sources: self.unify_sources,
         }
     }
 
@@ -122,6 +123,4 @@ pub struct StyleOverrides {
     pub citation_syntax: Option<CitationSyntax>,
     /// `--front-matter`.
     pub front_matter: Option<FrontMatterLayout>,
-    /// `--unify-sources`.
-    pub unify_sources: Option<bool>,
 }

@@ -808,4 +808,47 @@ mod tests {
         assert!(!m.matches(Path::new("drafts/a.md")));
         assert!(!m.matches(Path::new("a.txt")));
     }
+
+    #[test]
+    fn every_style_key_is_read_and_unknown_ones_are_reported() {
+        let text = "[style]\nlocator-form = \"as-written\"\nlabel-case = \"sentence\"\nlabel-space = \"nbsp\"\nrange-dash = \"hyphen\"\npage-range = \"chicago\"\nleaf-side = \"long\"\ncitation-syntax = \"as-written\"\nfront-matter = \"ordered\"\nunify-sources = false\npage-ragne = \"full\"\n";
+        let loaded = Config::parse(Path::new("ibid.toml"), text);
+        let style = loaded.value.unwrap().style;
+        assert_eq!(style.locator_form.unwrap().value, LocatorForm::AsWritten);
+        assert_eq!(style.label_case.unwrap().value, LabelCase::Sentence);
+        assert_eq!(style.label_space.unwrap().value, LabelSpace::Nbsp);
+        assert_eq!(style.range_dash.unwrap().value, RangeDash::Hyphen);
+        assert_eq!(style.page_range.unwrap().value, PageRange::Chicago);
+        assert_eq!(style.leaf_side.unwrap().value, LeafSide::Long);
+        assert_eq!(
+            style.citation_syntax.unwrap().value,
+            CitationSyntax::AsWritten
+        );
+        assert_eq!(
+            style.front_matter.unwrap().value,
+            FrontMatterLayout::Ordered
+        );
+        assert!(!style.unify_sources.unwrap().value);
+        assert_eq!(loaded.errors.len(), 1);
+        assert_eq!(
+            loaded.errors[0].message,
+            "unknown key `page-ragne` in [style]"
+        );
+        assert_eq!(
+            loaded.errors[0].help.as_deref(),
+            Some("did you mean `page-range`?")
+        );
+        let bad = Config::parse(
+            Path::new("ibid.toml"),
+            "[style]\npage-range = \"chicgo\"\nunify-sources = \"yes\"\n",
+        );
+        let messages: Vec<_> = bad.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`chicgo` is not a valid `style.page-range`",
+                "`style.unify-sources` must be true or false"
+            ]
+        );
+    }
 }

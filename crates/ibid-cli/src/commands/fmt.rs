@@ -116,7 +116,6 @@ impl FmtArgs {
             leaf_side: self.leaf_side.map(Into::into),
             citation_syntax: self.citation_syntax.map(Into::into),
             front_matter: self.front_matter.map(Into::into),
-            unify_sources: None,
         }
     }
 
@@ -157,6 +156,7 @@ pub fn run(args: FmtArgs) -> Result<Outcome> {
             style: found.corpora.list[d.corpus].settings.style.with(&overrides),
         })
         .collect();
+    refuse_unify_sources(&jobs)?;
     let mode = args.mode();
     let bar = Bar::new("formatting");
     bar.start(jobs.len());
@@ -170,6 +170,14 @@ pub fn run(args: FmtArgs) -> Result<Outcome> {
         )),
     }));
     report(&args, mode, &reports)
+}
+
+/// `unify-sources` is not implemented yet: say so rather than format without it.
+fn refuse_unify_sources(jobs: &[Job]) -> Result<()> {
+    if jobs.iter().any(|j| j.style.unify_sources) {
+        bail!("`[style] unify-sources = true` is not implemented yet; remove it (or set it to false) to format this corpus");
+    }
+    Ok(())
 }
 
 /// Print what happened and choose the exit status.
@@ -288,6 +296,9 @@ fn stdin(args: &FmtArgs) -> Result<Outcome> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("-"));
     let style = style_for(&name)?.with(&args.overrides());
+    if style.unify_sources {
+        bail!("`[style] unify-sources = true` is not implemented yet; remove it (or set it to false) to format this document");
+    }
     let display = name.display().to_string();
     let input = Input {
         path: &name,
