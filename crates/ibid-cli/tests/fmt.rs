@@ -528,3 +528,39 @@ fn unify_sources_is_refused_until_it_is_implemented() {
         MESSY
     );
 }
+
+/// The bundled corpus formatted in each full style, then checked: no F finding is left.
+#[test]
+fn the_bundled_corpus_formatted_in_each_style_has_no_f_finding() {
+    let styles = [
+        "locator-form = \"short\"\nlabel-case = \"sentence\"\nlabel-space = \"space\"\nrange-dash = \"en-dash\"\npage-range = \"chicago\"\nleaf-side = \"short\"\nfront-matter = \"ordered\"\n",
+        "locator-form = \"long\"\nlabel-space = \"nbsp\"\nrange-dash = \"hyphen\"\npage-range = \"full\"\nleaf-side = \"long\"\n",
+        "locator-form = \"short\"\nlabel-case = \"sentence\"\nrange-dash = \"en-dash\"\npage-range = \"minimal\"\ncitation-syntax = \"as-written\"\n",
+    ];
+    for style in styles {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&workspace().join("fixtures/corpus"), dir.path());
+        std::fs::write(
+            dir.path().join("ibid.toml"),
+            format!("bibliography = [\"refs.bib\", \"zotero.json\", \"sources.toml\"]\n\n[style]\n{style}"),
+        )
+        .unwrap();
+        let (code, _, stderr) = run_in(dir.path(), &["fmt", "."]);
+        assert_eq!(code, 0, "{style}: {stderr}");
+        let (_, concise, _) = run_in(
+            dir.path(),
+            &[
+                "check",
+                ".",
+                "--no-cache",
+                "--select",
+                "F",
+                "--output-format",
+                "concise",
+            ],
+        );
+        assert!(!concise.contains(": F0"), "{style}:\n{concise}");
+        let (code, listed, _) = run_in(dir.path(), &["fmt", "--check", "."]);
+        assert_eq!(code, 0, "{style}: not idempotent:\n{listed}");
+    }
+}

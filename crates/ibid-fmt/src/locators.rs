@@ -477,7 +477,7 @@ mod tests {
         assert_eq!(fmt("страница 5", short, None), "с. 5");
         assert_eq!(fmt("Страница 5", short, None), "С. 5");
         assert_eq!(fmt("л. 3–3 об.", short, None), "л. 3–3 об.");
-        assert_eq!(fmt("лл. 3–5", short, None), "л. 3–5");
+        assert_eq!(fmt("л. 3–5", short, None), "лл. 3–5");
         assert_eq!(fmt("Document 652", short, None), "Doc. 652");
         assert_eq!(fmt("§ 5", short, None), "§ 5");
     }
