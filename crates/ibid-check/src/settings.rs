@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 /// The style the corpus is formatted in: the F rules report what `ibid fmt` would change.
 pub use ibid_fmt::Style;
 
-/// A hash of a style, for cache keys.
+/// A hash of what a document's findings depend on besides its text, for cache keys: the
+/// style, and today's date (D004 flags dates after it, so a cached finding lasts a day).
 pub fn style_fingerprint(style: &Style) -> u64 {
     let text = format!("{style:?}");
-    crate::cache::hash_bytes(&[text.as_bytes()])
+    let today = crate::rules::dates::future_date::today().to_string();
+    crate::cache::hash_bytes(&[text.as_bytes(), today.as_bytes()])
 }
 
 /// One `per-file-ignores` entry: files matching a glob, and the rules ignored in them.

@@ -5,7 +5,7 @@ use crate::change::Family;
 use crate::forms::{forms_of, label_language, tables, Lang};
 use crate::pages::range_end;
 use crate::style::{LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange, RangeDash, Style};
-use ibid_parse::{expand_abbreviated_end, Locator, LocatorLabel, LocatorNumber, NumberKind};
+use ibid_parse::{Locator, LocatorLabel, LocatorNumber, NumberKind};
 use std::ops::Range;
 
 /// One proposed edit inside a value, in the value's own offsets.
@@ -302,10 +302,10 @@ fn page_range(
     if !plain_digits(&range.first, text) || !plain_digits(last, text) {
         return;
     }
-    let (Some(first_value), Some(last_value)) = (range.first.value, last.value) else {
+    // The end as readers (and ibid-parse) expand it: `321–28` ends at 328.
+    let (Some(first_value), Some(full)) = (range.first.value, range.last_value()) else {
         return;
     };
-    let full = expand_abbreviated_end(first_value, last_value);
     let Some(want) = range_end(first_value, full, style) else {
         return;
     };

@@ -3,8 +3,8 @@
 
 use crate::change::UnitKind;
 use ibid_parse::{
-    expand_abbreviated_end, parse_archival, parse_citation, parse_locators, parse_reference,
-    scan_citations, Citation, Locator, LocatorNumber, NumberKind, Reference,
+    parse_archival, parse_citation, parse_locators, parse_reference, scan_citations, Citation,
+    Locator, LocatorNumber, NumberKind, Reference,
 };
 use std::fmt::Write as _;
 
@@ -65,15 +65,14 @@ fn words(text: &str) -> String {
         .join(" ")
 }
 
-fn number(out: &mut String, n: &LocatorNumber, text: &str, expand_from: Option<u32>) {
+/// One number; `expanded` is the value of a range's end as ibid-parse expands it.
+fn number(out: &mut String, n: &LocatorNumber, text: &str, expanded: Option<u32>) {
     let written = n.span.slice(text);
     match n.kind {
         NumberKind::Arabic => {
-            let value = match (expand_from, n.value) {
-                (Some(first), Some(v)) if written.bytes().all(|b| b.is_ascii_digit()) => {
-                    Some(expand_abbreviated_end(first, v))
-                }
-                (_, v) => v,
+            let value = match expanded {
+                Some(v) if written.bytes().all(|b| b.is_ascii_digit()) => Some(v),
+                _ => n.value,
             };
             let suffix: String = written.chars().filter(|c| !c.is_ascii_digit()).collect();
             let _ = write!(out, "{value:?}{suffix}");
@@ -81,7 +80,7 @@ fn number(out: &mut String, n: &LocatorNumber, text: &str, expand_from: Option<u
         NumberKind::Roman => {
             let _ = write!(out, "roman {:?}", n.value);
         }
-        NumberKind::Identifier => {
+        _ => {
             let _ = write!(out, "id {written:?}");
         }
     }
@@ -96,10 +95,7 @@ fn locators(out: &mut String, list: &[Locator], text: &str) {
             number(out, &r.first, text, None);
             if let Some(last) = &r.last {
                 out.push('-');
-                let from = (r.first.kind == NumberKind::Arabic)
-                    .then_some(r.first.value)
-                    .flatten();
-                number(out, last, text, from);
+                number(out, last, text, r.last_value());
             }
         }
         out.push_str("];");

@@ -126,6 +126,7 @@ pub const DOCUMENT_RULES: &[(Rule, DocumentCheck)] = &[
         Rule::AnnotationBeforeDocument,
         dates::annotation_before_document::check,
     ),
+    (Rule::FutureDate, dates::future_date::check),
     (Rule::LocatorStyle, format::locator_style::check),
     (Rule::RangeDash, format::range_dash::check),
     (Rule::PageRange, format::page_range::check),
