@@ -25,8 +25,12 @@ pub struct Job {
     pub path: PathBuf,
     /// How messages name it.
     pub display: String,
+    /// Its sidecar `NAME.ibid.toml`, when it has one: the path and how messages name it.
+    pub sidecar: Option<(PathBuf, String)>,
     /// The style of its corpus.
     pub style: Style,
+    /// The most bytes read from one file (the corpus's `max-file-size`).
+    pub max_file_size: u64,
 }
 
 /// What became of one document.
@@ -116,8 +120,9 @@ struct Read {
     read_only: bool,
 }
 
-/// Read `path` if it is a regular file (not a link, a folder or a device).
-fn read_regular(path: &Path) -> Result<Read, String> {
+/// Read `path` with ibid-corpus's safe reader (regular files only, at most `limit` bytes),
+/// refusing a symbolic link: formatting writes, and must not write through a link.
+fn read_regular(path: &Path, limit: u64) -> Result<Read, String> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
     if meta.file_type().is_symlink() {
         return Err(
@@ -125,10 +130,7 @@ fn read_regular(path: &Path) -> Result<Read, String> {
                 .to_owned(),
         );
     }
-    if !meta.is_file() {
-        return Err("is not a regular file".to_owned());
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let bytes = ibid_corpus::read_regular_file(path, limit).map_err(|e| e.reason())?;
     Ok(Read {
         bytes,
         read_only: meta.permissions().readonly(),
@@ -177,21 +179,16 @@ fn sidecar_display(display: &str, sidecar: &Path) -> String {
 }
 
 fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
-    let document = match read_regular(&job.path) {
+    let document = match read_regular(&job.path, job.max_file_size) {
         Ok(r) => r,
         Err(e) => return Outcome::Failed(format!("{}: {e}", job.display)),
     };
-    let side_path = ibid_provenance::sidecar_path(&job.path);
-    let sidecar = if side_path != job.path && side_path.exists() {
-        match read_regular(&side_path) {
-            Ok(r) => Some((side_path, r)),
-            Err(e) => {
-                let display = sidecar_display(&job.display, &side_path);
-                return Outcome::Failed(format!("{display}: {e}"));
-            }
-        }
-    } else {
-        None
+    let sidecar = match &job.sidecar {
+        Some((side_path, display)) => match read_regular(side_path, job.max_file_size) {
+            Ok(r) => Some((side_path.clone(), r)),
+            Err(e) => return Outcome::Failed(format!("{display}: {e}")),
+        },
+        None => None,
     };
     let input = Input {
         path: &job.path,

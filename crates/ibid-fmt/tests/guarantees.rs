@@ -342,7 +342,9 @@ fn a_file_that_changes_during_the_run_is_left_alone() {
         .map(|p| Job {
             path: p.to_path_buf(),
             display: p.file_name().unwrap().to_string_lossy().into_owned(),
+            sidecar: None,
             style: Style::default(),
+            max_file_size: ibid_corpus::DEFAULT_MAX_FILE_SIZE,
         })
         .collect();
     let edited = "+++\ntitle = \"x\"\n+++\nSee [@a ;@b]. An edit made meanwhile.\n";

@@ -5,9 +5,9 @@ use crate::commands::progress::Bar;
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use ibid_check::documents::documents;
 use ibid_check::rules::format::diagnostics_of;
 use ibid_check::{render, OutputFormat, Progress, RenderOptions};
+use ibid_corpus::Plan;
 use ibid_fmt::run::{format_files, Job, Mode, Outcome as FileOutcome, Report};
 use ibid_fmt::{
     format_document, CitationSyntax, FormatError, FrontMatterLayout, Input, LabelCase, LabelSpace,
@@ -141,28 +141,55 @@ pub fn run(args: FmtArgs) -> Result<Outcome> {
     if args.stdin_filename.is_some() {
         bail!("--stdin-filename is only for `ibid fmt -`");
     }
-    let cwd = PathBuf::from(".");
-    let found = documents(&args.paths, &cwd)?;
-    for warning in &found.warnings {
-        eprintln!("ibid: warning: {warning}");
-    }
+    // A link named on the command line is refused (formatting writes; it must not write
+    // through a link); the plan would follow it.
+    let cwd = std::env::current_dir()?;
+    let (links, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| {
+        std::fs::symlink_metadata(cwd.join(p)).is_ok_and(|m| m.file_type().is_symlink())
+            && cwd.join(p).is_file()
+    });
+    let plan = if paths.is_empty() && !links.is_empty() {
+        None
+    } else {
+        Some(Plan::new(&paths, &cwd)?)
+    };
     let overrides = args.overrides();
-    let jobs: Vec<Job> = found
-        .documents
-        .iter()
-        .map(|d| Job {
-            path: d.path.clone(),
-            display: d.display.clone(),
-            style: found.corpora.list[d.corpus].settings.style.with(&overrides),
-        })
-        .collect();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut unreadable: Vec<Report> = Vec::new();
+    if let Some(plan) = &plan {
+        for warning in &plan.warnings {
+            eprintln!("ibid: warning: {warning}");
+        }
+        unreadable.extend(plan.errors.iter().map(|e| Report {
+            display: e.to_string(),
+            outcome: FileOutcome::Failed(e.to_string()),
+        }));
+        jobs = plan
+            .files
+            .iter()
+            .map(|f| {
+                let corpus = plan.corpus_of(f);
+                Job {
+                    path: f.path.clone(),
+                    display: f.display.clone(),
+                    sidecar: f
+                        .sidecar
+                        .as_ref()
+                        .map(|s| (s.path.clone(), s.display.clone())),
+                    style: Style::from_config(&corpus.config.style).with(&overrides),
+                    max_file_size: corpus.max_file_size,
+                }
+            })
+            .collect();
+    }
     refuse_unify_sources(&jobs)?;
     let mode = args.mode();
     let bar = Bar::new("formatting");
     bar.start(jobs.len());
     let mut reports = format_files(&jobs, mode, &|| bar.advance());
     bar.finish();
-    reports.extend(found.links.iter().map(|link| Report {
+    reports.extend(unreadable);
+    reports.extend(links.iter().map(|link| Report {
         display: link.display().to_string(),
         outcome: FileOutcome::Failed(format!(
             "{}: is a symbolic link; ibid fmt formats files, not links (format the file it points to)",
@@ -343,14 +370,28 @@ fn stdin(args: &FmtArgs) -> Result<Outcome> {
     })
 }
 
-/// The style of the corpus `path` would belong to.
+/// The style of the corpus `path` would belong to: its nearest `ibid.toml`, or the defaults.
 fn style_for(path: &Path) -> Result<Style> {
-    let cwd = std::env::current_dir()?.canonicalize()?;
-    let absolute = cwd.join(path);
-    let mut corpora = ibid_check::corpora::Corpora::new(cwd);
-    let corpus = corpora.corpus_for(&absolute)?;
-    for warning in &corpora.warnings {
-        eprintln!("ibid: warning: {warning}");
+    let cwd = std::env::current_dir()?;
+    let dir = cwd.join(path);
+    let dir = dir.parent().unwrap_or(&cwd);
+    let Some(config) = ibid_corpus::find_config(dir) else {
+        return Ok(Style::default());
+    };
+    let loaded = ibid_corpus::load_config(&config);
+    let fatal: Vec<String> = loaded
+        .errors
+        .iter()
+        .filter(|e| e.kind != ibid_provenance::LoadErrorKind::UnknownKey)
+        .map(ToString::to_string)
+        .collect();
+    if !fatal.is_empty() {
+        bail!("{}", fatal.join("\n"));
     }
-    Ok(corpora.list[corpus].settings.style)
+    for e in loaded.errors.iter() {
+        eprintln!("ibid: warning: {e}");
+    }
+    Ok(loaded
+        .value
+        .map_or_else(Style::default, |c| Style::from_config(&c.style)))
 }

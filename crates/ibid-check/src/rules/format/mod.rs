@@ -11,8 +11,8 @@ pub mod range_dash;
 
 use crate::codes::Rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Finding, Fix};
-use crate::line_index::LineIndex;
 use ibid_fmt::{Change, Family};
+use ibid_provenance::LineIndex;
 
 /// The rule that reports a family of formatting changes.
 pub fn rule_of(family: Family) -> Option<Rule> {

@@ -1,23 +1,24 @@
-//! Turning byte offsets into 1-based rows and columns, as every output format reports them.
-//! Columns count Unicode scalar values, so `Барсегов` is 8 columns wide, not 16 bytes.
+//! The one line index: byte offsets to 1-based lines and columns, for every message,
+//! diagnostic and export. `\n`, `\r\n` and a lone `\r` each end a line; columns count
+//! characters (`Барсегов` is 8 columns, not 16 bytes), and a leading BOM takes no column.
 
 use serde::{Deserialize, Serialize};
 
-/// A 1-based row and 1-based column (in characters) in a file.
+/// A 1-based line and column; the column counts characters, not bytes.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
-pub struct Location {
-    /// The line, counting from 1.
-    pub row: usize,
-    /// The character within the line, counting from 1.
+pub struct LineCol {
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column number in characters, starting at 1.
     pub column: usize,
 }
 
-impl Location {
-    /// A location at `row`, `column` (both 1-based).
-    pub const fn new(row: usize, column: usize) -> Self {
-        Location { row, column }
+impl LineCol {
+    /// The position at `line`, `column` (both 1-based).
+    pub const fn new(line: usize, column: usize) -> Self {
+        LineCol { line, column }
     }
 }
 
@@ -99,10 +100,11 @@ impl LineIndex {
         text.get(self.line_range(line, text)).unwrap_or("")
     }
 
-    /// The row and column of byte `offset` in `text` (the text this index was built from).
+    /// The line and column of byte `offset` in `text` (the text this index was built from),
+    /// clamped to the text.
     ///
     /// An offset inside a multi-byte character counts as that character.
-    pub fn location(&self, offset: usize, text: &str) -> Location {
+    pub fn line_col(&self, offset: usize, text: &str) -> LineCol {
         let mut offset = offset.min(text.len());
         while offset > 0 && !text.is_char_boundary(offset) {
             offset -= 1;
@@ -116,7 +118,7 @@ impl LineIndex {
             start
         };
         let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        Location::new(line + 1, column)
+        LineCol::new(line + 1, column)
     }
 }
 
@@ -129,25 +131,33 @@ mod tests {
         let text = "ab\nБарсегов Ю.Г.\r\nx\ry";
         let index = LineIndex::new(text);
         assert_eq!(index.line_count(), 4);
-        assert_eq!(index.location(0, text), Location::new(1, 1));
-        assert_eq!(index.location(2, text), Location::new(1, 3));
+        assert_eq!(index.line_col(0, text), LineCol::new(1, 1));
+        assert_eq!(index.line_col(2, text), LineCol::new(1, 3));
         let yu = text.find('Ю').unwrap();
-        assert_eq!(index.location(yu, text), Location::new(2, 10));
+        assert_eq!(index.line_col(yu, text), LineCol::new(2, 10));
         assert_eq!(
-            index.location(text.find('x').unwrap(), text),
-            Location::new(3, 1)
+            index.line_col(text.find('x').unwrap(), text),
+            LineCol::new(3, 1)
         );
-        assert_eq!(index.location(text.len(), text), Location::new(4, 2));
+        assert_eq!(index.line_col(text.len(), text), LineCol::new(4, 2));
         assert_eq!(index.line_text(1, text), "Барсегов Ю.Г.");
         assert_eq!(index.line_text(2, text), "x");
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let text = "\u{feff}+++\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(3, text), LineCol::new(1, 1));
+        assert_eq!(index.line_col(4, text), LineCol::new(1, 2));
     }
 
     #[test]
     fn offsets_past_the_end_or_inside_a_char_do_not_panic() {
         let text = "ж";
         let index = LineIndex::new(text);
-        assert_eq!(index.location(1, text), Location::new(1, 1));
-        assert_eq!(index.location(99, text), Location::new(1, 2));
+        assert_eq!(index.line_col(1, text), LineCol::new(1, 1));
+        assert_eq!(index.line_col(99, text), LineCol::new(1, 2));
         assert_eq!(index.line_text(5, text), "");
     }
 }
