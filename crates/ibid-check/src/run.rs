@@ -12,7 +12,7 @@ use crate::load_errors::{rule_for, Origin};
 use crate::rules::sources::CORPUS_RULES;
 use crate::rules::{DocumentCheck, DOCUMENT_RULES};
 use crate::selection::{RuleSet, SelectionLayer};
-use crate::settings::{ConfigError, CorpusSettings, StyleSettings};
+use crate::settings::{ConfigError, CorpusSettings};
 use crate::suppression::{apply_suppressions, Suppression};
 use ibid_corpus::{
     find_config, read_regular_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
@@ -275,7 +275,10 @@ pub fn check_with(
 
     progress.start(jobs.len());
     // One fingerprint per corpus, not per file: it keys every cache entry.
-    let style_keys: Vec<u64> = settings.iter().map(|s| s.style.fingerprint()).collect();
+    let style_keys: Vec<u64> = settings
+        .iter()
+        .map(|s| crate::settings::style_fingerprint(&s.style))
+        .collect();
     let done: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
@@ -495,7 +498,7 @@ fn stamp(file: &DocumentFile, style: u64) -> Option<u64> {
 fn process(
     plan: &Plan,
     job: &Job<'_>,
-    style: &StyleSettings,
+    style: &crate::settings::Style,
     style_key: u64,
     mode: FixMode,
     cache: Option<&Cache<FileResult>>,
