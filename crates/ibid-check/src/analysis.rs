@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Finding, TextRange};
 use crate::index::{doc_facts, DocFacts, FileView};
 use crate::load_errors::{rule_for, Origin};
 use crate::rules::{DocContext, DocumentCheck, Target};
-use crate::settings::StyleSettings;
+use crate::settings::Style;
 use crate::suppression::{find_suppressions, Suppression};
 use ibid_corpus::DocumentBytes;
 use ibid_provenance::LoadError;
@@ -89,7 +89,7 @@ pub(crate) fn internal_error(
 /// document rules `checks`. Never panics: a panicking rule becomes an E900 diagnostic.
 pub fn analyze(
     input: &DocumentBytes,
-    style: &StyleSettings,
+    style: &Style,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
     match catch_unwind(AssertUnwindSafe(|| analyze_inner(input, style, checks))) {
@@ -107,7 +107,7 @@ pub fn analyze(
 
 fn analyze_inner(
     input: &DocumentBytes,
-    style: &StyleSettings,
+    style: &Style,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
     let loaded = input.parse();
@@ -154,8 +154,10 @@ fn analyze_inner(
         (display, s.text.as_str(), s.lines())
     });
     let mut diagnostics = Vec::new();
+    // What `ibid fmt` would change, computed once for every F rule.
+    let formatting = ibid_fmt::document_changes(&doc, style);
     for &(rule, check) in checks {
-        let mut ctx = DocContext::new(&doc, &loaded.errors, style);
+        let mut ctx = DocContext::new(&doc, &loaded.errors, style, &formatting);
         match catch_unwind(AssertUnwindSafe(|| {
             check(&mut ctx);
             ctx.into_findings()

@@ -1,10 +1,10 @@
 //! The settings a check runs with, made from each corpus's `ibid.toml` (rule selection,
-//! per-file ignores, the citation style's demands) and resolved per file.
+//! per-file ignores, the style `ibid fmt` writes) and resolved per file.
 
 use crate::selection::{parse_selectors, resolve, RuleSelector, RuleSet, SelectionLayer};
 use globset::{GlobBuilder, GlobMatcher};
 use ibid_corpus::relative_to;
-use ibid_provenance::config::{LocatorForm, Setting};
+use ibid_provenance::config::Setting;
 use std::path::{Path, PathBuf};
 
 /// A configuration, or a path to check, that cannot be used: the message says where and why.
@@ -25,42 +25,15 @@ impl From<ibid_corpus::CorpusError> for ConfigError {
     }
 }
 
-/// The dash a style puts between the ends of a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RangeDash {
-    /// `pp. 33–35`.
-    EnDash,
-    /// `pp. 33-35`.
-    Hyphen,
-}
+/// The style the corpus is formatted in: the F rules report what `ibid fmt` would change.
+pub use ibid_fmt::Style;
 
-/// How a style writes locator labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LabelForm {
-    /// `p. 612`, `doc. 652`.
-    Short,
-    /// `page 612`, `document 652`.
-    Long,
-}
-
-/// What the configured citation style says about locators; `None` means the style does
-/// not say, and the `F` rules stay silent about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct StyleSettings {
-    /// The dash ranges take.
-    pub range_dash: Option<RangeDash>,
-    /// How labels are written.
-    pub label_form: Option<LabelForm>,
-}
-
-impl StyleSettings {
-    /// A hash of what a document's findings depend on besides its text, for cache keys: the
-    /// settings, and today's date (D004 flags dates after it, so a cached finding lasts a day).
-    pub fn fingerprint(&self) -> u64 {
-        let text = format!("{self:?}");
-        let today = crate::rules::dates::future_date::today().to_string();
-        crate::cache::hash_bytes(&[text.as_bytes(), today.as_bytes()])
-    }
+/// A hash of what a document's findings depend on besides its text, for cache keys: the
+/// style, and today's date (D004 flags dates after it, so a cached finding lasts a day).
+pub fn style_fingerprint(style: &Style) -> u64 {
+    let text = format!("{style:?}");
+    let today = crate::rules::dates::future_date::today().to_string();
+    crate::cache::hash_bytes(&[text.as_bytes(), today.as_bytes()])
 }
 
 /// One `per-file-ignores` entry: files matching a glob, and the rules ignored in them.
@@ -115,8 +88,8 @@ pub struct CorpusSettings {
     pub per_file_ignores: Vec<PerFileIgnore>,
     /// Bibliography files, resolved against `root`.
     pub bibliographies: Vec<PathBuf>,
-    /// The style's demands on locators.
-    pub style: StyleSettings,
+    /// The style `ibid fmt` writes, which the F rules expect.
+    pub style: Style,
 }
 
 impl CorpusSettings {
@@ -167,16 +140,7 @@ impl CorpusSettings {
             })?;
             per_file_ignores.push(ignore);
         }
-        let style = StyleSettings {
-            range_dash: config.style.range_dash.as_ref().map(|s| match s.value {
-                ibid_provenance::config::RangeDash::EnDash => RangeDash::EnDash,
-                ibid_provenance::config::RangeDash::Hyphen => RangeDash::Hyphen,
-            }),
-            label_form: config.style.locator_form.as_ref().map(|s| match s.value {
-                LocatorForm::Short => LabelForm::Short,
-                LocatorForm::Long => LabelForm::Long,
-            }),
-        };
+        let style = Style::from_config(&config.style);
         Ok(CorpusSettings {
             root: config.root.clone(),
             config_file: config.path.clone(),

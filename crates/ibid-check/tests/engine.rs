@@ -121,7 +121,7 @@ fn sidecars_get_their_own_diagnostics_suppressions_and_fixes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("ibid.toml"),
-        "[style]\nlocator-form = \"short\"\n",
+        "[style]\nlocator-form = \"short\"\nlabel-case = \"sentence\"\n",
     )
     .unwrap();
     let text = "Speech of M. I. Kalinin at a meeting in Baku (extract).\n";

@@ -4,9 +4,10 @@
 
 use ibid_check::analysis::analyze;
 use ibid_check::rules::DOCUMENT_RULES;
-use ibid_check::settings::{LabelForm, RangeDash, StyleSettings};
+use ibid_check::settings::Style;
 use ibid_check::Rule;
 use ibid_corpus::{DocumentBytes, FileBytes};
+use ibid_fmt::{LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange, RangeDash};
 use proptest::prelude::*;
 
 const FRAGMENTS: &[&str] = &[
@@ -68,9 +69,14 @@ proptest! {
 
     #[test]
     fn no_input_makes_a_rule_fail(text in document(), short in any::<bool>()) {
-        let style = StyleSettings {
-            range_dash: Some(RangeDash::EnDash),
-            label_form: Some(if short { LabelForm::Short } else { LabelForm::Long }),
+        let style = Style {
+            range_dash: RangeDash::EnDash,
+            locator_form: if short { LocatorForm::Short } else { LocatorForm::Long },
+            label_case: LabelCase::Sentence,
+            label_space: LabelSpace::Nbsp,
+            page_range: PageRange::Chicago,
+            leaf_side: if short { LeafSide::Short } else { LeafSide::Long },
+            ..Style::default()
         };
         let input = DocumentBytes {
             file: FileBytes { path: "doc.md".into(), display: "doc.md".into(), bytes: text.clone().into_bytes() },

@@ -30,6 +30,27 @@ fn is_config_candidate(path: &Path) -> bool {
     }
 }
 
+/// The warnings about a configuration: each key it does not define (kept, and not used),
+/// with the closest known key. Every command that reads `ibid.toml` shows these.
+pub fn unknown_key_warnings(config: &Config) -> Vec<String> {
+    let file = config.path.as_deref().unwrap_or(Path::new(CONFIG_FILE));
+    config
+        .unknown
+        .iter()
+        .map(|unknown| {
+            let mut warning = format!(
+                "{}: unknown key `{}` in the configuration",
+                file.display(),
+                unknown.path
+            );
+            if let Some(s) = &unknown.suggestion {
+                warning.push_str(&format!(" (did you mean `{s}`?)"));
+            }
+            warning
+        })
+        .collect()
+}
+
 /// Read the configuration at `path` and the chain of configurations it extends.
 ///
 /// Errors are values: unreadable files, TOML errors, invalid values, unknown keys (kept in

@@ -60,7 +60,7 @@ mod plan;
 mod read;
 mod walk;
 
-pub use config::{find_config, load_config};
+pub use config::{find_config, load_config, unknown_key_warnings};
 pub use load::{
     BibliographyFile, CorpusBibliography, DocumentBytes, Documents, FileBytes, LoadedDocument,
 };

@@ -1,7 +1,7 @@
 //! The plan of a run: which documents the named paths hold, which corpus configuration each
 //! belongs to, and what could not be read. Every command starts from one.
 
-use crate::config::{find_config, load_config};
+use crate::config::{find_config, load_config, unknown_key_warnings};
 use crate::paths::{display_path, relative_to};
 use crate::read::{file_kind, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE};
 use crate::walk::{walk, WalkError, Walked};
@@ -403,21 +403,7 @@ impl Corpora {
                 "cannot read the configuration",
             )])
         })?;
-        for unknown in &config.unknown {
-            let mut warning = format!(
-                "{}: unknown key `{}` in the configuration",
-                config
-                    .path
-                    .as_deref()
-                    .unwrap_or(Path::new("ibid.toml"))
-                    .display(),
-                unknown.path
-            );
-            if let Some(s) = &unknown.suggestion {
-                warning.push_str(&format!(" (did you mean `{s}`?)"));
-            }
-            self.warnings.push(warning);
-        }
+        self.warnings.extend(unknown_key_warnings(&config));
         Ok(config)
     }
 }

@@ -29,7 +29,18 @@ pub const CONFIG_KEYS: &[&str] = &[
     "lint",
 ];
 /// Known keys of `[style]`.
-pub const STYLE_KEYS: &[&str] = &["locator-form", "range-dash", "csl"];
+pub const STYLE_KEYS: &[&str] = &[
+    "locator-form",
+    "label-case",
+    "label-space",
+    "range-dash",
+    "page-range",
+    "leaf-side",
+    "citation-syntax",
+    "front-matter",
+    "unify-sources",
+    "csl",
+];
 /// Known keys of `[lint]`.
 pub const LINT_KEYS: &[&str] = &["select", "ignore", "extend-select", "per-file-ignores"];
 
@@ -63,14 +74,40 @@ pub struct Setting<T> {
     pub position: LineCol,
 }
 
-/// How locators are written by `ibid fmt`: `p. 12` or `page 12`.
+/// How locator labels are written by `ibid fmt`: `p. 12` or `page 12`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LocatorForm {
-    /// Abbreviated labels (`p.`, `doc.`, `fol.`).
+    /// Abbreviated labels (`p.`, `doc.`, `fol.`, `С.`, `S.`).
     Short,
-    /// Labels in full (`page`, `document`, `folio`).
+    /// Labels in full (`page`, `document`, `folio`, `страница`, `Seite`).
     Long,
+    /// Labels as each citation writes them (the default).
+    AsWritten,
+}
+
+/// How the first letter of a locator label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelCase {
+    /// The language's convention: a capital after a full stop that ends a sentence or an
+    /// area (`…, 1992. С. 612`) and at the start of a value, lower case elsewhere
+    /// (`…, с. 612`); German labels are always capitalised (`S.`, `Bd.`).
+    Sentence,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// What stands between a locator label and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelSpace {
+    /// One space (`p. 12`).
+    Space,
+    /// One no-break space, U+00A0 (`p.\u{a0}12`), as French and Russian typography want.
+    Nbsp,
+    /// As written (the default).
+    AsWritten,
 }
 
 /// Which dash joins the ends of a range.
@@ -81,15 +118,79 @@ pub enum RangeDash {
     EnDash,
     /// `-`.
     Hyphen,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// How the end of a numeric range is written (Chicago Manual of Style 9.61).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageRange {
+    /// Every digit: `321–328`.
+    Full,
+    /// Chicago's abbreviation: `321–28`, `101–8`, `1496–500`.
+    Chicago,
+    /// Only the digits that change: `321–8` (teens keep two digits: `112–15`).
+    Minimal,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// How recto and verso marks of leaves are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LeafSide {
+    /// The short mark of the label's language: `4v`, `4r` (English, German, French),
+    /// `5 об.` (Russian), `5 ob.` (transliterated Russian).
+    Short,
+    /// The word: `4 verso`, `5 оборот`.
+    Long,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// Whether `ibid fmt` normalises the punctuation of pandoc citations in bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationSyntax {
+    /// pandoc's own spacing: `[see @a, p. 3; @b]` (the default).
+    Pandoc,
+    /// As written.
+    AsWritten,
+}
+
+/// Whether `ibid fmt` lays out the front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrontMatterLayout {
+    /// Keys and tables in the order of docs/format.md, one blank line between tables,
+    /// `key = "value"` with basic strings.
+    Ordered,
+    /// As written (the default).
+    AsWritten,
 }
 
 /// `[style]`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct StyleConfig {
-    /// `locator-form = "short" | "long"`.
+    /// `locator-form = "short" | "long" | "as-written"`.
     pub locator_form: Option<Setting<LocatorForm>>,
-    /// `range-dash = "en-dash" | "hyphen"`.
+    /// `label-case = "sentence" | "as-written"`.
+    pub label_case: Option<Setting<LabelCase>>,
+    /// `label-space = "space" | "nbsp" | "as-written"`.
+    pub label_space: Option<Setting<LabelSpace>>,
+    /// `range-dash = "en-dash" | "hyphen" | "as-written"`.
     pub range_dash: Option<Setting<RangeDash>>,
+    /// `page-range = "full" | "chicago" | "minimal" | "as-written"`.
+    pub page_range: Option<Setting<PageRange>>,
+    /// `leaf-side = "short" | "long" | "as-written"`.
+    pub leaf_side: Option<Setting<LeafSide>>,
+    /// `citation-syntax = "pandoc" | "as-written"`.
+    pub citation_syntax: Option<Setting<CitationSyntax>>,
+    /// `front-matter = "ordered" | "as-written"`.
+    pub front_matter: Option<Setting<FrontMatterLayout>>,
+    /// `unify-sources = true | false`.
+    pub unify_sources: Option<Setting<bool>>,
     /// `csl = "chicago-author-date"`: the CSL style for `fmt` and `bib`.
     pub csl: Option<Setting<String>>,
 }
@@ -194,7 +295,14 @@ impl Config {
             max_file_size: self.max_file_size.or(parent.max_file_size),
             style: StyleConfig {
                 locator_form: self.style.locator_form.or(parent.style.locator_form),
+                label_case: self.style.label_case.or(parent.style.label_case),
+                label_space: self.style.label_space.or(parent.style.label_space),
                 range_dash: self.style.range_dash.or(parent.style.range_dash),
+                page_range: self.style.page_range.or(parent.style.page_range),
+                leaf_side: self.style.leaf_side.or(parent.style.leaf_side),
+                citation_syntax: self.style.citation_syntax.or(parent.style.citation_syntax),
+                front_matter: self.style.front_matter.or(parent.style.front_matter),
+                unify_sources: self.style.unify_sources.or(parent.style.unify_sources),
                 csl: self.style.csl.or(parent.style.csl),
             },
             lint: LintConfig {
@@ -453,29 +561,121 @@ fn parse_size(text: &str) -> Option<u64> {
 }
 
 fn read_style(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
+    const AS_WRITTEN: &str = "as-written";
+    let style = &mut config.style;
     for (key, value) in ctx.entries(table) {
         match key.get_ref().as_ref() {
             "locator-form" => {
-                config.style.locator_form = choice(
+                style.locator_form = choice(
                     ctx,
                     "style.locator-form",
                     value,
-                    &[("short", LocatorForm::Short), ("long", LocatorForm::Long)],
+                    &[
+                        ("short", LocatorForm::Short),
+                        ("long", LocatorForm::Long),
+                        (AS_WRITTEN, LocatorForm::AsWritten),
+                    ],
+                )
+            }
+            "label-case" => {
+                style.label_case = choice(
+                    ctx,
+                    "style.label-case",
+                    value,
+                    &[
+                        ("sentence", LabelCase::Sentence),
+                        (AS_WRITTEN, LabelCase::AsWritten),
+                    ],
+                )
+            }
+            "label-space" => {
+                style.label_space = choice(
+                    ctx,
+                    "style.label-space",
+                    value,
+                    &[
+                        ("space", LabelSpace::Space),
+                        ("nbsp", LabelSpace::Nbsp),
+                        (AS_WRITTEN, LabelSpace::AsWritten),
+                    ],
                 )
             }
             "range-dash" => {
-                config.style.range_dash = choice(
+                style.range_dash = choice(
                     ctx,
                     "style.range-dash",
                     value,
                     &[
                         ("en-dash", RangeDash::EnDash),
                         ("hyphen", RangeDash::Hyphen),
+                        (AS_WRITTEN, RangeDash::AsWritten),
                     ],
                 )
             }
+            "page-range" => {
+                style.page_range = choice(
+                    ctx,
+                    "style.page-range",
+                    value,
+                    &[
+                        ("full", PageRange::Full),
+                        ("chicago", PageRange::Chicago),
+                        ("minimal", PageRange::Minimal),
+                        (AS_WRITTEN, PageRange::AsWritten),
+                    ],
+                )
+            }
+            "leaf-side" => {
+                style.leaf_side = choice(
+                    ctx,
+                    "style.leaf-side",
+                    value,
+                    &[
+                        ("short", LeafSide::Short),
+                        ("long", LeafSide::Long),
+                        (AS_WRITTEN, LeafSide::AsWritten),
+                    ],
+                )
+            }
+            "citation-syntax" => {
+                style.citation_syntax = choice(
+                    ctx,
+                    "style.citation-syntax",
+                    value,
+                    &[
+                        ("pandoc", CitationSyntax::Pandoc),
+                        (AS_WRITTEN, CitationSyntax::AsWritten),
+                    ],
+                )
+            }
+            "front-matter" => {
+                style.front_matter = choice(
+                    ctx,
+                    "style.front-matter",
+                    value,
+                    &[
+                        ("ordered", FrontMatterLayout::Ordered),
+                        (AS_WRITTEN, FrontMatterLayout::AsWritten),
+                    ],
+                )
+            }
+            "unify-sources" => {
+                style.unify_sources = match value.get_ref() {
+                    DeValue::Boolean(b) => Some(setting(ctx, *b, value.span())),
+                    _ => {
+                        let span = ctx.span(value.span());
+                        ctx.error(
+                            LoadErrorKind::InvalidValue,
+                            span,
+                            "`style.unify-sources` must be true or false".to_string(),
+                            Some("write unify-sources = true".to_string()),
+                        );
+                        None
+                    }
+                }
+            }
             "csl" => {
-                config.style.csl = ctx
+                style.csl = ctx
                     .text("style.csl", value)
                     .map(|t| setting(ctx, t.text, value.span()))
             }
@@ -523,7 +723,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_every_section_and_reports_unknown_keys() {
+    fn parses_every_section_and_keeps_unknown_keys() {
         let text = "bibliography = [\"refs.bib\", \"sources.toml\"]\ninclude = [\"**/*.md\"]\nextend-exclude = [\"drafts/**\"]\n[style]\nlocator-form = \"short\"\nrange-dash = \"en-dash\"\ncsl = \"chicago-author-date\"\n[lint]\nselect = [\"IB\"]\nignore = [\"IB101\"]\nper-file-ignores = { \"drafts/*.md\" = [\"IB2\"] }\nselcet = 1\n";
         let loaded = Config::parse(Path::new("corpus/ibid.toml"), text);
         let config = loaded.value.unwrap();
@@ -539,14 +739,11 @@ mod tests {
         assert_eq!(config.lint.select.as_ref().unwrap()[0].value, "IB");
         assert_eq!(config.lint.per_file_ignores[0].codes[0].value, "IB2");
         assert_eq!(config.ignored_codes_for(Path::new("drafts/a.md")), ["IB2"]);
-        assert_eq!(loaded.errors.len(), 1);
-        assert_eq!(loaded.errors[0].message, "unknown key `selcet` in [lint]");
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert_eq!(config.unknown[0].path, "lint.selcet");
+        assert_eq!(config.unknown[0].suggestion.as_deref(), Some("select"));
         assert_eq!(
-            loaded.errors[0].help.as_deref(),
-            Some("did you mean `select`?")
-        );
-        assert_eq!(
-            loaded.errors[0].position,
+            config.unknown[0].position,
             LineCol {
                 line: 12,
                 column: 1
@@ -557,6 +754,44 @@ mod tests {
         assert!(m.matches(Path::new("letters/a.md")));
         assert!(!m.matches(Path::new("drafts/a.md")));
         assert!(!m.matches(Path::new("a.txt")));
+    }
+
+    #[test]
+    fn every_style_key_is_read_and_unknown_ones_are_kept() {
+        let text = "[style]\nlocator-form = \"as-written\"\nlabel-case = \"sentence\"\nlabel-space = \"nbsp\"\nrange-dash = \"hyphen\"\npage-range = \"chicago\"\nleaf-side = \"long\"\ncitation-syntax = \"as-written\"\nfront-matter = \"ordered\"\nunify-sources = false\npage-ragne = \"full\"\n";
+        let loaded = Config::parse(Path::new("ibid.toml"), text);
+        let config = loaded.value.unwrap();
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert_eq!(config.unknown[0].path, "style.page-ragne");
+        assert_eq!(config.unknown[0].suggestion.as_deref(), Some("page-range"));
+        let style = config.style;
+        assert_eq!(style.locator_form.unwrap().value, LocatorForm::AsWritten);
+        assert_eq!(style.label_case.unwrap().value, LabelCase::Sentence);
+        assert_eq!(style.label_space.unwrap().value, LabelSpace::Nbsp);
+        assert_eq!(style.range_dash.unwrap().value, RangeDash::Hyphen);
+        assert_eq!(style.page_range.unwrap().value, PageRange::Chicago);
+        assert_eq!(style.leaf_side.unwrap().value, LeafSide::Long);
+        assert_eq!(
+            style.citation_syntax.unwrap().value,
+            CitationSyntax::AsWritten
+        );
+        assert_eq!(
+            style.front_matter.unwrap().value,
+            FrontMatterLayout::Ordered
+        );
+        assert!(!style.unify_sources.unwrap().value);
+        let bad = Config::parse(
+            Path::new("ibid.toml"),
+            "[style]\npage-range = \"chicgo\"\nunify-sources = \"yes\"\n",
+        );
+        let messages: Vec<_> = bad.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`chicgo` is not a valid `style.page-range`",
+                "`style.unify-sources` must be true or false"
+            ]
+        );
     }
 
     #[test]

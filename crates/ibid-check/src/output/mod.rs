@@ -126,7 +126,7 @@ pub(crate) mod test_support {
             .with_help("Check the numbers against the source")
             .resolve("docs/a.md", a, &ia),
             Finding::new(
-                Rule::RangeHyphen,
+                Rule::RangeDash,
                 TextRange::new(dash, dash + 1),
                 "Range `33-35` is written with a hyphen",
             )

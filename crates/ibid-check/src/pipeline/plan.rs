@@ -55,7 +55,7 @@ impl CheckPlan {
             .into_iter()
             .zip(bibliographies)
             .map(|(settings, bibliography)| CorpusCheck {
-                style_key: settings.style.fingerprint(),
+                style_key: crate::settings::style_fingerprint(&settings.style),
                 settings,
                 bibliography,
             })
