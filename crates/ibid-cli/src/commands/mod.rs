@@ -4,6 +4,7 @@
 pub mod check;
 pub mod export;
 pub mod graph;
+pub mod import;
 pub mod parse;
 pub mod rule;
 pub mod show;

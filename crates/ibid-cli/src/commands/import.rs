@@ -1,0 +1,229 @@
+//! `ibid import FILE...`: pasted pages (text, Markdown, saved HTML) to documents in format
+//! v1, with a report per file. Wiring only: reading, choosing the output, the target
+//! corpus's bibliography, writing and printing; the extraction is `ibid_import`'s.
+
+use crate::Outcome;
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
+use ibid_import::{import, write_atomic, InputFormat, Options, Page, Report, Status, WriteError};
+use ibid_provenance::{sidecar_path, Bibliography, Config};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not pages.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Arguments of `ibid import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Pages to import: plain text, Markdown, or HTML saved from a browser.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Write each document into this folder (created if needed), named as its page.
+    #[arg(long, value_name = "DIR", group = "destination")]
+    pub out: Option<PathBuf>,
+    /// Leave each text file untouched and write its front matter beside it as `NAME.ibid.toml`.
+    #[arg(long, group = "destination")]
+    pub sidecar: bool,
+    /// Rewrite each page as a document in place.
+    #[arg(long, group = "destination")]
+    pub in_place: bool,
+    /// Report what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Keep page debris in the body instead of `[[import.debris]]` (it is still reported).
+    #[arg(long)]
+    pub keep_debris: bool,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    pub force: bool,
+    /// Report format.
+    #[arg(long, alias = "output-format", value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// Report formats of `ibid import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable report per file.
+    Text,
+    /// One JSON array of reports.
+    Json,
+}
+
+/// Where a document goes.
+#[derive(Debug, Clone)]
+enum Destination {
+    Document(PathBuf),
+    Sidecar(PathBuf),
+    None,
+}
+
+/// Run `ibid import`.
+pub fn run(args: ImportArgs) -> Result<Outcome> {
+    if args.out.is_none() && !args.sidecar && !args.in_place && !args.dry_run {
+        bail!(
+            "say where the documents go: --out DIR, --sidecar or --in-place \
+             (or --dry-run to see the report only)"
+        );
+    }
+    if let (Some(dir), false) = (&args.out, args.dry_run) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    }
+    let mut bibliographies = Bibliographies::default();
+    let mut reports = Vec::new();
+    let (mut failed, mut incomplete) = (0usize, 0usize);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for file in &args.files {
+        match import_one(&args, file, &mut bibliographies) {
+            Ok(report) => {
+                incomplete += usize::from(report.status == Status::Incomplete);
+                if args.format == ReportFormat::Text {
+                    out.write_all(report.to_text().as_bytes())?;
+                }
+                reports.push(report);
+            }
+            Err(message) => {
+                failed += 1;
+                eprintln!("{message}");
+            }
+        }
+    }
+    if args.format == ReportFormat::Json {
+        serde_json::to_writer_pretty(&mut out, &reports)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    match (failed, incomplete) {
+        (0, 0) => Ok(Outcome::Clean),
+        (0, _) => Ok(Outcome::Findings),
+        (1, _) => bail!("1 file could not be imported"),
+        (n, _) => bail!("{n} files could not be imported"),
+    }
+}
+
+/// Import one file: its report, or a message saying why it could not be imported.
+fn import_one(args: &ImportArgs, file: &Path, bibs: &mut Bibliographies) -> Result<Report, String> {
+    let bytes = read_page(file)?;
+    let format = InputFormat::detect(file, &bytes);
+    let page = Page::read(&bytes, format).map_err(|e| {
+        let at = e.position().map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
+        format!("{}{at}: {}\n  help: {}", file.display(), e.message(), e.help())
+    })?;
+    let destination = destination(args, file, format)?;
+    let report_base = |status_report: Report| {
+        let mut r = status_report;
+        r.file = file.display().to_string();
+        r
+    };
+    if page.has_front_matter() || sidecar_path(file).is_file() {
+        return Ok(report_base(Report::already_document()));
+    }
+    let target = match &destination {
+        Destination::Document(p) | Destination::Sidecar(p) => p.clone(),
+        Destination::None => file.to_path_buf(),
+    };
+    let options = Options::new(args.keep_debris, matches!(destination, Destination::Sidecar(_)));
+    let Some(imported) = import(&page, bibs.for_output(&target), &options) else {
+        return Ok(report_base(Report::already_document()));
+    };
+    let mut report = report_base(imported.report());
+    let (path, text) = match destination {
+        Destination::Document(p) => (p, imported.document()),
+        Destination::Sidecar(p) => (p, imported.sidecar()),
+        Destination::None => return Ok(report),
+    };
+    report.output = Some(path.display().to_string());
+    if !args.dry_run {
+        let overwrite = args.force || (args.in_place && path == file);
+        write_atomic(&path, &text, overwrite).map_err(|e| match e {
+            WriteError::Exists(p) => format!(
+                "{}: the output {} exists\n  help: pass --force to overwrite it",
+                file.display(),
+                p.display()
+            ),
+            other => format!("{}: {other}", file.display()),
+        })?;
+    }
+    Ok(report)
+}
+
+/// The bytes of a regular file no larger than [`MAX_BYTES`].
+fn read_page(file: &Path) -> Result<Vec<u8>, String> {
+    let fail = |why: String| format!("{}: {why}", file.display());
+    let meta = std::fs::metadata(file).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".to_string()));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(fail(format!("larger than {} MiB: not a page", MAX_BYTES >> 20)));
+    }
+    std::fs::read(file).map_err(|e| fail(format!("cannot read the file: {e}")))
+}
+
+/// Where the document of `file` goes.
+fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<Destination, String> {
+    let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = match format {
+        InputFormat::Html => "txt".to_string(),
+        _ => file
+            .extension()
+            .map_or("txt".to_string(), |e| e.to_string_lossy().into_owned()),
+    };
+    let text_only = |what: &str| {
+        format!(
+            "{}: {what} needs a text page, and this is HTML\n  help: use --out DIR to write the document beside it",
+            file.display()
+        )
+    };
+    if let Some(dir) = &args.out {
+        return Ok(Destination::Document(dir.join(format!("{name}.{ext}"))));
+    }
+    if args.sidecar {
+        if format == InputFormat::Html {
+            return Err(text_only("--sidecar"));
+        }
+        return Ok(Destination::Sidecar(sidecar_path(file)));
+    }
+    if args.in_place {
+        if format == InputFormat::Html {
+            return Err(text_only("--in-place"));
+        }
+        return Ok(Destination::Document(file.to_path_buf()));
+    }
+    Ok(Destination::None)
+}
+
+/// The bibliographies of the corpora outputs land in, loaded once per `ibid.toml`.
+#[derive(Default)]
+struct Bibliographies {
+    by_config: HashMap<Option<PathBuf>, Option<Bibliography>>,
+}
+
+impl Bibliographies {
+    /// The bibliography of the corpus `output` lands in.
+    fn for_output(&mut self, output: &Path) -> Option<&Bibliography> {
+        let mut start = output.to_path_buf();
+        while !start.exists() {
+            match start.parent() {
+                Some(p) if !p.as_os_str().is_empty() => start = p.to_path_buf(),
+                _ => {
+                    start = PathBuf::from(".");
+                    break;
+                }
+            }
+        }
+        let config_path = Config::discover(&start);
+        self.by_config
+            .entry(config_path.clone())
+            .or_insert_with(|| {
+                let config = Config::load(config_path.as_ref()?).value?;
+                let bib = Bibliography::load_all(config.bibliography.iter().map(|s| s.value.as_path()));
+                bib.value.filter(|b| !b.is_empty())
+            })
+            .as_ref()
+    }
+}

@@ -1,0 +1,85 @@
+//! The language of a text from its script and its stop words (`data/stopwords.tsv`):
+//! Cyrillic is Russian; Latin text is English, German or French by which language's
+//! commonest words it uses most, with accented letters as a tie-breaker. No model.
+
+use crate::words::{words, Lang};
+
+/// A language told from a text, and what told it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Detected {
+    /// The BCP 47 code.
+    pub code: Lang,
+    /// What told it, for the report (`Cyrillic script`, `12 English stop words`).
+    pub evidence: String,
+}
+
+/// The language of `text`, when its script or words tell it.
+pub(crate) fn detect(text: &str) -> Option<Detected> {
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if ('\u{400}'..='\u{4ff}').contains(&c) {
+            cyrillic += 1;
+        } else if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            latin += 1;
+        }
+    }
+    if cyrillic == 0 && latin == 0 {
+        return None;
+    }
+    if cyrillic > latin {
+        return Some(Detected {
+            code: "ru",
+            evidence: format!("Cyrillic script ({cyrillic} of {} letters)", cyrillic + latin),
+        });
+    }
+    let mut counts = [("en", 0usize), ("de", 0), ("fr", 0)];
+    let stop = &words().stopwords;
+    for word in text
+        .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.to_lowercase();
+        if let Some(langs) = stop.get(lower.as_str()) {
+            for (code, n) in &mut counts {
+                if langs.contains(code) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    let accents = |set: &str| text.chars().filter(|c| set.contains(*c)).count();
+    counts[1].1 += accents("äöüßÄÖÜ");
+    counts[2].1 += accents("éèêàùçâîôœÉÈÀÇ");
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let (best, n) = counts[0];
+    if n == 0 || counts[1].1 == n {
+        return None;
+    }
+    let name = match best {
+        "en" => "English",
+        "de" => "German",
+        _ => "French",
+    };
+    Some(Detected {
+        code: best,
+        evidence: format!("Latin script with {n} {name} stop words or letters"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Option<&'static str> {
+        detect(text).map(|d| d.code)
+    }
+
+    #[test]
+    fn four_languages() {
+        assert_eq!(code("Барсегов Ю.Г. Нагорный Карабах Document 652, page 612"), Some("ru"));
+        assert_eq!(code("I have no doubts that the Angorians sincerely wish it"), Some("en"));
+        assert_eq!(code("Ich habe keinen Zweifel, dass die Angoraner es wünschen"), Some("de"));
+        assert_eq!(code("Je n’ai aucun doute que les Angoriens le souhaitent"), Some("fr"));
+        assert_eq!(code("652, 612"), None);
+    }
+}
