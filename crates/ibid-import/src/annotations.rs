@@ -27,22 +27,22 @@ pub(crate) fn find(
     claims: &mut Claims,
     mentions: &mut Vec<Mention>,
     unknown: &mut Vec<UnknownHand>,
-) -> Vec<RawAnnotation> {
+) -> (Vec<RawAnnotation>, Vec<Found>) {
     let mut out = Vec::new();
+    let mut headings = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let free = claims.is_free(i);
         let header = free
-            .then(|| strip_label(lines[i].trim(), Role::Annotations))
+            .then(|| strip_label(lines[i].trim_start(), Role::Annotations))
             .flatten();
-        let Some((_, inline)) = header else {
+        let Some((label, inline)) = header else {
             i += 1;
             continue;
         };
         let mut entries: Vec<(usize, Option<u32>, &str)> = Vec::new();
         if !inline.is_empty() {
-            let at = lines[i].find(inline).unwrap_or(0);
-            entries.push((i, None, &lines[i][at..at + inline.len()]));
+            entries.push((i, None, inline));
         }
         let mut j = i + 1;
         let mut last = i;
@@ -68,13 +68,19 @@ pub(crate) fn find(
         for k in i..=last {
             claims.claim(k, Place::Annotations);
         }
+        let heading = if inline.is_empty() { lines[i].trim() } else { label };
+        headings.push(Found::read_as(
+            heading,
+            Origin::within(i, &lines[i], heading),
+            "the heading of a block of annotations",
+        ));
         for (line_no, n, rest) in entries {
             let index = out.len();
             out.push(read_entry(lines, line_no, n, rest, index, mentions, unknown));
         }
         i = last + 1;
     }
-    out
+    (out, headings)
 }
 
 /// `1. text`, `12) text`, `- text`, `• text` → the number and the text.
@@ -90,7 +96,8 @@ fn entry_start(line: &str) -> Option<(Option<u32>, &str)> {
         let n = t[..digits].parse().ok();
         return Some((n, rest.trim()));
     }
-    for bullet in ["- ", "– ", "— ", "• ", "· ", "* "] {
+    // `* ` is left out: an asterisk at a line's start is a note's marker.
+    for bullet in ["- ", "– ", "— ", "• ", "· "] {
         if let Some(rest) = t.strip_prefix(bullet) {
             return Some((None, rest.trim()));
         }

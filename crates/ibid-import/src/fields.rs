@@ -183,6 +183,9 @@ pub struct Fields {
     pub annotations: Vec<AnnotationEntry>,
     /// `[import] preamble`.
     pub preamble: Option<Found>,
+    /// Lines that only introduce a block of annotations or notes (`The letter contains
+    /// notes and remarks:`, `Notes:`); reported, not written.
+    pub headings: Vec<Found>,
     /// `[[import.debris]]`.
     pub debris: Vec<DebrisEntry>,
 }

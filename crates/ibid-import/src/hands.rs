@@ -111,11 +111,15 @@ fn person(mentions: Vec<Mention>) -> Person {
             let written = &mentions[0].surname;
             nominative(written).unwrap_or_else(|| written.clone())
         });
-    let fullest = mentions
-        .iter()
-        .max_by_key(|m| m.initials)
-        .map(|m| m.name.as_str())
-        .unwrap_or("");
+    let fullest = mentions.iter().max_by_key(|m| (m.initials, m.nominative, m.name.len()));
+    if let Some(m) = fullest.filter(|m| m.surname == surname) {
+        return Person {
+            id: hand_id(&surname),
+            name: m.name.clone(),
+            mentions,
+        };
+    }
+    let fullest = fullest.map(|m| m.name.as_str()).unwrap_or("");
     let initials: Vec<&str> = fullest
         .split_whitespace()
         .take_while(|w| is_initial(w))

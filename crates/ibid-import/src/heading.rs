@@ -225,18 +225,18 @@ pub(crate) fn title_pattern(line: &str) -> Option<TitleMatch> {
     words().titles.iter().find_map(|p| {
         let (author, recipient) = match_pattern(title, p.pattern)?;
         let author = author.and_then(|(s, e)| shift(trailing_name(&title[s..e]).or_else(|| leading_name(&title[s..e])), s));
-        let recipient = recipient.and_then(|(s, e)| shift(leading_name(&title[s..e]).or_else(|| trailing_name(&title[s..e])), s));
+        // A recipient is the name the slot starts with, never a word further on
+        // (`au Président du Conseil` names an office, not a person).
+        let recipient = recipient.and_then(|(s, e)| shift(leading_name(&title[s..e]), s));
         if author.is_none() && recipient.is_none() {
             return None;
         }
-        let cyrillic = title.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-        let genitive = p.pattern.starts_with("Brief {") || p.pattern.starts_with("Schreiben {") || p.pattern.starts_with("Telegramm {") || p.pattern.starts_with("Bericht {");
         Some(TitleMatch {
             pattern: p.pattern,
             kind: p.kind,
             author,
             recipient,
-            nominative: !cyrillic && !genitive,
+            nominative: p.nominative,
         })
     })
 }

@@ -135,8 +135,10 @@ pub fn import(page: &Page, bibliography: Option<&Bibliography>, options: &Option
     let mut debris = debris::judge(lines, &mut claims);
     let mut source = source::find(lines, &mut claims, bibliography);
     let statement = translation::find(lines, &mut claims);
-    let raw_annotations = annotations::find(lines, &mut claims, &mut mentions, &mut unknown);
-    let (raw_notes, unexplained) = notes::find(lines, &mut claims, &mut mentions);
+    let (raw_annotations, mut headings) =
+        annotations::find(lines, &mut claims, &mut mentions, &mut unknown);
+    let (raw_notes, unexplained, note_headings) = notes::find(lines, &mut claims, &mut mentions);
+    headings.extend(note_headings);
     let head = heading::find(lines, &mut claims, &mut mentions);
     let closing = signature::find(lines, &mut claims, &mut mentions);
     debris.extend(closing.debris);
@@ -155,6 +157,7 @@ pub fn import(page: &Page, bibliography: Option<&Bibliography>, options: &Option
         language,
         source: std::mem::take(&mut source),
         preamble: head.preamble,
+        headings,
         debris,
         ..Fields::default()
     };

@@ -2,7 +2,7 @@
 //! one at the start or end of a text, a hand id from the surname, and telling two forms of
 //! one surname apart from two people.
 
-use crate::words::words;
+use crate::words::{words, Role};
 
 /// A name found in a text: its byte range and its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +45,12 @@ pub(crate) fn is_initial(word: &str) -> bool {
         if !c.is_uppercase() {
             return false;
         }
-        // `Ch.`, `Sh.`: Russian digraph initials.
-        if chars.peek().is_some_and(|n| n.is_lowercase()) {
-            chars.next();
+        // `Ch.`, `Sh.`, `Ph.`, `Yu.`: initials of two letters.
+        if let Some(&n) = chars.peek() {
+            let digraph = (n == 'h' && "CSZKTP".contains(c)) || (c == 'Y' && "aeuo".contains(n));
+            if digraph {
+                chars.next();
+            }
         }
         if chars.next() != Some('.') {
             return false;
@@ -130,14 +133,19 @@ pub(crate) fn trailing_name(text: &str) -> Option<NameAt> {
     if !is_surname(surname) || !text[s_end..].trim().chars().all(is_edge) {
         return None;
     }
-    let mut start = s_start;
-    for &(w_start, _, w) in words[..last_at].iter().rev() {
-        if is_initial(w) {
-            start = w_start;
-        } else {
-            break;
-        }
+    // One particle right before the surname (`A. von Maltzan`) belongs to the name when
+    // initials come before it.
+    let mut k = last_at;
+    if k > 0 && is_particle(words[k - 1].2) {
+        k -= 1;
     }
+    let initials_start = words[..k]
+        .iter()
+        .rev()
+        .take_while(|w| is_initial(w.2))
+        .last()
+        .map(|w| w.0);
+    let start = initials_start.unwrap_or(s_start);
     Some(NameAt {
         start,
         end: s_end,
@@ -145,16 +153,25 @@ pub(crate) fn trailing_name(text: &str) -> Option<NameAt> {
     })
 }
 
-/// The name that starts `text` (`V. I. Lenin in support of ...` → `V. I. Lenin`).
+/// Whether `word` is a particle of a surname (`von`, `de`, `van`).
+pub(crate) fn is_particle(word: &str) -> bool {
+    words().labels(Role::Particle).any(|p| p == word)
+}
+
+/// The name that starts `text` (`V. I. Lenin in support of ...` → `V. I. Lenin`); not an
+/// office (`Président du Conseil`, `Chairman of the Revkom`).
 pub(crate) fn leading_name(text: &str) -> Option<NameAt> {
     let words = words_of(text);
     let mut start = None;
-    for &(w_start, w_end, w) in &words {
-        if is_initial(w) {
+    for (k, &(w_start, w_end, w)) in words.iter().enumerate() {
+        if is_initial(w) || (start.is_some() && is_particle(w)) {
             start.get_or_insert(w_start);
             continue;
         }
-        if is_surname(w) {
+        let office = start.is_none()
+            && words.get(k + 1).is_some_and(|n| is_particle(n.2) || matches!(n.2, "of" | "the"))
+            && words.get(k + 2).is_some_and(|n| n.2.starts_with(char::is_uppercase));
+        if is_surname(w) && !office {
             let s = start.unwrap_or(w_start);
             return Some(NameAt {
                 start: s,
@@ -240,61 +257,28 @@ fn fold_accent(c: char) -> Option<char> {
 /// Whether two written surnames are one surname in two grammatical cases (`Нариманова`
 /// and `Нариманов`, `Narimanovs` and `Narimanov`, `Лениным` and `Ленин`).
 pub(crate) fn same_surname(a: &str, b: &str) -> bool {
-    let (a, b) = (expand(a).to_lowercase(), expand(b).to_lowercase());
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.chars().count() <= b.chars().count() {
-        (a, b)
-    } else {
-        (b, a)
+    let forms = |s: &str| {
+        let lower = expand(s).to_lowercase();
+        let mut out = vec![lower.clone()];
+        out.extend(nominative(&lower));
+        // The German genitive `s` (`Brief Narimanovs`), when the endings list it.
+        let genitive_s = words().endings.iter().any(|(e, n)| *e == "s" && n.is_empty());
+        if let Some(stem) = lower.strip_suffix('s').filter(|st| genitive_s && st.chars().count() >= 4) {
+            out.push(stem.to_string());
+        }
+        out
     };
-    if short.chars().count() < 4 {
-        return false;
-    }
-    // Common stem, then short case endings on either side.
-    let stem_len = short
-        .chars()
-        .zip(long.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let short_rest: String = short.chars().skip(stem_len).collect();
-    let long_rest: String = long.chars().skip(stem_len).collect();
-    stem_len >= 4 && is_ending(&short_rest) && is_ending(&long_rest)
-}
-
-/// A case ending of a surname (Russian, or the German genitive `s`).
-fn is_ending(s: &str) -> bool {
-    matches!(
-        s,
-        "" | "а" | "у" | "ым" | "ом" | "е" | "ой" | "ого" | "ому" | "ий" | "им" | "ем" | "я" | "ю" | "s"
-    )
+    let (fa, fb) = (forms(a), forms(b));
+    fa.iter().any(|x| fb.contains(x))
 }
 
 /// The nominative of a Russian surname written in another case, when its ending says so
 /// (`Ленину` → `Ленин`, `Крестинского` → `Крестинский`); `None` when it does not.
 pub(crate) fn nominative(surname: &str) -> Option<String> {
-    const ENDINGS: &[(&str, &str)] = &[
-        ("ского", "ский"),
-        ("скому", "ский"),
-        ("ским", "ский"),
-        ("цкого", "цкий"),
-        ("цкому", "цкий"),
-        ("цким", "цкий"),
-        ("ина", "ин"),
-        ("ину", "ин"),
-        ("иным", "ин"),
-        ("ова", "ов"),
-        ("ову", "ов"),
-        ("овым", "ов"),
-        ("ева", "ев"),
-        ("еву", "ев"),
-        ("евым", "ев"),
-        ("ёва", "ёв"),
-        ("ёву", "ёв"),
-        ("ёвым", "ёв"),
-    ];
-    ENDINGS.iter().find_map(|(end, nom)| {
+    if !surname.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        return None;
+    }
+    words().endings.iter().find_map(|(end, nom)| {
         surname
             .strip_suffix(end)
             .filter(|stem| stem.chars().count() >= 2)

@@ -25,7 +25,7 @@ pub(crate) fn find(
     lines: &[String],
     claims: &mut Claims,
     mentions: &mut Vec<Mention>,
-) -> (Vec<RawNote>, Vec<(String, Origin)>) {
+) -> (Vec<RawNote>, Vec<(String, Origin)>, Vec<Found>) {
     let candidates: Vec<(usize, &str, &str)> = lines
         .iter()
         .enumerate()
@@ -84,7 +84,7 @@ pub(crate) fn find(
             target,
         });
     }
-    claim_headers(lines, claims);
+    let headings = claim_headers(lines, claims);
     let unexplained = uses
         .into_iter()
         .filter(|u| !notes.iter().any(|n| n.marker == u.marker))
@@ -96,11 +96,12 @@ pub(crate) fn find(
             }
             acc
         });
-    (notes, unexplained)
+    (notes, unexplained, headings)
 }
 
 /// A "Notes:" line just before a claimed note goes with the notes.
-fn claim_headers(lines: &[String], claims: &mut Claims) {
+fn claim_headers(lines: &[String], claims: &mut Claims) -> Vec<Found> {
+    let mut headings = Vec::new();
     for i in 0..lines.len() {
         if claims.place(i) != Some(Place::Notes) {
             continue;
@@ -114,10 +115,16 @@ fn claim_headers(lines: &[String], claims: &mut Claims) {
             }
             if claims.is_free(j) && matches!(strip_label(l, Role::Notes), Some((_, ""))) {
                 claims.claim(j, Place::Notes);
+                headings.push(Found::read_as(
+                    l,
+                    Origin::within(j, &lines[j], l),
+                    "the heading of the notes",
+                ));
             }
             break;
         }
     }
+    headings
 }
 
 /// Whether `hay` holds `phrase` as whole words.
@@ -132,12 +139,18 @@ fn contains_phrase(hay: &str, phrase: &str) -> bool {
 /// The name of whoever made the mark: after the last `by` / `von` / `par` / `рукой`, else
 /// (Russian notes) a name ending the note that is not its first word.
 fn hand_in(text: &str) -> Option<crate::names::NameAt> {
-    let lower = text.to_lowercase();
+    // A space before the text lets `Von Lenin unterstrichen` match ` von `.
+    let spaced = format!(" {text}");
+    let lower = spaced.to_lowercase();
     let mut best = None;
     for by in words().labels(Role::MarkBy) {
         let needle = format!(" {} ", by.to_lowercase());
         for (at, _) in lower.match_indices(&needle) {
-            let from = at + needle.len();
+            // Offsets in `lower` are those of `spaced` (lower-casing these scripts keeps
+            // lengths); one less is the offset in `text`.
+            let Some(from) = (at + needle.len()).checked_sub(1) else {
+                continue;
+            };
             if let Some(mut name) = text.get(from..).and_then(leading_name) {
                 name.start += from;
                 name.end += from;
@@ -318,7 +331,7 @@ mod tests {
         .collect();
         let mut claims = Claims::new(lines.len());
         let mut mentions = Vec::new();
-        let (notes, unexplained) = find(&lines, &mut claims, &mut mentions);
+        let (notes, unexplained, _) = find(&lines, &mut claims, &mut mentions);
         let got: Vec<(&str, Option<&str>)> = notes
             .iter()
             .map(|n| (n.marker.as_str(), n.kind.as_ref().map(|k| k.value.as_str())))

@@ -219,6 +219,9 @@ fn flatten(fields: &Fields) -> Vec<FieldReport> {
         field(&mut out, &format!("annotations[{i}].date"), &a.date);
     }
     field(&mut out, "import.preamble", &fields.preamble);
+    for h in &fields.headings {
+        push(&mut out, "heading".to_string(), h);
+    }
     out
 }
 

@@ -24,6 +24,7 @@ pub(crate) fn find(
         }
         let trimmed = line.trim_start();
         if let Some(value) = after_label(trimmed, Role::Source) {
+            let value = archival_stop(value);
             let origin = Origin::within(i, line, value);
             if is_archival(value) {
                 if source.archive.is_none() {
@@ -35,6 +36,7 @@ pub(crate) fn find(
                 claims.claim(i, Place::Source);
             }
         } else if let Some(value) = after_label(trimmed, Role::Archive) {
+            let value = archival_stop(value);
             if source.archive.is_none() && is_archival(value) {
                 source.archive = Some(Found::read(value, Origin::within(i, line, value)));
                 claims.claim(i, Place::Archive);
@@ -104,7 +106,16 @@ pub(crate) fn strip_label(line: &str, role: Role) -> Option<(&str, &str)> {
     })
 }
 
-/// Whether `text` is an archival reference: a repository and at least two levels, read
+/// An archival reference without its final full stop (`Л. 67–70.`), as the format writes
+/// `archive`; any other text as it is.
+fn archival_stop(text: &str) -> &str {
+    match text.strip_suffix('.') {
+        Some(rest) if is_archival(text) && !rest.ends_with(" об") => rest,
+        _ => text,
+    }
+}
+
+/// Whether `text` is an archival reference: a repository and at least one level, read
 /// without errors.
 fn is_archival(text: &str) -> bool {
     let parsed = ibid_parse::parse_archival(text);
@@ -112,7 +123,7 @@ fn is_archival(text: &str) -> bool {
         && parsed
             .value
             .as_ref()
-            .is_some_and(|a| a.repository.is_some() && a.locators.len() >= 2)
+            .is_some_and(|a| a.repository.is_some() && !a.locators.is_empty())
 }
 
 /// Whether `line` opens with an acronym (`RGASPI`, `РГАСПИ`, `PA AA`, `AN`).

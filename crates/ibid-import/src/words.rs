@@ -14,6 +14,9 @@ pub(crate) struct TitlePattern {
     pub kind: &'static str,
     /// The pattern as written in `titles.tsv`.
     pub pattern: &'static str,
+    /// Whether the names stand in the nominative (`Letter of X to Y`), not in a case the
+    /// construction asks for (`Письмо Нариманова — Ленину`).
+    pub nominative: bool,
 }
 
 /// A phrase that introduces something at the start of a line.
@@ -27,6 +30,7 @@ pub(crate) enum Role {
     UnknownHand,
     MarkBy,
     Translation,
+    Particle,
 }
 
 /// Every table, built once from the data files.
@@ -50,6 +54,8 @@ pub(crate) struct Words {
     pub endorsements: HashSet<&'static str>,
     /// `(cyrillic, latin)`, two letters before one.
     pub translit: Vec<(&'static str, &'static str)>,
+    /// Surname case endings `(as written, nominative)`, longest first.
+    pub endings: Vec<(&'static str, &'static str)>,
 }
 
 const MARKS: &str = include_str!("../data/marks.tsv");
@@ -61,6 +67,7 @@ const LABELS: &str = include_str!("../data/labels.tsv");
 const LANGUAGES: &str = include_str!("../data/languages.tsv");
 const ENDORSEMENTS: &str = include_str!("../data/endorsements.tsv");
 const TRANSLIT: &str = include_str!("../data/translit.tsv");
+const ENDINGS: &str = include_str!("../data/endings.tsv");
 
 /// The tables, built on first use.
 pub(crate) fn words() -> &'static Words {
@@ -98,6 +105,7 @@ fn role(name: &str) -> Option<Role> {
         "unknown-hand" => Role::UnknownHand,
         "mark-by" => Role::MarkBy,
         "translation" => Role::Translation,
+        "particle" => Role::Particle,
         _ => return None,
     })
 }
@@ -128,6 +136,7 @@ fn build() -> Words {
             Some(TitlePattern {
                 kind: r.get(1)?,
                 pattern: r.get(2)?,
+                nominative: r.get(3).is_none_or(|n| *n != "inflected"),
             })
         })
         .collect();
@@ -151,7 +160,12 @@ fn build() -> Words {
         .filter(|(c, _)| !c.is_empty())
         .collect();
     translit.sort_by_key(|(c, _)| std::cmp::Reverse(c.chars().count()));
+    let mut endings: Vec<_> = rows(ENDINGS)
+        .filter_map(|r| Some((*r.get(1)?, r.get(2).copied().unwrap_or(""))))
+        .collect();
+    endings.sort_by_key(|(e, _)| std::cmp::Reverse(e.chars().count()));
     Words {
+        endings,
         marks,
         targets,
         stopwords,
