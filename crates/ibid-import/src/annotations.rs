@@ -68,7 +68,11 @@ pub(crate) fn find(
         for k in i..=last {
             claims.claim(k, Place::Annotations);
         }
-        let heading = if inline.is_empty() { lines[i].trim() } else { label };
+        let heading = if inline.is_empty() {
+            lines[i].trim()
+        } else {
+            label
+        };
         headings.push(Found::read_as(
             heading,
             Origin::within(i, &lines[i], heading),
@@ -76,7 +80,9 @@ pub(crate) fn find(
         ));
         for (line_no, n, rest) in entries {
             let index = out.len();
-            out.push(read_entry(lines, line_no, n, rest, index, mentions, unknown));
+            out.push(read_entry(
+                lines, line_no, n, rest, index, mentions, unknown,
+            ));
         }
         i = last + 1;
     }
@@ -129,7 +135,12 @@ fn read_entry(
         hand_found = true;
     } else if let Some((name, after)) = hand_prefix(text) {
         let written = &text[name.start..name.end];
-        mentions.push(Mention::new(&name, true, Origin::within(i, line, written), used_by));
+        mentions.push(Mention::new(
+            &name,
+            true,
+            Origin::within(i, line, written),
+            used_by,
+        ));
         text = after;
         hand_found = true;
     }
@@ -141,7 +152,12 @@ fn read_entry(
     if !hand_found {
         if let Some(name) = signature(text, date.as_ref().map(|d| d.value.as_str())) {
             let written = &text[name.start..name.end];
-            mentions.push(Mention::new(&name, true, Origin::within(i, line, written), used_by));
+            mentions.push(Mention::new(
+                &name,
+                true,
+                Origin::within(i, line, written),
+                used_by,
+            ));
         }
     }
     RawAnnotation {
@@ -177,7 +193,8 @@ fn hand_prefix(text: &str) -> Option<(crate::names::NameAt, &str)> {
 /// `“…”` or `«…»` around the whole text (a final full stop after it allowed) → the inside.
 fn unquote(text: &str) -> &str {
     let body = text.strip_suffix('.').unwrap_or(text);
-    for (open, close) in [('“', '”'), ('«', '»'), ('„', '“'), ('"', '"'), ('‘', '’')] {
+    for (open, close) in [('“', '”'), ('«', '»'), ('„', '“'), ('"', '"'), ('‘', '’')]
+    {
         if let Some(inner) = body.strip_prefix(open).and_then(|b| b.strip_suffix(close)) {
             if !inner.contains([open, close]) {
                 return inner.trim();
@@ -220,20 +237,35 @@ mod tests {
 
     #[test]
     fn signatures() {
-        assert_eq!(hand("C. Stalin! I beg ... back to me. 19/II. Lenin.").as_deref(), Some("Lenin"));
-        assert_eq!(hand("L. Serebr[yakov] 22.II.21.").as_deref(), Some("L. Serebr[yakov]"));
+        assert_eq!(
+            hand("C. Stalin! I beg ... back to me. 19/II. Lenin.").as_deref(),
+            Some("Lenin")
+        );
+        assert_eq!(
+            hand("L. Serebr[yakov] 22.II.21.").as_deref(),
+            Some("L. Serebr[yakov]")
+        );
         assert_eq!(hand("22/II. Radek.").as_deref(), Some("Radek"));
         assert_eq!(hand("Read, K[restinsky].").as_deref(), Some("K[restinsky]"));
         assert_eq!(hand("Read."), None);
-        assert_eq!(hand("To other members of the CK [Central Committee]."), None);
+        assert_eq!(
+            hand("To other members of the CK [Central Committee]."),
+            None
+        );
         assert_eq!(hand("Согласен. И. Сталин").as_deref(), Some("И. Сталин"));
     }
 
     #[test]
     fn prefixes_and_quotes() {
         let (name, rest) = hand_prefix("By Lenin: “To other members.”").unwrap();
-        assert_eq!((name.written.as_str(), unquote(rest)), ("Lenin", "To other members."));
-        assert_eq!(unknown_prefix("Unknown handwriting: “N”, “T”.").unwrap().1, "“N”, “T”.");
+        assert_eq!(
+            (name.written.as_str(), unquote(rest)),
+            ("Lenin", "To other members.")
+        );
+        assert_eq!(
+            unknown_prefix("Unknown handwriting: “N”, “T”.").unwrap().1,
+            "“N”, “T”."
+        );
         assert_eq!(unquote("“N”, “T”."), "“N”, “T”.");
         assert_eq!(entry_start("  12. “Read.”"), Some((Some(12), "“Read.”")));
         assert_eq!(entry_start("1921. Year"), None);

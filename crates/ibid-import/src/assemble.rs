@@ -67,7 +67,11 @@ pub(crate) fn front_matter(fields: &Fields, keep_debris: bool, sidecar: bool) ->
         let _ = writeln!(out, "text = {}", toml_string(&a.text.value));
     }
     let preamble = fields.preamble.as_ref().filter(|_| !sidecar);
-    let debris = if keep_debris { &[][..] } else { &fields.debris[..] };
+    let debris = if keep_debris {
+        &[][..]
+    } else {
+        &fields.debris[..]
+    };
     if preamble.is_some() || !debris.is_empty() {
         out.push_str("\n[import]\n");
         if let Some(p) = preamble {

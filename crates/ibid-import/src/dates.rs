@@ -34,7 +34,10 @@ pub(crate) fn find_date(text: &str, need_year: bool) -> Option<DateAt> {
             let candidate = text[start..end].trim_end_matches([',', ';', ':', '”', '»', '"', ')']);
             let candidate = strip_final_stop(candidate);
             let parsed = parse_date(candidate);
-            let Some(date) = parsed.value.filter(|_| parsed.errors.is_empty() && parsed.remainder.is_none()) else {
+            let Some(date) = parsed
+                .value
+                .filter(|_| parsed.errors.is_empty() && parsed.remainder.is_none())
+            else {
                 continue;
             };
             let has_month = date.month.is_some();
@@ -107,7 +110,10 @@ mod tests {
         assert_eq!(found("send back to me. 19/II. Lenin."), Some("19/II"));
         assert_eq!(found("L. Serebr[yakov] 22.II.21."), Some("22.II.21"));
         assert_eq!(found("22/II. Radek."), Some("22/II"));
-        assert_eq!(found("Согласен. 17 февраля 1921 г. И. Сталин"), Some("17 февраля 1921 г."));
+        assert_eq!(
+            found("Согласен. 17 февраля 1921 г. И. Сталин"),
+            Some("17 февраля 1921 г.")
+        );
         assert_eq!(found("Narimanov is ¾ right"), None);
         assert_eq!(found("Document 652, page 612"), None);
     }

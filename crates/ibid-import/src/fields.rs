@@ -57,7 +57,11 @@ impl Found {
     }
 
     /// A value read from `from`, with a note on how.
-    pub(crate) fn read_as(value: impl Into<String>, from: Origin, basis: impl Into<String>) -> Found {
+    pub(crate) fn read_as(
+        value: impl Into<String>,
+        from: Origin,
+        basis: impl Into<String>,
+    ) -> Found {
         Found {
             value: value.into(),
             from: Some(from),

@@ -111,7 +111,9 @@ fn person(mentions: Vec<Mention>) -> Person {
             let written = &mentions[0].surname;
             nominative(written).unwrap_or_else(|| written.clone())
         });
-    let fullest = mentions.iter().max_by_key(|m| (m.initials, m.nominative, m.name.len()));
+    let fullest = mentions
+        .iter()
+        .max_by_key(|m| (m.initials, m.nominative, m.name.len()));
     if let Some(m) = fullest.filter(|m| m.surname == surname) {
         return Person {
             id: hand_id(&surname),
@@ -151,7 +153,10 @@ pub(crate) fn entries(people: &[Person], unknown: &[UnknownHand]) -> Vec<HandEnt
             name: Found::read_as(
                 p.name.clone(),
                 p.origin(),
-                format!("the fullest of {} mention(s) of this surname", p.mentions.len()),
+                format!(
+                    "the fullest of {} mention(s) of this surname",
+                    p.mentions.len()
+                ),
             ),
         })
         .collect();
@@ -212,8 +217,10 @@ mod tests {
             mention("Sending back, N. K[restinsky].", true, Use::Annotation(3)),
         ];
         let people = people(&ms);
-        let names: Vec<(&str, &str)> =
-            people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        let names: Vec<(&str, &str)> = people
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
         assert_eq!(
             names,
             [

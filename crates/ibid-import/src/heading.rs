@@ -103,8 +103,14 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims, mentions: &mut Vec<Men
             if let Some(d) = find_date(&title.value, true) {
                 let written = d.written(&title.value);
                 let line = &lines[i];
-                let origin = Origin::within(i, line, line.find(written).map_or(written, |at| &line[at..at + written.len()]));
-                head.date = iso(&d.date).map(|v| Found::read_as(v, origin, "the date in the title"));
+                let origin = Origin::within(
+                    i,
+                    line,
+                    line.find(written)
+                        .map_or(written, |at| &line[at..at + written.len()]),
+                );
+                head.date =
+                    iso(&d.date).map(|v| Found::read_as(v, origin, "the date in the title"));
             }
         }
     }
@@ -113,7 +119,13 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims, mentions: &mut Vec<Men
 
 /// The lines before a patterned title that is not the page's first text line: the page's
 /// headline and introduction.
-fn claim_preamble(lines: &[String], claims: &mut Claims, text_lines: &[usize], title: usize, head: &mut Head) {
+fn claim_preamble(
+    lines: &[String],
+    claims: &mut Claims,
+    text_lines: &[usize],
+    title: usize,
+    head: &mut Head,
+) {
     let Some(&first) = text_lines.first() else {
         return;
     };
@@ -129,7 +141,10 @@ fn claim_preamble(lines: &[String], claims: &mut Claims, text_lines: &[usize], t
             claims.claim(k, Place::Preamble);
         }
     }
-    let text: Vec<&str> = (0..end).filter(|&k| claims.place(k) == Some(Place::Preamble)).map(|k| lines[k].as_str()).collect();
+    let text: Vec<&str> = (0..end)
+        .filter(|&k| claims.place(k) == Some(Place::Preamble))
+        .map(|k| lines[k].as_str())
+        .collect();
     let joined = text.join("\n");
     head.preamble = Some(Found::read_as(
         joined,
@@ -141,7 +156,9 @@ fn claim_preamble(lines: &[String], claims: &mut Claims, text_lines: &[usize], t
 /// A short line that can be a heading: not a salutation, not a sentence run on.
 fn plausible_heading(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= MAX_TITLE_CHARS && !t.ends_with([',', ':', ';']) && !t.starts_with(['*', '†', '[', '<'])
+    t.chars().count() <= MAX_TITLE_CHARS
+        && !t.ends_with([',', ':', ';'])
+        && !t.starts_with(['*', '†', '[', '<'])
 }
 
 impl Found {
@@ -184,7 +201,10 @@ fn dateline(line: &str) -> Option<(Found, Option<Found>)> {
 
 /// `text` read whole as a date with at least a month and a year, in ISO form.
 fn full_date(text: &str) -> Option<Found> {
-    let t = text.strip_suffix('.').filter(|r| !r.ends_with(" г")).unwrap_or(text);
+    let t = text
+        .strip_suffix('.')
+        .filter(|r| !r.ends_with(" г"))
+        .unwrap_or(text);
     let parsed = parse_date(t);
     if !parsed.errors.is_empty() || parsed.remainder.is_some() {
         return None;
@@ -192,7 +212,11 @@ fn full_date(text: &str) -> Option<Found> {
     let date = parsed.value?;
     date.month?;
     let value = iso(&date)?;
-    Some(Found::read_as(value, Origin::at(0, t, 0, t), format!("the dateline “{t}”")))
+    Some(Found::read_as(
+        value,
+        Origin::at(0, t, 0, t),
+        format!("the dateline “{t}”"),
+    ))
 }
 
 /// A title matched against a pattern.
@@ -210,7 +234,10 @@ pub(crate) struct TitleMatch {
 impl TitleMatch {
     /// The word of the title that names the kind (its first literal word).
     fn kind_word<'t>(&self, title: &'t str) -> &'t str {
-        let word = self.pattern.split(['{', '}', ' ']).find(|w| w.chars().count() > 3 && !w.contains('’') && !w.contains('\''))
+        let word = self
+            .pattern
+            .split(['{', '}', ' '])
+            .find(|w| w.chars().count() > 3 && !w.contains('’') && !w.contains('\''))
             .unwrap_or("");
         find_ci(title, word).map_or(title, |at| &title[at..at + word.len()])
     }
@@ -224,7 +251,12 @@ pub(crate) fn title_pattern(line: &str) -> Option<TitleMatch> {
     }
     words().titles.iter().find_map(|p| {
         let (author, recipient) = match_pattern(title, p.pattern)?;
-        let author = author.and_then(|(s, e)| shift(trailing_name(&title[s..e]).or_else(|| leading_name(&title[s..e])), s));
+        let author = author.and_then(|(s, e)| {
+            shift(
+                trailing_name(&title[s..e]).or_else(|| leading_name(&title[s..e])),
+                s,
+            )
+        });
         // A recipient is the name the slot starts with, never a word further on
         // (`au Président du Conseil` names an office, not a person).
         let recipient = recipient.and_then(|(s, e)| shift(leading_name(&title[s..e]), s));
@@ -309,21 +341,32 @@ mod tests {
     fn names(line: &str) -> Option<(String, String, String)> {
         let m = title_pattern(line)?;
         let t = line.trim();
-        let get = |n: &Option<NameAt>| n.as_ref().map(|n| t[n.start..n.end].to_string()).unwrap_or_default();
+        let get = |n: &Option<NameAt>| {
+            n.as_ref()
+                .map(|n| t[n.start..n.end].to_string())
+                .unwrap_or_default()
+        };
         Some((m.kind.to_string(), get(&m.author), get(&m.recipient)))
     }
 
     #[test]
     fn title_patterns_in_four_languages() {
         let seed = "Letter of the chairman of the Azerbaijani revkom Narimanov to Lenin in support of the territorial expansion";
-        assert_eq!(names(seed), Some(("letter".into(), "Narimanov".into(), "Lenin".into())));
+        assert_eq!(
+            names(seed),
+            Some(("letter".into(), "Narimanov".into(), "Lenin".into()))
+        );
         assert_eq!(
             names("Narimanov’s Letter to Lenin in Support of the Turkish Expansion"),
             Some(("letter".into(), "Narimanov".into(), "Lenin".into()))
         );
         assert_eq!(
             names("Письмо председателя Азревкома Н. Нариманова — В. И. Ленину"),
-            Some(("letter".into(), "Н. Нариманова".into(), "В. И. Ленину".into()))
+            Some((
+                "letter".into(),
+                "Н. Нариманова".into(),
+                "В. И. Ленину".into()
+            ))
         );
         assert_eq!(
             names("Brief von N. Narimanow an W. I. Lenin"),
@@ -331,7 +374,11 @@ mod tests {
         );
         assert_eq!(
             names("Lettre de N. Narimanov à V. I. Lénine"),
-            Some(("letter".into(), "N. Narimanov".into(), "V. I. Lénine".into()))
+            Some((
+                "letter".into(),
+                "N. Narimanov".into(),
+                "V. I. Lénine".into()
+            ))
         );
         assert_eq!(names("A letter was written"), None);
     }
@@ -339,8 +386,14 @@ mod tests {
     #[test]
     fn datelines() {
         let (d, p) = dateline("Moscou, le 16 février 1921").unwrap();
-        assert_eq!((d.value.as_str(), p.unwrap().value.as_str()), ("1921-02-16", "Moscou"));
-        assert_eq!(dateline("16 февраля 1921 г.").unwrap().0.value, "1921-02-16");
+        assert_eq!(
+            (d.value.as_str(), p.unwrap().value.as_str()),
+            ("1921-02-16", "Moscou")
+        );
+        assert_eq!(
+            dateline("16 февраля 1921 г.").unwrap().0.value,
+            "1921-02-16"
+        );
         assert_eq!(dateline("16. Februar 1921").unwrap().0.value, "1921-02-16");
         assert_eq!(dateline("February 16, 1921").unwrap().0.value, "1921-02-16");
         assert!(dateline("Dear Vladimir Ilyich,").is_none());

@@ -9,12 +9,42 @@ const SKIPPED: &[&str] = &[
 ];
 /// Elements set apart by a blank line.
 const PARAGRAPHS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "table", "hr",
-    "figure", "address", "header", "footer", "nav", "aside", "section", "article", "main",
-    "form", "dl",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "figure",
+    "address",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "section",
+    "article",
+    "main",
+    "form",
+    "dl",
 ];
 /// Elements that start a new line.
-const LINES: &[&str] = &["div", "li", "tr", "dt", "dd", "figcaption", "caption", "label"];
+const LINES: &[&str] = &[
+    "div",
+    "li",
+    "tr",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "label",
+];
 
 /// The text of the HTML page `html`, one line per paragraph or list item.
 pub(crate) fn to_text(html: &str) -> String {
@@ -72,7 +102,11 @@ impl Writer {
                     self.line.push_str(&prefix);
                 }
                 let list = match name {
-                    "ol" => Some(Some(e.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1))),
+                    "ol" => Some(Some(
+                        e.attr("start")
+                            .and_then(|s| s.trim().parse().ok())
+                            .unwrap_or(1),
+                    )),
                     "ul" => Some(None),
                     _ => None,
                 };

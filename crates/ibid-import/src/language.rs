@@ -29,7 +29,10 @@ pub(crate) fn detect(text: &str) -> Option<Detected> {
     if cyrillic > latin {
         return Some(Detected {
             code: "ru",
-            evidence: format!("Cyrillic script ({cyrillic} of {} letters)", cyrillic + latin),
+            evidence: format!(
+                "Cyrillic script ({cyrillic} of {} letters)",
+                cyrillic + latin
+            ),
         });
     }
     let mut counts = [("en", 0usize), ("de", 0), ("fr", 0)];
@@ -76,10 +79,22 @@ mod tests {
 
     #[test]
     fn four_languages() {
-        assert_eq!(code("Барсегов Ю.Г. Нагорный Карабах Document 652, page 612"), Some("ru"));
-        assert_eq!(code("I have no doubts that the Angorians sincerely wish it"), Some("en"));
-        assert_eq!(code("Ich habe keinen Zweifel, dass die Angoraner es wünschen"), Some("de"));
-        assert_eq!(code("Je n’ai aucun doute que les Angoriens le souhaitent"), Some("fr"));
+        assert_eq!(
+            code("Барсегов Ю.Г. Нагорный Карабах Document 652, page 612"),
+            Some("ru")
+        );
+        assert_eq!(
+            code("I have no doubts that the Angorians sincerely wish it"),
+            Some("en")
+        );
+        assert_eq!(
+            code("Ich habe keinen Zweifel, dass die Angoraner es wünschen"),
+            Some("de")
+        );
+        assert_eq!(
+            code("Je n’ai aucun doute que les Angoriens le souhaitent"),
+            Some("fr")
+        );
         assert_eq!(code("652, 612"), None);
     }
 }

@@ -122,7 +122,11 @@ impl Imported {
 /// Import `page`; `bibliography` is the target corpus's, to match the source line against.
 /// `None` when the page is already a document (it has front matter): importing an imported
 /// document changes nothing.
-pub fn import(page: &Page, bibliography: Option<&Bibliography>, options: &Options) -> Option<Imported> {
+pub fn import(
+    page: &Page,
+    bibliography: Option<&Bibliography>,
+    options: &Options,
+) -> Option<Imported> {
     if page.has_front_matter() {
         return None;
     }
@@ -144,6 +148,17 @@ pub fn import(page: &Page, bibliography: Option<&Bibliography>, options: &Option
     debris.extend(closing.debris);
     debris.sort_by_key(|d| d.line);
     let places = claims.settle(lines);
+    let mut head = head;
+    if let Some(preamble) = &mut head.preamble {
+        // The preamble is every line placed in it, the blank lines after it included.
+        preamble.value = lines
+            .iter()
+            .zip(&places)
+            .filter(|(_, p)| **p == Place::Preamble)
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
 
     let body = assemble::body(page, &places, options.keep_debris || options.sidecar);
     let language = language::detect(&body_prose(page, &places, head.title_line, head.dateline))
@@ -211,7 +226,12 @@ pub fn import(page: &Page, bibliography: Option<&Bibliography>, options: &Option
 
 /// The body's prose for telling its language: the body lines other than the title and
 /// dateline.
-fn body_prose(page: &Page, places: &[Place], title: Option<usize>, dateline: Option<usize>) -> String {
+fn body_prose(
+    page: &Page,
+    places: &[Place],
+    title: Option<usize>,
+    dateline: Option<usize>,
+) -> String {
     page.lines
         .iter()
         .zip(places)
@@ -243,7 +263,10 @@ fn person_field(people: &[hands::Person], used_by: Use) -> Option<F> {
 /// `[translation]`: the statement's, completed with the body's language; without a
 /// statement, a translation is inferred when the body's language differs from the
 /// source's.
-fn translation_fields(statement: Option<TranslationFields>, fields: &Fields) -> Option<TranslationFields> {
+fn translation_fields(
+    statement: Option<TranslationFields>,
+    fields: &Fields,
+) -> Option<TranslationFields> {
     let body = fields.language.as_ref();
     match statement {
         Some(mut t) => {
@@ -263,7 +286,10 @@ fn translation_fields(statement: Option<TranslationFields>, fields: &Fields) -> 
             (body.value != source.value).then(|| TranslationFields {
                 from: Some(F::inferred(
                     source.value.clone(),
-                    format!("the source is in `{}` and the body in `{}`", source.value, body.value),
+                    format!(
+                        "the source is in `{}` and the body in `{}`",
+                        source.value, body.value
+                    ),
                 )),
                 to: Some(F::inferred(body.value.clone(), "the body's language")),
                 by: vec![F::inferred(
@@ -286,10 +312,26 @@ fn missing(fields: &Fields, unexplained: &[(String, Origin)]) -> Vec<Undetermine
             });
         }
     };
-    need("title", fields.title.is_some(), "no heading or title pattern found");
-    need("date", fields.date.is_some(), "no dateline and no date in the title");
-    need("language", fields.language.is_some(), "the body's script and words tell no language");
-    need("author", fields.author.is_some(), "no title pattern and no signature names the author");
+    need(
+        "title",
+        fields.title.is_some(),
+        "no heading or title pattern found",
+    );
+    need(
+        "date",
+        fields.date.is_some(),
+        "no dateline and no date in the title",
+    );
+    need(
+        "language",
+        fields.language.is_some(),
+        "the body's script and words tell no language",
+    );
+    need(
+        "author",
+        fields.author.is_some(),
+        "no title pattern and no signature names the author",
+    );
     let s = &fields.source;
     need(
         "source",

@@ -23,7 +23,10 @@ impl NameAt {
 
     /// How many initials it has.
     pub fn initials(&self) -> usize {
-        self.written.split_whitespace().filter(|w| is_initial(w)).count()
+        self.written
+            .split_whitespace()
+            .filter(|w| is_initial(w))
+            .count()
     }
 
     /// The surname with brackets resolved.
@@ -78,7 +81,10 @@ pub(crate) fn is_surname(word: &str) -> bool {
         return false;
     }
     let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let all_caps = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     letters >= 1
         && !all_caps
         && rest
@@ -90,7 +96,21 @@ pub(crate) fn is_surname(word: &str) -> bool {
 fn is_edge(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”' | '«' | '»' | '„' | ')' | '(' | '—' | '–'
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '„'
+            | ')'
+            | '('
+            | '—'
+            | '–'
     )
 }
 
@@ -99,7 +119,10 @@ fn is_edge(c: char) -> bool {
 fn words_of(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
                 let raw = &text[s..i];
@@ -169,8 +192,12 @@ pub(crate) fn leading_name(text: &str) -> Option<NameAt> {
             continue;
         }
         let office = start.is_none()
-            && words.get(k + 1).is_some_and(|n| is_particle(n.2) || matches!(n.2, "of" | "the"))
-            && words.get(k + 2).is_some_and(|n| n.2.starts_with(char::is_uppercase));
+            && words
+                .get(k + 1)
+                .is_some_and(|n| is_particle(n.2) || matches!(n.2, "of" | "the"))
+            && words
+                .get(k + 2)
+                .is_some_and(|n| n.2.starts_with(char::is_uppercase));
         if is_surname(w) && !office {
             let s = start.unwrap_or(w_start);
             return Some(NameAt {
@@ -262,8 +289,14 @@ pub(crate) fn same_surname(a: &str, b: &str) -> bool {
         let mut out = vec![lower.clone()];
         out.extend(nominative(&lower));
         // The German genitive `s` (`Brief Narimanovs`), when the endings list it.
-        let genitive_s = words().endings.iter().any(|(e, n)| *e == "s" && n.is_empty());
-        if let Some(stem) = lower.strip_suffix('s').filter(|st| genitive_s && st.chars().count() >= 4) {
+        let genitive_s = words()
+            .endings
+            .iter()
+            .any(|(e, n)| *e == "s" && n.is_empty());
+        if let Some(stem) = lower
+            .strip_suffix('s')
+            .filter(|st| genitive_s && st.chars().count() >= 4)
+        {
             out.push(stem.to_string());
         }
         out
@@ -275,7 +308,10 @@ pub(crate) fn same_surname(a: &str, b: &str) -> bool {
 /// The nominative of a Russian surname written in another case, when its ending says so
 /// (`Ленину` → `Ленин`, `Крестинского` → `Крестинский`); `None` when it does not.
 pub(crate) fn nominative(surname: &str) -> Option<String> {
-    if !surname.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+    if !surname
+        .chars()
+        .any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    {
         return None;
     }
     words().endings.iter().find_map(|(end, nom)| {
@@ -296,16 +332,28 @@ mod tests {
         assert_eq!(n.written, "N. B[ukharin]");
         assert_eq!(n.expanded(), "N. Bukharin");
         assert_eq!(trailing_name("19/II. Lenin.").unwrap().written, "Lenin");
-        assert_eq!(trailing_name("Read. G. Zinov’[yev].").unwrap().written, "G. Zinov’[yev]");
+        assert_eq!(
+            trailing_name("Read. G. Zinov’[yev].").unwrap().written,
+            "G. Zinov’[yev]"
+        );
         assert_eq!(trailing_name("the CK [Central Committee]."), None);
         assert_eq!(trailing_name("to send back to me."), None);
-        assert_eq!(trailing_name("Согласен. И. Сталин»").unwrap().written, "И. Сталин");
+        assert_eq!(
+            trailing_name("Согласен. И. Сталин»").unwrap().written,
+            "И. Сталин"
+        );
     }
 
     #[test]
     fn names_at_the_start() {
-        assert_eq!(leading_name("Lenin in support of").unwrap().written, "Lenin");
-        assert_eq!(leading_name("В. И. Ленину о Турции").unwrap().written, "В. И. Ленину");
+        assert_eq!(
+            leading_name("Lenin in support of").unwrap().written,
+            "Lenin"
+        );
+        assert_eq!(
+            leading_name("В. И. Ленину о Турции").unwrap().written,
+            "В. И. Ленину"
+        );
         assert_eq!(leading_name("the chairman"), None);
     }
 

@@ -89,7 +89,9 @@ pub(crate) fn find(
         .into_iter()
         .filter(|u| !notes.iter().any(|n| n.marker == u.marker))
         // `[1]` and `(a)` may be references or enumerations: unexplained only when certain.
-        .filter(|u| !u.marker.starts_with('(') && !(u.marker.starts_with('[') && !u.marker.contains('^')))
+        .filter(|u| {
+            !u.marker.starts_with('(') && !(u.marker.starts_with('[') && !u.marker.contains('^'))
+        })
         .fold(Vec::new(), |mut acc: Vec<(String, Origin)>, u| {
             if !acc.iter().any(|(m, _)| *m == u.marker) {
                 acc.push((u.marker, u.origin));
@@ -154,7 +156,10 @@ fn hand_in(text: &str) -> Option<crate::names::NameAt> {
             if let Some(mut name) = text.get(from..).and_then(leading_name) {
                 name.start += from;
                 name.end += from;
-                if best.as_ref().is_none_or(|b: &crate::names::NameAt| b.start < name.start) {
+                if best
+                    .as_ref()
+                    .is_none_or(|b: &crate::names::NameAt| b.start < name.start)
+                {
                     best = Some(name);
                 }
             }
@@ -168,7 +173,9 @@ pub(crate) fn marker_at_start(line: &str) -> Option<(&str, &str)> {
     let first = line.chars().next()?;
     let end = match first {
         '*' | '†' | '‡' => line.find(|c| c != first).unwrap_or(line.len()),
-        '¹' | '²' | '³' | '⁰'..='⁹' => line.find(|c: char| !is_superscript(c)).unwrap_or(line.len()),
+        '¹' | '²' | '³' | '⁰'..='⁹' => line
+            .find(|c: char| !is_superscript(c))
+            .unwrap_or(line.len()),
         '[' => {
             let close = line.find(']')?;
             let inner = line[1..close].trim_start_matches('^');
@@ -181,7 +188,9 @@ pub(crate) fn marker_at_start(line: &str) -> Option<(&str, &str)> {
             let close = line.find(')')?;
             let inner = &line[1..close];
             let ok = (inner.chars().count() == 1 && inner.chars().all(|c| c.is_lowercase()))
-                || (!inner.is_empty() && inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_digit()));
+                || (!inner.is_empty()
+                    && inner.len() <= 2
+                    && inner.chars().all(|c| c.is_ascii_digit()));
             if !ok {
                 return None;
             }
@@ -230,13 +239,15 @@ fn body_markers(lines: &[String], claims: &Claims, skip: &[usize]) -> Vec<Marker
             let prev = line[..at].chars().next_back();
             let after_text = prev.is_some_and(|p| !p.is_whitespace());
             let run = |pred: &dyn Fn(char) -> bool| {
-                at + line[at..].find(|x: char| !pred(x)).unwrap_or(line.len() - at)
+                at + line[at..]
+                    .find(|x: char| !pred(x))
+                    .unwrap_or(line.len() - at)
             };
             let (end, is_marker) = match c {
                 '*' | '†' | '‡' => {
                     let end = run(&|x| x == c);
-                    let ok = after_text
-                        && (c != '*' || (end - at <= 6 && !is_emphasis(line, at, end)));
+                    let ok =
+                        after_text && (c != '*' || (end - at <= 6 && !is_emphasis(line, at, end)));
                     (end, ok)
                 }
                 c if is_superscript(c) => {
@@ -289,7 +300,8 @@ fn is_emphasis(line: &str, at: usize, end: usize) -> bool {
         && before
             .rfind(run)
             .is_some_and(|p| line[p + run.len()..].starts_with(|c: char| !c.is_whitespace()));
-    (opens_here && !before.ends_with(char::is_alphanumeric)) || (closes_here && is_markdown_pair(before, run))
+    (opens_here && !before.ends_with(char::is_alphanumeric))
+        || (closes_here && is_markdown_pair(before, run))
 }
 
 fn is_markdown_pair(before: &str, run: &str) -> bool {
@@ -305,10 +317,19 @@ mod tests {
     #[test]
     fn markers_at_line_starts() {
         assert_eq!(marker_at_start("*The word"), Some(("*", "The word")));
-        assert_eq!(marker_at_start("**** Underlined"), Some(("****", "Underlined")));
-        assert_eq!(marker_at_start("[1] Подчеркнуто"), Some(("[1]", "Подчеркнуто")));
+        assert_eq!(
+            marker_at_start("**** Underlined"),
+            Some(("****", "Underlined"))
+        );
+        assert_eq!(
+            marker_at_start("[1] Подчеркнуто"),
+            Some(("[1]", "Подчеркнуто"))
+        );
         assert_eq!(marker_at_start("[^2]: Note"), Some(("[^2]", "Note")));
-        assert_eq!(marker_at_start("¹ Unterstrichen"), Some(("¹", "Unterstrichen")));
+        assert_eq!(
+            marker_at_start("¹ Unterstrichen"),
+            Some(("¹", "Unterstrichen"))
+        );
         assert_eq!(marker_at_start("(a) Souligné"), Some(("(a)", "Souligné")));
         assert_eq!(marker_at_start("(Moscow) is"), None);
         assert_eq!(marker_at_start("* "), None);
@@ -338,7 +359,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("*", Some("encircled")), ("**", Some("underlined")), ("****", Some("underlined"))]
+            [
+                ("*", Some("encircled")),
+                ("**", Some("underlined")),
+                ("****", Some("underlined"))
+            ]
         );
         assert!(unexplained.is_empty());
         assert!(claims.is_free(7), "*** is used nowhere in the body");

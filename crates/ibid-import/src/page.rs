@@ -199,7 +199,10 @@ mod tests {
             Page::read(b"a\0b", InputFormat::Text),
             Err(ReadError::Binary { offset: 1 })
         ));
-        assert_eq!(Page::read(b" \n ", InputFormat::Text), Err(ReadError::Empty));
+        assert_eq!(
+            Page::read(b" \n ", InputFormat::Text),
+            Err(ReadError::Empty)
+        );
     }
 
     #[test]
@@ -211,12 +214,18 @@ mod tests {
 
     #[test]
     fn formats_are_told_by_name_then_content() {
-        assert_eq!(InputFormat::detect(Path::new("a.htm"), b""), InputFormat::Html);
+        assert_eq!(
+            InputFormat::detect(Path::new("a.htm"), b""),
+            InputFormat::Html
+        );
         assert_eq!(
             InputFormat::detect(Path::new("a.txt"), b"  <!DOCTYPE html><p>x"),
             InputFormat::Html
         );
-        assert_eq!(InputFormat::detect(Path::new("a.md"), b"x"), InputFormat::Markdown);
+        assert_eq!(
+            InputFormat::detect(Path::new("a.md"), b"x"),
+            InputFormat::Markdown
+        );
         assert_eq!(InputFormat::detect(Path::new("a"), b"x"), InputFormat::Text);
     }
 }

@@ -102,6 +102,7 @@ impl Claims {
             let before = start.checked_sub(1).and_then(|b| self.places[b]);
             let after = self.places.get(i).copied().flatten();
             let place = match (before, after) {
+                (Some(b), Some(a)) if is_body(b) && is_body(a) => Place::Body,
                 (Some(b), Some(a)) if b == a => b,
                 (Some(b), Some(a)) => {
                     if is_body(b) {
@@ -112,7 +113,9 @@ impl Claims {
                         a
                     }
                 }
+                (Some(b), None) if is_body(b) => Place::Body,
                 (Some(b), None) => b,
+                (None, Some(a)) if is_body(a) => Place::Body,
                 (None, Some(a)) => a,
                 (None, None) => Place::Body,
             };
@@ -147,6 +150,9 @@ mod tests {
         assert!(!c.claim(4, Place::Body));
         let places = c.settle(&lines);
         use Place::*;
-        assert_eq!(places, [Body, Body, Body, Notes, Notes, Debris, Debris, Debris]);
+        assert_eq!(
+            places,
+            [Body, Body, Body, Notes, Notes, Debris, Debris, Debris]
+        );
     }
 }

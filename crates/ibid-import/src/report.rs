@@ -69,7 +69,11 @@ pub struct Report {
 
 impl Report {
     /// The report of an import of `fields` with lines placed as `places`.
-    pub(crate) fn new(fields: &Fields, places: &[Place], undetermined: Vec<Undetermined>) -> Report {
+    pub(crate) fn new(
+        fields: &Fields,
+        places: &[Place],
+        undetermined: Vec<Undetermined>,
+    ) -> Report {
         let status = if undetermined.is_empty() {
             Status::Imported
         } else {
@@ -110,7 +114,12 @@ impl Report {
             out.push_str("  already a document (front matter or sidecar): nothing to import\n");
             return out;
         }
-        let width = self.fields.iter().map(|f| f.field.chars().count()).max().unwrap_or(0);
+        let width = self
+            .fields
+            .iter()
+            .map(|f| f.field.chars().count())
+            .max()
+            .unwrap_or(0);
         for f in &self.fields {
             let _ = write!(out, "  {:width$}  {}", f.field, short(&f.value, 70));
             if let (Some(l), Some(c)) = (f.line, f.column) {

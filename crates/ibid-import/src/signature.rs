@@ -37,7 +37,10 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims, mentions: &mut Vec<Men
         mentions.push(Mention::new(&name, true, origin, Use::Author));
     } else {
         // The signature still gives the nominative form and initials of the author.
-        let author_surname = mentions.iter().find(|m| m.used_by == Use::Author).map(|m| m.surname.clone());
+        let author_surname = mentions
+            .iter()
+            .find(|m| m.used_by == Use::Author)
+            .map(|m| m.surname.clone());
         if author_surname.is_some_and(|s| crate::names::same_surname(&s, &name.surname())) {
             mentions.push(Mention::new(&name, true, origin, Use::Author));
         }
@@ -109,8 +112,16 @@ mod tests {
     #[test]
     fn lines_that_are_not_signatures() {
         assert!(signature_line("What could happen then?").is_none());
-        assert!(signature_line("I categorically assert that we need to enter an agreement with Angora").is_none());
-        assert_eq!(signature_line("Председатель Азревкома Н. Нариманов").unwrap().written, "Н. Нариманов");
+        assert!(signature_line(
+            "I categorically assert that we need to enter an agreement with Angora"
+        )
+        .is_none());
+        assert_eq!(
+            signature_line("Председатель Азревкома Н. Нариманов")
+                .unwrap()
+                .written,
+            "Н. Нариманов"
+        );
         assert_eq!(split_list_number("12) Kalinin").1, "Kalinin");
     }
 }

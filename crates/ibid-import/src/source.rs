@@ -55,7 +55,9 @@ pub(crate) fn find(
         if let Some(lang) = detect(&cite.value) {
             source.language = Some(Found::read_as(
                 lang.code,
-                cite.from.clone().unwrap_or_else(|| Origin::at(0, "", 0, "")),
+                cite.from
+                    .clone()
+                    .unwrap_or_else(|| Origin::at(0, "", 0, "")),
                 format!("the source line is written in {}", lang.evidence),
             ));
         }
@@ -102,7 +104,10 @@ pub(crate) fn strip_label(line: &str, role: Role) -> Option<(&str, &str)> {
             return None;
         }
         let written = &line[..line.len() - rest.len()];
-        Some((written, rest.trim_start_matches([' ', ':', '\u{a0}']).trim_end()))
+        Some((
+            written,
+            rest.trim_start_matches([' ', ':', '\u{a0}']).trim_end(),
+        ))
     })
 }
 
@@ -170,6 +175,8 @@ mod tests {
     fn archival_lines() {
         assert!(is_archival("RGASPI, f. 2, op. 1, d. 17663, l. 1"));
         assert!(is_archival("РГАСПИ. Ф. 85. Оп. 15. Д. 45. Л. 3–3 об."));
-        assert!(!is_archival("Барсегов Ю.Г. Нагорный Карабах Document 652, page 612"));
+        assert!(!is_archival(
+            "Барсегов Ю.Г. Нагорный Карабах Document 652, page 612"
+        ));
     }
 }

@@ -30,7 +30,9 @@ fn read_statement(i: usize, line: &str, text: &str, pattern: &str) -> Option<Tra
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(after_head.len());
     let language_word = &after_head[..word_end];
-    let code = *words().languages.get(language_word.to_lowercase().as_str())?;
+    let code = *words()
+        .languages
+        .get(language_word.to_lowercase().as_str())?;
     let after_language = &after_head[word_end..];
     let mut fields = TranslationFields {
         from: Some(Found::read(code, Origin::within(i, line, language_word))),
@@ -41,7 +43,9 @@ fn read_statement(i: usize, line: &str, text: &str, pattern: &str) -> Option<Tra
             let names = strip_prefix_ci(after_language, between)?;
             let names = names.trim().trim_end_matches('.');
             for name in split_names(names) {
-                fields.by.push(Found::read(name, Origin::within(i, line, name)));
+                fields
+                    .by
+                    .push(Found::read(name, Origin::within(i, line, name)));
             }
             if fields.by.is_empty() {
                 return None;
@@ -88,11 +92,21 @@ mod tests {
         assert_eq!(t.from.unwrap().value, "ru");
         let by: Vec<_> = t.by.iter().map(|b| b.value.as_str()).collect();
         assert_eq!(by, ["A. Smith", "B. Jones"]);
-        assert_eq!(read("Перевод с английского И. Петрова").unwrap().from.unwrap().value, "en");
+        assert_eq!(
+            read("Перевод с английского И. Петрова")
+                .unwrap()
+                .from
+                .unwrap()
+                .value,
+            "en"
+        );
         let de = read("Aus dem Russischen übersetzt von Anna Weber").unwrap();
         assert_eq!(de.by[0].value, "Anna Weber");
         let fr = read("Traduit du russe par Marie Dupont.").unwrap();
-        assert_eq!((fr.from.unwrap().value, fr.by[0].value.clone()), ("ru".into(), "Marie Dupont".into()));
+        assert_eq!(
+            (fr.from.unwrap().value, fr.by[0].value.clone()),
+            ("ru".into(), "Marie Dupont".into())
+        );
         assert!(read("Translated from the Russian.").unwrap().by.is_empty());
         assert!(read("Translated from the heart of the matter").is_none());
     }

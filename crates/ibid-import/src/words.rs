@@ -156,7 +156,12 @@ fn build() -> Words {
         .flat_map(|r| r.into_iter().skip(1))
         .collect();
     let mut translit: Vec<_> = rows(TRANSLIT)
-        .map(|r| (r.first().copied().unwrap_or(""), r.get(1).copied().unwrap_or("")))
+        .map(|r| {
+            (
+                r.first().copied().unwrap_or(""),
+                r.get(1).copied().unwrap_or(""),
+            )
+        })
         .filter(|(c, _)| !c.is_empty())
         .collect();
     translit.sort_by_key(|(c, _)| std::cmp::Reverse(c.chars().count()));

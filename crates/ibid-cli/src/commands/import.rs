@@ -110,8 +110,16 @@ fn import_one(args: &ImportArgs, file: &Path, bibs: &mut Bibliographies) -> Resu
     let bytes = read_page(file)?;
     let format = InputFormat::detect(file, &bytes);
     let page = Page::read(&bytes, format).map_err(|e| {
-        let at = e.position().map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
-        format!("{}{at}: {}\n  help: {}", file.display(), e.message(), e.help())
+        let at = e
+            .position()
+            .map(|(l, c)| format!(":{l}:{c}"))
+            .unwrap_or_default();
+        format!(
+            "{}{at}: {}\n  help: {}",
+            file.display(),
+            e.message(),
+            e.help()
+        )
     })?;
     let destination = destination(args, file, format)?;
     let report_base = |status_report: Report| {
@@ -126,7 +134,10 @@ fn import_one(args: &ImportArgs, file: &Path, bibs: &mut Bibliographies) -> Resu
         Destination::Document(p) | Destination::Sidecar(p) => p.clone(),
         Destination::None => file.to_path_buf(),
     };
-    let options = Options::new(args.keep_debris, matches!(destination, Destination::Sidecar(_)));
+    let options = Options::new(
+        args.keep_debris,
+        matches!(destination, Destination::Sidecar(_)),
+    );
     let Some(imported) = import(&page, bibs.for_output(&target), &options) else {
         return Ok(report_base(Report::already_document()));
     };
@@ -159,14 +170,20 @@ fn read_page(file: &Path) -> Result<Vec<u8>, String> {
         return Err(fail("not a regular file".to_string()));
     }
     if meta.len() > MAX_BYTES {
-        return Err(fail(format!("larger than {} MiB: not a page", MAX_BYTES >> 20)));
+        return Err(fail(format!(
+            "larger than {} MiB: not a page",
+            MAX_BYTES >> 20
+        )));
     }
     std::fs::read(file).map_err(|e| fail(format!("cannot read the file: {e}")))
 }
 
 /// Where the document of `file` goes.
 fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<Destination, String> {
-    let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let ext = match format {
         InputFormat::Html => "txt".to_string(),
         _ => file
@@ -221,7 +238,8 @@ impl Bibliographies {
             .entry(config_path.clone())
             .or_insert_with(|| {
                 let config = Config::load(config_path.as_ref()?).value?;
-                let bib = Bibliography::load_all(config.bibliography.iter().map(|s| s.value.as_path()));
+                let bib =
+                    Bibliography::load_all(config.bibliography.iter().map(|s| s.value.as_path()));
                 bib.value.filter(|b| !b.is_empty())
             })
             .as_ref()
