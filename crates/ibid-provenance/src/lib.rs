@@ -54,8 +54,8 @@ pub use dates::{days_in_month, impossible as impossible_date};
 pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{split as split_front_matter, Split};
 pub use model::{
-    Annotation, Choice, DateValue, Debris, Document, Hand, ImportRecord, Key, Located, Note, NoteKind, Source, Target,
-    Text, Translation, UnknownKey,
+    Annotation, Choice, DateValue, Debris, Document, Hand, ImportRecord, Key, Located, Note,
+    NoteKind, Source, Target, Text, Translation, UnknownKey,
 };
 pub use read::{
     decode, document_id, is_sidecar, parse_document, read_document, sidecar_path, ANNOTATION_KEYS,

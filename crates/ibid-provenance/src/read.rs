@@ -6,8 +6,8 @@ use crate::dates::read_date;
 use crate::error::{LoadError, LoadErrorKind, Loaded};
 use crate::frontmatter::{split, Split};
 use crate::model::{
-    Annotation, Choice, Debris, Document, Hand, ImportRecord, Note, NoteKind, Source, Target,
-    Text, Translation,
+    Annotation, Choice, Debris, Document, Hand, ImportRecord, Note, NoteKind, Source, Target, Text,
+    Translation,
 };
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
