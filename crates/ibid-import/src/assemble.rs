@@ -96,7 +96,21 @@ fn multiline(s: &str) -> String {
         return toml_string(s);
     }
     let mut out = String::from("\"\"\"\n");
-    for c in s.chars() {
+    let mut line_start = true;
+    for (i, c) in s.char_indices() {
+        // A line of `+++` would close the front matter: write its first `+` escaped.
+        if line_start
+            && c == '+'
+            && s[i..]
+                .split('\n')
+                .next()
+                .is_some_and(|l| l.trim_end() == "+++")
+        {
+            out.push_str("\\u002B");
+            line_start = false;
+            continue;
+        }
+        line_start = c == '\n';
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -168,9 +182,10 @@ mod tests {
 
     #[test]
     fn multiline_strings_round_trip() {
-        let s = "a \"quoted\" \\ line\n\nand more";
+        let s = "a \"quoted\" \\ line\n\nand more\n+++\nend";
         let toml_text = format!("v = {}\n", multiline(s));
         let table: toml::Table = toml::from_str(&toml_text).unwrap();
         assert_eq!(table["v"].as_str(), Some(s));
+        assert!(!toml_text.lines().any(|l| l.trim_end() == "+++"));
     }
 }

@@ -30,7 +30,12 @@ fn point(expected: Option<String>, found: Option<String>) -> Option<bool> {
     }
 }
 
-fn score(name: &str, expected: &toml::Table, fields: &Fields, misses: &mut Vec<String>) -> (usize, usize) {
+fn score(
+    name: &str,
+    expected: &toml::Table,
+    fields: &Fields,
+    misses: &mut Vec<String>,
+) -> (usize, usize) {
     let v = |f: &Option<ibid_import::Found>| f.as_ref().map(|f| f.value.clone());
     let tr = fields.translation.as_ref();
     let scalar: Vec<(&str, Option<String>)> = vec![
@@ -54,17 +59,31 @@ fn score(name: &str, expected: &toml::Table, fields: &Fields, misses: &mut Vec<S
         .into_iter()
         .map(|(k, got)| (k.to_string(), s(expected.get(k)), got))
         .collect();
-    let hands_expected = expected.get("hands").and_then(|h| h.as_table()).cloned().unwrap_or_default();
+    let hands_expected = expected
+        .get("hands")
+        .and_then(|h| h.as_table())
+        .cloned()
+        .unwrap_or_default();
     let ids: BTreeSet<String> = hands_expected
         .keys()
         .cloned()
         .chain(fields.hands.iter().map(|h| h.id.clone()))
         .collect();
     for id in ids {
-        let got = fields.hands.iter().find(|h| h.id == id).map(|h| h.name.value.clone());
+        let got = fields
+            .hands
+            .iter()
+            .find(|h| h.id == id)
+            .map(|h| h.name.value.clone());
         points.push((format!("hands.{id}"), s(hands_expected.get(&id)), got));
     }
-    let list = |key: &str| expected.get(key).and_then(|l| l.as_array()).cloned().unwrap_or_default();
+    let list = |key: &str| {
+        expected
+            .get(key)
+            .and_then(|l| l.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
     let notes = list("notes");
     for i in 0..notes.len().max(fields.notes.len()) {
         let e = notes.get(i).and_then(|n| n.as_table());
@@ -75,7 +94,11 @@ fn score(name: &str, expected: &toml::Table, fields: &Fields, misses: &mut Vec<S
                 "kind" => v(&n.kind),
                 _ => v(&n.hand),
             });
-            points.push((format!("notes[{i}].{key}"), s(e.and_then(|t| t.get(key))), got));
+            points.push((
+                format!("notes[{i}].{key}"),
+                s(e.and_then(|t| t.get(key))),
+                got,
+            ));
         }
     }
     let annotations = list("annotations");
@@ -89,7 +112,11 @@ fn score(name: &str, expected: &toml::Table, fields: &Fields, misses: &mut Vec<S
                 "date" => v(&a.date),
                 _ => Some(a.text.value.clone()),
             });
-            points.push((format!("annotations[{i}].{key}"), s(e.and_then(|t| t.get(key))), got));
+            points.push((
+                format!("annotations[{i}].{key}"),
+                s(e.and_then(|t| t.get(key))),
+                got,
+            ));
         }
     }
     let (mut right, mut total) = (0, 0);
@@ -121,7 +148,12 @@ fn fields_right_on_pages_written_after_the_extractor() {
         let bytes = std::fs::read(&path).expect("page");
         let page = Page::read(&bytes, InputFormat::detect(&path, &bytes)).expect("readable");
         let imported = import(&page, None, &Options::default()).expect("a page");
-        let (r, t) = score(name, table.as_table().expect("table"), &imported.fields, &mut misses);
+        let (r, t) = score(
+            name,
+            table.as_table().expect("table"),
+            &imported.fields,
+            &mut misses,
+        );
         right += r;
         total += t;
     }
@@ -129,5 +161,9 @@ fn fields_right_on_pages_written_after_the_extractor() {
         eprintln!("{m}");
     }
     eprintln!("fields right: {right}/{total}");
-    assert_eq!((right, total), SCORE, "record the new figure in docs/import.md and here");
+    assert_eq!(
+        (right, total),
+        SCORE,
+        "record the new figure in docs/import.md and here"
+    );
 }
