@@ -37,12 +37,19 @@ pub(crate) fn detect(text: &str) -> Option<Detected> {
     }
     let mut counts = [("en", 0usize), ("de", 0), ("fr", 0)];
     let stop = &words().stopwords;
+    let mut lower = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 12)
     {
-        let lower = word.to_lowercase();
-        if let Some(langs) = stop.get(lower.as_str()) {
+        let key = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(langs) = stop.get(key) {
             for (code, n) in &mut counts {
                 if langs.contains(code) {
                     *n += 1;
@@ -50,9 +57,15 @@ pub(crate) fn detect(text: &str) -> Option<Detected> {
             }
         }
     }
-    let accents = |set: &str| text.chars().filter(|c| set.contains(*c)).count();
-    counts[1].1 += accents("äöüßÄÖÜ");
-    counts[2].1 += accents("éèêàùçâîôœÉÈÀÇ");
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        match c {
+            'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => counts[1].1 += 1,
+            'é' | 'è' | 'ê' | 'à' | 'ù' | 'ç' | 'â' | 'î' | 'ô' | 'œ' | 'É' | 'È' | 'À' | 'Ç' => {
+                counts[2].1 += 1
+            }
+            _ => {}
+        }
+    }
     counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let (best, n) = counts[0];
     if n == 0 || counts[1].1 == n {

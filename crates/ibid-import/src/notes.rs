@@ -49,13 +49,9 @@ pub(crate) fn find(
         let text = rest.trim_end();
         let origin = Origin::within(i, line, text);
         let lower = text.to_lowercase();
-        let kind = words()
-            .marks
-            .iter()
-            .find(|(phrase, _)| contains_phrase(&lower, phrase))
-            .map(|(phrase, kind)| {
-                Found::read_as(*kind, origin.clone(), format!("the note says “{phrase}”"))
-            });
+        let kind = words().mark_in(&lower).map(|(phrase, kind)| {
+            Found::read_as(kind, origin.clone(), format!("the note says “{phrase}”"))
+        });
         let target = lower
             .split(|c: char| !c.is_alphabetic())
             .find_map(|w| words().targets.get(w).map(|t| (w, *t)))
@@ -127,15 +123,6 @@ fn claim_headers(lines: &[String], claims: &mut Claims) -> Vec<Found> {
         }
     }
     headings
-}
-
-/// Whether `hay` holds `phrase` as whole words.
-fn contains_phrase(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(at, _)| {
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphabetic()) && after.is_none_or(|c| !c.is_alphabetic())
-    })
 }
 
 /// The name of whoever made the mark: after the last `by` / `von` / `par` / `рукой`, else

@@ -20,7 +20,7 @@ pub(crate) struct TitlePattern {
 }
 
 /// A phrase that introduces something at the start of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Role {
     Source,
     Archive,
@@ -46,8 +46,10 @@ pub(crate) struct Words {
     pub debris: Vec<(&'static str, &'static str)>,
     /// Title patterns, in file order.
     pub titles: Vec<TitlePattern>,
-    /// `(role, phrase)`, longest phrase first.
-    pub labels: Vec<(Role, &'static str)>,
+    /// The phrases of each role, longest first.
+    pub labels: HashMap<Role, Vec<&'static str>>,
+    /// The first word of each mark phrase → the indices in `marks` of the phrases it starts.
+    pub mark_starts: HashMap<&'static str, Vec<usize>>,
     /// Language name (lower case) → code.
     pub languages: HashMap<&'static str, Lang>,
     /// Words written alone in marginalia that are never a signature.
@@ -140,10 +142,20 @@ fn build() -> Words {
             })
         })
         .collect();
-    let mut labels: Vec<_> = rows(LABELS)
-        .filter_map(|r| Some((role(r.first()?)?, *r.get(2)?)))
-        .collect();
-    labels.sort_by_key(|(_, p)| std::cmp::Reverse(p.chars().count()));
+    let mut labels: HashMap<Role, Vec<&'static str>> = HashMap::new();
+    for r in rows(LABELS) {
+        if let (Some(role), Some(phrase)) = (r.first().and_then(|n| role(n)), r.get(2)) {
+            labels.entry(role).or_default().push(*phrase);
+        }
+    }
+    for phrases in labels.values_mut() {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    }
+    let mut mark_starts: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (i, (phrase, _)) in marks.iter().enumerate() {
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        mark_starts.entry(first).or_default().push(i);
+    }
     let mut languages = HashMap::new();
     for r in rows(LANGUAGES) {
         if let Some((code, names)) = r.split_first() {
@@ -171,6 +183,7 @@ fn build() -> Words {
     endings.sort_by_key(|(e, _)| std::cmp::Reverse(e.chars().count()));
     Words {
         endings,
+        mark_starts,
         marks,
         targets,
         stopwords,
@@ -186,10 +199,39 @@ fn build() -> Words {
 impl Words {
     /// The phrases of `role`, longest first.
     pub fn labels(&self, role: Role) -> impl Iterator<Item = &'static str> + '_ {
-        self.labels
-            .iter()
-            .filter(move |(r, _)| *r == role)
-            .map(|(_, p)| *p)
+        self.labels.get(&role).into_iter().flatten().copied()
+    }
+
+    /// The kind of mark the longest phrase of `marks.tsv` found in `lower` (a lower-cased
+    /// note) names, with the phrase; phrases are looked up by their first word.
+    pub fn mark_in(&self, lower: &str) -> Option<(&'static str, &'static str)> {
+        let mut best: Option<(&'static str, &'static str)> = None;
+        let mut at = 0;
+        for word in lower.split(|c: char| !c.is_alphabetic()) {
+            let start = at;
+            at += word.len()
+                + lower[at + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let Some(candidates) = self.mark_starts.get(word) else {
+                continue;
+            };
+            for &i in candidates {
+                let (phrase, kind) = self.marks[i];
+                let rest = &lower[start..];
+                let ends_word = rest
+                    .get(phrase.len()..)
+                    .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphabetic()));
+                if rest.starts_with(phrase)
+                    && ends_word
+                    && best.is_none_or(|(p, _)| p.len() < phrase.len())
+                {
+                    best = Some((phrase, kind));
+                }
+            }
+        }
+        best
     }
 }
 
@@ -211,6 +253,9 @@ pub(crate) fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str
 pub(crate) fn chars_eq_ci(a: char, b: char) -> bool {
     if a == b {
         return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(&b);
     }
     let quote = |c| c == '\'' || c == '’';
     if quote(a) && quote(b) {
@@ -239,6 +284,15 @@ mod tests {
         assert!(w.titles.len() > 30);
         assert_eq!(w.languages.get("русского"), Some(&"ru"));
         assert!(w.labels(Role::Source).any(|p| p == "Источник:"));
+        assert_eq!(
+            w.mark_in("the paragraph was surrounded by lines on the margins by lenin"),
+            Some(("lines on the margins", "marginal-lines"))
+        );
+        assert_eq!(
+            w.mark_in("подчеркнуто лениным"),
+            Some(("подчеркнуто", "underlined"))
+        );
+        assert_eq!(w.mark_in("uncircled"), None);
         assert_eq!(w.translit.first().map(|t| t.0.chars().count()), Some(2));
     }
 

@@ -7,6 +7,7 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use ibid_import::{import, write_atomic, InputFormat, Options, Page, Report, Status, WriteError};
 use ibid_provenance::{sidecar_path, Bibliography, Config};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -72,13 +73,29 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
         std::fs::create_dir_all(dir)
             .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
     }
+    // The corpora the outputs land in, their bibliographies loaded once each; then the
+    // pages, in parallel, reported in the order given.
     let mut bibliographies = Bibliographies::default();
+    for file in &args.files {
+        bibliographies.load(&landing_folder(&args, file));
+    }
+    let results: Vec<Result<Report, String>> = args
+        .files
+        .par_iter()
+        .map(|file| {
+            import_one(
+                &args,
+                file,
+                bibliographies.get(&landing_folder(&args, file)),
+            )
+        })
+        .collect();
     let mut reports = Vec::new();
     let (mut failed, mut incomplete) = (0usize, 0usize);
     let stdout = io::stdout();
-    let mut out = stdout.lock();
-    for file in &args.files {
-        match import_one(&args, file, &mut bibliographies) {
+    let mut out = io::BufWriter::new(stdout.lock());
+    for result in results {
+        match result {
             Ok(report) => {
                 incomplete += usize::from(report.status == Status::Incomplete);
                 if args.format == ReportFormat::Text {
@@ -106,7 +123,11 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
 }
 
 /// Import one file: its report, or a message saying why it could not be imported.
-fn import_one(args: &ImportArgs, file: &Path, bibs: &mut Bibliographies) -> Result<Report, String> {
+fn import_one(
+    args: &ImportArgs,
+    file: &Path,
+    bibliography: Option<&Bibliography>,
+) -> Result<Report, String> {
     let bytes = read_page(file)?;
     let format = InputFormat::detect(file, &bytes);
     let page = Page::read(&bytes, format).map_err(|e| {
@@ -130,15 +151,11 @@ fn import_one(args: &ImportArgs, file: &Path, bibs: &mut Bibliographies) -> Resu
     if page.has_front_matter() || sidecar_path(file).is_file() {
         return Ok(report_base(Report::already_document()));
     }
-    let target = match &destination {
-        Destination::Document(p) | Destination::Sidecar(p) => p.clone(),
-        Destination::None => file.to_path_buf(),
-    };
     let options = Options::new(
         args.keep_debris,
         matches!(destination, Destination::Sidecar(_)),
     );
-    let Some(imported) = import(&page, bibs.for_output(&target), &options) else {
+    let Some(imported) = import(&page, bibliography, &options) else {
         return Ok(report_base(Report::already_document()));
     };
     let mut report = report_base(imported.report());
@@ -214,16 +231,30 @@ fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<De
     Ok(Destination::None)
 }
 
-/// The bibliographies of the corpora outputs land in, loaded once per `ibid.toml`.
+/// The folder the output of `file` lands in: `--out DIR`, else the page's own folder.
+fn landing_folder(args: &ImportArgs, file: &Path) -> PathBuf {
+    match &args.out {
+        Some(dir) => dir.clone(),
+        None => file.parent().map(Path::to_path_buf).unwrap_or_default(),
+    }
+}
+
+/// The bibliographies of the corpora outputs land in, loaded once per folder and per
+/// `ibid.toml`.
 #[derive(Default)]
 struct Bibliographies {
-    by_config: HashMap<Option<PathBuf>, Option<Bibliography>>,
+    by_folder: HashMap<PathBuf, Option<PathBuf>>,
+    by_config: HashMap<PathBuf, Option<Bibliography>>,
 }
 
 impl Bibliographies {
-    /// The bibliography of the corpus `output` lands in.
-    fn for_output(&mut self, output: &Path) -> Option<&Bibliography> {
-        let mut start = output.to_path_buf();
+    /// Find the `ibid.toml` of the corpus `folder` is in (or would be, when it does not
+    /// exist yet) and load its bibliography.
+    fn load(&mut self, folder: &Path) {
+        if self.by_folder.contains_key(folder) {
+            return;
+        }
+        let mut start = folder.to_path_buf();
         while !start.exists() {
             match start.parent() {
                 Some(p) if !p.as_os_str().is_empty() => start = p.to_path_buf(),
@@ -233,15 +264,21 @@ impl Bibliographies {
                 }
             }
         }
-        let config_path = Config::discover(&start);
-        self.by_config
-            .entry(config_path.clone())
-            .or_insert_with(|| {
-                let config = Config::load(config_path.as_ref()?).value?;
+        let config_path = Config::discover(&start.join("."));
+        if let Some(path) = &config_path {
+            self.by_config.entry(path.clone()).or_insert_with(|| {
+                let config = Config::load(path).value?;
                 let bib =
                     Bibliography::load_all(config.bibliography.iter().map(|s| s.value.as_path()));
                 bib.value.filter(|b| !b.is_empty())
-            })
-            .as_ref()
+            });
+        }
+        self.by_folder.insert(folder.to_path_buf(), config_path);
+    }
+
+    /// The bibliography loaded for `folder`.
+    fn get(&self, folder: &Path) -> Option<&Bibliography> {
+        let config = self.by_folder.get(folder)?.as_ref()?;
+        self.by_config.get(config)?.as_ref()
     }
 }
