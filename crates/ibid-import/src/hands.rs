@@ -3,7 +3,7 @@
 //! entries with an id from the surname and the fullest form of the name seen.
 
 use crate::fields::{Found, HandEntry, Origin};
-use crate::names::{hand_id, is_initial, nominative, same_surname, NameAt};
+use crate::names::{hand_id, is_initial, nominative, surname_forms, NameAt};
 
 /// Who refers to a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,16 +79,22 @@ impl Person {
 
 /// The people of `mentions`, in the order first mentioned.
 pub(crate) fn people(mentions: &[Mention]) -> Vec<Person> {
-    let mut groups: Vec<Vec<Mention>> = Vec::new();
+    // Each group with every form of its surnames, computed once per mention.
+    let mut groups: Vec<(Vec<String>, Vec<Mention>)> = Vec::new();
     for m in mentions {
+        let forms = surname_forms(&m.surname);
         match groups
             .iter_mut()
-            .find(|g| g.iter().any(|o| same_surname(&o.surname, &m.surname)))
+            .find(|(known, _)| forms.iter().any(|f| known.contains(f)))
         {
-            Some(g) => g.push(m.clone()),
-            None => groups.push(vec![m.clone()]),
+            Some((known, g)) => {
+                known.extend(forms);
+                g.push(m.clone());
+            }
+            None => groups.push((forms, vec![m.clone()])),
         }
     }
+    let groups: Vec<Vec<Mention>> = groups.into_iter().map(|(_, g)| g).collect();
     let mut people: Vec<Person> = groups.into_iter().map(person).collect();
     // Two people whose surnames give one id: number the later ones.
     for i in 1..people.len() {

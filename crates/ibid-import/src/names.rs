@@ -228,6 +228,11 @@ pub(crate) fn hand_id(surname: &str) -> String {
     let mut latin = String::with_capacity(lower.len());
     let mut rest = lower.as_str();
     'outer: while let Some(c) = rest.chars().next() {
+        if c.is_ascii() {
+            latin.push(c);
+            rest = &rest[1..];
+            continue;
+        }
         for (cyr, lat) in &words().translit {
             if let Some(after) = rest.strip_prefix(cyr) {
                 latin.push_str(lat);
@@ -284,25 +289,28 @@ fn fold_accent(c: char) -> Option<char> {
 /// Whether two written surnames are one surname in two grammatical cases (`Нариманова`
 /// and `Нариманов`, `Narimanovs` and `Narimanov`, `Лениным` and `Ленин`).
 pub(crate) fn same_surname(a: &str, b: &str) -> bool {
-    let forms = |s: &str| {
-        let lower = expand(s).to_lowercase();
-        let mut out = vec![lower.clone()];
-        out.extend(nominative(&lower));
-        // The German genitive `s` (`Brief Narimanovs`), when the endings list it.
-        let genitive_s = words()
-            .endings
-            .iter()
-            .any(|(e, n)| *e == "s" && n.is_empty());
-        if let Some(stem) = lower
-            .strip_suffix('s')
-            .filter(|st| genitive_s && st.chars().count() >= 4)
-        {
-            out.push(stem.to_string());
-        }
-        out
-    };
-    let (fa, fb) = (forms(a), forms(b));
+    let (fa, fb) = (surname_forms(a), surname_forms(b));
     fa.iter().any(|x| fb.contains(x))
+}
+
+/// The forms a written surname may stand for, lower case: itself, its nominative, and
+/// without a German genitive `s` (`Brief Narimanovs`) when the endings list it.
+pub(crate) fn surname_forms(surname: &str) -> Vec<String> {
+    let lower = expand(surname).to_lowercase();
+    let mut out = Vec::with_capacity(2);
+    out.extend(nominative(&lower));
+    let genitive_s = words()
+        .endings
+        .iter()
+        .any(|(e, n)| *e == "s" && n.is_empty());
+    if let Some(stem) = lower
+        .strip_suffix('s')
+        .filter(|st| genitive_s && st.chars().count() >= 4)
+    {
+        out.push(stem.to_string());
+    }
+    out.push(lower);
+    out
 }
 
 /// The nominative of a Russian surname written in another case, when its ending says so

@@ -97,7 +97,16 @@ pub(crate) fn after_label(line: &str, role: Role) -> Option<&str> {
 
 /// The label of `role` that starts `line` (as written) and the trimmed text after it.
 pub(crate) fn strip_label(line: &str, role: Role) -> Option<(&str, &str)> {
+    let first = line.chars().next()?;
     words().labels(role).find_map(|label| {
+        // Most lines start with no label's first letter: one comparison rules them out.
+        if !label
+            .chars()
+            .next()
+            .is_some_and(|l| crate::words::chars_eq_ci(l, first))
+        {
+            return None;
+        }
         let rest = strip_prefix_ci(line, label)?;
         // A label that ends in a letter must end a word.
         if label.ends_with(char::is_alphabetic) && rest.starts_with(char::is_alphabetic) {

@@ -24,6 +24,16 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims) -> Option<TranslationF
 
 /// `line` read against `pattern` (`Translated from the {from} by {by}`).
 fn read_statement(i: usize, line: &str, text: &str, pattern: &str) -> Option<TranslationFields> {
+    // The head of every pattern is a word or more: rule out most lines by their first
+    // letter before splitting the pattern.
+    let first = text.chars().next()?;
+    if !pattern
+        .chars()
+        .next()
+        .is_some_and(|p| crate::words::chars_eq_ci(p, first))
+    {
+        return None;
+    }
     let (head, rest_pattern) = pattern.split_once("{from}")?;
     let after_head = strip_prefix_ci(text, head)?;
     let word_end = after_head
