@@ -59,7 +59,7 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims, mentions: &mut Vec<Men
     match patterned {
         Some((i, m)) => {
             let line = &lines[i];
-            let title = line.trim();
+            let title = heading_text(line);
             head.title = Some(Found::read_as(
                 title,
                 Origin::within(i, line, title),
@@ -87,7 +87,7 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims, mentions: &mut Vec<Men
             };
             if let Some(i) = candidate.filter(|&i| plausible_heading(&lines[i])) {
                 let line = &lines[i];
-                let title = line.trim();
+                let title = heading_text(line);
                 let basis = if head.dateline.is_some() {
                     "the heading above the dateline"
                 } else {
@@ -151,6 +151,15 @@ fn claim_preamble(
         Origin::at(0, &lines[0], 0, &lines[0]),
         format!("the page's text before the title on line {}", title + 1),
     ));
+}
+
+/// A heading's text: the line trimmed, without a Markdown heading's `#` marks.
+fn heading_text(line: &str) -> &str {
+    let t = line.trim();
+    match t.trim_start_matches('#') {
+        rest if rest.len() < t.len() && rest.starts_with(' ') => rest.trim_start(),
+        _ => t,
+    }
 }
 
 /// A short line that can be a heading: not a salutation, not a sentence run on.
@@ -245,7 +254,7 @@ impl TitleMatch {
 
 /// The first pattern of `data/titles.tsv` that `line` matches.
 pub(crate) fn title_pattern(line: &str) -> Option<TitleMatch> {
-    let title = line.trim();
+    let title = heading_text(line);
     if title.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
@@ -340,7 +349,7 @@ mod tests {
 
     fn names(line: &str) -> Option<(String, String, String)> {
         let m = title_pattern(line)?;
-        let t = line.trim();
+        let t = heading_text(line);
         let get = |n: &Option<NameAt>| {
             n.as_ref()
                 .map(|n| t[n.start..n.end].to_string())
@@ -381,6 +390,7 @@ mod tests {
             ))
         );
         assert_eq!(names("A letter was written"), None);
+        assert_eq!(names("## Letter of A. Bell to C. Dunn").map(|n| n.1), Some("A. Bell".into()));
     }
 
     #[test]
