@@ -390,7 +390,10 @@ mod tests {
             ))
         );
         assert_eq!(names("A letter was written"), None);
-        assert_eq!(names("## Letter of A. Bell to C. Dunn").map(|n| n.1), Some("A. Bell".into()));
+        assert_eq!(
+            names("## Letter of A. Bell to C. Dunn").map(|n| n.1),
+            Some("A. Bell".into())
+        );
     }
 
     #[test]

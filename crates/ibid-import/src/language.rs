@@ -13,8 +13,16 @@ pub(crate) struct Detected {
     pub evidence: String,
 }
 
-/// The language of `text`, when its script or words tell it.
+/// How much of a text is read to tell its language: a few paragraphs are enough.
+const SAMPLE_BYTES: usize = 4096;
+
+/// The language of `text` (its first [`SAMPLE_BYTES`]), when its script or words tell it.
 pub(crate) fn detect(text: &str) -> Option<Detected> {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         if ('\u{400}'..='\u{4ff}').contains(&c) {

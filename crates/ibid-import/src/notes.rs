@@ -220,6 +220,13 @@ fn body_markers(lines: &[String], claims: &Claims, skip: &[usize]) -> Vec<Marker
         }
         let mut at = 0;
         while at < line.len() {
+            // Jump to the next character that can start a marker.
+            let Some(skip) = line[at..]
+                .find(|c: char| matches!(c, '*' | '†' | '‡' | '[' | '(') || is_superscript(c))
+            else {
+                break;
+            };
+            at += skip;
             let Some(c) = line[at..].chars().next() else {
                 break;
             };

@@ -98,6 +98,9 @@ pub(crate) fn after_label(line: &str, role: Role) -> Option<&str> {
 /// The label of `role` that starts `line` (as written) and the trimmed text after it.
 pub(crate) fn strip_label(line: &str, role: Role) -> Option<(&str, &str)> {
     let first = line.chars().next()?;
+    if !words().may_start_label(role, first) {
+        return None;
+    }
     words().labels(role).find_map(|label| {
         // Most lines start with no label's first letter: one comparison rules them out.
         if !label

@@ -48,6 +48,8 @@ pub(crate) struct Words {
     pub titles: Vec<TitlePattern>,
     /// The phrases of each role, longest first.
     pub labels: HashMap<Role, Vec<&'static str>>,
+    /// The first letters (lower case) the phrases of each role start with.
+    pub label_firsts: HashMap<Role, Vec<char>>,
     /// The first word of each mark phrase → the indices in `marks` of the phrases it starts.
     pub mark_starts: HashMap<&'static str, Vec<usize>>,
     /// Language name (lower case) → code.
@@ -148,8 +150,17 @@ fn build() -> Words {
             labels.entry(role).or_default().push(*phrase);
         }
     }
-    for phrases in labels.values_mut() {
+    let mut label_firsts: HashMap<Role, Vec<char>> = HashMap::new();
+    for (role, phrases) in &mut labels {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+        let firsts = label_firsts.entry(*role).or_default();
+        for p in phrases.iter() {
+            for c in p.chars().take(1).flat_map(char::to_lowercase) {
+                if !firsts.contains(&c) {
+                    firsts.push(c);
+                }
+            }
+        }
     }
     let mut mark_starts: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for (i, (phrase, _)) in marks.iter().enumerate() {
@@ -182,6 +193,7 @@ fn build() -> Words {
         .collect();
     endings.sort_by_key(|(e, _)| std::cmp::Reverse(e.chars().count()));
     Words {
+        label_firsts,
         endings,
         mark_starts,
         marks,
@@ -200,6 +212,19 @@ impl Words {
     /// The phrases of `role`, longest first.
     pub fn labels(&self, role: Role) -> impl Iterator<Item = &'static str> + '_ {
         self.labels.get(&role).into_iter().flatten().copied()
+    }
+
+    /// Whether a phrase of `role` can start with `c` (case aside).
+    pub fn may_start_label(&self, role: Role, c: char) -> bool {
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        let quote = |x: char| x == '\'' || x == '’';
+        self.label_firsts
+            .get(&role)
+            .is_some_and(|f| f.contains(&lower) || (quote(lower) && f.iter().any(|&x| quote(x))))
     }
 
     /// The kind of mark the longest phrase of `marks.tsv` found in `lower` (a lower-cased
