@@ -206,7 +206,7 @@ fn unquote(text: &str) -> &str {
 
 /// The name that signs `text` at its end (a date after it allowed): with initials, or a
 /// surname alone that is not an ordinary word and follows a sentence's end.
-fn signature<'t>(text: &'t str, date: Option<&str>) -> Option<crate::names::NameAt> {
+fn signature(text: &str, date: Option<&str>) -> Option<crate::names::NameAt> {
     let mut end = text.trim_end().trim_end_matches(['.', '»', '”']).len();
     if let Some(d) = date {
         let head = text[..end].trim_end();

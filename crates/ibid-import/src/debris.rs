@@ -52,7 +52,7 @@ fn phrase_reason(line: &str) -> Option<&'static str> {
                 && lower[phrase.len()..]
                     .chars()
                     .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
+                    .map_or(true, |c| !c.is_alphanumeric())
         })
         .map(|(_, reason)| *reason)
 }

@@ -49,7 +49,7 @@ pub(crate) fn find(lines: &[String], claims: &mut Claims, mentions: &mut Vec<Men
     let before_dateline: Vec<usize> = text_lines
         .iter()
         .copied()
-        .take_while(|&i| head.dateline.is_none_or(|d| i < d))
+        .take_while(|&i| head.dateline.map_or(true, |d| i < d))
         .take(DATELINE_WINDOW)
         .collect();
     let patterned = before_dateline

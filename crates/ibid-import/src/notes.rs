@@ -86,7 +86,7 @@ pub(crate) fn find(
         .filter(|u| !notes.iter().any(|n| n.marker == u.marker))
         // `[1]` and `(a)` may be references or enumerations: unexplained only when certain.
         .filter(|u| {
-            !u.marker.starts_with('(') && !(u.marker.starts_with('[') && !u.marker.contains('^'))
+            !u.marker.starts_with('(') && (!u.marker.starts_with('[') || u.marker.contains('^'))
         })
         .fold(Vec::new(), |mut acc: Vec<(String, Origin)>, u| {
             if !acc.iter().any(|(m, _)| *m == u.marker) {
@@ -145,7 +145,7 @@ fn hand_in(text: &str) -> Option<crate::names::NameAt> {
                 name.end += from;
                 if best
                     .as_ref()
-                    .is_none_or(|b: &crate::names::NameAt| b.start < name.start)
+                    .map_or(true, |b: &crate::names::NameAt| b.start < name.start)
                 {
                     best = Some(name);
                 }

@@ -140,7 +140,7 @@ fn build() -> Words {
             Some(TitlePattern {
                 kind: r.get(1)?,
                 pattern: r.get(2)?,
-                nominative: r.get(3).is_none_or(|n| *n != "inflected"),
+                nominative: r.get(3).map_or(true, |n| *n != "inflected"),
             })
         })
         .collect();
@@ -247,10 +247,10 @@ impl Words {
                 let rest = &lower[start..];
                 let ends_word = rest
                     .get(phrase.len()..)
-                    .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphabetic()));
+                    .is_some_and(|after| after.chars().next().map_or(true, |c| !c.is_alphabetic()));
                 if rest.starts_with(phrase)
                     && ends_word
-                    && best.is_none_or(|(p, _)| p.len() < phrase.len())
+                    && best.map_or(true, |(p, _)| p.len() < phrase.len())
                 {
                     best = Some((phrase, kind));
                 }

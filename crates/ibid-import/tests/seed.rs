@@ -7,6 +7,17 @@ use ibid_import::{import, InputFormat, Options, Page};
 use ibid_provenance::{parse_document, read_document, Bibliography, Config, Document, Text};
 use std::path::{Path, PathBuf};
 
+/// A note's marker, kind, hand, target and text.
+type NoteRow = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+/// An annotation's number, hand, date and text.
+type AnnotationRow = (Option<i64>, Option<String>, Option<String>, Option<String>);
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -68,13 +79,7 @@ fn the_seed_gives_the_fixture_field_by_field() {
     ids.sort_unstable();
     their_ids.sort_unstable();
     assert_eq!(ids, their_ids);
-    let note = |d: &Document| -> Vec<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> {
+    let note = |d: &Document| -> Vec<NoteRow> {
         d.notes
             .iter()
             .map(|n| {
@@ -89,20 +94,19 @@ fn the_seed_gives_the_fixture_field_by_field() {
             .collect()
     };
     assert_eq!(note(&ours), note(&theirs));
-    let annotation =
-        |d: &Document| -> Vec<(Option<i64>, Option<String>, Option<String>, Option<String>)> {
-            d.annotations
-                .iter()
-                .map(|a| {
-                    (
-                        a.number.map(|n| n.value),
-                        a.hand.as_ref().map(|t| t.text.clone()),
-                        a.date.as_ref().map(|d| d.written.text.clone()),
-                        a.text.as_ref().map(|t| t.text.clone()),
-                    )
-                })
-                .collect()
-        };
+    let annotation = |d: &Document| -> Vec<AnnotationRow> {
+        d.annotations
+            .iter()
+            .map(|a| {
+                (
+                    a.number.map(|n| n.value),
+                    a.hand.as_ref().map(|t| t.text.clone()),
+                    a.date.as_ref().map(|d| d.written.text.clone()),
+                    a.text.as_ref().map(|t| t.text.clone()),
+                )
+            })
+            .collect()
+    };
     assert_eq!(annotation(&ours), annotation(&theirs));
 
     // Different, each for the reason docs/import.md gives.
