@@ -50,7 +50,6 @@ pub use body::{
 };
 pub use config::Config;
 pub use corpus::Corpus;
-pub use dates::{days_in_month, impossible as impossible_date};
 pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{split as split_front_matter, Split};
 pub use model::{

@@ -45,7 +45,7 @@ pub struct BibEntry {
     /// The citation key.
     pub key: String,
     /// The entry as CSL-JSON variables (its `id` is the key).
-    pub item: CslItem,
+    pub item: CslItem<'static>,
     /// Fields that have no place in [`CslItem`], kept as CSL-JSON values.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// The file it was read from.
@@ -197,7 +197,7 @@ impl Bibliography {
 /// as CSL processors do.
 pub(crate) fn item_from_json(
     mut object: serde_json::Map<String, serde_json::Value>,
-) -> Result<(CslItem, BTreeMap<String, serde_json::Value>), String> {
+) -> Result<(CslItem<'static>, BTreeMap<String, serde_json::Value>), String> {
     use serde_json::Value;
     const DATES: &[&str] = &[
         "issued",
@@ -217,7 +217,7 @@ pub(crate) fn item_from_json(
     if !object.contains_key("type") {
         object.insert("type".to_string(), Value::String("document".to_string()));
     }
-    let item: CslItem =
+    let item: CslItem<'static> =
         serde_json::from_value(Value::Object(object.clone())).map_err(|e| e.to_string())?;
     let known = match serde_json::to_value(&item) {
         Ok(Value::Object(o)) => o,
