@@ -116,7 +116,7 @@ mod tests {
     use super::*;
     use crate::codes::Rule;
     use crate::diagnostic::{Finding, Fix, TextRange};
-    use crate::line_index::LineIndex;
+    use ibid_provenance::LineIndex;
 
     fn fixable(text: &str, at: usize, len: usize, with: &str) -> Diagnostic {
         Finding::new(Rule::RangeHyphen, TextRange::new(at, at + len), "x")

@@ -2,12 +2,12 @@
 //! of (front-matter keys, markers, citations, dates, Cyrillic, stray bytes) never produce an
 //! internal error, and every diagnostic points inside its file on character boundaries.
 
-use ibid_check::analysis::{analyze, InputFile};
+use ibid_check::analysis::analyze;
 use ibid_check::rules::DOCUMENT_RULES;
 use ibid_check::settings::{LabelForm, RangeDash, StyleSettings};
 use ibid_check::Rule;
+use ibid_corpus::{DocumentBytes, FileBytes};
 use proptest::prelude::*;
-use std::path::Path;
 
 const FRAGMENTS: &[&str] = &[
     "+++\n",
@@ -72,13 +72,16 @@ proptest! {
             range_dash: Some(RangeDash::EnDash),
             label_form: Some(if short { LabelForm::Short } else { LabelForm::Long }),
         };
-        let file = InputFile { path: Path::new("doc.md"), display: "doc.md", bytes: text.as_bytes() };
-        let result = analyze(file, None, &style, DOCUMENT_RULES);
+        let input = DocumentBytes {
+            file: FileBytes { path: "doc.md".into(), display: "doc.md".into(), bytes: text.clone().into_bytes() },
+            sidecar: None,
+        };
+        let result = analyze(&input, &style, DOCUMENT_RULES);
         for d in &result.diagnostics {
             prop_assert_ne!(d.rule, Rule::InternalError, "{}", d.message);
             prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
             prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
-            prop_assert!(d.start.row >= 1 && d.start.column >= 1);
+            prop_assert!(d.start.line >= 1 && d.start.column >= 1);
             for edit in d.fix.iter().flat_map(|f| &f.edits) {
                 prop_assert!(edit.range.end <= text.len());
                 prop_assert!(text.is_char_boundary(edit.range.start) && text.is_char_boundary(edit.range.end));

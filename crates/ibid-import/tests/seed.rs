@@ -3,8 +3,9 @@
 //! equal field by field, except the differences listed in `docs/import.md`, which are
 //! pinned here one by one.
 
+use ibid_corpus::Plan;
 use ibid_import::{import, InputFormat, Options, Page};
-use ibid_provenance::{parse_document, read_document, Bibliography, Config, Document, Text};
+use ibid_provenance::{parse_document, Document, Text};
 use std::path::{Path, PathBuf};
 
 /// A note's marker, kind, hand, target and text.
@@ -30,15 +31,22 @@ fn opt(value: &Option<Text>) -> Option<&str> {
     value.as_ref().map(Text::as_str)
 }
 
+/// The plan of the hand-made fixture, in the bundled corpus.
+fn fixture_plan() -> Plan {
+    let fixture = PathBuf::from("fixtures/corpus/letters/narimanov-letter-1921.txt");
+    Plan::new(&[fixture], &repo()).expect("the fixture is planned")
+}
+
 fn imported_seed() -> Document {
     let seed = repo().join("fixtures/import/pages/narimanov-letter-1921.txt");
     let bytes = std::fs::read(&seed).expect("seed");
     let page = Page::read(&bytes, InputFormat::Text).expect("readable");
-    let config = Config::load(&repo().join("fixtures/corpus/ibid.toml"))
+    let plan = fixture_plan();
+    let bibliographies = plan.load_bibliographies().expect("bibliographies");
+    let bib = bibliographies[plan.files[0].corpus]
+        .merged()
         .value
-        .expect("config");
-    let bib = Bibliography::load_all(config.bibliography.iter().map(|s| s.value.as_path()));
-    let bib = bib.value.expect("bibliography");
+        .expect("bibliography");
     let imported = import(&page, Some(&bib), &Options::default()).expect("a page");
     let text = imported.document();
     let loaded = parse_document(
@@ -53,7 +61,8 @@ fn imported_seed() -> Document {
 #[test]
 fn the_seed_gives_the_fixture_field_by_field() {
     let ours = imported_seed();
-    let fixture = read_document(&repo().join("fixtures/corpus/letters/narimanov-letter-1921.txt"));
+    let plan = fixture_plan();
+    let fixture = plan.load_document(&plan.files[0]);
     let theirs = fixture.value.expect("fixture");
 
     // Equal.

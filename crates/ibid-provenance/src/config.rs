@@ -2,9 +2,9 @@
 //! corpus, style settings and rule selection; `extend` chains, and typed errors.
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
+use crate::line_index::LineCol;
 use crate::model::UnknownKey;
-use crate::read::decode;
-use crate::source_file::{LineCol, SourceFile};
+use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, Schema};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -24,6 +24,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "exclude",
     "extend-exclude",
     "extend",
+    "max-file-size",
     "style",
     "lint",
 ];
@@ -132,6 +133,9 @@ pub struct Config {
     pub extend_exclude: Vec<Setting<String>>,
     /// `extend`: the configuration this one extends, resolved.
     pub extend: Option<Setting<PathBuf>>,
+    /// `max-file-size`: the most bytes read from one file (an integer, or a string such as
+    /// `"64 MiB"`); `None` means the reader's default.
+    pub max_file_size: Option<Setting<u64>>,
     /// `[style]`.
     pub style: StyleConfig,
     /// `[lint]`.
@@ -147,47 +151,6 @@ impl Config {
             root: root.into(),
             ..Config::default()
         }
-    }
-
-    /// The nearest `ibid.toml` in `start` (a folder, or a file's folder) or its parents.
-    pub fn discover(start: &Path) -> Option<PathBuf> {
-        let dir = if start.is_dir() {
-            start
-        } else {
-            start.parent()?
-        };
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        let absolute = dir.canonicalize().ok()?;
-        absolute
-            .ancestors()
-            .map(|d| d.join(CONFIG_FILE))
-            .find(|p| p.is_file())
-    }
-
-    /// Load the configuration for `start`: the nearest `ibid.toml`, or the defaults rooted
-    /// at `start`'s folder.
-    pub fn for_path(start: &Path) -> Loaded<Config> {
-        match Self::discover(start) {
-            Some(path) => Self::load(&path),
-            None => {
-                let root = if start.is_dir() {
-                    start.to_path_buf()
-                } else {
-                    start.parent().map(Path::to_path_buf).unwrap_or_default()
-                };
-                Loaded::new(Some(Config::default_for(root)), Vec::new())
-            }
-        }
-    }
-
-    /// Load `path` and the chain of configurations it extends.
-    pub fn load(path: &Path) -> Loaded<Config> {
-        let mut chain: Vec<PathBuf> = Vec::new();
-        load_chain(path, &mut chain)
     }
 
     /// Parse the text of one `ibid.toml` (no `extend` resolution, no I/O).
@@ -228,6 +191,7 @@ impl Config {
             exclude: self.exclude.or(parent.exclude),
             extend_exclude,
             extend: self.extend,
+            max_file_size: self.max_file_size.or(parent.max_file_size),
             style: StyleConfig {
                 locator_form: self.style.locator_form.or(parent.style.locator_form),
                 range_dash: self.style.range_dash.or(parent.style.range_dash),
@@ -351,64 +315,6 @@ fn parent_of(path: &Path) -> PathBuf {
     path.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Loaded<Config> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Loaded::failed(LoadError::file(
-                LoadErrorKind::Io,
-                path,
-                format!("cannot read the configuration: {e}"),
-            ))
-        }
-    };
-    let text = match decode(path, &bytes) {
-        Ok(t) => t,
-        Err(e) => return Loaded::failed(e),
-    };
-    chain.push(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
-    let Loaded { value, mut errors } = Config::parse(path, &text);
-    let Some(config) = value else {
-        return Loaded::new(None, errors);
-    };
-    let Some(extend) = config.extend.clone() else {
-        return Loaded::new(Some(config), errors);
-    };
-    let target = extend
-        .value
-        .canonicalize()
-        .unwrap_or_else(|_| extend.value.clone());
-    let bad = |message: String| LoadError {
-        kind: LoadErrorKind::BadExtend,
-        message,
-        help: Some("`extend` names another ibid.toml, relative to this one".to_string()),
-        file: extend.file.clone(),
-        span: Some(extend.span),
-        position: extend.position,
-    };
-    if chain.contains(&target) {
-        errors.push(bad(format!(
-            "`extend` makes a cycle: `{}` is already being read",
-            extend.value.display()
-        )));
-        return Loaded::new(Some(config), errors);
-    }
-    if !extend.value.is_file() {
-        errors.push(bad(format!(
-            "`extend` names `{}`, which does not exist",
-            extend.value.display()
-        )));
-        return Loaded::new(Some(config), errors);
-    }
-    let parent = load_chain(&extend.value, chain);
-    errors.extend(parent.errors);
-    let merged = match parent.value {
-        Some(p) => config.over(p),
-        None => config,
-    };
-    Loaded::new(Some(merged), errors)
-}
-
 fn setting<T>(ctx: &Ctx<'_>, value: T, range: std::ops::Range<usize>) -> Setting<T> {
     let span = ctx.span(range);
     Setting {
@@ -485,6 +391,7 @@ fn read_config(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
                     s
                 })
             }
+            "max-file-size" => config.max_file_size = file_size(ctx, value),
             "style" => {
                 if let Some(t) = ctx.table("style", value) {
                     read_style(ctx, t, config);
@@ -501,6 +408,48 @@ fn read_config(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
             }
         }
     }
+}
+
+/// `max-file-size`: a whole number of bytes, or a number with a unit (`"64 MiB"`, `"500 KB"`).
+fn file_size(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Setting<u64>> {
+    let parsed = match value.get_ref() {
+        DeValue::Integer(i) => u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+        DeValue::String(s) => parse_size(s),
+        _ => None,
+    };
+    match parsed {
+        Some(bytes) if bytes > 0 => Some(setting(ctx, bytes, value.span())),
+        _ => {
+            let span = ctx.span(value.span());
+            ctx.error(
+                LoadErrorKind::InvalidValue,
+                span,
+                "`max-file-size` must be a positive size in bytes".to_string(),
+                Some("write max-file-size = \"64 MiB\" (units: B, KB, MB, GB, KiB, MiB, GiB) or a number of bytes".to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// A size written with an optional unit: `"1048576"`, `"64 MiB"`, `"500KB"`.
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '_')
+        .unwrap_or(text.len());
+    let number: u64 = text[..split].replace('_', "").parse().ok()?;
+    let factor: u64 = match text[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" | "bytes" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "kib" | "k" => 1 << 10,
+        "mib" | "m" => 1 << 20,
+        "gib" | "g" => 1 << 30,
+        _ => return None,
+    };
+    number.checked_mul(factor)
 }
 
 fn read_style(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
@@ -603,9 +552,22 @@ mod tests {
                 column: 1
             }
         );
+        assert_eq!(config.max_file_size, None);
         let m = config.file_matcher().unwrap();
         assert!(m.matches(Path::new("letters/a.md")));
         assert!(!m.matches(Path::new("drafts/a.md")));
         assert!(!m.matches(Path::new("a.txt")));
+    }
+
+    #[test]
+    fn file_sizes_take_units() {
+        assert_eq!(parse_size("1048576"), Some(1 << 20));
+        assert_eq!(parse_size("64 MiB"), Some(64 << 20));
+        assert_eq!(parse_size("500KB"), Some(500_000));
+        assert_eq!(parse_size("12 parsecs"), None);
+        let loaded = Config::parse(Path::new("ibid.toml"), "max-file-size = \"2 GiB\"\n");
+        assert_eq!(loaded.value.unwrap().max_file_size.unwrap().value, 2 << 30);
+        let loaded = Config::parse(Path::new("ibid.toml"), "max-file-size = 0\n");
+        assert_eq!(loaded.errors[0].to_string(), "ibid.toml:1:17: `max-file-size` must be a positive size in bytes\n  help: write max-file-size = \"64 MiB\" (units: B, KB, MB, GB, KiB, MiB, GiB) or a number of bytes");
     }
 }

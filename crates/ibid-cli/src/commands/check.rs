@@ -147,6 +147,9 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     for warning in &result.warnings {
         eprintln!("ibid: warning: {warning}");
     }
+    for error in &result.read_errors {
+        eprintln!("ibid: error: {error}");
+    }
     let format = OutputFormat::from(args.output_format);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -155,6 +158,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         out.flush()?;
         let n = result.fixed;
         eprintln!("Would fix {n} {}.", plural(n, "error", "errors"));
+        incomplete(&result)?;
         return Ok(if n > 0 && !args.exit_zero {
             Outcome::Findings
         } else {
@@ -180,6 +184,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     if result.has_internal_errors() {
         bail!("internal errors occurred while checking (E900 above); the results are incomplete");
     }
+    incomplete(&result)?;
     Ok(if result.diagnostics.is_empty() || args.exit_zero {
         Outcome::Clean
     } else {
@@ -187,12 +192,28 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     })
 }
 
+/// An error (exit code 2) when folders could not be read: the results are incomplete.
+fn incomplete(result: &ibid_check::CheckResult) -> Result<()> {
+    match result.read_errors.len() {
+        0 => Ok(()),
+        1 => bail!("1 folder could not be read (above); the results are incomplete"),
+        n => bail!("{n} folders could not be read (above); the results are incomplete"),
+    }
+}
+
 /// The closing lines for people: how many findings, how many fixable or fixed.
 fn summary(result: &ibid_check::CheckResult, fix: FixMode, out: &mut dyn Write) -> io::Result<()> {
     let remaining = result.diagnostics.len();
     let fixed = result.fixed;
     if remaining == 0 {
-        if fixed > 0 {
+        if !result.read_errors.is_empty() {
+            let files = result.files;
+            writeln!(
+                out,
+                "No findings in the {files} {} read, but not everything could be read.",
+                plural(files, "document", "documents")
+            )?;
+        } else if fixed > 0 {
             writeln!(
                 out,
                 "Found {fixed} {} ({fixed} fixed, 0 remaining).",

@@ -5,15 +5,14 @@
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
+use ibid_corpus::{find_config, load_config, read_regular_file, DEFAULT_MAX_FILE_SIZE};
 use ibid_import::{import, write_atomic, InputFormat, Options, Page, Report, Status, WriteError};
-use ibid_provenance::{sidecar_path, Bibliography, Config};
+use ibid_provenance::bib::BibFormat;
+use ibid_provenance::{decode, sidecar_path, Bibliography};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-/// Files larger than this are not pages.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Arguments of `ibid import`.
 #[derive(Debug, Args)]
@@ -179,20 +178,11 @@ fn import_one(
     Ok(report)
 }
 
-/// The bytes of a regular file no larger than [`MAX_BYTES`].
+/// The bytes of `file`, read with the corpus's safe reader: a regular file (never a FIFO
+/// or a device) within the size limit.
 fn read_page(file: &Path) -> Result<Vec<u8>, String> {
-    let fail = |why: String| format!("{}: {why}", file.display());
-    let meta = std::fs::metadata(file).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("not a regular file".to_string()));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(fail(format!(
-            "larger than {} MiB: not a page",
-            MAX_BYTES >> 20
-        )));
-    }
-    std::fs::read(file).map_err(|e| fail(format!("cannot read the file: {e}")))
+    read_regular_file(file, DEFAULT_MAX_FILE_SIZE)
+        .map_err(|e| format!("{}: cannot read the page: {}", file.display(), e.reason()))
 }
 
 /// Where the document of `file` goes.
@@ -264,14 +254,11 @@ impl Bibliographies {
                 }
             }
         }
-        let config_path = Config::discover(&start.join("."));
+        let config_path = find_config(&start);
         if let Some(path) = &config_path {
-            self.by_config.entry(path.clone()).or_insert_with(|| {
-                let config = Config::load(path).value?;
-                let bib =
-                    Bibliography::load_all(config.bibliography.iter().map(|s| s.value.as_path()));
-                bib.value.filter(|b| !b.is_empty())
-            });
+            self.by_config
+                .entry(path.clone())
+                .or_insert_with(|| corpus_bibliography(path));
         }
         self.by_folder.insert(folder.to_path_buf(), config_path);
     }
@@ -281,4 +268,31 @@ impl Bibliographies {
         let config = self.by_folder.get(folder)?.as_ref()?;
         self.by_config.get(config)?.as_ref()
     }
+}
+
+/// The bibliography of the corpus configured by `config_path`, its files read with the
+/// corpus's safe reader; `None` when it has none. A file that cannot be read leaves the
+/// source line as a `cite` (`ibid check` reports the file itself).
+fn corpus_bibliography(config_path: &Path) -> Option<Bibliography> {
+    let config = load_config(config_path).value?;
+    let mut merged = Bibliography::default();
+    for setting in &config.bibliography {
+        let path = &setting.value;
+        let Some(format) = BibFormat::from_path(path) else {
+            continue;
+        };
+        let Ok(bytes) = read_regular_file(path, DEFAULT_MAX_FILE_SIZE) else {
+            continue;
+        };
+        let Ok(text) = decode(path, &bytes) else {
+            continue;
+        };
+        if let Some(bib) = Bibliography::parse(path, &text, format).value {
+            for entry in bib.entries {
+                // A duplicate key keeps its first entry, as the corpus loader does.
+                let _ = merged.push(entry);
+            }
+        }
+    }
+    (!merged.is_empty()).then_some(merged)
 }

@@ -2,6 +2,7 @@
 //! Commands return an [`crate::Outcome`] or an error; `main` maps them to exit codes.
 
 pub mod check;
+pub mod documents;
 pub mod export;
 pub mod graph;
 pub mod import;
