@@ -5,4 +5,7 @@ pub mod archive;
 pub mod collect;
 pub mod collection;
 mod ids;
+pub mod item;
+mod language;
 pub mod natural;
+pub mod style;
