@@ -266,3 +266,30 @@ fn collect_in_text(meta: &SourceFile, text: &Text, origin: Origin, out: &mut Vec
         }
     }
 }
+
+/// The citations of the documents in `files`, read in parallel (each document is dropped
+/// once its citations are taken), with the errors met reading them, in file order.
+///
+/// Reading goes through `ibid_provenance::read_document`; once the corpus crate owns
+/// loading, this takes its loaded documents instead.
+pub fn collect_files(
+    files: &[PathBuf],
+    bib: &Bibliography,
+) -> (Vec<DocumentCitations>, Vec<ibid_provenance::LoadError>) {
+    use rayon::prelude::*;
+    let results: Vec<(Option<DocumentCitations>, Vec<ibid_provenance::LoadError>)> = files
+        .par_iter()
+        .map(|file| {
+            let loaded = ibid_provenance::read_document(file);
+            let collected = loaded.value.as_ref().map(|doc| collect_document(doc, bib));
+            (collected, loaded.errors)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for (doc, errs) in results {
+        documents.extend(doc);
+        errors.extend(errs);
+    }
+    (documents, errors)
+}

@@ -43,5 +43,5 @@ pub mod render;
 pub mod sections;
 pub mod style;
 
-pub use collect::{collect_document, Citation, Cited, DocumentCitations, Origin};
+pub use collect::{collect_document, collect_files, Citation, Cited, DocumentCitations, Origin};
 pub use collection::{resolve, CollectOptions, Collection, Notice, NoticeKind};

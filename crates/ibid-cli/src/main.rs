@@ -28,6 +28,9 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Draw the witness graph of documents as Graphviz DOT or Mermaid.
     Graph(commands::graph::GraphArgs),
+    /// The bibliography of what the documents cite, in a CSL style or exported, or the
+    /// index of cited locations.
+    Bib(commands::bib::BibArgs),
 }
 
 /// How a command ended, mapped to ruff's exit codes.
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Graph(args) => commands::graph::run(args),
+        Command::Bib(args) => commands::bib::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
