@@ -248,8 +248,12 @@ mod tests {
 
     #[test]
     fn one_fond_in_two_scripts() {
-        let a = read_archival("ГАРФ. Ф. Р-1235. Оп. 118. Д. 4").unwrap().file;
-        let b = read_archival("GARF, f. R-1235, op. 118, d. 4").unwrap().file;
+        let a = read_archival("ГАРФ. Ф. Р-1235. Оп. 118. Д. 4")
+            .unwrap()
+            .file;
+        let b = read_archival("GARF, f. R-1235, op. 118, d. 4")
+            .unwrap()
+            .file;
         assert_eq!(a.address_key(), b.address_key());
     }
 }

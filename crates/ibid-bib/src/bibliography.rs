@@ -4,9 +4,10 @@
 
 use crate::collection::{Collection, PublishedSource};
 use crate::item::to_item;
-use crate::render::{Engine, Pass, RenderedEntry};
+use crate::render::{fallback, Engine, Pass, RenderedEntry};
 use crate::sections::{section_titles, SectionTitles};
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// One archival file as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,24 +61,33 @@ pub fn bibliography(collection: &Collection, renderer: &dyn Renderer, locale: &s
         .iter()
         .map(|s| (s.id.clone(), to_item(&s.csl)))
         .collect();
-    let pass = renderer.render(&items);
+    let mut pass = renderer.render(&items);
     for id in &pass.failed {
         warnings.push(format!(
             "`{id}`: the CSL engine could not render this entry; it is written from its own fields"
         ));
     }
-    for source in &collection.sources {
-        if lacks_every_field(source) {
+    let by_id: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i))
+        .collect();
+    for entry in &mut pass.entries {
+        if pass.failed.contains(&entry.id) {
+            continue;
+        }
+        let Some(&i) = by_id.get(entry.id.as_str()) else {
+            continue;
+        };
+        if entry.is_blank() {
+            warnings.push(format!(
+                "`{}` renders as nothing in this style: it is written from its own fields; add the fields the style prints (author, title, date)",
+                entry.id
+            ));
+            *entry = fallback(entry.id.clone(), &items[i].1);
+        } else if lacks_every_field(&collection.sources[i]) {
             warnings.push(format!(
                 "`{}` has no author, editor, title or container title: it is rendered with what it has",
-                source.id
-            ));
-        }
-    }
-    for entry in &pass.entries {
-        if entry.is_blank() && !pass.failed.contains(&entry.id) {
-            warnings.push(format!(
-                "`{}` renders as nothing in this style: add the fields the style prints (author, title, date)",
                 entry.id
             ));
         }

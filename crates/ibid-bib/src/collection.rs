@@ -352,11 +352,7 @@ fn add_written(out: &mut Collection, written: Vec<Written>) {
         });
         members[slot].1.push(i);
     }
-    let mut taken: HashMap<String, usize> = out
-        .sources
-        .iter()
-        .map(|s| (s.id.clone(), 1))
-        .collect();
+    let mut taken: HashMap<String, usize> = out.sources.iter().map(|s| (s.id.clone(), 1)).collect();
     for (_, group) in members {
         // Forms by how often they are written; on a tie, the first written.
         let mut counts: Vec<(String, usize, usize)> = Vec::new();

@@ -62,10 +62,7 @@ mod tests {
             "title": "Нагорный Карабах",
             "issued": {"date-parts": [[2008]]}
         });
-        assert_eq!(
-            item_id(item.as_object().unwrap()),
-            "barsegov-2008-nagornyi"
-        );
+        assert_eq!(item_id(item.as_object().unwrap()), "barsegov-2008-nagornyi");
         let bare = json!({"title": "The Republic of Armenia"});
         assert_eq!(item_id(bare.as_object().unwrap()), "republic");
         assert_eq!(item_id(&Map::new()), "item");

@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn scripts_and_function_words() {
-        assert_eq!(guess_language("Нагорный Карабах в 1918–1923 гг."), Some("ru"));
+        assert_eq!(
+            guess_language("Нагорный Карабах в 1918–1923 гг."),
+            Some("ru")
+        );
         assert_eq!(
             guess_language("Akten zur deutschen auswärtigen Politik 1918–1945"),
             Some("de")
@@ -88,7 +91,10 @@ mod tests {
             guess_language("Documents diplomatiques français. 1921, tome I"),
             Some("fr")
         );
-        assert_eq!(guess_language("Histoire de la diplomatie et des traités"), Some("fr"));
+        assert_eq!(
+            guess_language("Histoire de la diplomatie et des traités"),
+            Some("fr")
+        );
         assert_eq!(guess_language("L’Arménie entre deux empires"), Some("fr"));
         assert_eq!(guess_language("The Republic of Armenia"), None);
     }

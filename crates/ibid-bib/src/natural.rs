@@ -80,7 +80,7 @@ struct OneLocator {
 /// The order of pinpoints as written (`doc. 652, p. 612`): locator by locator, each by
 /// label, then numerically by the start of its first range, then by its end. Text that
 /// holds no locator sorts after every locator, by its natural key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct LocatorKey {
     locators: Vec<OneLocator>,
     rest: NaturalKey,
@@ -93,11 +93,22 @@ impl Ord for LocatorKey {
             (true, false) => return Ordering::Greater,
             _ => {}
         }
-        self.locators
-            .cmp(&other.locators)
-            .then_with(|| self.rest.cmp(&other.rest))
+        // The same locators written differently (`doc. 652` and `Document 652`) are equal;
+        // text without locators is compared as text.
+        match self.locators.is_empty() {
+            false => self.locators.cmp(&other.locators),
+            true => self.rest.cmp(&other.rest),
+        }
     }
 }
+
+impl PartialEq for LocatorKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for LocatorKey {}
 
 impl PartialOrd for LocatorKey {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
@@ -147,5 +158,9 @@ mod tests {
         assert!(locator_key("doc. 652, p. 612") < locator_key("doc. 655, p. 615"));
         assert!(locator_key("pp. 12–14") < locator_key("pp. 12–20"));
         assert!(locator_key("p. 5") < locator_key("a note"));
+        assert_eq!(
+            locator_key("Document 652, page 612"),
+            locator_key("doc. 652, p. 612")
+        );
     }
 }

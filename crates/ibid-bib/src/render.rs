@@ -6,8 +6,7 @@
 use crate::style::LoadedStyle;
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::{
-    Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration,
-    VerticalAlign,
+    Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration, VerticalAlign,
 };
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
@@ -138,7 +137,11 @@ impl Engine<'_> {
                 let mut entries = catch_unwind(AssertUnwindSafe(|| self.drive(&good)))
                     .unwrap_or_else(|_| Vec::new());
                 let ids = failed.iter().map(|(id, _)| id.clone()).collect();
-                entries.extend(failed.into_iter().map(|(id, item)| fallback(id.clone(), item)));
+                entries.extend(
+                    failed
+                        .into_iter()
+                        .map(|(id, item)| fallback(id.clone(), item)),
+                );
                 Pass {
                     entries,
                     failed: ids,
@@ -193,8 +196,9 @@ impl Engine<'_> {
     }
 }
 
-/// An entry the engine cannot render, written from its own fields: names, title, year.
-fn fallback(id: String, item: &Item) -> RenderedEntry {
+/// An entry the engine cannot render (or renders as nothing), written from its own
+/// fields: names, titles, publisher, note, year; its id when it has none.
+pub(crate) fn fallback(id: String, item: &Item) -> RenderedEntry {
     use hayagriva::citationberg::json::{NameValue, Value};
     let mut parts: Vec<String> = Vec::new();
     if let Some(Value::Names(names)) = item.0.get("author").or_else(|| item.0.get("editor")) {
@@ -210,9 +214,15 @@ fn fallback(id: String, item: &Item) -> RenderedEntry {
             .collect();
         parts.push(list.join("; "));
     }
-    for key in ["title", "container-title", "publisher"] {
+    for key in ["title", "container-title", "publisher", "note"] {
         if let Some(v) = item.0.get(key).and_then(|v| v.to_str()) {
             parts.push(v.into_owned());
+        }
+    }
+    if let Some(Value::Date(d)) = item.0.get("issued") {
+        let range: hayagriva::citationberg::json::VecDateRange = d.clone().into();
+        if let Some(year) = range.0.first().and_then(|d| d.0.first()) {
+            parts.push(year.to_string());
         }
     }
     if parts.is_empty() {
@@ -270,7 +280,9 @@ fn flatten(children: &[ElemChild], out: &mut Vec<Run>) {
                 flatten(&e.children.0, out);
                 // A block in an entry (a label set in the margin) is followed by a space.
                 if matches!(e.display, Some(Display::LeftMargin | Display::Block))
-                    && !out.last().is_some_and(|r| r.text.ends_with(char::is_whitespace))
+                    && !out
+                        .last()
+                        .is_some_and(|r| r.text.ends_with(char::is_whitespace))
                 {
                     push(out, " ", Look::default(), None);
                 }

@@ -14,11 +14,7 @@ pub struct SectionTitles {
 
 /// The titles for `locale` (`ru-RU`, `de`, ...): by its language, English when unknown.
 pub fn section_titles(locale: &str) -> SectionTitles {
-    let language = locale
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let language = locale.split(['-', '_']).next().unwrap_or("").to_lowercase();
     let mut first = None;
     for line in include_str!("../data/sections.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -172,7 +172,10 @@ pub fn style_file(path: &Path) -> Result<LoadedStyle, StyleError> {
     })?;
     let text = String::from_utf8(bytes).map_err(|e| StyleError::Unreadable {
         path: path.to_path_buf(),
-        reason: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        reason: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
     parse_style(path, &text)
 }
@@ -238,6 +241,26 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
             })
         }
     }
+}
+
+/// The style as CSL XML (for other processors, e.g. `pandoc --citeproc --csl`).
+pub fn style_xml(style: &LoadedStyle) -> Result<String, String> {
+    Style::Independent(style.csl.clone())
+        .to_xml()
+        .map(|xml| {
+            // Processors look elements up in the CSL namespace.
+            let xml = if xml.contains("xmlns=") {
+                xml
+            } else {
+                xml.replacen(
+                    "<style ",
+                    "<style xmlns=\"http://purl.org/net/xbiblio/csl\" ",
+                    1,
+                )
+            };
+            format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{xml}\n")
+        })
+        .map_err(|e| e.to_string())
 }
 
 /// A CSL parse error in words, without the internal path syntax.
@@ -345,7 +368,10 @@ mod tests {
         assert!(archived_style("gost-r-705-2008-numeric").is_ok());
         match archived_style("chicago") {
             Err(StyleError::UnknownStyle { close, .. }) => {
-                assert!(close.contains(&"chicago-author-date".to_string()), "{close:?}");
+                assert!(
+                    close.contains(&"chicago-author-date".to_string()),
+                    "{close:?}"
+                );
                 assert!(close.contains(&"chicago-notes".to_string()), "{close:?}");
             }
             other => panic!("{other:?}"),

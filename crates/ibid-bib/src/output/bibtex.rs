@@ -21,9 +21,7 @@ pub enum BibtexDialect {
 fn entry_type(csl_type: &str, dialect: BibtexDialect) -> &'static str {
     use BibtexDialect::{Biblatex, Bibtex};
     match (csl_type, dialect) {
-        ("article-journal" | "article-magazine" | "article-newspaper" | "article", _) => {
-            "article"
-        }
+        ("article-journal" | "article-magazine" | "article-newspaper" | "article", _) => "article",
         ("book", _) => "book",
         ("chapter" | "entry-encyclopedia" | "entry-dictionary" | "entry", _) => "incollection",
         ("paper-conference", _) => "inproceedings",

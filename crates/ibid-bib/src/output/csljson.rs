@@ -22,7 +22,10 @@ pub fn export_items(collection: &Collection) -> Vec<Map<String, Value>> {
             let full = file.display(&repository.name, repository.convention);
             let location = file.display("", repository.convention);
             let mut o = Map::new();
-            o.insert("id".into(), Value::String(format!("archive-{}", slug(&full))));
+            o.insert(
+                "id".into(),
+                Value::String(format!("archive-{}", slug(&full))),
+            );
             o.insert("type".into(), Value::String("manuscript".into()));
             if !repository.name.is_empty() {
                 o.insert("archive".into(), Value::String(repository.name.clone()));

@@ -69,7 +69,10 @@ pub fn html_page(bib: &Rendered, language: &str) -> String {
             html_escape(bib.titles.archival)
         ));
         for repository in &bib.archival {
-            out.push_str(&format!("<h3>{}</h3>\n<ul>\n", html_escape(&repository.name)));
+            out.push_str(&format!(
+                "<h3>{}</h3>\n<ul>\n",
+                html_escape(&repository.name)
+            ));
             for file in &repository.files {
                 out.push_str(&format!(
                     "<li id=\"{}\">{}</li>\n",

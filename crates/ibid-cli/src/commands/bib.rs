@@ -61,6 +61,9 @@ pub struct BibArgs {
     /// List the available locales and exit.
     #[arg(long)]
     pub list_locales: bool,
+    /// Write the chosen style as CSL XML and exit (to render with another processor).
+    #[arg(long)]
+    pub write_style: bool,
 }
 
 /// What `ibid bib --to` writes.
@@ -94,6 +97,19 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
     if args.list_locales {
         return print_lines(locale_codes());
     }
+    if args.write_style {
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            args.paths.clone()
+        };
+        let corpus = Corpus::open(&paths[0]);
+        let style = choose_style(&args, &corpus)?;
+        let xml = ibid_bib::style::style_xml(&style)
+            .map_err(|e| anyhow!("cannot write the style: {e}"))?;
+        write_output(args.output.as_deref(), &xml)?;
+        return Ok(Outcome::Clean);
+    }
     let index_mode = args.index || args.to == BibFormat::Index;
     if args.to == BibFormat::Json && !index_mode {
         bail!("`--to json` writes the index of cited locations: add --index, or use --to csl-json for the entries");
@@ -124,7 +140,11 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
     );
     let problems = report_notices(&collection, args.strict)?;
 
-    let needs_style = !index_mode && matches!(args.to, BibFormat::Text | BibFormat::Markdown | BibFormat::Html);
+    let needs_style = !index_mode
+        && matches!(
+            args.to,
+            BibFormat::Text | BibFormat::Markdown | BibFormat::Html
+        );
     let text = if index_mode {
         let code = match &args.locale {
             Some(code) => locale(code)?.0,
@@ -165,7 +185,9 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
         }
     } else {
         if args.style.is_some() || args.csl.is_some() || args.locale.is_some() {
-            eprintln!("warning: --style, --csl and --locale do not change an export of the entries' data");
+            eprintln!(
+                "warning: --style, --csl and --locale do not change an export of the entries' data"
+            );
         }
         match args.to {
             BibFormat::Bibtex => output::bibtex(&collection, BibtexDialect::Bibtex),
@@ -238,9 +260,9 @@ fn document_files(
         .into_iter()
         .filter(|f| {
             f.explicit
-                || matcher.as_ref().is_none_or(|m| {
-                    m.matches(&ibid_provenance::corpus::relative_to(&f.path, root))
-                })
+                || matcher
+                    .as_ref()
+                    .is_none_or(|m| m.matches(&ibid_provenance::corpus::relative_to(&f.path, root)))
         })
         .map(|f| f.path)
         .collect())
