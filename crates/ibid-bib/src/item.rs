@@ -69,6 +69,10 @@ pub fn to_item(csl: &Map<String, Value>) -> Item {
             fields.insert(key.clone(), v);
         }
     }
+    // The key, for styles that print it (and for the sorting pass of grouped rendering).
+    if let (Some(Value::String(id)), false) = (csl.get("id"), fields.contains_key("citation-key")) {
+        fields.insert("citation-key".into(), CslValue::String(id.clone()));
+    }
     if !fields.contains_key("type") {
         fields.insert("type".into(), CslValue::String("document".into()));
     }

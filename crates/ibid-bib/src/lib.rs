@@ -33,6 +33,8 @@ pub mod archive;
 pub mod bibliography;
 pub mod collect;
 pub mod collection;
+pub mod driver;
+pub mod group;
 mod ids;
 pub mod index;
 pub mod item;

@@ -112,6 +112,12 @@ pub struct Pass {
 impl Engine<'_> {
     /// Render `items` (each with its id) as one bibliography, in the style's order.
     pub fn render(&self, items: &[(String, Item)]) -> Pass {
+        let refs: Vec<&(String, Item)> = items.iter().collect();
+        self.render_refs(&refs)
+    }
+
+    /// [`Engine::render`] for borrowed entries.
+    pub fn render_refs(&self, items: &[&(String, Item)]) -> Pass {
         if items.is_empty() {
             return Pass {
                 entries: Vec::new(),
@@ -130,7 +136,7 @@ impl Engine<'_> {
                 for item in items {
                     let alone = std::slice::from_ref(item);
                     match catch_unwind(AssertUnwindSafe(|| self.drive(alone))) {
-                        Ok(_) => good.push(item.clone()),
+                        Ok(_) => good.push(*item),
                         Err(_) => failed.push(item),
                     }
                 }
@@ -152,7 +158,7 @@ impl Engine<'_> {
 
     /// One driver run: a citation per entry, then the bibliography (or, for a style without
     /// one, the citations in order).
-    fn drive(&self, items: &[(String, Item)]) -> Vec<RenderedEntry> {
+    fn drive(&self, items: &[&(String, Item)]) -> Vec<RenderedEntry> {
         let csl = &self.style.csl;
         let locale = self.locale.cloned();
         let mut driver = BibliographyDriver::new();
@@ -185,6 +191,7 @@ impl Engine<'_> {
                 .collect(),
             None => items
                 .iter()
+                .copied()
                 .zip(rendered.citations)
                 .map(|((id, _), citation)| RenderedEntry {
                     id: id.clone(),
