@@ -44,6 +44,7 @@ pub mod output;
 pub mod render;
 pub mod sections;
 pub mod style;
+pub mod synthetic;
 
 pub use collect::{collect_document, collect_files, Citation, Cited, DocumentCitations, Origin};
 pub use collection::{resolve, CollectOptions, Collection, Notice, NoticeKind};

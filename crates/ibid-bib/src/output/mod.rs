@@ -12,7 +12,7 @@ pub use bibtex::{babel_code, babel_name, bibtex, latex_escape, BibtexDialect};
 pub use csljson::csl_json;
 pub use html::{html_escape, html_page};
 pub use markdown::{markdown, markdown_escape};
-pub use ris::ris;
+pub use ris::{ris, ris_type};
 pub use text::text;
 
 use crate::render::{Look, Run};

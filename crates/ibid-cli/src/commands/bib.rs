@@ -6,13 +6,11 @@ use crate::Outcome;
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
 use ibid_bib::bibliography::bibliography;
+use ibid_bib::driver::{Driver, RenderCache, DEFAULT_CHUNK};
 use ibid_bib::index::{index, index_html, index_json, index_markdown, index_text};
 use ibid_bib::output::{self, BibtexDialect};
-use ibid_bib::render::Engine;
 use ibid_bib::sections::section_titles;
-use ibid_bib::style::{
-    all_locales, archived_style, locale, locale_codes, style_file, style_names, LoadedStyle,
-};
+use ibid_bib::style::{archived_style, locale, locale_codes, style_file, style_names, LoadedStyle};
 use ibid_bib::{collect_files, resolve, CollectOptions, Collection, NoticeKind};
 use ibid_provenance::{Corpus, LoadError};
 use std::io::{self, Write};
@@ -64,6 +62,9 @@ pub struct BibArgs {
     /// Write the chosen style as CSL XML and exit (to render with another processor).
     #[arg(long)]
     pub write_style: bool,
+    /// Neither read nor write the render cache (`.ibid_cache/` at the corpus root).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// What `ibid bib --to` writes.
@@ -169,12 +170,24 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
             .map(|l| l.0.clone())
             .or_else(|| style.csl.default_locale.as_ref().map(|l| l.0.clone()))
             .unwrap_or_else(|| "en-US".to_string());
-        let engine = Engine {
+        let cache = (!args.no_cache)
+            .then(|| RenderCache::open(&corpus.config.root, &style, locale_code.as_ref()));
+        if let Some(warning) = cache.as_ref().and_then(|c| c.warning.as_ref()) {
+            eprintln!("warning: {warning}");
+        }
+        let driver = Driver {
             style: &style,
             locale: locale_code.as_ref(),
-            locales: all_locales(),
+            cache: cache.as_ref(),
+            grouping: true,
+            chunk_size: DEFAULT_CHUNK,
         };
-        let rendered = bibliography(&collection, &engine, &code);
+        let rendered = bibliography(&collection, &driver, &code);
+        if let Some(cache) = &cache {
+            if let Err(e) = cache.write() {
+                eprintln!("warning: cannot write the render cache: {e}");
+            }
+        }
         for warning in &rendered.warnings {
             eprintln!("warning: {warning}");
         }
