@@ -23,8 +23,8 @@ use std::sync::Mutex;
 enum Cached {
     /// A chunk rendered: its entries in the style's order, and those the engine failed on.
     Chunk(Vec<RenderedEntry>, Vec<String>),
-    /// The ids of every entry in the style's order.
-    Order(Vec<String>),
+    /// The ids of every entry in the style's order, each with the hash of its content.
+    Order(Vec<(String, u64)>),
 }
 
 /// The render cache of one style and locale under a corpus root (`.ibid_cache/`).
@@ -137,33 +137,114 @@ impl Driver<'_> {
         (pass.entries, pass.failed)
     }
 
-    /// The ids of `items` in the style's order, from one sorting pass of the engine.
+    /// The ids of `items` (given in their presorted order) in the style's order.
+    ///
+    /// The order of the last run is cached with a hash of each entry. The engine compares
+    /// two entries by themselves alone, and sorts stably, so the entries that did not
+    /// change keep their order; a few changed entries are placed among them by binary
+    /// search, each comparison a sorting pass over two entries. Otherwise one sorting pass
+    /// over all of them.
     fn order(&self, items: &[&(String, Item)]) -> Option<Vec<String>> {
-        let key = content_hash(items);
+        let hashes: Vec<u64> = items.iter().map(|i| content_hash(&[*i])).collect();
+        let previous = self.cache.and_then(|c| match c.take("order", 0) {
+            Some(Cached::Order(list)) => Some(list),
+            _ => None,
+        });
+        let ids = match previous {
+            Some(previous) => self.reorder(items, &hashes, previous),
+            None => self.sort(items),
+        }?;
         if let Some(cache) = self.cache {
-            if let Some(Cached::Order(ids)) = cache.take("order", key) {
-                cache.keep("order".into(), key, Cached::Order(ids.clone()));
-                return Some(ids);
-            }
+            let position: HashMap<&str, usize> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.as_str(), i))
+                .collect();
+            let list = ids
+                .iter()
+                .map(|id| (id.clone(), hashes[position[id.as_str()]]))
+                .collect();
+            cache.keep("order".into(), 0, Cached::Order(list));
         }
+        Some(ids)
+    }
+
+    /// The sorting engine: the style reduced to its sort (see [`sorting_style`]).
+    fn sorting_engine<R>(&self, run: impl FnOnce(&Engine<'_>) -> R) -> R {
         let sorting = LoadedStyle {
             csl: sorting_style(&self.style.csl),
             ..self.style.clone()
         };
-        let engine = Engine {
+        run(&Engine {
             style: &sorting,
             locale: self.locale,
             locales: all_locales(),
-        };
-        let pass = engine.render_refs(items);
+        })
+    }
+
+    /// One sorting pass over `items`.
+    fn sort(&self, items: &[&(String, Item)]) -> Option<Vec<String>> {
+        let pass = self.sorting_engine(|engine| engine.render_refs(items));
         if !pass.failed.is_empty() || pass.entries.len() != items.len() {
             return None;
         }
-        let ids: Vec<String> = pass.entries.into_iter().map(|e| e.id).collect();
-        if let Some(cache) = self.cache {
-            cache.keep("order".into(), key, Cached::Order(ids.clone()));
+        Some(pass.entries.into_iter().map(|e| e.id).collect())
+    }
+
+    /// The previous order with the changed entries placed into it (see [`Driver::order`]).
+    fn reorder(
+        &self,
+        items: &[&(String, Item)],
+        hashes: &[u64],
+        previous: Vec<(String, u64)>,
+    ) -> Option<Vec<String>> {
+        /// Above this many changed entries one sorting pass is cheaper.
+        const FEW: usize = 32;
+        let current: HashMap<&str, (usize, u64)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), (i, hashes[i])))
+            .collect();
+        // Entries in the last order that are still here, unchanged: their presorted index.
+        let mut kept: Vec<usize> = previous
+            .iter()
+            .filter_map(|(id, hash)| match current.get(id.as_str()) {
+                Some(&(i, h)) if h == *hash => Some(i),
+                _ => None,
+            })
+            .collect();
+        let is_kept: std::collections::HashSet<usize> = kept.iter().copied().collect();
+        let changed: Vec<usize> = (0..items.len()).filter(|i| !is_kept.contains(i)).collect();
+        if changed.len() > FEW || (kept.is_empty() && !changed.is_empty()) {
+            return self.sort(items);
         }
-        Some(ids)
+        self.sorting_engine(|engine| {
+            for &c in &changed {
+                // The first kept entry that the changed one comes before.
+                let (mut low, mut high) = (0, kept.len());
+                while low < high {
+                    let mid = (low + high) / 2;
+                    let other = kept[mid];
+                    // The pair in presorted order, as the full sort would meet them.
+                    let pair = if other < c {
+                        [items[other], items[c]]
+                    } else {
+                        [items[c], items[other]]
+                    };
+                    let pass = engine.render_refs(&pair);
+                    if !pass.failed.is_empty() || pass.entries.len() != 2 {
+                        return None;
+                    }
+                    if pass.entries[0].id == items[c].0 {
+                        high = mid;
+                    } else {
+                        low = mid + 1;
+                    }
+                }
+                kept.insert(low, c);
+            }
+            Some(kept.iter().map(|&i| items[i].0.clone()).collect())
+        })
     }
 }
 
