@@ -215,7 +215,10 @@ impl Driver<'_> {
             .collect();
         let is_kept: std::collections::HashSet<usize> = kept.iter().copied().collect();
         let changed: Vec<usize> = (0..items.len()).filter(|i| !is_kept.contains(i)).collect();
-        if changed.len() > FEW || (kept.is_empty() && !changed.is_empty()) {
+        if changed.is_empty() {
+            return Some(kept.iter().map(|&i| items[i].0.clone()).collect());
+        }
+        if changed.len() > FEW || kept.is_empty() {
             return self.sort(items);
         }
         self.sorting_engine(|engine| {
