@@ -1,7 +1,7 @@
 //! Collecting what one document cites: `[source]` (key, cite, archive), pandoc `@key`
 //! citations in the body, and citations inside notes and annotations, each with its place.
 
-use ibid_parse::csl::{reference_to_csl, CslItem};
+use ibid_parse::csl::reference_to_csl;
 use ibid_parse::{scan_citations, Locator, Reference, Span};
 use ibid_provenance::{Bibliography, Document, SourceFile, Text};
 use serde::{Deserialize, Serialize};
@@ -41,8 +41,8 @@ pub enum Cited {
         cite: String,
         /// The work without its pinpoint locators (what S004 compares).
         work: String,
-        /// The CSL item the parser built, without the pinpoint.
-        item: Box<CslItem>,
+        /// The CSL-JSON item the parser built, without the pinpoint.
+        item: serde_json::Map<String, serde_json::Value>,
         /// The bibliography entry `cite` matches (first author and title), if exactly one.
         matched: Option<String>,
     },
@@ -216,13 +216,16 @@ fn written_work(cite: &Text, reference: &Reference, matched: Option<String>) -> 
         .trim_end_matches(|c: char| c.is_whitespace() || ",;:.".contains(c))
         .trim_start()
         .to_string();
-    let mut item = reference_to_csl(reference, &cite.text);
+    let mut item = match serde_json::to_value(reference_to_csl(reference, &cite.text)) {
+        Ok(serde_json::Value::Object(o)) => o,
+        _ => serde_json::Map::new(),
+    };
     // The document number is the pinpoint of this document, not part of the work.
-    item.number = None;
+    item.remove("number");
     Cited::Text {
         cite: cite.text.trim().to_string(),
         work,
-        item: Box::new(item),
+        item,
         matched,
     }
 }
@@ -267,20 +270,22 @@ fn collect_in_text(meta: &SourceFile, text: &Text, origin: Origin, out: &mut Vec
     }
 }
 
-/// The citations of the documents in `files`, read in parallel (each document is dropped
-/// once its citations are taken), with the errors met reading them, in file order.
-///
-/// Reading goes through `ibid_provenance::read_document`; once the corpus crate owns
-/// loading, this takes its loaded documents instead.
-pub fn collect_files(
-    files: &[PathBuf],
-    bib: &Bibliography,
+/// The citations of every document of `plan`, read in parallel through the corpus loader
+/// (each document is dropped once its citations are taken), with the errors met loading
+/// them, in plan order; `bibliographies` holds each corpus's bibliography, for matching a
+/// written `cite` to an entry.
+pub fn collect_plan(
+    plan: &ibid_corpus::Plan,
+    bibliographies: &[Bibliography],
 ) -> (Vec<DocumentCitations>, Vec<ibid_provenance::LoadError>) {
     use rayon::prelude::*;
-    let results: Vec<(Option<DocumentCitations>, Vec<ibid_provenance::LoadError>)> = files
+    let empty = Bibliography::default();
+    let results: Vec<(Option<DocumentCitations>, Vec<ibid_provenance::LoadError>)> = plan
+        .files
         .par_iter()
         .map(|file| {
-            let loaded = ibid_provenance::read_document(file);
+            let loaded = plan.load_document(file);
+            let bib = bibliographies.get(file.corpus).unwrap_or(&empty);
             let collected = loaded.value.as_ref().map(|doc| collect_document(doc, bib));
             (collected, loaded.errors)
         })

@@ -198,10 +198,7 @@ pub fn resolve(
                 Cited::Text {
                     cite, work, item, ..
                 } => {
-                    let item = match serde_json::to_value(item.as_ref()) {
-                        Ok(Value::Object(o)) => o,
-                        _ => Map::new(),
-                    };
+                    let item = item.clone();
                     written.push(Written {
                         document: d,
                         citation: c,
@@ -499,4 +496,49 @@ fn add_archival(out: &mut Collection, uses: Vec<ArchivalUse>) {
             pinpoint: u.pinpoint,
         });
     }
+}
+
+/// What the documents of a plan cite, resolved, and every error met loading them.
+#[derive(Debug, Clone, Default)]
+pub struct Collected {
+    /// The resolved citations and sources.
+    pub collection: Collection,
+    /// Errors in bibliography entries, then in documents (in plan order).
+    pub errors: Vec<ibid_provenance::LoadError>,
+}
+
+/// Load the bibliographies and documents of `plan` (through the corpus loader, documents in
+/// parallel) and resolve what they cite. A bibliography file that cannot be read is a
+/// [`ibid_corpus::CorpusError`]; entries from several corpora are merged, the first
+/// corpus's entry kept when two share a key.
+pub fn collect_corpus(
+    plan: &ibid_corpus::Plan,
+    options: CollectOptions,
+) -> Result<Collected, ibid_corpus::CorpusError> {
+    let mut errors = Vec::new();
+    let bibliographies: Vec<Bibliography> = plan
+        .load_bibliographies()?
+        .iter()
+        .map(|b| {
+            let merged = b.merged();
+            errors.extend(merged.errors);
+            merged.value.unwrap_or_default()
+        })
+        .collect();
+    let (documents, load_errors) = crate::collect::collect_plan(plan, &bibliographies);
+    errors.extend(load_errors);
+    let bibliography = match bibliographies.as_slice() {
+        [one] => one.clone(),
+        many => {
+            let mut all = Bibliography::default();
+            for entry in many.iter().flat_map(|b| &b.entries) {
+                let _ = all.push(entry.clone());
+            }
+            all
+        }
+    };
+    Ok(Collected {
+        collection: resolve(documents, &bibliography, options),
+        errors,
+    })
 }

@@ -46,5 +46,7 @@ pub mod sections;
 pub mod style;
 pub mod synthetic;
 
-pub use collect::{collect_document, collect_files, Citation, Cited, DocumentCitations, Origin};
-pub use collection::{resolve, CollectOptions, Collection, Notice, NoticeKind};
+pub use collect::{collect_document, collect_plan, Citation, Cited, DocumentCitations, Origin};
+pub use collection::{
+    collect_corpus, resolve, CollectOptions, Collected, Collection, Notice, NoticeKind,
+};

@@ -10,6 +10,7 @@ use ibid_bib::item::to_item;
 use ibid_bib::style::{archived_style, LoadedStyle};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use std::path::Path;
 
 /// Every archived style grouping is on for.
 fn grouped_styles() -> Vec<LoadedStyle> {
@@ -67,13 +68,11 @@ fn styles_grouping_is_on_for() {
 /// The items of the fixture corpus's bibliography and its written-out cites.
 fn fixture_items() -> Vec<(String, Item)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
-    let corpus = ibid_provenance::Corpus::open(&root);
-    let (docs, _) = ibid_bib::collect_files(&corpus.files, &corpus.bibliography);
-    let collection = ibid_bib::resolve(
-        docs,
-        &corpus.bibliography,
-        ibid_bib::CollectOptions { all: true },
-    );
+    let plan = ibid_corpus::Plan::new(&[root], Path::new(".")).unwrap();
+    let collected =
+        ibid_bib::collect_corpus(&plan, ibid_bib::CollectOptions { all: true }).unwrap();
+    assert!(collected.errors.is_empty(), "{:?}", collected.errors);
+    let collection = collected.collection;
     collection
         .sources
         .iter()

@@ -4,7 +4,7 @@
 
 use ibid_bib::collection::Collection;
 use ibid_bib::output::{babel_code, bibtex, csl_json, ris, BibtexDialect};
-use ibid_provenance::{BibFormat, Bibliography, Corpus};
+use ibid_provenance::{BibFormat, Bibliography};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,14 +12,11 @@ use std::path::Path;
 /// The fixture corpus resolved, with every bibliography entry (`--all`).
 fn fixture_collection() -> Collection {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
-    let corpus = Corpus::open(&root);
-    let (docs, errors) = ibid_bib::collect_files(&corpus.files, &corpus.bibliography);
-    assert!(errors.is_empty(), "{errors:?}");
-    ibid_bib::resolve(
-        docs,
-        &corpus.bibliography,
-        ibid_bib::CollectOptions { all: true },
-    )
+    let plan = ibid_corpus::Plan::new(&[root], Path::new(".")).unwrap();
+    let collected =
+        ibid_bib::collect_corpus(&plan, ibid_bib::CollectOptions { all: true }).unwrap();
+    assert!(collected.errors.is_empty(), "{:?}", collected.errors);
+    collected.collection
 }
 
 /// The exported items by id.

@@ -1,7 +1,7 @@
 //! `ibid bib [PATH...]`: the bibliography of what the documents cite, in a CSL style or
 //! exported, or the index of cited locations. Wiring only: the work is in `ibid-bib`.
 
-use super::show::report;
+use super::documents::{finish, report};
 use crate::Outcome;
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
@@ -11,8 +11,9 @@ use ibid_bib::index::{index, index_html, index_json, index_markdown, index_text}
 use ibid_bib::output::{self, BibtexDialect};
 use ibid_bib::sections::section_titles;
 use ibid_bib::style::{archived_style, locale, locale_codes, style_file, style_names, LoadedStyle};
-use ibid_bib::{collect_files, resolve, CollectOptions, Collection, NoticeKind};
-use ibid_provenance::{Corpus, LoadError};
+use ibid_bib::{collect_corpus, CollectOptions, Collected, Collection, NoticeKind};
+use ibid_corpus::Plan;
+use ibid_provenance::Config;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -99,13 +100,8 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
         return print_lines(locale_codes());
     }
     if args.write_style {
-        let paths = if args.paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            args.paths.clone()
-        };
-        let corpus = Corpus::open(&paths[0]);
-        let style = choose_style(&args, &corpus)?;
+        let plan = Plan::new(&args.paths, Path::new("."))?;
+        let style = choose_style(&args, &plan.corpora[0].config)?;
         let xml = ibid_bib::style::style_xml(&style)
             .map_err(|e| anyhow!("cannot write the style: {e}"))?;
         write_output(args.output.as_deref(), &xml)?;
@@ -123,22 +119,13 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
     {
         bail!("the index of cited locations is written as text, markdown, html or json");
     }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let corpus = Corpus::open(&paths[0]);
-    let mut errors: Vec<LoadError> = corpus.errors.clone();
-    let files = document_files(&corpus, &paths, &mut errors)?;
-    let (documents, load_errors) = collect_files(&files, &corpus.bibliography);
-    errors.extend(load_errors);
+    let plan = Plan::new(&args.paths, Path::new("."))?;
+    for warning in &plan.warnings {
+        eprintln!("ibid: warning: {warning}");
+    }
+    let Collected { collection, errors } = collect_corpus(&plan, CollectOptions { all: args.all })?;
     report(&errors)?;
-    let collection = resolve(
-        documents,
-        &corpus.bibliography,
-        CollectOptions { all: args.all },
-    );
+    let config = &plan.corpora[0].config;
     let problems = report_notices(&collection, args.strict)?;
 
     let needs_style = !index_mode
@@ -160,7 +147,7 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
             _ => index_text(&idx, &titles),
         }
     } else if needs_style {
-        let style = choose_style(&args, &corpus)?;
+        let style = choose_style(&args, config)?;
         let locale_code = match &args.locale {
             Some(code) => Some(locale(code)?),
             None => None,
@@ -170,8 +157,8 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
             .map(|l| l.0.clone())
             .or_else(|| style.csl.default_locale.as_ref().map(|l| l.0.clone()))
             .unwrap_or_else(|| "en-US".to_string());
-        let cache = (!args.no_cache)
-            .then(|| RenderCache::open(&corpus.config.root, &style, locale_code.as_ref()));
+        let cache =
+            (!args.no_cache).then(|| RenderCache::open(&config.root, &style, locale_code.as_ref()));
         if let Some(warning) = cache.as_ref().and_then(|c| c.warning.as_ref()) {
             eprintln!("warning: {warning}");
         }
@@ -210,20 +197,14 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
         }
     };
     write_output(args.output.as_deref(), &text)?;
-    if !errors.is_empty() {
-        bail!(
-            "{} error{} while loading",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        );
-    }
+    let outcome = finish(&plan, &errors)?;
     if problems > 0 {
         bail!(
             "{problems} citation{} not in the bibliography (--strict)",
             if problems == 1 { " is" } else { "s are" }
         );
     }
-    Ok(Outcome::Clean)
+    Ok(outcome)
 }
 
 /// `text` ending in exactly one newline (empty stays empty).
@@ -248,37 +229,6 @@ fn print_lines(lines: impl IntoIterator<Item = String>) -> Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome::Clean)
-}
-
-/// The document files under `paths`: walked as `ibid check` walks (`.gitignore`,
-/// `.ibidignore`), kept when the corpus configuration includes them.
-fn document_files(
-    corpus: &Corpus,
-    paths: &[PathBuf],
-    errors: &mut Vec<LoadError>,
-) -> Result<Vec<PathBuf>> {
-    let (found, walk_errors) = ibid_check::walk::discover(paths);
-    if let Some(first) = walk_errors.first() {
-        bail!("{first}");
-    }
-    let matcher = match corpus.config.file_matcher() {
-        Ok(m) => Some(m),
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
-    let root = &corpus.config.root;
-    Ok(found
-        .into_iter()
-        .filter(|f| {
-            f.explicit
-                || matcher
-                    .as_ref()
-                    .is_none_or(|m| m.matches(&ibid_provenance::corpus::relative_to(&f.path, root)))
-        })
-        .map(|f| f.path)
-        .collect())
 }
 
 /// Say on stderr which citations are not from the bibliography; returns how many count as
@@ -314,14 +264,14 @@ fn report_notices(collection: &Collection, strict: bool) -> Result<usize> {
 
 /// The style asked for: `--csl`, `--style`, `[style] csl` in ibid.toml (a name, or a `.csl`
 /// file relative to it), or the default.
-fn choose_style(args: &BibArgs, corpus: &Corpus) -> Result<LoadedStyle> {
+fn choose_style(args: &BibArgs, config: &Config) -> Result<LoadedStyle> {
     if let Some(path) = &args.csl {
         return Ok(style_file(path)?);
     }
     if let Some(name) = &args.style {
         return Ok(archived_style(name)?);
     }
-    if let Some(setting) = &corpus.config.style.csl {
+    if let Some(setting) = &config.style.csl {
         let value = setting.value.trim();
         let at = format!(
             "{}:{}:{}",

@@ -3,8 +3,11 @@
 
 pub mod bib;
 pub mod check;
+pub mod documents;
 pub mod export;
+pub mod fmt;
 pub mod graph;
 pub mod parse;
+pub mod progress;
 pub mod rule;
 pub mod show;
