@@ -11,7 +11,12 @@ use ibid_bib::style::archived_style;
 fn items(n: usize) -> Vec<(String, Item)> {
     ibid_bib::synthetic::bibliography(n, 1921)
         .into_iter()
-        .map(|o| (o["id"].as_str().unwrap_or_default().to_string(), to_item(&o)))
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap_or_default().to_string(),
+                to_item(&o),
+            )
+        })
         .collect()
 }
 
