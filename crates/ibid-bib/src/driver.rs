@@ -253,15 +253,9 @@ impl Driver<'_> {
 
 impl Renderer for Driver<'_> {
     fn render(&self, items: &[(String, Item)]) -> Pass {
-        // A sorted style gets its entries roughly in order: its own sort is then cheap. An
-        // unsorted style keeps the order of citation (it numbers by it).
-        let sorted = sorted_without_numbers(&self.style.csl)
-            || self
-                .style
-                .csl
-                .bibliography
-                .as_ref()
-                .is_some_and(|b| b.sort.is_some());
+        // A sorted style gets its entries roughly in order: its own sort is then cheap. A
+        // style that numbers its entries keeps the order of citation (it numbers by it).
+        let sorted = sorted_without_numbers(&self.style.csl);
         let order: Vec<usize> = if sorted {
             presorted(items)
         } else {

@@ -150,7 +150,11 @@ fn entry() -> impl Strategy<Value = Map<String, Value>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    // 12 cases in CI; `IBID_GROUPING_CASES=256` for a longer search.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("IBID_GROUPING_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn grouped_equals_one_pass_on_generated_bibliographies(
