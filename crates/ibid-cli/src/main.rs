@@ -33,6 +33,8 @@ enum Command {
     /// The bibliography of what the documents cite, in a CSL style or exported, or the
     /// index of cited locations.
     Bib(commands::bib::BibArgs),
+    /// Turn pasted pages (text, Markdown, saved HTML) into documents with their provenance.
+    Import(commands::import::ImportArgs),
 }
 
 /// How a command ended, mapped to ruff's exit codes.
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::Graph(args) => commands::graph::run(args),
         Command::Bib(args) => commands::bib::run(args),
+        Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
