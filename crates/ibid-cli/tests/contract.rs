@@ -1,4 +1,4 @@
-//! The document format contract (PRODUCT.md §2) as a user meets it: documents written from
+//! The document format contract (`docs/format.md`) as a user meets it: documents written from
 //! the brief alone (`fixtures/contract/`), run through `ibid show`, each `ibid export` and
 //! `ibid graph` as the real binary, with snapshots and structural checks of every format.
 

@@ -2,7 +2,7 @@
 //! belongs to, and what could not be read. Every command starts from one.
 
 use crate::config::{find_config, load_config, unknown_key_warnings};
-use crate::paths::{display_path, relative_to};
+use crate::paths::{display_path, relative_to, sibling_display};
 use crate::read::{file_kind, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE};
 use crate::walk::{walk, WalkError, Walked};
 use ibid_provenance::config::FileMatcher;
@@ -309,18 +309,6 @@ impl FoundFiles {
                 self.list.push(Found { path, walked_from });
             }
         }
-    }
-}
-
-/// The displayed path of a file beside the file displayed as `display`.
-fn sibling_display(display: &str, sibling: &Path) -> String {
-    let name = sibling
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match display.rfind('/') {
-        Some(slash) => format!("{}/{name}", &display[..slash]),
-        None => name,
     }
 }
 

@@ -166,18 +166,6 @@ pub fn format_files_with(
         .collect()
 }
 
-/// The displayed name of a sidecar, beside its document's.
-fn sidecar_display(display: &str, sidecar: &Path) -> String {
-    let name = sidecar
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match display.rfind('/') {
-        Some(slash) => format!("{}/{name}", &display[..slash]),
-        None => name,
-    }
-}
-
 fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
     let document = match read_regular(&job.path, job.max_file_size) {
         Ok(r) => r,
@@ -208,7 +196,7 @@ fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
                         if e.file == job.path {
                             job.display.clone()
                         } else {
-                            sidecar_display(&job.display, &e.file)
+                            ibid_corpus::sibling_display(&job.display, &e.file)
                         },
                         e.position.line,
                         e.position.column,
@@ -232,9 +220,10 @@ fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
                 crate::FormatError::MeaningChanged {
                     file: crate::FileTarget::Meta,
                     ..
-                } if sidecar.is_some() => {
-                    sidecar_display(&job.display, &ibid_provenance::sidecar_path(&job.path))
-                }
+                } if sidecar.is_some() => ibid_corpus::sibling_display(
+                    &job.display,
+                    &ibid_provenance::sidecar_path(&job.path),
+                ),
                 _ => job.display.clone(),
             };
             return Outcome::Failed(format!("{file}:{e}"));
@@ -247,7 +236,7 @@ fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
     let side_before = sidecar.as_ref().map(|(p, r)| {
         (
             p.clone(),
-            sidecar_display(&job.display, p),
+            ibid_corpus::sibling_display(&job.display, p),
             String::from_utf8_lossy(&r.bytes).into_owned(),
         )
     });
@@ -264,7 +253,12 @@ fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
         writes.push((&job.path, &document.bytes, new, job.display.clone()));
     }
     if let (Some((path, read)), Some(new)) = (&sidecar, &changed.formatted.sidecar) {
-        writes.push((path, &read.bytes, new, sidecar_display(&job.display, path)));
+        writes.push((
+            path,
+            &read.bytes,
+            new,
+            ibid_corpus::sibling_display(&job.display, path),
+        ));
     }
     for (path, _, _, display) in &writes {
         let read_only = if *path == job.path.as_path() {

@@ -1,5 +1,5 @@
 //! Provenance rules (`P`): hands, translations and the front-matter keys and values
-//! themselves, checked against the format (PRODUCT.md §2).
+//! themselves, checked against the format (`docs/format.md`).
 
 pub mod inconsistent_translation;
 pub mod invalid_value;
