@@ -122,18 +122,6 @@ fn names(value: &Value) -> Option<String> {
     (!list.is_empty()).then(|| list.join(" and "))
 }
 
-/// The parts of a CSL date's first date.
-fn date_parts(value: &Value) -> Option<Vec<i64>> {
-    let parts: Vec<i64> = value
-        .get("date-parts")?
-        .get(0)?
-        .as_array()?
-        .iter()
-        .filter_map(|p| p.as_i64().or_else(|| p.as_str()?.trim().parse().ok()))
-        .collect();
-    (!parts.is_empty()).then_some(parts)
-}
-
 /// A CSL date as an ISO date (`1921`, `1921-02`, `1921-02-16`).
 fn iso(parts: &[i64]) -> String {
     let mut out = format!("{:04}", parts[0]);
@@ -172,7 +160,7 @@ fn fields(item: &Map<String, Value>, dialect: BibtexDialect) -> Vec<(String, Str
         let field: &str = match (key.as_str(), dialect) {
             ("id" | "type" | "custom", _) => continue,
             ("issued", _) => {
-                if let Some(parts) = date_parts(value) {
+                if let Some(parts) = crate::item::date_parts(value) {
                     match dialect {
                         Biblatex => out.push(("date".into(), iso(&parts))),
                         Bibtex => {
@@ -186,7 +174,7 @@ fn fields(item: &Map<String, Value>, dialect: BibtexDialect) -> Vec<(String, Str
                 continue;
             }
             ("accessed" | "original-date", _) => {
-                if let Some(parts) = date_parts(value) {
+                if let Some(parts) = crate::item::date_parts(value) {
                     let name = if key == "accessed" {
                         "urldate"
                     } else {

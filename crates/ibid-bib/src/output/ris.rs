@@ -68,14 +68,8 @@ fn name(n: &Value) -> Option<String> {
 
 /// The first date of a CSL date as RIS writes it: `YYYY/MM/DD/` (parts it lacks empty).
 fn date(value: &Value) -> Option<(String, String)> {
-    let parts: Vec<i64> = value
-        .get("date-parts")?
-        .get(0)?
-        .as_array()?
-        .iter()
-        .filter_map(|p| p.as_i64().or_else(|| p.as_str()?.trim().parse().ok()))
-        .collect();
-    let year = *parts.first()?;
+    let parts = crate::item::date_parts(value)?;
+    let year = parts[0];
     let month = parts.get(1).map(|m| format!("{m:02}")).unwrap_or_default();
     let day = parts.get(2).map(|d| format!("{d:02}")).unwrap_or_default();
     Some((format!("{year:04}"), format!("{year:04}/{month}/{day}/")))
