@@ -2,7 +2,7 @@
 //! asked), load the bibliographies, run the corpus rules, then select and suppress.
 
 use crate::analysis::{analyze, internal_error, FileResult, InputFile};
-use crate::cache::{hash_bytes, Cache};
+use crate::cache::{Cache, ContentKey, NewEntry, Stamp};
 use crate::codes::Rule;
 use crate::corpora::{ConfigError, Corpora};
 use crate::diagnostic::{sort_diagnostics, Applicability, Diagnostic};
@@ -119,6 +119,8 @@ struct Job {
     display: String,
     corpus: usize,
     rules: RuleSet,
+    /// Which of the run's cache folders holds the document's result.
+    cache: usize,
 }
 
 /// What checking one document produced.
@@ -126,9 +128,9 @@ struct Job {
 struct Done {
     result: FileResult,
     /// The cache key of the contents the result describes (none when not cacheable).
-    key: Option<u64>,
-    /// The files' sizes and modification times, hashed.
-    stamp: u64,
+    key: Option<ContentKey>,
+    /// The files' metadata, hashed, taken before they were read (none when untrusted).
+    stamp: Option<Stamp>,
     /// Whether the result came from the cache.
     cached: bool,
     fixed: usize,
@@ -143,8 +145,8 @@ impl Done {
     /// A result taken from the cache, unchanged.
     fn from_cache(
         result: FileResult,
-        key: u64,
-        stamp: u64,
+        key: ContentKey,
+        stamp: Option<Stamp>,
         sidecar: Option<(String, PathBuf)>,
     ) -> Self {
         Done {
@@ -184,9 +186,9 @@ impl Texts {
         (file, sidecar)
     }
 
-    fn key(&self, style: u64) -> u64 {
+    fn key(&self, style: u64) -> ContentKey {
         let empty: &[u8] = &[];
-        hash_bytes(&[
+        ContentKey::of(&[
             crate::VERSION.as_bytes(),
             &style.to_le_bytes(),
             self.file.1.as_bytes(),
@@ -238,6 +240,7 @@ pub fn check_with(
         .extend(walk_errors.into_iter().map(|e| format!("cannot read {e}")));
     let mut corpora = Corpora::new(cwd.clone());
     let mut jobs = Vec::new();
+    let mut cache_roots: Vec<PathBuf> = Vec::new();
     for found in found {
         let corpus = corpora.corpus_for(&found.path)?;
         let settings = &corpora.list[corpus];
@@ -246,7 +249,21 @@ pub fn check_with(
             continue;
         }
         let rules = settings.settings.rules_for(&found.path, &options.selection);
+        let config_root = settings
+            .settings
+            .config_file
+            .as_ref()
+            .map(|_| settings.settings.root.as_path());
+        let cache_root = crate::cache::cache_root(config_root, &found.path, &roots);
+        let cache = match cache_roots.iter().position(|r| *r == cache_root) {
+            Some(i) => i,
+            None => {
+                cache_roots.push(cache_root);
+                cache_roots.len() - 1
+            }
+        };
         jobs.push(Job {
+            cache,
             display: display_path(&found.path, cwd),
             path: found.path,
             corpus,
@@ -256,17 +273,19 @@ pub fn check_with(
     result.warnings.append(&mut corpora.warnings);
     result.files = jobs.len();
 
-    let cache_root = ibid_provenance::Config::discover(cwd)
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| cwd.clone());
     // `--diff` computes results for texts that are not on disk: it neither reads nor
     // writes the cache.
-    let cache = if options.cache && options.fix != FixMode::Diff {
-        let (cache, warning) = Cache::<FileResult>::open(&cache_root, "check");
-        result.warnings.extend(warning);
-        Some(cache)
+    let caches: Vec<Cache<FileResult>> = if options.cache && options.fix != FixMode::Diff {
+        cache_roots
+            .iter()
+            .map(|root| {
+                let (cache, warning) = Cache::open(root, "check");
+                result.warnings.extend(warning);
+                cache
+            })
+            .collect()
     } else {
-        None
+        Vec::new()
     };
 
     progress.start(jobs.len());
@@ -281,14 +300,15 @@ pub fn check_with(
         .map(|job| {
             let style = &corpora.list[job.corpus].settings.style;
             let style_key = style_keys[job.corpus];
-            let done = process(job, style, style_key, options.fix, cache.as_ref(), checks);
+            let cache = caches.get(job.cache);
+            let done = process(job, style, style_key, options.fix, cache, checks);
             progress.advance();
             done
         })
         .collect();
     progress.finish();
 
-    if let Some(cache) = &cache {
+    for cache in &caches {
         cache.release();
     }
 
@@ -426,23 +446,26 @@ pub fn check_with(
         )?;
     }
 
-    // The cache is rewritten unless every result came from it and none was left over.
-    if let Some(cache) = cache {
-        let unchanged = cache.loaded() == jobs.len() && done.iter().all(|d| d.cached);
+    // Each cache is rewritten unless every result came from it unchanged and none was left.
+    for (i, (cache, root)) in caches.iter().zip(&cache_roots).enumerate() {
+        let mine = || jobs.iter().zip(&done).filter(|(job, _)| job.cache == i);
+        let unchanged =
+            cache.loaded() == mine().count() && mine().all(|(_, d)| d.cached) && !cache.restamped();
         if !unchanged {
-            let entries: Vec<(&str, u64, u64, &FileResult)> = jobs
-                .iter()
-                .zip(&done)
+            let entries: Vec<NewEntry<'_, FileResult>> = mine()
                 .filter_map(|(job, d)| {
-                    d.key
-                        .map(|key| (job.display.as_str(), key, d.stamp, &d.result))
+                    d.key.map(|key| NewEntry {
+                        path: &job.path,
+                        key,
+                        stamp: d.stamp,
+                        value: &d.result,
+                    })
                 })
                 .collect();
-            if let Err(e) = Cache::write(&cache_root, "check", &entries) {
-                result.warnings.push(format!(
-                    "cannot write the cache in {}: {e}",
-                    cache_root.display()
-                ));
+            if let Err(e) = Cache::write(root, "check", &entries) {
+                result
+                    .warnings
+                    .push(format!("cannot write the cache in {}: {e}", root.display()));
             }
         }
     }
@@ -468,29 +491,12 @@ fn sidecar_of(job: &Job) -> Option<(PathBuf, String)> {
     Some((side_path, display))
 }
 
-/// A hash of the settings and of the files' sizes and modification times.
-fn stamp(job: &Job, sidecar: Option<&(PathBuf, String)>, style: u64) -> Option<u64> {
-    let meta = |path: &Path| -> Option<String> {
-        let m = std::fs::metadata(path).ok()?;
-        let modified = m
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        Some(format!("{}:{modified}", m.len()))
-    };
-    let file = meta(&job.path)?;
-    let side = match sidecar {
-        Some((path, _)) => meta(path)?,
-        None => String::new(),
-    };
-    Some(hash_bytes(&[
-        &style.to_le_bytes(),
-        job.display.as_bytes(),
-        file.as_bytes(),
-        side.as_bytes(),
-    ]))
+/// The stamp of a document's files under its settings and displayed path (see [`Stamp`]).
+fn stamp(job: &Job, sidecar: Option<&(PathBuf, String)>, style: u64) -> Option<Stamp> {
+    let mut files = vec![job.path.as_path()];
+    files.extend(sidecar.map(|(path, _)| path.as_path()));
+    let salt = [&style.to_le_bytes()[..], job.display.as_bytes()].concat();
+    Stamp::of(&files, &salt)
 }
 
 /// Read a document and its sidecar.
@@ -520,12 +526,12 @@ fn process(
     checks: &[(Rule, DocumentCheck)],
 ) -> Done {
     let side = sidecar_of(job);
-    let stamp = stamp(job, side.as_ref(), style_key).unwrap_or(0);
+    let stamp = stamp(job, side.as_ref(), style_key);
     let sidecar = side
         .as_ref()
         .map(|(path, display)| (display.clone(), path.clone()));
-    if mode == FixMode::Off && stamp != 0 {
-        if let Some((key, hit)) = cache.and_then(|c| c.take_stamped(&job.display, stamp)) {
+    if let (FixMode::Off, Some(unchanged), Some(cache)) = (mode, stamp, cache) {
+        if let Some((key, hit)) = cache.take_unchanged(&job.path, unchanged) {
             return Done::from_cache(hit, key, stamp, sidecar);
         }
     }
@@ -565,7 +571,7 @@ fn process(
     };
     let key = texts.key(style_key);
     if mode == FixMode::Off {
-        if let Some(hit) = cache.and_then(|c| c.take(&job.display, key)) {
+        if let Some(hit) = cache.and_then(|c| c.take(&job.path, key, stamp)) {
             return Done::from_cache(hit, key, stamp, sidecar);
         }
     }
@@ -671,7 +677,7 @@ fn process(
     Done {
         result,
         key,
-        stamp: 0,
+        stamp: None,
         cached: false,
         fixed,
         diff,
