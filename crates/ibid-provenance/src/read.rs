@@ -583,39 +583,57 @@ fn read_annotation(
 }
 
 /// Every `hand` of a note or annotation must be declared in `[hands]`.
+///
+/// Ids are looked up in a map, and the help of an unknown one is bounded: suggestions are
+/// searched for the first [`MAX_SUGGESTED`] unknown ids only and the hands are listed up to
+/// [`MAX_LISTED`], so a document with thousands of hands and notes loads in linear time.
 fn check_hands(ctx: &mut Ctx<'_>, doc: &Document) {
+    let declared = doc.hands_by_id();
     let used = doc
         .notes
         .iter()
         .filter_map(|n| n.hand.as_ref())
         .chain(doc.annotations.iter().filter_map(|a| a.hand.as_ref()));
+    let mut unknown = 0;
     for hand in used {
         let id = hand.text.as_str();
-        if doc.hand(id).is_some() {
+        if declared.contains_key(id) {
             continue;
         }
-        let by_name = doc
-            .hands
-            .iter()
-            .find(|h| {
-                h.name.text.to_lowercase().contains(&id.to_lowercase()) && !id.trim().is_empty()
-            })
-            .map(|h| h.id.name.as_str());
-        let suggestion =
-            by_name.or_else(|| closest(id, doc.hands.iter().map(|h| h.id.name.as_str())));
+        unknown += 1;
+        let suggestion = if unknown <= MAX_SUGGESTED {
+            let lower = id.to_lowercase();
+            let by_name = doc
+                .hands
+                .iter()
+                .find(|h| h.name.text.to_lowercase().contains(&lower) && !id.trim().is_empty())
+                .map(|h| h.id.name.as_str());
+            by_name.or_else(|| closest(id, doc.hands.iter().map(|h| h.id.name.as_str())))
+        } else {
+            None
+        };
         let help = match (suggestion, doc.hands.is_empty()) {
             (Some(s), _) => format!("did you mean `{s}`? Or declare it: [hands] {id} = \"Name\""),
             (None, true) => {
                 format!("declare the hand: [hands] {id} = \"Name\" (or \"Unknown handwriting\")")
             }
-            (None, false) => format!(
-                "declare it in [hands] ({id} = \"Name\"), or use one of: {}",
-                doc.hands
+            (None, false) => {
+                let mut ids: Vec<&str> = doc
+                    .hands
                     .iter()
+                    .take(MAX_LISTED)
                     .map(|h| h.id.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .collect();
+                let more = doc.hands.len().saturating_sub(MAX_LISTED);
+                let more = format!("and {more} more");
+                if doc.hands.len() > MAX_LISTED {
+                    ids.push(&more);
+                }
+                format!(
+                    "declare it in [hands] ({id} = \"Name\"), or use one of: {}",
+                    ids.join(", ")
+                )
+            }
         };
         ctx.error(
             LoadErrorKind::UnknownHand,
@@ -625,3 +643,9 @@ fn check_hands(ctx: &mut Ctx<'_>, doc: &Document) {
         );
     }
 }
+
+/// How many unknown hands of a document get a "did you mean" (each search reads every hand).
+const MAX_SUGGESTED: usize = 50;
+
+/// How many hands the help of an unknown hand lists.
+const MAX_LISTED: usize = 12;

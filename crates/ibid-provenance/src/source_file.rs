@@ -24,6 +24,18 @@ pub struct SourceFile {
     pub text: String,
     #[serde(skip)]
     line_starts: Vec<usize>,
+    /// `chars_before[j]`: how many characters start before byte `j * CHECKPOINT`, so a
+    /// column costs bounded work however long its line is.
+    #[serde(skip)]
+    chars_before: Vec<usize>,
+}
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 256;
+
+/// Whether `byte` starts a character (is not a UTF-8 continuation byte).
+const fn starts_char(byte: u8) -> bool {
+    (byte & 0xC0) != 0x80
 }
 
 impl SourceFile {
@@ -37,10 +49,17 @@ impl SourceFile {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            chars_before.push(chars);
+            chars += chunk.iter().filter(|&&b| starts_char(b)).count();
+        }
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            chars_before,
         }
     }
 
@@ -52,7 +71,25 @@ impl SourceFile {
     /// The 1-based line and column of byte `offset` (clamped to the text; a column inside a
     /// multi-byte character counts that character).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        line_col_in(&self.text, &self.line_starts, offset)
+        let offset = floor_boundary(&self.text, offset);
+        let index = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.line_starts.get(index).copied().unwrap_or(0);
+        LineCol {
+            line: index + 1,
+            column: self.chars_before(offset) - self.chars_before(start) + 1,
+        }
+    }
+
+    /// How many characters start before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let checkpoint = offset / CHECKPOINT;
+        let from = checkpoint * CHECKPOINT;
+        let counted = self.chars_before.get(checkpoint).copied().unwrap_or(0);
+        counted
+            + self.text.as_bytes()[from.min(offset)..offset]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count()
     }
 
     /// The text of the 1-based line `line`, without its line ending; `""` past the end.
@@ -71,18 +108,6 @@ impl SourceFile {
     /// The text `span` covers, or `""` if it does not fit.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
-    }
-}
-
-/// Line and column of `offset` in `text`, whose line starts are `starts`.
-fn line_col_in(text: &str, starts: &[usize], offset: usize) -> LineCol {
-    let offset = floor_boundary(text, offset);
-    let index = starts.partition_point(|&s| s <= offset).max(1) - 1;
-    let start = starts.get(index).copied().unwrap_or(0);
-    let before = text.get(start..offset).map_or(0, |s| s.chars().count());
-    LineCol {
-        line: index + 1,
-        column: before + 1,
     }
 }
 
@@ -125,5 +150,15 @@ mod tests {
         assert_eq!(f.line_text(3), "z");
         assert_eq!(f.line_text(9), "");
         assert_eq!(line_col("ab\nпри", 7), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn columns_on_long_lines_agree_with_the_unindexed_count() {
+        let line: String = (0..3000).map(|i| ["a", "ж", "日", "𝄞"][i % 4]).collect();
+        let text = format!("x\n{line}\ny");
+        let f = SourceFile::new("x", text.clone());
+        for offset in (0..text.len()).step_by(5) {
+            assert_eq!(f.line_col(offset), line_col(&text, offset), "at {offset}");
+        }
     }
 }

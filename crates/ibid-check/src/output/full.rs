@@ -6,6 +6,9 @@ use crate::diagnostic::Diagnostic;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::io::{self, Write};
 
+/// What stands for the part of a long line that is not shown.
+const CUT: &str = "...";
+
 /// Write one report per diagnostic, separated by blank lines.
 pub fn render(
     diagnostics: &[Diagnostic],
@@ -18,32 +21,70 @@ pub fn render(
         Renderer::plain()
     };
     for d in diagnostics {
-        writeln!(out, "{}\n", renderer.render(&report(d)))?;
+        writeln!(out, "{}\n", report(&renderer, d))?;
     }
     Ok(())
 }
 
-fn report(d: &Diagnostic) -> Vec<Group<'_>> {
+/// One diagnostic drawn as rustc would.
+fn report(renderer: &Renderer, d: &Diagnostic) -> String {
     let title = Level::ERROR.primary_title(d.message.as_str()).id(d.code());
-    let mut group = match &d.snippet {
+    let origin = || {
+        Origin::path(d.path.as_str())
+            .line(d.start.row)
+            .char_column(d.start.column)
+    };
+    match &d.snippet {
+        Some(snippet) if snippet.first_column > 1 || snippet.cut_after => {
+            // A window of a long line: `...` marks where it was cut. The renderer would
+            // count the header's column from the window's start, so the header is drawn
+            // on its own, with the real column, above the window.
+            let before = if snippet.first_column > 1 { CUT } else { "" };
+            let after = if snippet.cut_after { CUT } else { "" };
+            let source = format!("{before}{}{after}", snippet.text);
+            let span = annotated(d, snippet);
+            let span = span.start + before.len()..span.end + before.len();
+            // Drawn alone, the header's arrow has no room for line numbers: indent it as
+            // the window's line numbers are.
+            let header = renderer.render(&[title.element(origin())]);
+            let indent = " ".repeat(snippet.first_row.to_string().len());
+            let header = match header.split_once('\n') {
+                Some((title, arrow)) => format!("{title}\n{indent}{arrow}"),
+                None => header,
+            };
+            let window = Group::with_level(Level::ERROR).element(
+                Snippet::source(source)
+                    .line_start(snippet.first_row)
+                    .fold(false)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+            let body = renderer.render(&[advice(d, window)]);
+            format!("{header}\n{body}")
+        }
         Some(snippet) if !snippet.text.is_empty() || d.range.start == d.range.end => {
-            let len = snippet.text.len();
-            let start = d.range.start.saturating_sub(snippet.offset).min(len);
-            let end = d.range.end.saturating_sub(snippet.offset).clamp(start, len);
-            title.element(
+            let group = title.element(
                 Snippet::source(snippet.text.as_str())
                     .line_start(snippet.first_row)
                     .path(d.path.as_str())
                     .fold(false)
-                    .annotation(AnnotationKind::Primary.span(start..end)),
-            )
+                    .annotation(AnnotationKind::Primary.span(annotated(d, snippet))),
+            );
+            renderer.render(&[advice(d, group)])
         }
-        _ => title.element(
-            Origin::path(d.path.as_str())
-                .line(d.start.row)
-                .char_column(d.start.column),
-        ),
-    };
+        _ => renderer.render(&[advice(d, title.element(origin()))]),
+    }
+}
+
+/// The bytes of `snippet` the diagnostic's range covers.
+fn annotated(d: &Diagnostic, snippet: &crate::diagnostic::Snippet) -> std::ops::Range<usize> {
+    let len = snippet.text.len();
+    let start = d.range.start.saturating_sub(snippet.offset).min(len);
+    let end = d.range.end.saturating_sub(snippet.offset).clamp(start, len);
+    start..end
+}
+
+/// `group` with the diagnostic's help and fix lines.
+fn advice<'a>(d: &'a Diagnostic, mut group: Group<'a>) -> Group<'a> {
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
@@ -54,7 +95,7 @@ fn report(d: &Diagnostic) -> Vec<Group<'_>> {
         };
         group = group.element(Level::HELP.message(format!("{} {how}", fix.message)));
     }
-    vec![group]
+    group
 }
 
 #[cfg(test)]
@@ -64,6 +105,28 @@ mod tests {
     #[test]
     fn reports_look_like_rustc() {
         let out = render_to_string(OutputFormat::Full, &sample());
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span_with_the_real_column() {
+        use crate::diagnostic::{Finding, TextRange};
+        use crate::line_index::LineIndex;
+        use crate::Rule;
+        let text = format!(
+            "+++\n+++\n{} Angorians* {}\n",
+            "word ".repeat(60),
+            "more ".repeat(60)
+        );
+        let at = text.find('*').unwrap();
+        let d = Finding::new(
+            Rule::UnexplainedMarker,
+            TextRange::new(at, at + 1),
+            "Marker `*` has no note explaining it",
+        )
+        .resolve("letter.md", &text, &LineIndex::new(&text));
+        assert_eq!(d.start.column, 311);
+        let out = render_to_string(OutputFormat::Full, &[d]);
         insta::assert_snapshot!(out);
     }
 }
