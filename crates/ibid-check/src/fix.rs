@@ -2,7 +2,7 @@
 //! until nothing changes, and written back atomically with the file's BOM and line endings.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 /// The most passes `--fix` makes over one file before giving up on convergence.
@@ -79,24 +79,11 @@ pub fn line_ending(text: &str) -> &'static str {
     }
 }
 
-/// Write `text` to `path` atomically: a temporary file in the same folder, then a rename,
-/// keeping the file's permissions.
+/// Write `text` to `path` with ibid's guarantees for a user's file
+/// ([`ibid_provenance::replace_file`]): atomic by rename, mode and owner kept, in place when
+/// the file has hard links, never a read-only file.
 pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ibid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    ibid_provenance::replace_file(path, text.as_bytes()).map(|_| ())
 }
 
 /// A unified diff of `old` and `new`, labelled with `path`; empty when they are equal.

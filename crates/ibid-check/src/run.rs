@@ -596,17 +596,18 @@ fn process(
         texts.file.2.clone(),
         texts.sidecar.as_ref().map(|s| s.2.clone()),
     );
-    let mut fixed = 0;
+    // Fixes applied to the document (0) and to its sidecar (1).
+    let mut fixed = [0usize; 2];
     for _ in 0..MAX_FIX_PASSES {
         let fixable = fixable_now(&result, job.rules);
         if fixable.is_empty() {
             break;
         }
         let mut changed = false;
-        for target in [Some(()), None] {
+        for (target, count) in fixed.iter_mut().enumerate() {
             let slot = match target {
-                Some(()) => Some(&mut texts.file),
-                None => texts.sidecar.as_mut(),
+                0 => Some(&mut texts.file),
+                _ => texts.sidecar.as_mut(),
             };
             let Some((_, display, bytes)) = slot else {
                 continue;
@@ -624,7 +625,7 @@ fn process(
             }
             let (new, applied) = apply_fixes(text, mine);
             if applied > 0 && new != text {
-                fixed += applied;
+                *count += applied;
                 *bytes = new.into_bytes();
                 changed = true;
             }
@@ -636,11 +637,12 @@ fn process(
     }
     let mut diff = String::new();
     let mut fixed_texts = Vec::new();
+    let mut unwritten = Vec::new();
     let pairs = [
-        (Some(&texts.file), Some(&originals.0)),
-        (texts.sidecar.as_ref(), originals.1.as_ref()),
+        (Some(&mut texts.file), Some(&originals.0)),
+        (texts.sidecar.as_mut(), originals.1.as_ref()),
     ];
-    for (now, before) in pairs {
+    for (target, (now, before)) in pairs.into_iter().enumerate() {
         let (Some((path, display, bytes)), Some(before)) = (now, before) else {
             continue;
         };
@@ -652,14 +654,22 @@ fn process(
         match mode {
             FixMode::Apply => {
                 if let Err(e) = write_atomic(path, &new) {
-                    result.diagnostics.push(Diagnostic {
+                    // Nothing was written: the file keeps its text, its fixes do not count,
+                    // and its findings are reported as they stand on disk.
+                    *bytes = before.clone();
+                    fixed[target] = 0;
+                    unwritten.push(Diagnostic {
                         rule: Rule::UnreadableDocument,
                         message: format!("Cannot write the fixed file: {e}"),
                         path: display.clone(),
                         range: Default::default(),
                         start: crate::line_index::Location::new(1, 1),
                         end: crate::line_index::Location::new(1, 1),
-                        help: None,
+                        help: Some(
+                            "its findings are listed as they are in the file; make the file \
+                             and its folder writable and run `ibid check --fix` again"
+                                .to_owned(),
+                        ),
                         fix: None,
                         snippet: None,
                     });
@@ -672,6 +682,10 @@ fn process(
             FixMode::Off => {}
         }
     }
+    if !unwritten.is_empty() {
+        result = run(&texts);
+        result.diagnostics.append(&mut unwritten);
+    }
     let key = (mode == FixMode::Apply).then(|| texts.key(style_key));
     // After `--fix` wrote the files, their stamps changed: the content key finds them.
     Done {
@@ -679,7 +693,7 @@ fn process(
         key,
         stamp: None,
         cached: false,
-        fixed,
+        fixed: fixed.iter().sum(),
         diff,
         fixed_texts,
         sidecar,
@@ -758,17 +772,19 @@ fn apply_late_fixes(
             }
         };
         let (new, applied) = apply_fixes(&text, &list);
-        result.fixed += applied;
         match mode {
-            FixMode::Apply => {
-                if let Err(e) = write_atomic(&path, &new) {
+            FixMode::Apply => match write_atomic(&path, &new) {
+                Ok(()) => result.fixed += applied,
+                Err(e) => {
+                    // Not written: not fixed, and still reported.
                     result
                         .warnings
                         .push(format!("cannot write {}: {e}", path.display()));
                     diagnostics.extend(list);
                 }
-            }
+            },
             FixMode::Diff => {
+                result.fixed += applied;
                 // Replace this file's earlier diff with one that includes these fixes.
                 let earlier = unified_diff(&display, &old, &text);
                 if !earlier.is_empty() {

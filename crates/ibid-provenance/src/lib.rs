@@ -38,6 +38,7 @@ pub mod export;
 mod frontmatter;
 mod model;
 mod read;
+pub mod replace;
 mod source_file;
 mod suggest;
 mod toml_read;
@@ -61,6 +62,7 @@ pub use read::{
     decode, document_id, is_sidecar, parse_document, read_document, sidecar_path, ANNOTATION_KEYS,
     NOTE_KEYS, SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
 };
+pub use replace::{replace_file, Replaced};
 pub use source_file::{LineCol, SourceFile};
 pub use suggest::closest;
 pub use witness::{Agent, Derivation, DerivationKind, Role, Witness, WitnessChain, WitnessKind};
