@@ -125,7 +125,11 @@ fn analyze_inner(
     style: &StyleSettings,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
-    let loaded = parse_document(file.path, file.bytes, sidecar.map(|s| (s.path, s.bytes)));
+    let loaded = if ibid_provenance::is_sidecar(file.path) {
+        ibid_provenance::Loaded::failed(ibid_provenance::sidecar_named_as_document(file.path))
+    } else {
+        parse_document(file.path, file.bytes, sidecar.map(|s| (s.path, s.bytes)))
+    };
     let display_of = |path: &Path| match sidecar {
         Some(s) if s.path == path => s.display,
         _ => file.display,

@@ -68,24 +68,15 @@ impl Corpora {
             Some(&i) => i,
             None => {
                 let config = match &config_path {
-                    Some(path) => load(path)?,
+                    Some(path) => {
+                        let (config, unknown_keys) = load(path)?;
+                        // `path:line:col: unknown key ...` with its help line.
+                        self.warnings
+                            .extend(unknown_keys.iter().map(ToString::to_string));
+                        config
+                    }
                     None => Config::default_for(self.default_root.clone()),
                 };
-                for unknown in &config.unknown {
-                    let mut warning = format!(
-                        "{}: unknown key `{}` in the configuration",
-                        config
-                            .path
-                            .as_deref()
-                            .unwrap_or(Path::new("ibid.toml"))
-                            .display(),
-                        unknown.path
-                    );
-                    if let Some(s) = &unknown.suggestion {
-                        warning.push_str(&format!(" (did you mean `{s}`?)"));
-                    }
-                    self.warnings.push(warning);
-                }
                 let corpus = convert(&config)?;
                 self.list.push(corpus);
                 let i = self.list.len() - 1;
@@ -98,21 +89,22 @@ impl Corpora {
     }
 }
 
-/// Load an `ibid.toml` with its `extend` chain; any error is fatal.
-fn load(path: &Path) -> Result<Config, ConfigError> {
+/// Load an `ibid.toml` with its `extend` chain: the configuration and its unknown keys (to
+/// warn about, with their places); any other error is fatal.
+fn load(path: &Path) -> Result<(Config, Vec<ibid_provenance::LoadError>), ConfigError> {
     let loaded = Config::load(path);
-    let errors: Vec<_> = loaded
+    let (unknown, errors): (Vec<_>, Vec<_>) = loaded
         .errors
-        .iter()
-        .filter(|e| e.kind != ibid_provenance::LoadErrorKind::UnknownKey)
-        .collect();
+        .into_iter()
+        .partition(|e| e.kind == ibid_provenance::LoadErrorKind::UnknownKey);
     if !errors.is_empty() {
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         return Err(ConfigError(text.join("\n")));
     }
-    loaded
+    let config = loaded
         .value
-        .ok_or_else(|| ConfigError(format!("{}: cannot read the configuration", path.display())))
+        .ok_or_else(|| ConfigError(format!("{}: cannot read the configuration", path.display())))?;
+    Ok((config, unknown))
 }
 
 /// Parse a list of selectors written in a config file, pointing at the bad one.

@@ -60,8 +60,14 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Found>, Vec<String>) {
     for root in roots {
         match std::fs::metadata(root) {
             Err(e) => errors.push(format!("{}: {e}", root.display())),
+            // A sidecar named on its own stands for its document (and, with none, is
+            // reported by the analysis as a sidecar, never read as a document).
             Ok(meta) if meta.is_file() => found.push(Found {
-                path: root.clone(),
+                path: if is_sidecar(root) {
+                    ibid_provenance::document_of_sidecar(root).unwrap_or_else(|| root.clone())
+                } else {
+                    root.clone()
+                },
                 explicit: true,
             }),
             Ok(_) => {

@@ -57,7 +57,11 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::from(STATUS_BROKEN_PIPE);
             }
-            eprintln!("ibid: error: {error:#}");
+            let message = format!("{error:#}");
+            eprintln!(
+                "ibid: error: {}",
+                ibid_provenance::terminal::escape_controls(&message)
+            );
             ExitCode::from(2)
         }
     }

@@ -41,6 +41,7 @@ mod read;
 pub mod replace;
 mod source_file;
 mod suggest;
+pub mod terminal;
 mod toml_read;
 mod witness;
 pub mod write;
@@ -53,14 +54,17 @@ pub use config::Config;
 pub use corpus::Corpus;
 pub use dates::{days_in_month, impossible as impossible_date};
 pub use error::{LoadError, LoadErrorKind, Loaded};
-pub use frontmatter::{split as split_front_matter, Split};
+pub use frontmatter::{
+    near_miss as front_matter_near_miss, split as split_front_matter, NearMiss, Split,
+};
 pub use model::{
     Annotation, Choice, DateValue, Document, Hand, Key, Located, Note, NoteKind, Source, Target,
     Text, Translation, UnknownKey,
 };
 pub use read::{
-    decode, document_id, is_sidecar, parse_document, read_document, sidecar_path, ANNOTATION_KEYS,
-    NOTE_KEYS, SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
+    decode, document_id, document_of_sidecar, is_sidecar, parse_document, read_document,
+    sidecar_named_as_document, sidecar_path, ANNOTATION_KEYS, NOTE_KEYS, SOURCE_KEYS, TOP_KEYS,
+    TRANSLATION_KEYS,
 };
 pub use replace::{replace_file, Replaced};
 pub use source_file::{LineCol, SourceFile};

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
-use crate::toml_read::{Ctx, Schema};
+use crate::toml_read::{Ctx, Schema, TomlSource};
 use ibid_parse::Span;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -65,23 +65,54 @@ pub fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(".ibid.toml"))
 }
 
-/// Read the document at `path`, with its sidecar `NAME.ibid.toml` when one exists.
-pub fn read_document(path: &Path) -> Loaded<Document> {
-    if is_sidecar(path) {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().replace(".ibid.toml", ".txt"))
-            .unwrap_or_default();
-        return Loaded::failed(
+/// The extensions a sidecar's document may have, in the order they are looked for.
+const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+/// The document a sidecar `NAME.ibid.toml` belongs to: an existing `NAME.md`,
+/// `NAME.markdown` or `NAME.txt` beside it.
+pub fn document_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
+    let name = sidecar.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".ibid.toml")?;
+    DOCUMENT_EXTENSIONS
+        .iter()
+        .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
+        .find(|doc| doc.is_file())
+}
+
+/// The error for a sidecar named where a document is expected: which document to name
+/// instead, or that it has none.
+pub fn sidecar_named_as_document(path: &Path) -> LoadError {
+    match document_of_sidecar(path) {
+        Some(doc) => LoadError::file(
+            LoadErrorKind::InvalidValue,
+            path,
+            "this is a sidecar file: it holds the provenance of the document beside it",
+        )
+        .with_help(format!(
+            "name the document itself: `{}`",
+            doc.file_name().unwrap_or_default().to_string_lossy()
+        )),
+        None => {
+            let name = path.file_name().map_or_else(String::new, |n| {
+                n.to_string_lossy().replace(".ibid.toml", "")
+            });
             LoadError::file(
                 LoadErrorKind::InvalidValue,
                 path,
-                "this is a sidecar file: it holds the provenance of the document beside it",
+                "this is a sidecar file, and no document beside it has its name",
             )
             .with_help(format!(
-                "name the document itself, such as `{name}` (or `.md`)"
-            )),
-        );
+                "a sidecar holds the provenance of `{name}.md` or `{name}.txt` in the same \
+                 folder: put the document there, or rename the sidecar after its document"
+            ))
+        }
+    }
+}
+
+/// Read the document at `path`, with its sidecar `NAME.ibid.toml` when one exists.
+pub fn read_document(path: &Path) -> Loaded<Document> {
+    if is_sidecar(path) {
+        return Loaded::failed(sidecar_named_as_document(path));
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -115,8 +146,24 @@ pub fn read_document(path: &Path) -> Loaded<Document> {
     )
 }
 
-/// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files.
+/// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files, and
+/// naming UTF-16 and UTF-32 (which have NUL bytes too) with how to convert them.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
+    if let Some(encoding) = wide_encoding(bytes) {
+        let name = path
+            .file_name()
+            .map_or_else(|| "FILE".to_owned(), |n| n.to_string_lossy().into_owned());
+        return Err(LoadError::file(
+            LoadErrorKind::NotUtf8,
+            path,
+            format!("the file is {}, not UTF-8", encoding.describe()),
+        )
+        .with_help(format!(
+            "save it as UTF-8, e.g. `iconv -f {} -t UTF-8 {name} > {name}.utf8` and put that in \
+             its place",
+            encoding.iconv
+        )));
+    }
     if bytes.contains(&0) {
         let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(LoadError::file(
@@ -142,6 +189,80 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
             .with_help("save the file as UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8`"))
         }
     }
+}
+
+/// A text encoding with two or four bytes per character, recognised in a file's first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WideEncoding {
+    /// Its name for people (`UTF-16 (little-endian)`).
+    name: &'static str,
+    /// Whether the file starts with a byte-order mark.
+    bom: bool,
+    /// Its name for `iconv -f`.
+    iconv: &'static str,
+}
+
+impl WideEncoding {
+    /// `UTF-16 text (little-endian, with a byte-order mark)`.
+    fn describe(self) -> String {
+        let (family, order) = self.name.split_once(' ').unwrap_or((self.name, ""));
+        let order = order.trim_matches(['(', ')']);
+        let bom = if self.bom {
+            ", with a byte-order mark"
+        } else {
+            ""
+        };
+        format!("{family} text ({order}{bom})")
+    }
+}
+
+/// UTF-16 or UTF-32 by its byte-order mark, or UTF-16 without one by the NUL bytes of its
+/// ASCII characters: in the first bytes, nearly every other byte is NUL, all on one side.
+fn wide_encoding(bytes: &[u8]) -> Option<WideEncoding> {
+    let with_bom = |name, iconv| {
+        Some(WideEncoding {
+            name,
+            bom: true,
+            iconv,
+        })
+    };
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return with_bom("UTF-32 (little-endian)", "UTF-32");
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return with_bom("UTF-32 (big-endian)", "UTF-32");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return with_bom("UTF-16 (little-endian)", "UTF-16");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return with_bom("UTF-16 (big-endian)", "UTF-16");
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let (name, iconv) = if odd * 10 >= pairs * 4 && even * 20 < pairs {
+        ("UTF-16 (little-endian)", "UTF-16LE")
+    } else if even * 10 >= pairs * 4 && odd * 20 < pairs {
+        ("UTF-16 (big-endian)", "UTF-16BE")
+    } else {
+        return None;
+    };
+    Some(WideEncoding {
+        name,
+        bom: false,
+        iconv,
+    })
 }
 
 /// Load a document from memory: `bytes` of the file `path`, and the sidecar's path and
@@ -207,7 +328,12 @@ pub fn parse_document(
         (Some(side), None) => (side, Some(Span::new(0, side.text.len()))),
         (None, None) => (&file, None),
     };
-    let mut ctx = Ctx::new(meta_file, meta_span.map_or(0, |s| s.start));
+    let source = if toml.is_some() {
+        TomlSource::FrontMatter
+    } else {
+        TomlSource::Sidecar
+    };
+    let mut ctx = Ctx::new(meta_file, meta_span.map_or(0, |s| s.start), source);
     let mut doc = Document {
         id: document_id(path),
         file: SourceFile::new(path, String::new()),

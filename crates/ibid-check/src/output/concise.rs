@@ -1,7 +1,7 @@
 //! The `concise` format: one line per diagnostic, `path:row:col: CODE message`.
 //! Easy to grep, and understood by editors' "jump to error" features.
 
-use super::RenderOptions;
+use super::{escape_controls, RenderOptions};
 use crate::diagnostic::Diagnostic;
 use std::io::{self, Write};
 
@@ -13,11 +13,13 @@ pub fn render(
 ) -> io::Result<()> {
     for d in diagnostics {
         let message = one_line(&d.message);
+        let message = escape_controls(&message);
+        let path = escape_controls(&d.path);
         if options.color {
             writeln!(
                 out,
                 "\x1b[1m{}\x1b[0m:{}:{}: \x1b[1;31m{}\x1b[0m {}",
-                d.path,
+                path,
                 d.start.row,
                 d.start.column,
                 d.code(),
@@ -27,7 +29,7 @@ pub fn render(
             writeln!(
                 out,
                 "{}:{}:{}: {} {}",
-                d.path,
+                path,
                 d.start.row,
                 d.start.column,
                 d.code(),

@@ -1,10 +1,12 @@
 //! The `full` format: rustc-like reports drawn by `annotate-snippets`: the code and message,
 //! `path:line:col`, the source lines with a caret under the span, and help lines.
 
-use super::RenderOptions;
+use super::{escape_controls, RenderOptions};
 use crate::diagnostic::Diagnostic;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// What stands for the part of a long line that is not shown.
 const CUT: &str = "...";
@@ -26,11 +28,14 @@ pub fn render(
     Ok(())
 }
 
-/// One diagnostic drawn as rustc would.
+/// One diagnostic drawn as rustc would. Text from documents (the path, the message, help
+/// lines, the snippet) cannot drive the terminal: controls are escaped.
 fn report(renderer: &Renderer, d: &Diagnostic) -> String {
-    let title = Level::ERROR.primary_title(d.message.as_str()).id(d.code());
+    let message = escape_controls(&d.message);
+    let path = escape_controls(&d.path);
+    let title = Level::ERROR.primary_title(message).id(d.code());
     let origin = || {
-        Origin::path(d.path.as_str())
+        Origin::path(path.clone())
             .line(d.start.row)
             .char_column(d.start.column)
     };
@@ -41,8 +46,8 @@ fn report(renderer: &Renderer, d: &Diagnostic) -> String {
             // on its own, with the real column, above the window.
             let before = if snippet.first_column > 1 { CUT } else { "" };
             let after = if snippet.cut_after { CUT } else { "" };
-            let source = format!("{before}{}{after}", snippet.text);
-            let span = annotated(d, snippet);
+            let (text, span) = escape_c1(&snippet.text, annotated(d, snippet));
+            let source = format!("{before}{text}{after}");
             let span = span.start + before.len()..span.end + before.len();
             // Drawn alone, the header's arrow has no room for line numbers: indent it as
             // the window's line numbers are.
@@ -62,17 +67,41 @@ fn report(renderer: &Renderer, d: &Diagnostic) -> String {
             format!("{header}\n{body}")
         }
         Some(snippet) if !snippet.text.is_empty() || d.range.start == d.range.end => {
+            let (text, span) = escape_c1(&snippet.text, annotated(d, snippet));
             let group = title.element(
-                Snippet::source(snippet.text.as_str())
+                Snippet::source(text)
                     .line_start(snippet.first_row)
-                    .path(d.path.as_str())
+                    .path(path.clone())
                     .fold(false)
-                    .annotation(AnnotationKind::Primary.span(annotated(d, snippet))),
+                    .annotation(AnnotationKind::Primary.span(span)),
             );
             renderer.render(&[advice(d, group)])
         }
         _ => renderer.render(&[advice(d, title.element(origin()))]),
     }
+}
+
+/// `text` with its C1 controls (U+0080 to U+009F, which the renderer leaves as they are)
+/// escaped, and `span` moved to match. The renderer shows the other controls as pictures.
+fn escape_c1(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    let c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !text.contains(c1) {
+        return (Cow::Borrowed(text), span);
+    }
+    let escaped = |part: &str| -> String {
+        part.chars()
+            .map(|c| {
+                if c1(c) {
+                    format!("\\u{{{:x}}}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let start = escaped(text.get(..span.start).unwrap_or("")).len();
+    let end = start + escaped(text.get(span.clone()).unwrap_or("")).len();
+    (Cow::Owned(escaped(text)), start..end)
 }
 
 /// The bytes of `snippet` the diagnostic's range covers.
@@ -86,14 +115,15 @@ fn annotated(d: &Diagnostic, snippet: &crate::diagnostic::Snippet) -> std::ops::
 /// `group` with the diagnostic's help and fix lines.
 fn advice<'a>(d: &'a Diagnostic, mut group: Group<'a>) -> Group<'a> {
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(escape_controls(help)));
     }
     if let Some(fix) = &d.fix {
         let how = match fix.applicability {
             crate::diagnostic::Applicability::Safe => "(`--fix` applies it)",
             crate::diagnostic::Applicability::Unsafe => "(unsafe: not applied by `--fix`)",
         };
-        group = group.element(Level::HELP.message(format!("{} {how}", fix.message)));
+        let message = escape_controls(&fix.message);
+        group = group.element(Level::HELP.message(format!("{message} {how}")));
     }
     group
 }

@@ -96,6 +96,10 @@ pub fn render(
     }
 }
 
+/// `text` with the characters that would drive a terminal escaped
+/// (see [`ibid_provenance::terminal::escape_controls`]).
+pub(crate) use ibid_provenance::terminal::escape_controls;
+
 /// Render to a string (for tests and snapshots).
 pub fn render_to_string(format: OutputFormat, diagnostics: &[Diagnostic]) -> String {
     let mut out = Vec::new();

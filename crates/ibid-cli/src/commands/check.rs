@@ -8,6 +8,7 @@ use ibid_check::{
     parse_selectors, render, render_statistics, CheckOptions, FixMode, OutputFormat, Progress,
     RenderOptions, SelectionLayer,
 };
+use ibid_provenance::terminal::escape_controls;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -145,7 +146,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     };
     let result = ibid_check::check(&options, &Bar::new())?;
     for warning in &result.warnings {
-        eprintln!("ibid: warning: {warning}");
+        eprintln!("ibid: warning: {}", escape_controls(warning));
     }
     let format = OutputFormat::from(args.output_format);
     let stdout = io::stdout();

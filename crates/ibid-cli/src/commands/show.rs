@@ -6,6 +6,7 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use ibid_provenance::corpus::{check_source_key, discover_files};
 use ibid_provenance::export::show::show;
+use ibid_provenance::terminal::escape_controls;
 use ibid_provenance::{read_document, Bibliography, Corpus, Document, LoadError};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -86,7 +87,7 @@ pub fn report(errors: &[LoadError]) -> io::Result<()> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for e in errors {
-        writeln!(err, "{e}")?;
+        writeln!(err, "{}", escape_controls(&e.to_string()))?;
     }
     Ok(())
 }
@@ -110,7 +111,10 @@ pub fn run(args: ShowArgs) -> Result<Outcome> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        ShowFormat::Text => out.write_all(show(doc, Some(&loaded.bibliography)).as_bytes())?,
+        ShowFormat::Text => {
+            let text = show(doc, Some(&loaded.bibliography));
+            out.write_all(escape_controls(&text).as_bytes())?;
+        }
         ShowFormat::Json => {
             serde_json::to_writer_pretty(&mut out, doc)?;
             out.write_all(b"\n")?;
