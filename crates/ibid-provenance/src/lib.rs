@@ -36,6 +36,7 @@ mod dates;
 mod error;
 pub mod export;
 mod frontmatter;
+pub mod latin;
 mod model;
 mod read;
 pub mod replace;

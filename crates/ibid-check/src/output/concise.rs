@@ -1,21 +1,17 @@
 //! The `concise` format: one line per diagnostic, `path:row:col: CODE message`.
 //! Easy to grep, and understood by editors' "jump to error" features.
 
-use super::{escape_controls, RenderOptions};
+use super::escape_controls;
 use crate::diagnostic::Diagnostic;
 use std::io::{self, Write};
 
 /// Write one line per diagnostic.
-pub fn render(
-    diagnostics: &[Diagnostic],
-    options: RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn render(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     for d in diagnostics {
         let message = one_line(&d.message);
         let message = escape_controls(&message);
         let path = escape_controls(&d.path);
-        if options.color {
+        if color {
             writeln!(
                 out,
                 "\x1b[1m{}\x1b[0m:{}:{}: \x1b[1;31m{}\x1b[0m {}",

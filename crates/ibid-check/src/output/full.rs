@@ -1,7 +1,7 @@
 //! The `full` format: rustc-like reports drawn by `annotate-snippets`: the code and message,
 //! `path:line:col`, the source lines with a caret under the span, and help lines.
 
-use super::{escape_controls, RenderOptions};
+use super::escape_controls;
 use crate::diagnostic::Diagnostic;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::borrow::Cow;
@@ -12,12 +12,8 @@ use std::ops::Range;
 const CUT: &str = "...";
 
 /// Write one report per diagnostic, separated by blank lines.
-pub fn render(
-    diagnostics: &[Diagnostic],
-    options: RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let renderer = if options.color {
+pub fn render(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()

@@ -170,7 +170,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         render(
             format,
             &result.diagnostics,
-            RenderOptions { color },
+            RenderOptions { color, base: None },
             &mut out,
         )?;
     }
