@@ -34,8 +34,11 @@ fn unknown_keys_on_one_line(n: usize) -> String {
     format!("{FRONT}+++\n{}\n", vec!["[@nokey]"; n].join(" "))
 }
 
+/// A case: its name, the document of a given size, and the smaller size.
+type Case = (&'static str, fn(usize) -> String, usize);
+
 fn bench_linear(c: &mut Criterion) {
-    let cases: [(&str, fn(usize) -> String, usize); 3] = [
+    let cases: [Case; 3] = [
         ("distinct-numbered-notes", numbered_notes, 2_000),
         ("findings-on-one-line", markers_on_one_line, 4_000),
         ("unknown-keys-on-one-line", unknown_keys_on_one_line, 4_000),

@@ -216,7 +216,7 @@ fn text_from_documents_cannot_drive_the_terminal() {
 
 #[test]
 fn help_lines_say_write_once() {
-    let doc = format!("{LETTER}").replace(
+    let doc = LETTER.replace(
         "title = \"Letter\"",
         "title = \"Letter\"\nhands = \"lenin\"",
     );
