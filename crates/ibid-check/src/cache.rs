@@ -339,14 +339,11 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         std::fs::create_dir_all(dir)?;
         remove_stale_temporaries(dir);
         if let Some(top) = dir.parent() {
-            let ignore = top.join(".gitignore");
-            if !ignore.exists() {
-                std::fs::write(&ignore, "# Created by ibid.\n*\n")?;
-            }
-            let tag = top.join("CACHEDIR.TAG");
-            if !tag.exists() {
-                std::fs::write(&tag, "Signature: 8a477f597d28d172789f06886806bc55\n")?;
-            }
+            create_once(&top.join(".gitignore"), "# Created by ibid.\n*\n")?;
+            create_once(
+                &top.join("CACHEDIR.TAG"),
+                "Signature: 8a477f597d28d172789f06886806bc55\n",
+            )?;
         }
         let list: Vec<(Vec<u8>, ContentKey, Option<Stamp>, &T)> = entries
             .iter()
@@ -366,6 +363,19 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         std::io::Write::write_all(&mut tmp, &bytes)?;
         tmp.persist(&file).map_err(|e| e.error)?;
         Ok(())
+    }
+}
+
+/// Write `text` to a new file at `path`, unless something (a file, a link) is there already.
+fn create_once(path: &Path, text: &str) -> std::io::Result<()> {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut file) => std::io::Write::write_all(&mut file, text.as_bytes()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
