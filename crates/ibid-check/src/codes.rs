@@ -98,6 +98,7 @@ rules! {
     "D001" UnparsedDate dates/unparsed_date, Document, None;
     "D002" ImpossibleDate dates/impossible_date, Document, None;
     "D003" AnnotationBeforeDocument dates/annotation_before_document, Document, None;
+    "D004" FutureDate dates/future_date, Document, None;
     "E001" UnreadableDocument errors/unreadable_document, Checker, None;
     "E002" UnreadableBibliography errors/unreadable_bibliography, Checker, None;
     "E900" InternalError errors/internal_error, Checker, None;

@@ -169,16 +169,7 @@ fn number(locators: &[Locator], label: LocatorLabel, text: &str) -> Option<Numbe
     let locator = locators.iter().find(|l| l.label == label)?;
     let range = locator.ranges.first()?;
     let first = range.first.value?;
-    let last = match &range.last {
-        Some(last) => match last.value {
-            Some(v) if range.first.kind == ibid_parse::NumberKind::Arabic => {
-                ibid_parse::expand_abbreviated_end(first, v)
-            }
-            Some(v) => v,
-            None => first,
-        },
-        None => first,
-    };
+    let last = range.last_value().unwrap_or(first);
     Some(Number {
         first,
         last: last.max(first),

@@ -34,10 +34,12 @@ pub struct StyleSettings {
 }
 
 impl StyleSettings {
-    /// A hash of the settings, for cache keys.
+    /// A hash of what a document's findings depend on besides its text, for cache keys: the
+    /// settings, and today's date (D004 flags dates after it, so a cached finding lasts a day).
     pub fn fingerprint(&self) -> u64 {
         let text = format!("{self:?}");
-        crate::cache::hash_bytes(&[text.as_bytes()])
+        let today = crate::rules::dates::future_date::today().to_string();
+        crate::cache::hash_bytes(&[text.as_bytes(), today.as_bytes()])
     }
 }
 

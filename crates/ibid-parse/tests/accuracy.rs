@@ -191,21 +191,21 @@ fn name_part(s: &str) -> String {
 }
 
 /// The first author, or the first editor of a work without authors.
-fn first_name(csl: &CslItem) -> Option<&CslName> {
+fn first_name<'c>(csl: &'c CslItem<'_>) -> Option<&'c CslName<'c>> {
     csl.author.first().or_else(|| csl.editor.first())
 }
 
 fn family(name: &CslName) -> Option<String> {
     match (&name.particle, &name.family, &name.literal) {
         (Some(p), Some(f), _) => Some(format!("{p} {f}")),
-        (None, Some(f), _) => Some(f.clone()),
-        (_, None, Some(l)) => Some(l.clone()),
+        (None, Some(f), _) => Some(f.to_string()),
+        (_, None, Some(l)) => Some(l.to_string()),
         _ => None,
     }
 }
 
-fn opt_text(v: &Option<String>, f: fn(&str) -> String) -> Got {
-    match v.as_deref().map(f) {
+fn opt_text(v: &Option<impl AsRef<str>>, f: fn(&str) -> String) -> Got {
+    match v.as_ref().map(|v| f(v.as_ref())) {
         Some(s) if !s.is_empty() => Got::Text(s),
         _ => Got::None,
     }
@@ -242,8 +242,7 @@ fn actual(field: &str, reference: &Reference, csl: &CslItem, input: &str) -> Got
         "year" => csl
             .issued
             .as_ref()
-            .and_then(|d| d.date_parts.first())
-            .and_then(|p| p.first())
+            .and_then(|d| d.start.as_slice().first())
             .map_or(Got::None, |y| Got::Year(i64::from(*y))),
         "volume" => opt_text(&csl.volume, number),
         "issue" => opt_text(&csl.issue, number),

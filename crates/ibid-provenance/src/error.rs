@@ -35,7 +35,7 @@ pub enum LoadErrorKind {
     InvalidValue,
     /// A note or annotation names a hand that `[hands]` does not declare.
     UnknownHand,
-    /// A date cannot be read or is impossible (`1921-02-30`).
+    /// A date cannot be read (a date that can be read but cannot exist is for the rules).
     InvalidDate,
     /// A bibliography entry could not be read (the other entries still are).
     BadEntry,

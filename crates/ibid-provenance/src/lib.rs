@@ -53,7 +53,6 @@ pub use body::{
 };
 pub use config::Config;
 pub use corpus::Corpus;
-pub use dates::{days_in_month, impossible as impossible_date};
 pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{
     near_miss as front_matter_near_miss, split as split_front_matter, NearMiss, Split,

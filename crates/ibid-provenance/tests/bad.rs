@@ -51,12 +51,6 @@ bad!(
     true
 );
 bad!(
-    impossible_date,
-    "impossible-date.md",
-    LoadErrorKind::InvalidDate,
-    true
-);
-bad!(
     missing_marker,
     "missing-marker.md",
     LoadErrorKind::MissingKey,
@@ -71,6 +65,26 @@ bad!(
     LoadErrorKind::UnclosedFrontMatter,
     false
 );
+
+/// A date that can be read but cannot exist does not stop loading and is no load error: the
+/// document keeps ibid-parse's errors with the date, for rule D002 to report.
+#[test]
+fn impossible_dates_are_kept_with_the_date_not_reported_by_the_loader() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bad");
+    let bytes = std::fs::read(dir.join("impossible-date.md")).unwrap();
+    let loaded = parse_document(Path::new("impossible-date.md"), &bytes, None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let doc = loaded.value.expect("the document loads");
+    let date = doc.date.as_ref().expect("a date");
+    let kinds: Vec<_> = date.parsed.errors.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [ibid_parse::ParseErrorKind::DayPastEndOfMonth]);
+    assert_eq!(date.parsed.errors[0].message, "February 1921 has 28 days");
+    let annotation = doc.annotations[0].date.as_ref().expect("a date");
+    assert_eq!(
+        annotation.parsed.errors[0].message,
+        "April 1921 has 30 days"
+    );
+}
 
 #[test]
 fn unknown_keys_are_kept_in_the_model() {

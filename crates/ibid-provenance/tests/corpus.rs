@@ -46,7 +46,7 @@ fn the_bibliography_has_every_format() {
     assert_eq!(barsegov.item.author[0].family.as_deref(), Some("Барсегов"));
     let nk = corpus.bibliography.get("nk-1918-1923").unwrap();
     assert_eq!(nk.item.editor[0].given.as_deref(), Some("В. А."));
-    assert_eq!(nk.item.issued.as_ref().unwrap().date_parts, [[1992]]);
+    assert_eq!(nk.item.issued.as_ref().unwrap().start.as_slice(), [1992]);
 }
 
 #[test]

@@ -103,6 +103,7 @@ pub const DOCUMENT_RULES: &[(Rule, DocumentCheck)] = &[
         Rule::AnnotationBeforeDocument,
         dates::annotation_before_document::check,
     ),
+    (Rule::FutureDate, dates::future_date::check),
     (Rule::LocatorStyle, format::locator_style::check),
     (Rule::RangeHyphen, format::range_hyphen::check),
     (Rule::UnexplainedMarker, markers::unexplained_marker::check),

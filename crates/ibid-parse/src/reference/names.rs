@@ -5,7 +5,7 @@ use super::given_names::is_given_name;
 use super::lexicon::Lex;
 use super::token::{tokenize, Kind, Tok};
 use super::{Name, Names};
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
 /// Where a list of names is read, which decides the shapes accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -822,6 +822,17 @@ pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Opti
 ///
 /// Personal names are split into family, given names and particle; institutions and labels
 /// are kept whole as [`Name::Literal`]. Text after the list is kept as the remainder.
+///
+/// ```
+/// use ibid_parse::{parse_names, Name};
+///
+/// let input = "Иванов И. И., Петров П. П. и др.";
+/// let names = parse_names(input).value;
+/// assert!(names.et_al);
+/// let Name::Personal { family, given, .. } = &names.names[1] else { panic!("a person") };
+/// assert_eq!(family.slice(input), "Петров");
+/// assert_eq!(given.unwrap().slice(input), "П. П.");
+/// ```
 pub fn parse_names(input: &str) -> Parsed<Names> {
     let toks = tokenize(input);
     let Some(first) = toks.first() else {
@@ -832,6 +843,7 @@ pub fn parse_names(input: &str) -> Parsed<Names> {
         return Parsed {
             value: Names::default(),
             errors: vec![ParseError::new(
+                ParseErrorKind::NotRecognized,
                 format!("could not read `{}` as a name", span.slice(input)),
                 span,
             )],
@@ -846,6 +858,7 @@ pub fn parse_names(input: &str) -> Parsed<Names> {
     if let (Some(rest), Some(last)) = (toks.get(end), toks.last()) {
         let span = Span::new(rest.start, last.end);
         parsed.errors.push(ParseError::new(
+            ParseErrorKind::NotRecognized,
             format!("could not read `{}` as a name", span.slice(input)),
             span,
         ));

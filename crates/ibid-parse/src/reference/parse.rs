@@ -7,7 +7,7 @@ use super::token::{tokenize, Kind, Tok};
 use super::{ArchivalReference, Names, Reference};
 use crate::locator::{scan_locator, LocatorOptions};
 use crate::text::trim_span;
-use crate::{Locator, ParseError, Parsed, Span};
+use crate::{Locator, ParseError, ParseErrorKind, Parsed, Span};
 
 /// The longest quoted title looked for, in tokens: keeps unclosed quotes from making the
 /// search quadratic.
@@ -107,6 +107,19 @@ pub(super) struct Cx<'a> {
 /// is the `page` of a work in a container (a journal or book with volume or issue); in a
 /// book or a note the numbers at the end are pinpoint `locators`. Text that fits no field is
 /// reported with its span; trailing such text is also the remainder.
+///
+/// ```
+/// use ibid_parse::parse_reference;
+///
+/// let input = "Milovan Djilas. Wartime. Translated by Michael B. Petrovich. \
+///              (New York: Harcourt Brace Jovanovich, 1977), 385-387.";
+/// let reference = parse_reference(input).value;
+/// assert_eq!(reference.title.unwrap().slice(input), "Wartime");
+/// assert_eq!(reference.translators.names.len(), 1);
+/// assert_eq!(reference.place.unwrap().slice(input), "New York");
+/// assert_eq!(reference.issued.unwrap().date_parts(), [1977]);
+/// assert_eq!(reference.locators[0].value_text(input), "385-387");
+/// ```
 pub fn parse_reference(input: &str) -> Parsed<Reference> {
     let toks = tokenize(input);
     let span = trim_span(input, Span::new(0, input.len()));
@@ -342,6 +355,7 @@ impl<'a> Cx<'a> {
         }
         for span in &merged {
             errors.push(ParseError::new(
+                ParseErrorKind::UnknownField,
                 format!("could not tell which field `{}` is", span.slice(self.input)),
                 *span,
             ));

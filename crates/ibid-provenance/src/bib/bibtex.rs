@@ -247,7 +247,7 @@ fn convert(
     }
     match item_from_json(o) {
         Ok((mut item, extra)) => {
-            item.id = Some(entry.key.clone());
+            item.id = Some(entry.key.clone().into());
             entries.push(BibEntry {
                 key: entry.key.clone(),
                 item,
@@ -293,6 +293,6 @@ mod tests {
         assert_eq!(s.item_type, "article-journal");
         assert_eq!(s.issue.as_deref(), Some("2"));
         assert_eq!(s.container_title.as_deref(), Some("Slavic Review"));
-        assert_eq!(s.issued.as_ref().unwrap().date_parts, [[2004]]);
+        assert_eq!(s.issued.as_ref().unwrap().start.as_slice(), [2004]);
     }
 }

@@ -45,7 +45,7 @@ pub struct BibEntry {
     /// The citation key.
     pub key: String,
     /// The entry as CSL-JSON variables (its `id` is the key).
-    pub item: CslItem,
+    pub item: CslItem<'static>,
     /// Fields that have no place in [`CslItem`], kept as CSL-JSON values.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// The file it was read from.
@@ -197,7 +197,7 @@ impl Bibliography {
 /// as CSL processors do.
 pub(crate) fn item_from_json(
     mut object: serde_json::Map<String, serde_json::Value>,
-) -> Result<(CslItem, BTreeMap<String, serde_json::Value>), String> {
+) -> Result<(CslItem<'static>, BTreeMap<String, serde_json::Value>), String> {
     use serde_json::Value;
     const DATES: &[&str] = &[
         "issued",
@@ -217,7 +217,7 @@ pub(crate) fn item_from_json(
     if !object.contains_key("type") {
         object.insert("type".to_string(), Value::String("document".to_string()));
     }
-    let item: CslItem = serde_json::from_value(Value::Object(object.clone()))
+    let item: CslItem<'static> = serde_json::from_value(Value::Object(object.clone()))
         .map_err(|e| describe_item_error(&object, &e))?;
     let known = match serde_json::to_value(&item) {
         Ok(Value::Object(o)) => o,
@@ -245,7 +245,7 @@ fn describe_item_error(
         let mut alone = serde_json::Map::new();
         alone.insert("type".to_owned(), kind.clone());
         alone.insert(key.clone(), value.clone());
-        serde_json::from_value::<CslItem>(Value::Object(alone))
+        serde_json::from_value::<CslItem<'static>>(Value::Object(alone))
             .err()
             .map(|e| (key, e))
     });

@@ -4,10 +4,10 @@
 mod csl;
 mod value;
 
-use crate::csl::{date_to_csl_ref, reference_to_csl_ref};
-use crate::{
+use ibid_parse::csl::{date_to_csl, reference_to_csl};
+use ibid_parse::{
     Calendar, Citation, CitationItem, DatePart, InferenceBasis, Locator, Parsed, ParsedInput,
-    PartialDate, Reference,
+    PartialDate, Reference, Span,
 };
 use value::{array, null, signed, Object};
 
@@ -32,7 +32,7 @@ impl JsonWriter {
         o.name("kind", parsed.value.kind().name());
         match &parsed.value {
             ParsedInput::Reference(reference) => {
-                csl::write_item(o.key("item"), &reference_to_csl_ref(reference, input));
+                csl::write_item(o.key("item"), &reference_to_csl(reference, input));
                 self.write_reference_locators(o.key("locators"), reference, input);
             }
             ParsedInput::Locators(locators) => {
@@ -42,7 +42,7 @@ impl JsonWriter {
                 write_citation(o.key("citations"), citation.as_ref(), input);
             }
             ParsedInput::Date(Some(date)) => write_date(o.key("date"), date, input),
-            ParsedInput::Date(None) => {}
+            _ => {}
         }
         array(o.key("errors"), &parsed.errors, |out, e| {
             let mut o = Object::open(out);
@@ -121,7 +121,7 @@ fn write_citation(out: &mut Vec<u8>, citation: Option<&Citation>, input: &str) {
 
 /// Write one cited item.
 fn write_citation_item(out: &mut Vec<u8>, item: &CitationItem, input: &str) {
-    let text = |s: Option<crate::Span>| s.map(|s| s.slice(input));
+    let text = |s: Option<Span>| s.map(|s| s.slice(input));
     let mut o = Object::open(out);
     o.str("id", item.key.slice(input));
     o.str_or_null("prefix", text(item.prefix));
@@ -137,8 +137,8 @@ fn write_citation_item(out: &mut Vec<u8>, item: &CitationItem, input: &str) {
 /// The contract's name for a calendar.
 fn calendar_name(calendar: Calendar) -> &'static str {
     match calendar {
-        Calendar::Gregorian => "gregorian",
         Calendar::Julian => "julian",
+        _ => "gregorian",
     }
 }
 
@@ -148,6 +148,7 @@ fn basis_name(basis: InferenceBasis) -> &'static str {
         InferenceBasis::TwoDigitYear => "two-digit-year",
         InferenceBasis::ContextYear => "context-year",
         InferenceBasis::Supplied => "supplied",
+        _ => "inferred",
     }
 }
 
@@ -186,7 +187,7 @@ fn write_date(out: &mut Vec<u8>, date: &PartialDate, input: &str) {
     if let Some(alternate) = &date.alternate {
         write_date(o.key("alternate"), alternate, input);
     }
-    match date_to_csl_ref(date, input) {
+    match date_to_csl(date, input) {
         Some(csl) => csl::write_date(o.key("csl"), &csl),
         None => null(o.key("csl")),
     }
@@ -196,8 +197,8 @@ fn write_date(out: &mut Vec<u8>, date: &PartialDate, input: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::Record;
-    use crate::{parse_locators, ArchivalReference, Span};
+    use crate::Record;
+    use ibid_parse::{parse_locators, ArchivalReference};
 
     /// Locators parsed from `text`, moved to start at `at`.
     fn locators_at(text: &str, at: usize) -> Vec<Locator> {
@@ -214,17 +215,15 @@ mod tests {
         let input = "p. 5 RGASPI f. 17 p. 9 op. 3";
         let mut archival = locators_at("f. 17", 12);
         archival.extend(locators_at("op. 3", 23));
-        let reference = Reference {
-            archive: Some(ArchivalReference {
-                repository: Some(Span::new(5, 11)),
-                location: Some(Span::new(12, 28)),
-                locators: archival,
-                span: Span::new(5, 28),
-            }),
-            locators: [locators_at("p. 5", 0), locators_at("p. 9", 18)].concat(),
-            span: Span::new(0, input.len()),
-            ..Reference::default()
-        };
+        let mut archive = ArchivalReference::default();
+        archive.repository = Some(Span::new(5, 11));
+        archive.location = Some(Span::new(12, 28));
+        archive.locators = archival;
+        archive.span = Span::new(5, 28);
+        let mut reference = Reference::default();
+        reference.archive = Some(archive);
+        reference.locators = [locators_at("p. 5", 0), locators_at("p. 9", 18)].concat();
+        reference.span = Span::new(0, input.len());
         let parsed = Parsed::ok(ParsedInput::Reference(Box::new(reference)));
         let mut out = Vec::new();
         let mut writer = JsonWriter::new();

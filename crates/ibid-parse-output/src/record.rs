@@ -1,13 +1,10 @@
 //! The JSON record `ibid parse --format json` writes for one input, and its readable view.
 //! The record's field names are a contract other tools read: change them only additively.
 
-mod json;
-
-pub use json::{write_record_json, JsonWriter};
-
-use crate::csl::{date_to_csl, reference_to_csl, CslDate, CslItem};
-use crate::{
-    Citation, DatePart, InferenceBasis, Locator, Parsed, ParsedInput, PartialDate, Reference, Span,
+use ibid_parse::csl::{date_to_csl, reference_to_csl, CslDate, CslItem, CslName};
+use ibid_parse::{
+    Calendar, Citation, DatePart, InferenceBasis, InputKind, Locator, Parsed, ParsedInput,
+    PartialDate, Reference, Span,
 };
 use serde::Serialize;
 use std::fmt::{self, Write as _};
@@ -92,12 +89,12 @@ pub struct DateRecord<'a> {
     /// Explicitly undated (`n.d.`).
     pub undated: bool,
     /// `gregorian` or `julian`.
-    pub calendar: crate::Calendar,
+    pub calendar: Calendar,
     /// The same date in the other calendar (old style), when the document double-dates it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alternate: Option<Box<DateRecord<'a>>>,
     /// The CSL form, when there is a year.
-    pub csl: Option<CslDate>,
+    pub csl: Option<CslDate<'a>>,
 }
 
 fn part_record<T: Copy + Into<i32>>(
@@ -148,17 +145,17 @@ pub struct ErrorRecord<'a> {
 
 /// The record for one parsed input: `ibid parse --format json` writes one per line.
 ///
-/// [`JsonWriter`] writes the same JSON without building it: a change here needs the same
+/// [`JsonWriter`](crate::JsonWriter) writes the same JSON without building it: a change here needs the same
 /// change there (`tests/json_output.rs` compares the two byte for byte).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<'a> {
     /// The input as given.
     pub input: &'a str,
     /// `reference`, `locator`, `citation` or `date`.
-    pub kind: crate::Kind,
+    pub kind: InputKind,
     /// For a reference: its CSL-JSON item.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<CslItem>,
+    pub item: Option<CslItem<'a>>,
     /// For a reference or locator input: every locator, archival levels included, in order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locators: Option<Vec<LocatorRecord<'a>>>,
@@ -257,6 +254,8 @@ impl<'a> Record<'a> {
             ParsedInput::Date(date) => {
                 record.date = date.as_ref().map(|d| DateRecord::new(d, input));
             }
+            // A kind this version does not know yet has no fields of its own.
+            _ => {}
         }
         record
     }
@@ -286,6 +285,7 @@ fn basis_text(basis: InferenceBasis) -> &'static str {
         InferenceBasis::TwoDigitYear => "two-digit year",
         InferenceBasis::ContextYear => "from the document's date",
         InferenceBasis::Supplied => "supplied by the editor",
+        _ => "inferred",
     }
 }
 
@@ -300,7 +300,7 @@ fn write_date(out: &mut String, date: &DateRecord) {
     if date.undated {
         flags.push("undated");
     }
-    if date.calendar == crate::Calendar::Julian {
+    if date.calendar == Calendar::Julian {
         flags.push("julian calendar");
     }
     if !flags.is_empty() {
@@ -332,13 +332,13 @@ impl fmt::Display for Record<'_> {
         let mut out = String::new();
         let _ = writeln!(out, "{} {:?}", self.kind.name(), self.input);
         if let Some(item) = &self.item {
-            let names = |names: &[crate::csl::CslName]| {
+            let names = |names: &[CslName]| {
                 names
                     .iter()
                     .map(|n| match (&n.literal, &n.family, &n.given) {
-                        (Some(l), _, _) => l.clone(),
+                        (Some(l), _, _) => l.to_string(),
                         (None, Some(f), Some(g)) => format!("{f}, {g}"),
-                        (None, Some(f), None) => f.clone(),
+                        (None, Some(f), None) => f.to_string(),
                         _ => String::new(),
                     })
                     .collect::<Vec<_>>()
@@ -378,9 +378,14 @@ impl fmt::Display for Record<'_> {
             }
             if let Some(issued) = &item.issued {
                 let parts: Vec<String> = issued
-                    .date_parts
-                    .iter()
-                    .map(|p| p.iter().map(i32::to_string).collect::<Vec<_>>().join("-"))
+                    .date_parts()
+                    .map(|p| {
+                        p.as_slice()
+                            .iter()
+                            .map(i32::to_string)
+                            .collect::<Vec<_>>()
+                            .join("-")
+                    })
                     .collect();
                 let _ = writeln!(out, "  {:<18}{}", "issued", parts.join(" to "));
             }

@@ -1,16 +1,21 @@
 //! The fast JSON writer against serde_json: for every input of the case tables, the parse
 //! fixtures, generated benchmark inputs and arbitrary strings, the bytes are identical.
 
-#[path = "../benches/support/inputs.rs"]
+#[path = "../../ibid-parse/benches/support/inputs.rs"]
 #[allow(dead_code)]
 mod inputs;
 
-use ibid_parse::output::{JsonWriter, Record};
-use ibid_parse::{parse, parse_as, Kind, Parsed, ParsedInput};
+use ibid_parse::{parse, parse_as, InputKind, Parsed, ParsedInput};
+use ibid_parse_output::{JsonWriter, Record};
 use proptest::prelude::*;
 use std::path::Path;
 
-const KINDS: [Kind; 4] = [Kind::Reference, Kind::Locator, Kind::Citation, Kind::Date];
+const KINDS: [InputKind; 4] = [
+    InputKind::Reference,
+    InputKind::Locator,
+    InputKind::Citation,
+    InputKind::Date,
+];
 
 /// What serde_json writes for the record of `parsed`.
 fn serde_bytes(input: &str, parsed: &Parsed<ParsedInput>) -> Vec<u8> {
@@ -44,7 +49,7 @@ fn case_inputs(text: &str) -> impl Iterator<Item = &str> {
 
 #[test]
 fn case_tables_match_serde_json() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ibid-parse/tests/cases");
     let (mut writer, mut out) = (JsonWriter::new(), Vec::new());
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -81,7 +86,7 @@ fn the_one_off_function_writes_the_same_bytes() {
     let input = "RGASPI, f. 558, op. 11, d. 97, ll. 67-70";
     let parsed = parse(input);
     let mut out = b"kept ".to_vec();
-    ibid_parse::output::write_record_json(input, &parsed, &mut out);
+    ibid_parse_output::write_record_json(input, &parsed, &mut out);
     let mut expected = b"kept ".to_vec();
     expected.extend(serde_bytes(input, &parsed));
     assert_eq!(out, expected);
