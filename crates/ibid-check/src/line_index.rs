@@ -52,6 +52,8 @@ impl LineIndex {
             chars_before.push(chars);
             chars += chunk.iter().filter(|&&b| starts_char(b)).count();
         }
+        // The end of a text whose length is a multiple of the checkpoint is one more.
+        chars_before.push(chars);
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -200,6 +202,15 @@ mod tests {
                 expected,
                 "at {offset}"
             );
+        }
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_checkpoints_has_a_column() {
+        for len in [255, 256, 257, 512] {
+            let text = "a".repeat(len);
+            let index = LineIndex::new(&text);
+            assert_eq!(index.location(len, &text), Location::new(1, len + 1), "{len}");
         }
     }
 

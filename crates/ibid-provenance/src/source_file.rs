@@ -55,6 +55,8 @@ impl SourceFile {
             chars_before.push(chars);
             chars += chunk.iter().filter(|&&b| starts_char(b)).count();
         }
+        // The end of a text whose length is a multiple of the checkpoint is one more.
+        chars_before.push(chars);
         SourceFile {
             path: path.into(),
             text,
@@ -150,6 +152,15 @@ mod tests {
         assert_eq!(f.line_text(3), "z");
         assert_eq!(f.line_text(9), "");
         assert_eq!(line_col("ab\nпри", 7), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_checkpoints_has_a_column() {
+        for len in [255, 256, 257, 512] {
+            let text = "a".repeat(len);
+            let f = SourceFile::new("x", text.clone());
+            assert_eq!(f.line_col(len), line_col(&text, len), "{len}");
+        }
     }
 
     #[test]
