@@ -210,7 +210,11 @@ mod tests {
         for len in [255, 256, 257, 512] {
             let text = "a".repeat(len);
             let index = LineIndex::new(&text);
-            assert_eq!(index.location(len, &text), Location::new(1, len + 1), "{len}");
+            assert_eq!(
+                index.location(len, &text),
+                Location::new(1, len + 1),
+                "{len}"
+            );
         }
     }
 
