@@ -18,7 +18,6 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -246,9 +245,8 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         if let Some(dir) = file.parent() {
             remove_stale_temporaries(dir);
         }
-        let (old, warning) = match read_cache_file(&file) {
-            Ok(None) => (HashMap::new(), None),
-            Ok(Some(bytes)) => match decode::<T>(&bytes) {
+        let (old, warning) = match ibid_corpus::read_regular_file(&file, MAX_CACHE_FILE) {
+            Ok(bytes) => match decode::<T>(&bytes) {
                 Some(entries) => (entries, None),
                 None => (
                     HashMap::new(),
@@ -259,13 +257,25 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
                     )),
                 ),
             },
-            Err(why) => (
-                HashMap::new(),
-                Some(format!(
-                    "ignoring the cache file {}: {why}; it will be rewritten",
-                    file.display()
-                )),
-            ),
+            Err(e) if matches!(e.kind, ibid_corpus::ReadErrorKind::NotFound) => {
+                (HashMap::new(), None)
+            }
+            Err(e) => {
+                // The read limit's advice (`max-file-size`) is for documents, not the cache.
+                let why = match e.kind {
+                    ibid_corpus::ReadErrorKind::TooLarge { .. } => {
+                        format!("it is larger than {} MiB", MAX_CACHE_FILE >> 20)
+                    }
+                    _ => e.reason(),
+                };
+                (
+                    HashMap::new(),
+                    Some(format!(
+                        "ignoring the cache file {}: {why}; it will be rewritten",
+                        file.display()
+                    )),
+                )
+            }
         };
         (
             Cache {
@@ -377,42 +387,6 @@ fn create_once(path: &Path, text: &str) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
     }
-}
-
-/// The bytes of the cache file, `None` when there is none; an error (as a reason to show)
-/// when it is not a regular file or is too large. Never blocks on a FIFO or reads a device.
-fn read_cache_file(file: &Path) -> Result<Option<Vec<u8>>, String> {
-    match std::fs::symlink_metadata(file) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
-        Ok(meta) if !meta.is_file() => return Err("it is not a regular file".to_owned()),
-        Ok(_) => {}
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        // Replaced by a FIFO or a symlink since it was looked at: fail instead of blocking.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
-    }
-    let handle = options.open(file).map_err(|e| e.to_string())?;
-    let meta = handle.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("it is not a regular file".to_owned());
-    }
-    if meta.len() > MAX_CACHE_FILE {
-        return Err(format!("it is larger than {} MiB", MAX_CACHE_FILE >> 20));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    handle
-        .take(MAX_CACHE_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_CACHE_FILE {
-        return Err(format!("it is larger than {} MiB", MAX_CACHE_FILE >> 20));
-    }
-    Ok(Some(bytes))
 }
 
 /// Remove the temporary files a killed run left in the cache folder `dir` (those old enough

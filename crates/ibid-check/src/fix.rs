@@ -2,8 +2,6 @@
 //! until nothing changes, and written back atomically with the file's BOM and line endings.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use std::io;
-use std::path::Path;
 
 /// The most passes `--fix` makes over one file before giving up on convergence.
 pub const MAX_FIX_PASSES: usize = 10;
@@ -79,34 +77,19 @@ pub fn line_ending(text: &str) -> &'static str {
     }
 }
 
-/// Write `text` to `path` with ibid's guarantees for a user's file
-/// ([`ibid_provenance::replace_file`]): atomic by rename, mode and owner kept, in place when
-/// the file has hard links, never a read-only file.
-pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    ibid_provenance::replace_file(path, text.as_bytes()).map(|_| ())
-}
-
-/// A unified diff of `old` and `new`, labelled with `path`; empty when they are equal.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    if old == new {
-        return String::new();
-    }
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
-}
+/// Unified diffs (`--diff`): the formatter's, so `check --diff` and `fmt --diff` look alike.
+/// Files are written with [`ibid_corpus::replace_file`], as `fmt` writes them.
+pub use ibid_fmt::run::unified_diff;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::codes::Rule;
     use crate::diagnostic::{Finding, Fix, TextRange};
-    use crate::line_index::LineIndex;
+    use ibid_provenance::LineIndex;
 
     fn fixable(text: &str, at: usize, len: usize, with: &str) -> Diagnostic {
-        Finding::new(Rule::RangeHyphen, TextRange::new(at, at + len), "x")
+        Finding::new(Rule::RangeDash, TextRange::new(at, at + len), "x")
             .with_fix(Fix::safe(
                 "y",
                 Edit::replace(TextRange::new(at, at + len), with),
@@ -157,7 +140,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("doc.md");
         std::fs::write(&path, "old").unwrap();
-        write_atomic(&path, "\u{feff}new\r\n").unwrap();
+        ibid_corpus::replace_file(&path, "\u{feff}new\r\n".as_bytes()).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "\u{feff}new\r\n");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);

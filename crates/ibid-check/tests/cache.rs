@@ -33,7 +33,7 @@ fn findings(root: &Path, cache: bool) -> Vec<String> {
             format!(
                 "{}:{}:{} {} {}",
                 d.path,
-                d.start.row,
+                d.start.line,
                 d.start.column,
                 d.code(),
                 d.message

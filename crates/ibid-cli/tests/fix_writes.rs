@@ -7,7 +7,8 @@ use std::path::Path;
 use support::run_in;
 
 const BAD: &str = "+++\ntitle = \"Telegram\"\ndate = \"1921-02-20\"\n\n[source]\ncite = \"Барсегов Ю.Г. Нагорный Карабах, Document 660, pages 621-623\"\n+++\nBaku.\n";
-const STYLE: &str = "[style]\nlocator-form = \"short\"\nrange-dash = \"en-dash\"\n";
+const STYLE: &str =
+    "[style]\nlocator-form = \"short\"\nlabel-case = \"sentence\"\nrange-dash = \"en-dash\"\n";
 
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

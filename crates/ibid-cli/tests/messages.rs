@@ -176,11 +176,14 @@ fn a_sidecar_named_on_the_command_line_stands_for_its_document() {
     // The document is checked, with its sidecar: the date is found where it is written.
     assert!(out.contains("letter.ibid.toml:2:17: D002"), "{out}");
     assert!(!out.contains("S001"), "{out}");
-    let (code, out, _) = concise(dir.path(), &["orphan.ibid.toml"]);
-    assert_eq!(code, 1);
+    // Without a document it is refused like any path that is not a document (exit 2).
+    let (code, _, stderr) = concise(dir.path(), &["orphan.ibid.toml"]);
+    assert_eq!(code, 2);
     assert!(
-        out.contains("orphan.ibid.toml:1:1: E001 This is a sidecar file, and no document beside it has its name"),
-        "{out}"
+        stderr.contains(
+            "orphan.ibid.toml: this is a sidecar file, and no document beside it has its name"
+        ),
+        "{stderr}"
     );
 }
 

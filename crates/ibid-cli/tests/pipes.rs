@@ -70,6 +70,8 @@ fn every_command_dies_quietly_from_sigpipe() {
         ],
         &["check", "fixtures/demo", "--no-cache", "--statistics"],
         &["check", "fixtures/demo", "--no-cache", "--diff"],
+        &["fmt", "fixtures/demo", "--check"],
+        &["fmt", "fixtures/demo", "--diff"],
         &["rule", "S004"],
         &["rule", "--all"],
         &["rule", "--all", "--output-format", "json"],

@@ -63,6 +63,7 @@ mod error;
 mod locator;
 mod reference;
 mod span;
+mod tables;
 mod text;
 
 pub use citation::{

@@ -7,7 +7,8 @@
 //! TEI, PROV-JSON, DOT/Mermaid graphs, a readable text view).
 //!
 //! Every value keeps the text as written and its span; errors are values with file, line,
-//! column and a help line; nothing panics on any input.
+//! column and a help line; nothing panics on any input. This crate does no I/O: it reads
+//! bytes and text handed to it (`ibid-corpus` finds and reads the files).
 //!
 //! ```
 //! use ibid_provenance::parse_document;
@@ -31,15 +32,14 @@
 pub mod bib;
 mod body;
 pub mod config;
-pub mod corpus;
 mod dates;
 mod error;
 pub mod export;
 mod frontmatter;
 pub mod latin;
+mod line_index;
 mod model;
 mod read;
-pub mod replace;
 mod source_file;
 mod suggest;
 pub mod terminal;
@@ -52,21 +52,19 @@ pub use body::{
     scan_marks, Body, Expansion, MarkerKind, MarkerOccurrence, MarkerRole, Omission, TextMarks,
 };
 pub use config::Config;
-pub use corpus::Corpus;
 pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{
     near_miss as front_matter_near_miss, split as split_front_matter, NearMiss, Split,
 };
+pub use line_index::{LineCol, LineIndex};
 pub use model::{
     Annotation, Choice, DateValue, Document, Hand, Key, Located, Note, NoteKind, Source, Target,
     Text, Translation, UnknownKey,
 };
 pub use read::{
-    decode, document_id, document_of_sidecar, is_sidecar, parse_document, read_document,
-    sidecar_named_as_document, sidecar_path, ANNOTATION_KEYS, NOTE_KEYS, SOURCE_KEYS, TOP_KEYS,
-    TRANSLATION_KEYS,
+    decode, document_id, is_sidecar, parse_document, sidecar_path, ANNOTATION_KEYS, NOTE_KEYS,
+    SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
 };
-pub use replace::{replace_file, Replaced};
-pub use source_file::{LineCol, SourceFile};
+pub use source_file::SourceFile;
 pub use suggest::closest;
 pub use witness::{Agent, Derivation, DerivationKind, Role, Witness, WitnessChain, WitnessKind};

@@ -65,87 +65,6 @@ pub fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(".ibid.toml"))
 }
 
-/// The extensions a sidecar's document may have, in the order they are looked for.
-const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
-
-/// The document a sidecar `NAME.ibid.toml` belongs to: an existing `NAME.md`,
-/// `NAME.markdown` or `NAME.txt` beside it.
-pub fn document_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
-    let name = sidecar.file_name()?.to_str()?;
-    let stem = name.strip_suffix(".ibid.toml")?;
-    DOCUMENT_EXTENSIONS
-        .iter()
-        .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
-        .find(|doc| doc.is_file())
-}
-
-/// The error for a sidecar named where a document is expected: which document to name
-/// instead, or that it has none.
-pub fn sidecar_named_as_document(path: &Path) -> LoadError {
-    match document_of_sidecar(path) {
-        Some(doc) => LoadError::file(
-            LoadErrorKind::InvalidValue,
-            path,
-            "this is a sidecar file: it holds the provenance of the document beside it",
-        )
-        .with_help(format!(
-            "name the document itself: `{}`",
-            doc.file_name().unwrap_or_default().to_string_lossy()
-        )),
-        None => {
-            let name = path.file_name().map_or_else(String::new, |n| {
-                n.to_string_lossy().replace(".ibid.toml", "")
-            });
-            LoadError::file(
-                LoadErrorKind::InvalidValue,
-                path,
-                "this is a sidecar file, and no document beside it has its name",
-            )
-            .with_help(format!(
-                "a sidecar holds the provenance of `{name}.md` or `{name}.txt` in the same \
-                 folder: put the document there, or rename the sidecar after its document"
-            ))
-        }
-    }
-}
-
-/// Read the document at `path`, with its sidecar `NAME.ibid.toml` when one exists.
-pub fn read_document(path: &Path) -> Loaded<Document> {
-    if is_sidecar(path) {
-        return Loaded::failed(sidecar_named_as_document(path));
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Loaded::failed(LoadError::file(
-                LoadErrorKind::Io,
-                path,
-                format!("cannot read the file: {e}"),
-            ))
-        }
-    };
-    let side = sidecar_path(path);
-    let sidecar = if side != path && side.is_file() {
-        match std::fs::read(&side) {
-            Ok(b) => Some((side, b)),
-            Err(e) => {
-                return Loaded::failed(LoadError::file(
-                    LoadErrorKind::Io,
-                    &side,
-                    format!("cannot read the sidecar file: {e}"),
-                ))
-            }
-        }
-    } else {
-        None
-    };
-    parse_document(
-        path,
-        &bytes,
-        sidecar.as_ref().map(|(p, b)| (p.as_path(), b.as_slice())),
-    )
-}
-
 /// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files, and
 /// naming UTF-16 and UTF-32 (which have NUL bytes too) with how to convert them.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
@@ -439,7 +358,6 @@ fn read_top(ctx: &mut Ctx<'_>, table: &DeTable<'_>, doc: &mut Document) {
             }
         }
     }
-    check_hands(ctx, doc);
 }
 
 /// The tables of an array of tables, with their index and span.
@@ -707,71 +625,3 @@ fn read_annotation(
     }
     a
 }
-
-/// Every `hand` of a note or annotation must be declared in `[hands]`.
-///
-/// Ids are looked up in a map, and the help of an unknown one is bounded: suggestions are
-/// searched for the first [`MAX_SUGGESTED`] unknown ids only and the hands are listed up to
-/// [`MAX_LISTED`], so a document with thousands of hands and notes loads in linear time.
-fn check_hands(ctx: &mut Ctx<'_>, doc: &Document) {
-    let declared = doc.hands_by_id();
-    let used = doc
-        .notes
-        .iter()
-        .filter_map(|n| n.hand.as_ref())
-        .chain(doc.annotations.iter().filter_map(|a| a.hand.as_ref()));
-    let mut unknown = 0;
-    for hand in used {
-        let id = hand.text.as_str();
-        if declared.contains_key(id) {
-            continue;
-        }
-        unknown += 1;
-        let suggestion = if unknown <= MAX_SUGGESTED {
-            let lower = id.to_lowercase();
-            let by_name = doc
-                .hands
-                .iter()
-                .find(|h| h.name.text.to_lowercase().contains(&lower) && !id.trim().is_empty())
-                .map(|h| h.id.name.as_str());
-            by_name.or_else(|| closest(id, doc.hands.iter().map(|h| h.id.name.as_str())))
-        } else {
-            None
-        };
-        let help = match (suggestion, doc.hands.is_empty()) {
-            (Some(s), _) => format!("did you mean `{s}`? Or declare it: [hands] {id} = \"Name\""),
-            (None, true) => {
-                format!("declare the hand: [hands] {id} = \"Name\" (or \"Unknown handwriting\")")
-            }
-            (None, false) => {
-                let mut ids: Vec<&str> = doc
-                    .hands
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|h| h.id.name.as_str())
-                    .collect();
-                let more = doc.hands.len().saturating_sub(MAX_LISTED);
-                let more = format!("and {more} more");
-                if doc.hands.len() > MAX_LISTED {
-                    ids.push(&more);
-                }
-                format!(
-                    "declare it in [hands] ({id} = \"Name\"), or use one of: {}",
-                    ids.join(", ")
-                )
-            }
-        };
-        ctx.error(
-            LoadErrorKind::UnknownHand,
-            hand.span,
-            format!("unknown hand `{id}`: [hands] does not declare it"),
-            Some(help),
-        );
-    }
-}
-
-/// How many unknown hands of a document get a "did you mean" (each search reads every hand).
-const MAX_SUGGESTED: usize = 50;
-
-/// How many hands the help of an unknown hand lists.
-const MAX_LISTED: usize = 12;

@@ -45,12 +45,6 @@ bad!(
 );
 bad!(wrong_type, "wrong-type.md", LoadErrorKind::WrongType, true);
 bad!(
-    unknown_hand,
-    "unknown-hand.md",
-    LoadErrorKind::UnknownHand,
-    true
-);
-bad!(
     missing_marker,
     "missing-marker.md",
     LoadErrorKind::MissingKey,
@@ -98,4 +92,16 @@ fn unknown_keys_are_kept_in_the_model() {
     assert_eq!(doc.unknown[1].suggestion.as_deref(), Some("translation"));
     let value = doc.unknown[1].value.as_table().expect("a table");
     assert_eq!(value.get("from").and_then(|v| v.as_str()), Some("ru"));
+}
+
+#[test]
+fn undeclared_hands_are_the_linters_not_the_loaders() {
+    // A hand that `[hands]` does not declare is a finding of `ibid check` (P001); the loader
+    // builds the model and keeps the id as written.
+    let text = "+++\ntitle = \"x\"\n[hands]\nlenin = \"V. I. Lenin\"\n[[notes]]\nmarker = \"*\"\nhand = \"lenn\"\n+++\nBody*\n";
+    let loaded = parse_document(Path::new("doc.md"), text.as_bytes(), None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let doc = loaded.value.unwrap();
+    assert_eq!(doc.notes[0].hand.as_ref().unwrap().text, "lenn");
+    assert!(doc.hand("lenn").is_none());
 }

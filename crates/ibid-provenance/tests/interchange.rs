@@ -3,26 +3,17 @@
 //! per document; Mermaid labels are text, not HTML; TEI names no folder of the machine.
 
 use ibid_provenance::export::{graph, prov, tei};
-use ibid_provenance::{parse_document, read_document, Corpus, Document};
+use ibid_provenance::{parse_document, Document};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn corpus() -> (Corpus, Vec<Document>) {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
-    let corpus = Corpus::open(&dir);
-    let docs = corpus
-        .files
-        .iter()
-        .map(|f| read_document(f).value.expect("fixture"))
-        .collect();
-    (corpus, docs)
-}
+mod fixture;
 
 fn prov_of_corpus() -> (Vec<Document>, Value) {
-    let (corpus, docs) = corpus();
+    let (bibliography, docs) = (fixture::bibliography(), fixture::documents());
     let refs: Vec<&Document> = docs.iter().collect();
-    let value = prov::prov_json(&refs, Some(&corpus.bibliography));
+    let value = prov::prov_json(&refs, Some(&bibliography));
     (docs, value)
 }
 

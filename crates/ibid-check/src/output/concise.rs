@@ -16,7 +16,7 @@ pub fn render(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> i
                 out,
                 "\x1b[1m{}\x1b[0m:{}:{}: \x1b[1;31m{}\x1b[0m {}",
                 path,
-                d.start.row,
+                d.start.line,
                 d.start.column,
                 d.code(),
                 message
@@ -26,7 +26,7 @@ pub fn render(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> i
                 out,
                 "{}:{}:{}: {} {}",
                 path,
-                d.start.row,
+                d.start.line,
                 d.start.column,
                 d.code(),
                 message

@@ -32,7 +32,7 @@ fn report(renderer: &Renderer, d: &Diagnostic) -> String {
     let title = Level::ERROR.primary_title(message).id(d.code());
     let origin = || {
         Origin::path(path.clone())
-            .line(d.start.row)
+            .line(d.start.line)
             .char_column(d.start.column)
     };
     match &d.snippet {
@@ -137,8 +137,8 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_span_with_the_real_column() {
         use crate::diagnostic::{Finding, TextRange};
-        use crate::line_index::LineIndex;
         use crate::Rule;
+        use ibid_provenance::LineIndex;
         let text = format!(
             "+++\n+++\n{} Angorians* {}\n",
             "word ".repeat(60),

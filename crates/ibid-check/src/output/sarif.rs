@@ -75,9 +75,9 @@ fn result(d: &Diagnostic) -> Value {
             "physicalLocation": {
                 "artifactLocation": artifact_location(&d.path),
                 "region": {
-                    "startLine": d.start.row,
+                    "startLine": d.start.line,
                     "startColumn": d.start.column,
-                    "endLine": d.end.row,
+                    "endLine": d.end.line,
                     "endColumn": d.end.column,
                 }
             }
@@ -91,9 +91,9 @@ fn result(d: &Diagnostic) -> Value {
             .map(|e| {
                 json!({
                     "deletedRegion": {
-                        "startLine": e.start.row,
+                        "startLine": e.start.line,
                         "startColumn": e.start.column,
-                        "endLine": e.end.row,
+                        "endLine": e.end.line,
                         "endColumn": e.end.column,
                     },
                     "insertedContent": { "text": e.content },

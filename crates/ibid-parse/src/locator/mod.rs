@@ -15,7 +15,10 @@ pub(crate) use parse::{
 };
 pub use parse::{parse_locator, parse_locators};
 #[allow(unused_imports)] // `names_repository`: for the reference parser's archival hint
-pub(crate) use shelf::{call_number_at, name_part_at, names_repository, repository_at, Repository};
+pub(crate) use shelf::{
+    call_number_at, is_archival_level, name_part_at, names_repository, repository_at, Repository,
+    MAX_ARCHIVAL_LEVEL_CHARS,
+};
 
 use crate::Span;
 

@@ -266,7 +266,7 @@ fn scan_list_from(
 }
 
 /// Words that separate two locators when written between spaces.
-const SEPARATOR_WORDS: [&str; 6] = ["and", "und", "et", "и", "u.", "&"];
+pub(super) const SEPARATOR_WORDS: [&str; 6] = ["and", "und", "et", "и", "u.", "&"];
 
 /// The separator after a locator ending at `end`: `,` `;` `.`, a joining word, or spaces.
 /// Returns where the next locator would start.

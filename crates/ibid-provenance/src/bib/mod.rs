@@ -6,8 +6,7 @@ mod csljson;
 pub(crate) mod toml_bib;
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
-use crate::read::decode;
-use crate::source_file::LineCol;
+use crate::line_index::LineCol;
 use crate::suggest::closest;
 use ibid_parse::csl::CslItem;
 use ibid_parse::Span;
@@ -80,6 +79,9 @@ impl BibEntry {
 pub struct Bibliography {
     /// The entries, in the order read.
     pub entries: Vec<BibEntry>,
+    /// Entries whose key an earlier entry already had: not looked up, kept so that every
+    /// repeat can be reported where it is.
+    pub duplicates: Vec<BibEntry>,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
@@ -105,7 +107,8 @@ impl Bibliography {
         self.entries.is_empty()
     }
 
-    /// Add `entry`; a key seen before is an error (the first entry is kept).
+    /// Add `entry`; a key seen before is an error: the first entry is kept, and this one
+    /// goes to [`Bibliography::duplicates`].
     pub fn push(&mut self, entry: BibEntry) -> Result<(), LoadError> {
         if let Some(first) = self.get(&entry.key) {
             let message = format!(
@@ -115,14 +118,16 @@ impl Bibliography {
                 first.position.line,
                 first.position.column
             );
-            return Err(LoadError {
+            let error = LoadError {
                 kind: LoadErrorKind::DuplicateEntry,
                 message,
                 help: Some("give each entry its own key".to_string()),
                 file: entry.file.clone(),
                 span: Some(entry.span),
                 position: entry.position,
-            });
+            };
+            self.duplicates.push(entry);
+            return Err(error);
         }
         self.index.insert(entry.key.clone(), self.entries.len());
         self.entries.push(entry);
@@ -143,50 +148,6 @@ impl Bibliography {
             }
         }
         errors.sort_by_key(|e| e.span.map(|s| s.start));
-        Loaded::new(Some(bib), errors)
-    }
-
-    /// Read one bibliography file; the format comes from its extension.
-    pub fn load(path: &Path) -> Loaded<Bibliography> {
-        let Some(format) = BibFormat::from_path(path) else {
-            return Loaded::failed(
-                LoadError::file(
-                    LoadErrorKind::InvalidValue,
-                    path,
-                    "unknown bibliography format",
-                )
-                .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON) or .toml (ibid)"),
-            );
-        };
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                return Loaded::failed(LoadError::file(
-                    LoadErrorKind::Io,
-                    path,
-                    format!("cannot read the bibliography: {e}"),
-                ))
-            }
-        };
-        match decode(path, &bytes) {
-            Ok(text) => Self::parse(path, &text, format),
-            Err(e) => Loaded::failed(e),
-        }
-    }
-
-    /// Read several bibliography files into one; keys must be unique across them.
-    pub fn load_all<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Loaded<Bibliography> {
-        let mut bib = Bibliography::default();
-        let mut errors = Vec::new();
-        for path in paths {
-            let loaded = Self::load(path);
-            errors.extend(loaded.errors);
-            for entry in loaded.value.map(|b| b.entries).unwrap_or_default() {
-                if let Err(e) = bib.push(entry) {
-                    errors.push(e);
-                }
-            }
-        }
         Loaded::new(Some(bib), errors)
     }
 }

@@ -1,14 +1,12 @@
 //! Explaining why locator text could not be read, with the precise bytes at fault.
 //! Called once, at the point where the grammar stopped; it looks at one or two tokens only.
 
+use super::SEPARATOR_WORDS;
 use crate::locator::labels::scan_label;
 use crate::locator::value::lex::{alnum_end, char_at, skip_spaces};
 use crate::locator::value::roman_value;
 use crate::text::is_dash;
 use crate::{ParseError, ParseErrorKind, Span};
-
-/// Words that join locators or values; skipped to find the token at fault.
-const JOIN_WORDS: [&str; 6] = ["and", "und", "et", "и", "u.", "&"];
 
 /// The longest token quoted in a message, in bytes.
 const MAX_TOKEN: usize = 40;
@@ -44,7 +42,7 @@ fn skip_separators(text: &str, mut pos: usize) -> usize {
             Some(',' | ';' | '.') => pos += 1,
             Some(_) => {
                 let word = token(text, pos).slice(text);
-                let joins = JOIN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+                let joins = SEPARATOR_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
                 if !joins || skip_spaces(text, pos + word.len()) == pos + word.len() {
                     return pos;
                 }
