@@ -1,7 +1,10 @@
-//! Replacing a user's file with new contents (`check --fix`, `fmt`): atomically by default,
-//! keeping what belongs to the file (mode, owner, hard links, the file behind a symlink).
+//! Writing a user's file (`check --fix`, `fmt`, `import`): a new file atomically and never over
+//! another; a file replaced keeping what belongs to it (mode, owner, hard links, symlinks).
 //!
-//! The rules, in order:
+//! A new file ([`create_file`]): a temporary file in the folder, with the mode the user's
+//! umask gives new files, synced, then moved to its name only if nothing is there yet.
+//!
+//! Replacing a file ([`replace_file`]), the rules in order:
 //! - Only a regular file is replaced; a symlink is followed and its target replaced, so the
 //!   link stays a link.
 //! - A file without write permission (no write bit at all, or none for this user) is left
@@ -28,6 +31,19 @@ pub enum Replaced {
     /// The original file overwritten in place (it has hard links, or a rename could not keep
     /// its owner).
     InPlace,
+}
+
+/// Write `bytes` to a new file at `path`, atomically: a reader sees no file or the whole
+/// file. Fails with [`io::ErrorKind::AlreadyExists`] when something (a file, a link) is
+/// already there, which is left untouched; no temporary file is left behind.
+pub fn create_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = folder_of(path);
+    let mut tmp = temporary_in(dir, new_file_permissions())?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_folder(dir);
+    Ok(())
 }
 
 /// Replace the contents of the file at `path` with `bytes` (see the module's rules).
@@ -104,20 +120,8 @@ fn hard_links(_meta: &Metadata) -> u64 {
 /// Write a temporary file beside `target` with its mode and owner, then rename it over it.
 /// `None` (nothing changed) when the owner cannot be kept, so the caller writes in place.
 fn write_by_rename(target: &Path, meta: &Metadata, bytes: &[u8]) -> io::Result<Option<Replaced>> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ibid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!("cannot create a temporary file in {}: {e}", dir.display()),
-            )
-        })?;
+    let dir = folder_of(target);
+    let mut tmp = temporary_in(dir, None)?;
     if !keep_owner(tmp.as_file(), meta) {
         return Ok(None);
     }
@@ -125,11 +129,54 @@ fn write_by_rename(target: &Path, meta: &Metadata, bytes: &[u8]) -> io::Result<O
     tmp.as_file().set_permissions(meta.permissions())?;
     tmp.as_file().sync_all()?;
     tmp.persist(target).map_err(|e| e.error)?;
-    // The rename itself is made durable by syncing the folder (not possible everywhere).
+    sync_folder(dir);
+    Ok(Some(Replaced::Renamed))
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// A temporary file `.ibid-*.tmp` in `dir`, created with `permissions` (the umask still
+/// applies) or, without them, readable by its owner only.
+fn temporary_in(
+    dir: &Path,
+    permissions: Option<std::fs::Permissions>,
+) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ibid-").suffix(".tmp");
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
+    }
+    builder.tempfile_in(dir).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot create a temporary file in {}: {e}", dir.display()),
+        )
+    })
+}
+
+/// The permissions of a new file: read and write for all, less the umask (as the kernel
+/// applies it when the file is created), as any other program's new file.
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+/// Make a rename durable by syncing its folder (not possible everywhere; best effort).
+fn sync_folder(dir: &Path) {
     if let Ok(folder) = File::open(dir) {
         let _ = folder.sync_all();
     }
-    Ok(Some(Replaced::Renamed))
 }
 
 /// Give `file` the owner and group of the original; false when that is not allowed.
@@ -193,6 +240,37 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
             assert_eq!(mode, 0o640);
         }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporaries"
+        );
+    }
+
+    #[test]
+    fn a_new_file_is_created_with_the_umask_mode_and_never_over_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.md");
+        create_file(&path, b"first").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // The mode any program's new file gets: what `File::create` makes.
+            let reference = dir.path().join("reference");
+            std::fs::File::create(&reference).unwrap();
+            let mode_of = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode_of(&path), mode_of(&reference));
+            assert_ne!(
+                mode_of(&path),
+                0o600,
+                "not a temporary file's owner-only mode"
+            );
+            std::fs::remove_file(&reference).unwrap();
+        }
+        let error = create_file(&path, b"second").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
