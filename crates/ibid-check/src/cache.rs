@@ -109,6 +109,13 @@ impl ContentKey {
     }
 }
 
+/// The key as 32 hexadecimal digits (`{:x}`), to name what it identifies.
+impl std::fmt::LowerHex for ContentKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
 /// A hash of the metadata of a document's files, taken before they are read; when it is
 /// unchanged the files are unchanged, so the cached result is reused without reading them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

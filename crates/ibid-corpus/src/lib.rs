@@ -57,7 +57,8 @@
 //! What is written: a user's file is only ever changed through [`replace_file`] (atomic
 //! rename keeping mode and owner, in place for hard links, never a read-only file), by
 //! `ibid check --fix`, `ibid fmt` and `ibid import` alike; a new file (`ibid import`) is
-//! made by [`create_file`] (atomic, never over an existing file).
+//! made by [`create_file`] (atomic, never over an existing file); an output the user names
+//! (`ibid bib -o`) by [`write_file`], one or the other.
 
 #![warn(missing_docs)]
 
@@ -78,5 +79,5 @@ pub use plan::{Corpus, CorpusError, DocumentFile, Plan, SidecarFile};
 pub use read::{
     file_kind, read_regular_file, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE,
 };
-pub use replace::{create_file, replace_file, Replaced};
+pub use replace::{create_file, replace_file, write_file, Replaced};
 pub use walk::WalkError;

@@ -1,6 +1,8 @@
 //! Writing a user's file (`check --fix`, `fmt`, `import`): a new file atomically and never over
 //! another; a file replaced keeping what belongs to it (mode, owner, hard links, symlinks).
 //!
+//! [`write_file`] is one or the other, as the path holds a file or not.
+//!
 //! A new file ([`create_file`]): a temporary file in the folder, with the mode the user's
 //! umask gives new files, synced, then moved to its name only if nothing is there yet.
 //!
@@ -44,6 +46,20 @@ pub fn create_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_folder(dir);
     Ok(())
+}
+
+/// Write `bytes` to `path` whether or not a file is there: [`create_file`] when none is,
+/// else [`replace_file`] (for an output the user named, such as `ibid bib -o FILE`, or an
+/// import with `--force`).
+pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if std::fs::symlink_metadata(path).is_err() {
+        match create_file(path, bytes) {
+            // Something appeared meanwhile: it is replaced like any existing file.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            other => return other,
+        }
+    }
+    replace_file(path, bytes).map(drop)
 }
 
 /// Replace the contents of the file at `path` with `bytes` (see the module's rules).
@@ -276,6 +292,16 @@ mod tests {
             1,
             "no temporaries"
         );
+    }
+
+    #[test]
+    fn write_file_creates_or_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_file(&path, b"one").unwrap();
+        write_file(&path, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

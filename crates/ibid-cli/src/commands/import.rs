@@ -6,7 +6,7 @@ use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use ibid_corpus::{
-    create_file, find_config, load_config, read_regular_file, replace_file, DEFAULT_MAX_FILE_SIZE,
+    create_file, find_config, load_config, read_regular_file, write_file, DEFAULT_MAX_FILE_SIZE,
 };
 use ibid_import::{import, InputFormat, Options, Page, Report, Status};
 use ibid_provenance::bib::BibFormat;
@@ -187,17 +187,11 @@ fn import_one(
 /// with `overwrite`, an existing file replaced as `fmt` replaces it (mode, owner, hard links
 /// and symlinks kept, a read-only file refused).
 fn write_document(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
-    let exists = std::fs::symlink_metadata(path).is_ok();
-    if !exists {
-        match create_file(path, bytes) {
-            // Something appeared meanwhile: replace it only when asked to.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && overwrite => {}
-            other => return other,
-        }
-    } else if !overwrite {
-        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    if overwrite {
+        write_file(path, bytes)
+    } else {
+        create_file(path, bytes)
     }
-    replace_file(path, bytes).map(drop)
 }
 
 /// The bytes of `file`, read with the corpus's safe reader: a regular file (never a FIFO
