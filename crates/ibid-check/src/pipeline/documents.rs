@@ -2,7 +2,7 @@
 //! files are unchanged; else read once, analysed and, when asked, fixed; then the cache written.
 
 use crate::analysis::{analyze, from_load_error, FileResult};
-use crate::cache::{hash_bytes, Cache};
+use crate::cache::{Cache, ContentKey, NewEntry, Stamp};
 use crate::codes::Rule;
 use crate::load_errors::Origin;
 use crate::pipeline::fixing::{fix_document, DocumentFixes};
@@ -10,9 +10,8 @@ use crate::pipeline::plan::{CheckPlan, PlannedDocument};
 use crate::pipeline::texts::KeptText;
 use crate::rules::DocumentCheck;
 use crate::run::{FixMode, Progress};
-use ibid_corpus::{find_config, DocumentBytes, DocumentFile};
+use ibid_corpus::{DocumentBytes, DocumentFile};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
 
 /// How stage 2 runs.
 #[derive(Debug, Clone, Copy)]
@@ -29,9 +28,9 @@ pub struct DocumentOptions<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Cached {
     /// The key of the contents the result describes (none when it is not to be cached).
-    key: Option<u64>,
-    /// The files' sizes and modification times, hashed (0 when not taken).
-    stamp: u64,
+    key: Option<ContentKey>,
+    /// The files' metadata, hashed, taken before they were read (none when untrusted).
+    stamp: Option<Stamp>,
     /// Whether the result came from the cache.
     hit: bool,
 }
@@ -59,7 +58,7 @@ pub struct CheckedDocuments {
 }
 
 /// Check every document of `documents` in parallel (rayon), each read at most once, and
-/// write the cache when a result changed.
+/// write each cache (one per root of [`CheckPlan::cache_roots`]) when a result changed.
 pub fn check_documents(
     plan: &CheckPlan,
     documents: &[PlannedDocument<'_>],
@@ -67,61 +66,66 @@ pub fn check_documents(
     progress: &dyn Progress,
 ) -> CheckedDocuments {
     let mut warnings = Vec::new();
-    let cache_root = cache_root(&plan.files.cwd);
     // `--diff` computes results for texts that are not on disk: it neither reads nor
     // writes the cache.
-    let cache = (options.cache && options.fix != FixMode::Diff).then(|| {
-        let (cache, warning) = Cache::<FileResult>::open(&cache_root, "check");
-        warnings.extend(warning);
-        cache
-    });
+    let caches: Vec<Cache<FileResult>> = if options.cache && options.fix != FixMode::Diff {
+        plan.cache_roots
+            .iter()
+            .map(|root| {
+                let (cache, warning) = Cache::open(root, "check");
+                warnings.extend(warning);
+                cache
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     progress.start(documents.len());
     let checked: Vec<CheckedDocument> = documents
         .par_iter()
         .map(|document| {
-            let checked = check_document(plan, document, options, cache.as_ref());
+            let cache = caches.get(document.cache);
+            let checked = check_document(plan, document, options, cache);
             progress.advance();
             checked
         })
         .collect();
     progress.finish();
-    if let Some(cache) = cache {
+    for cache in &caches {
         cache.release();
-        // The cache is rewritten unless every result came from it and none was left over.
-        let unchanged = cache.loaded() == documents.len() && checked.iter().all(|d| d.cached.hit);
-        if !unchanged {
-            let entries: Vec<(&str, u64, u64, &FileResult)> = documents
+    }
+    for (i, (cache, root)) in caches.iter().zip(&plan.cache_roots).enumerate() {
+        let mine = || {
+            documents
                 .iter()
                 .zip(&checked)
-                .filter_map(|(document, d)| {
-                    let key = d.cached.key?;
-                    Some((
-                        document.file.display.as_str(),
-                        key,
-                        d.cached.stamp,
-                        &d.result,
-                    ))
+                .filter(|(document, _)| document.cache == i)
+        };
+        // A cache is rewritten unless every result came from it unchanged and none was left.
+        let unchanged = cache.loaded() == mine().count()
+            && mine().all(|(_, d)| d.cached.hit)
+            && !cache.restamped();
+        if unchanged {
+            continue;
+        }
+        let entries: Vec<NewEntry<'_, FileResult>> = mine()
+            .filter_map(|(document, d)| {
+                d.cached.key.map(|key| NewEntry {
+                    path: &document.file.path,
+                    key,
+                    stamp: d.cached.stamp,
+                    value: &d.result,
                 })
-                .collect();
-            if let Err(e) = Cache::write(&cache_root, "check", &entries) {
-                warnings.push(format!(
-                    "cannot write the cache in {}: {e}",
-                    cache_root.display()
-                ));
-            }
+            })
+            .collect();
+        if let Err(e) = Cache::write(root, "check", &entries) {
+            warnings.push(format!("cannot write the cache in {}: {e}", root.display()));
         }
     }
     CheckedDocuments {
         documents: checked,
         warnings,
     }
-}
-
-/// Where the cache of a run from `cwd` lives: beside the nearest `ibid.toml`, else in `cwd`.
-fn cache_root(cwd: &Path) -> PathBuf {
-    find_config(cwd)
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| cwd.to_path_buf())
 }
 
 /// Check one document: from the cache when its files are unchanged (by stamp, then by
@@ -136,12 +140,10 @@ fn check_document(
     let corpus = plan.corpus_of(file);
     let style_key = corpus.style_key;
     let cache = cache.filter(|_| options.fix == FixMode::Off);
-    let stamp = match cache {
-        Some(_) => stamp(file, style_key).unwrap_or(0),
-        None => 0,
-    };
-    if stamp != 0 {
-        if let Some((key, hit)) = cache.and_then(|c| c.take_stamped(&file.display, stamp)) {
+    // Taken before the files are read: a change after it shows in the next run's stamp.
+    let stamp = cache.and_then(|_| stamp(file, style_key));
+    if let (Some(unchanged), Some(cache)) = (stamp, cache) {
+        if let Some((key, hit)) = cache.take_unchanged(&file.path, unchanged) {
             return CheckedDocument::from_cache(hit, key, stamp);
         }
     }
@@ -158,7 +160,7 @@ fn check_document(
         }
     };
     let key = content_key(&input, style_key);
-    if let Some(hit) = cache.and_then(|c| c.take(&file.display, key)) {
+    if let Some(hit) = cache.and_then(|c| c.take(&file.path, key, stamp)) {
         return CheckedDocument::from_cache(hit, key, stamp);
     }
     let style = &corpus.settings.style;
@@ -178,13 +180,13 @@ fn check_document(
     CheckedDocument {
         kept,
         fixes: fixed.fixes,
-        ..CheckedDocument::computed(fixed.result, key, 0)
+        ..CheckedDocument::computed(fixed.result, key, None)
     }
 }
 
 impl CheckedDocument {
     /// A result computed now, cacheable under `key` when there is one.
-    fn computed(result: FileResult, key: Option<u64>, stamp: u64) -> Self {
+    fn computed(result: FileResult, key: Option<ContentKey>, stamp: Option<Stamp>) -> Self {
         CheckedDocument {
             result,
             fixes: DocumentFixes::default(),
@@ -198,7 +200,7 @@ impl CheckedDocument {
     }
 
     /// A result taken from the cache, unchanged.
-    fn from_cache(result: FileResult, key: u64, stamp: u64) -> Self {
+    fn from_cache(result: FileResult, key: ContentKey, stamp: Option<Stamp>) -> Self {
         let mut checked = CheckedDocument::computed(result, Some(key), stamp);
         checked.cached.hit = true;
         checked
@@ -216,9 +218,9 @@ fn kept_texts(result: &FileResult, input: &DocumentBytes) -> Vec<KeptText> {
 
 /// The cache key of a document's contents: ibid's version, the style, and each file's
 /// displayed path and bytes.
-fn content_key(input: &DocumentBytes, style: u64) -> u64 {
+fn content_key(input: &DocumentBytes, style: u64) -> ContentKey {
     let empty: &[u8] = &[];
-    hash_bytes(&[
+    ContentKey::of(&[
         crate::VERSION.as_bytes(),
         &style.to_le_bytes(),
         input.file.display.as_bytes(),
@@ -231,27 +233,10 @@ fn content_key(input: &DocumentBytes, style: u64) -> u64 {
     ])
 }
 
-/// A hash of the settings and of the files' sizes and modification times.
-fn stamp(file: &DocumentFile, style: u64) -> Option<u64> {
-    let meta = |path: &Path| -> Option<String> {
-        let m = std::fs::metadata(path).ok()?;
-        let modified = m
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        Some(format!("{}:{modified}", m.len()))
-    };
-    let document = meta(&file.path)?;
-    let side = match &file.sidecar {
-        Some(side) => meta(&side.path)?,
-        None => String::new(),
-    };
-    Some(hash_bytes(&[
-        &style.to_le_bytes(),
-        file.display.as_bytes(),
-        document.as_bytes(),
-        side.as_bytes(),
-    ]))
+/// The stamp of a document's files under its settings and displayed path (see [`Stamp`]).
+fn stamp(file: &DocumentFile, style: u64) -> Option<Stamp> {
+    let mut files = vec![file.path.as_path()];
+    files.extend(file.sidecar.as_ref().map(|side| side.path.as_path()));
+    let salt = [&style.to_le_bytes()[..], file.display.as_bytes()].concat();
+    Stamp::of(&files, &salt)
 }

@@ -4,12 +4,12 @@
 use crate::analysis::FileResult;
 use crate::codes::Rule;
 use crate::diagnostic::{Applicability, Diagnostic};
-use crate::fix::{apply_fixes, unified_diff, write_atomic, MAX_FIX_PASSES};
+use crate::fix::{apply_fixes, unified_diff, MAX_FIX_PASSES};
 use crate::pipeline::texts::Texts;
 use crate::run::FixMode;
 use crate::selection::RuleSet;
 use crate::suppression::apply_suppressions;
-use ibid_corpus::DocumentBytes;
+use ibid_corpus::{replace_file, DocumentBytes};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -29,7 +29,8 @@ pub struct FixedText {
 /// What fixing one document did.
 #[derive(Debug, Default)]
 pub struct DocumentFixes {
-    /// How many fixes were applied (`--fix`) or would be (`--diff`).
+    /// How many fixes were written (`--fix`: a file that could not be written counts none)
+    /// or would be (`--diff`).
     pub fixed: usize,
     /// The unified diff of the fixes (`--diff`).
     pub diff: String,
@@ -50,7 +51,8 @@ pub struct FixedDocument {
 
 /// Apply the safe fixes of `result` (the analysis of `input`) that `rules` select, analyse
 /// again with `analyse`, and repeat until nothing changes (at most [`MAX_FIX_PASSES`]); then
-/// write the files (`--fix`) or describe the change (`--diff`).
+/// write the files (`--fix`) or describe the change (`--diff`). A file that cannot be written
+/// keeps its text: its fixes do not count, and its findings are those of the file on disk.
 pub fn fix_document(
     mut input: DocumentBytes,
     mut result: FileResult,
@@ -60,13 +62,16 @@ pub fn fix_document(
 ) -> FixedDocument {
     let original = input.clone();
     let mut fixes = DocumentFixes::default();
+    // Fixes applied to the document (0) and to its sidecar (1).
+    let mut fixed = [0usize; 2];
     for _ in 0..MAX_FIX_PASSES {
         let fixable = fixable_now(&result, rules);
         if fixable.is_empty() {
             break;
         }
         let mut changed = false;
-        for target in std::iter::once(&mut input.file).chain(input.sidecar.as_mut()) {
+        let targets = std::iter::once(&mut input.file).chain(input.sidecar.as_mut());
+        for (target, count) in targets.zip(fixed.iter_mut()) {
             let Ok(text) = std::str::from_utf8(&target.bytes) else {
                 continue;
             };
@@ -80,7 +85,7 @@ pub fn fix_document(
             }
             let (new, applied) = apply_fixes(text, mine);
             if applied > 0 && new != text {
-                fixes.fixed += applied;
+                *count += applied;
                 target.bytes = new.into_bytes();
                 changed = true;
             }
@@ -90,11 +95,12 @@ pub fn fix_document(
         }
         result = analyse(&input);
     }
+    let mut unwritten = Vec::new();
     let pairs = [
-        (Some(&input.file), Some(&original.file)),
-        (input.sidecar.as_ref(), original.sidecar.as_ref()),
+        (Some(&mut input.file), Some(&original.file)),
+        (input.sidecar.as_mut(), original.sidecar.as_ref()),
     ];
-    for (now, before) in pairs {
+    for (target, (now, before)) in pairs.into_iter().enumerate() {
         let (Some(now), Some(before)) = (now, before) else {
             continue;
         };
@@ -105,12 +111,22 @@ pub fn fix_document(
         let old = String::from_utf8_lossy(&before.bytes).into_owned();
         match mode {
             FixMode::Apply => {
-                if let Err(e) = write_atomic(&now.path, &new) {
-                    result.diagnostics.push(Diagnostic::file_level(
-                        Rule::UnreadableDocument,
-                        &now.display,
-                        format!("Cannot write the fixed file: {e}"),
-                    ));
+                if let Err(e) = replace_file(&now.path, new.as_bytes()) {
+                    // Nothing was written: the file keeps its text, its fixes do not count,
+                    // and its findings are reported as they stand on disk.
+                    now.bytes = before.bytes.clone();
+                    fixed[target] = 0;
+                    unwritten.push(
+                        Diagnostic::file_level(
+                            Rule::UnreadableDocument,
+                            &now.display,
+                            format!("Cannot write the fixed file: {e}"),
+                        )
+                        .with_help(
+                            "its findings are listed as they are in the file; make the file \
+                             and its folder writable and run `ibid check --fix` again",
+                        ),
+                    );
                 }
             }
             FixMode::Diff => {
@@ -125,6 +141,11 @@ pub fn fix_document(
             FixMode::Off => {}
         }
     }
+    if !unwritten.is_empty() {
+        result = analyse(&input);
+        result.diagnostics.append(&mut unwritten);
+    }
+    fixes.fixed = fixed.iter().sum();
     FixedDocument {
         input,
         result,
@@ -218,16 +239,18 @@ pub fn apply_late_fixes(
             }
         };
         let (new, applied) = apply_fixes(&fixed.new, &list);
-        late.fixed += applied;
         match mode {
-            FixMode::Apply => {
-                if let Err(e) = write_atomic(&fixed.path, &new) {
+            FixMode::Apply => match replace_file(&fixed.path, new.as_bytes()) {
+                Ok(_) => late.fixed += applied,
+                Err(e) => {
+                    // Not written: not fixed, and still reported.
                     late.warnings
                         .push(format!("cannot write {}: {e}", fixed.path.display()));
                     diagnostics.extend(list);
                 }
-            }
+            },
             FixMode::Diff => {
+                late.fixed += applied;
                 // Replace this file's earlier diff with one that includes these fixes.
                 let earlier = unified_diff(&display, &fixed.old, &fixed.new);
                 if !earlier.is_empty() {

@@ -3,8 +3,8 @@
 //!
 //! | stage | module | takes | gives |
 //! |---|---|---|---|
-//! | 1. plan | [`plan`] | paths, the current folder | [`CheckPlan`]: ibid-corpus's `Plan`, each corpus's settings and bibliography; [`PlannedDocument`]s in path order, each with its rules |
-//! | 2. documents | [`documents`] | the plan, its documents, [`DocumentOptions`] | [`CheckedDocuments`]: per document a [`FileResult`](crate::analysis::FileResult) (from the cache, or read once, analysed, fixed), its fixes and the texts later stages need; the cache written |
+//! | 1. plan | [`plan`] | paths, the current folder | [`CheckPlan`]: ibid-corpus's `Plan`, each corpus's settings and bibliography, the cache roots; [`PlannedDocument`]s in path order, each with its rules and cache root |
+//! | 2. documents | [`documents`] | the plan, its documents, [`DocumentOptions`] | [`CheckedDocuments`]: per document a [`FileResult`](crate::analysis::FileResult) (from the cache, or read once, analysed, fixed), its fixes and the texts later stages need; each cache written |
 //! | 3. corpus | [`corpus`] | the plan, the checked documents | the diagnostics of the bibliographies and of the corpus rules, over one `CorpusIndex` |
 //! | 4. finish | [`finish`] | everything above | a [`CheckResult`](crate::CheckResult): snippets, selection, suppressions, late fixes, sorted |
 //!

@@ -26,6 +26,11 @@ pub struct CheckPlan {
     pub files: Plan,
     /// Per corpus, in the order of [`Plan::corpora`].
     pub corpora: Vec<CorpusCheck>,
+    /// The folders whose `.ibid_cache/` hold the documents' results (see
+    /// [`crate::cache::cache_root`]): each corpus root, or the checked folder.
+    pub cache_roots: Vec<PathBuf>,
+    /// For each file of [`Plan::files`], the index of its cache root.
+    cache_of: Vec<usize>,
 }
 
 /// One document to check, with the rules that apply to it.
@@ -35,6 +40,8 @@ pub struct PlannedDocument<'p> {
     pub file: &'p DocumentFile,
     /// The rules selected for it (configuration, command line, per-file ignores).
     pub rules: RuleSet,
+    /// Which of [`CheckPlan::cache_roots`] holds its result.
+    pub cache: usize,
 }
 
 impl CheckPlan {
@@ -60,7 +67,29 @@ impl CheckPlan {
                 bibliography,
             })
             .collect();
-        Ok(CheckPlan { files, corpora })
+        let mut cache_roots: Vec<PathBuf> = Vec::new();
+        let cache_of = files
+            .files
+            .iter()
+            .map(|file| {
+                let config = &files.corpus_of(file).config;
+                let config_root = config.path.as_ref().map(|_| config.root.as_path());
+                let root = crate::cache::cache_root(config_root, &file.path, &files.roots);
+                match cache_roots.iter().position(|r| *r == root) {
+                    Some(i) => i,
+                    None => {
+                        cache_roots.push(root);
+                        cache_roots.len() - 1
+                    }
+                }
+            })
+            .collect();
+        Ok(CheckPlan {
+            files,
+            corpora,
+            cache_roots,
+            cache_of,
+        })
     }
 
     /// The documents to check in path order (the order of the corpus index), each with the
@@ -70,11 +99,13 @@ impl CheckPlan {
             .files
             .files
             .iter()
-            .map(|file| PlannedDocument {
+            .zip(&self.cache_of)
+            .map(|(file, &cache)| PlannedDocument {
                 rules: self.corpora[file.corpus]
                     .settings
                     .rules_for(&file.path, selection),
                 file,
+                cache,
             })
             .collect();
         // One named folder is walked in path order already: sorting is then only a check.

@@ -251,7 +251,12 @@ fn report(args: &FmtArgs, mode: Mode, reports: &[Report]) -> Result<Outcome> {
         let color = format.is_human()
             && io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none();
-        render(format, &diagnostics, RenderOptions { color }, &mut out)?;
+        render(
+            format,
+            &diagnostics,
+            RenderOptions { color, base: None },
+            &mut out,
+        )?;
     }
     out.flush()?;
     let summary = match mode {
@@ -386,7 +391,7 @@ fn style_for(path: &Path) -> Result<Style> {
     let Some(config) = loaded.value else {
         return Ok(Style::default());
     };
-    for warning in ibid_corpus::unknown_key_warnings(&config) {
+    for warning in ibid_corpus::unknown_key_warnings(&config, &cwd) {
         eprintln!("ibid: warning: {warning}");
     }
     Ok(Style::from_config(&config.style))

@@ -104,8 +104,23 @@ pub fn dot(docs: &[&Document], bib: Option<&Bibliography>) -> String {
     o
 }
 
+/// A label as Mermaid text: Mermaid renders labels as HTML, so `<`, `>`, `&` and `"` are
+/// written as entity codes (`<b>` stays text, the omission mark `<…>` stays visible) and
+/// line breaks as `<br/>`. `#` starts Mermaid's own entity codes, so it is one too.
 fn mermaid_escape(s: &str) -> String {
-    s.replace('"', "#quot;").replace('\n', "<br/>")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '\n' => out.push_str("<br/>"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The witness graph as a Mermaid flowchart; `bib` names keyed editions.
