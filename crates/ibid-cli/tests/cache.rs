@@ -77,6 +77,9 @@ fn names_differing_only_in_bytes_that_are_not_utf8_do_not_share_a_result() {
     let (_, without, _) = concise(dir.path(), &["--no-cache"]);
     let found = |out: &str| out.lines().filter(|l| l.contains(": D00")).count();
     assert_eq!(found(&without), 1, "{without}");
+    // Shown apart too: the byte that is not UTF-8 is written `\xFE`, never `�`.
+    assert!(without.contains("doc-\\xFE.md:"), "{without}");
+    assert!(!without.contains('\u{fffd}'), "{without}");
     for _ in 0..2 {
         let (_, with, _) = concise(dir.path(), &[]);
         assert_eq!(found(&with), 1, "{with}");
