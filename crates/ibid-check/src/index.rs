@@ -5,6 +5,7 @@
 use crate::codes::Rule;
 use crate::diagnostic::{clamp_range, Diagnostic, Snippet, TextRange};
 use ibid_parse::{Locator, LocatorLabel};
+use ibid_provenance::works::{cluster_works, Clusters};
 use ibid_provenance::Document;
 use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
@@ -195,18 +196,9 @@ pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> Do
                 });
             }
         }
-        if let (Some(cite), Some(parsed)) = (&source.cite, &source.reference) {
-            let first_locator = parsed.value.locators.iter().map(|l| l.span.start).min();
-            let end = first_locator.unwrap_or(cite.text.len());
-            let head = cite.text.get(..end).unwrap_or(&cite.text);
-            let work = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
-            let lead = work.len() - work.trim_start().len();
-            let work = work.trim_start();
-            if !work.is_empty() {
-                let span = ibid_parse::Span::new(lead, lead + work.len());
-                fact.work = Some(work.to_owned());
-                fact.work_anchor = Some(meta.anchor(cite.file_span(span).into()));
-            }
+        if let (Some(cite), Some(span)) = (&source.cite, source.cited_work()) {
+            fact.work = Some(span.slice(&cite.text).to_owned());
+            fact.work_anchor = Some(meta.anchor(cite.file_span(span).into()));
         }
         if let Some((locators, text)) = source.pinpoint() {
             fact.volume = number(locators, LocatorLabel::Volume, &text.text).map(|n| n.written);
@@ -306,7 +298,7 @@ pub struct CorpusIndex<'a> {
     pub docs: Vec<DocEntry<'a>>,
     /// The bibliography of each corpus configuration.
     pub corpora: Vec<CorpusBib>,
-    clusters: std::sync::OnceLock<crate::clusters::Clusters>,
+    clusters: std::sync::OnceLock<Clusters>,
 }
 
 impl<'a> CorpusIndex<'a> {
@@ -319,9 +311,18 @@ impl<'a> CorpusIndex<'a> {
         }
     }
 
-    /// The written sources grouped by the work they name (computed once, on first use).
-    pub fn clusters(&self) -> &crate::clusters::Clusters {
-        self.clusters
-            .get_or_init(|| crate::clusters::cluster_sources(self))
+    /// The written sources grouped by the work they name, computed once, on first use
+    /// (document numbers are indices into [`CorpusIndex::docs`]). Documents keyed to the
+    /// bibliography are left out: the key names the source.
+    pub fn clusters(&self) -> &Clusters {
+        self.clusters.get_or_init(|| {
+            cluster_works(self.docs.iter().enumerate().filter_map(|(i, doc)| {
+                let source = doc.facts.source.as_ref()?;
+                match &source.key {
+                    Some(_) => None,
+                    None => Some((i, source.work.as_deref()?)),
+                }
+            }))
+        })
     }
 }

@@ -43,6 +43,7 @@ mod source_file;
 mod suggest;
 mod toml_read;
 mod witness;
+pub mod works;
 pub mod write;
 
 pub use bib::{BibEntry, BibFormat, Bibliography};
