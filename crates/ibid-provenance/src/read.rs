@@ -340,9 +340,7 @@ fn read_source(
             "cite" => source.cite = ctx.text("source.cite", value),
             "key" => source.key = ctx.text("source.key", value),
             "locator" => source.locator = ctx.text("source.locator", value),
-            "cite-as-printed" => {
-                source.cite_as_printed = ctx.text("source.cite-as-printed", value)
-            }
+            "cite-as-printed" => source.cite_as_printed = ctx.text("source.cite-as-printed", value),
             "archive" => source.archive = ctx.text("source.archive", value),
             "language" => source.language = ctx.text("source.language", value),
             "url" => source.url = ctx.text("source.url", value),

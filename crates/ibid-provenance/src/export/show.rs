@@ -143,7 +143,11 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
             }
         }
         if let Some(p) = &s.cite_as_printed {
-            let _ = writeln!(o, "  printed:  {} (as cited before `ibid fmt --unify-sources`)", p.text);
+            let _ = writeln!(
+                o,
+                "  printed:  {} (as cited before `ibid fmt --unify-sources`)",
+                p.text
+            );
         }
         if let Some(a) = &s.archive {
             let _ = writeln!(o, "  archive:  {}", a.text);
