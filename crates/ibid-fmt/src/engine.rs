@@ -494,6 +494,17 @@ pub fn format_with(
     style: &Style,
     changes_of: fn(&Document, &Style) -> Vec<Change>,
 ) -> Result<Formatted, FormatError> {
+    format_seeing(input, style, changes_of, &mut |_| {})
+}
+
+/// [`format_with`], showing `first` the document as read (before any change), so that a
+/// caller learns what it needs of it without loading it again.
+pub(crate) fn format_seeing(
+    input: Input<'_>,
+    style: &Style,
+    changes_of: fn(&Document, &Style) -> Vec<Change>,
+    first: &mut dyn FnMut(&Document),
+) -> Result<Formatted, FormatError> {
     let mut result = Formatted::default();
     let mut doc_bytes = input.bytes.to_vec();
     let mut side_bytes = input.sidecar.map(|(_, b)| b.to_vec());
@@ -505,6 +516,7 @@ pub fn format_with(
         };
         let changes = changes_of(&doc, style);
         if pass == 0 {
+            first(&doc);
             result.changes = changes.clone();
             result.meta_in_sidecar = doc.sidecar.is_some();
         }

@@ -345,6 +345,7 @@ fn a_file_that_changes_during_the_run_is_left_alone() {
             sidecar: None,
             style: Style::default(),
             max_file_size: ibid_corpus::DEFAULT_MAX_FILE_SIZE,
+            corpus: 0,
         })
         .collect();
     let edited = "+++\ntitle = \"x\"\n+++\nSee [@a ;@b]. An edit made meanwhile.\n";
