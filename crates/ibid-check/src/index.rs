@@ -4,8 +4,9 @@
 
 use crate::codes::Rule;
 use crate::diagnostic::{clamp_range, Diagnostic, Snippet, TextRange};
+use ibid_fmt::{CiteSite, Style};
 use ibid_parse::{Locator, LocatorLabel};
-use ibid_provenance::works::{cluster_works, Clusters};
+use ibid_provenance::works::{cluster_works, Clusters, EntryIndex, WorkIdentity};
 use ibid_provenance::Document;
 use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
@@ -55,8 +56,9 @@ impl Anchor {
     }
 }
 
-/// Give the diagnostics that have none the source lines they point at, reading each file
-/// once; `read` returns a file's text by its displayed path.
+/// Give the corpus rules' diagnostics that have none the source lines they point at (and
+/// their fixes' edits their lines and columns), reading each file once; `read` returns a
+/// file's text by its displayed path.
 pub fn fill_snippets(diagnostics: &mut [Diagnostic], read: &dyn Fn(&str) -> Option<String>) {
     let mut wanted: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| {
@@ -78,6 +80,13 @@ pub fn fill_snippets(diagnostics: &mut [Diagnostic], read: &dyn Fn(&str) -> Opti
             let d = &mut diagnostics[i];
             if d.range.end <= text.len() {
                 d.snippet = Some(Snippet::around(d.range, text, index));
+            }
+            // A corpus rule's fix (F008) is placed in the file now, like its snippet.
+            for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                if edit.range.end <= text.len() {
+                    edit.start = index.line_col(edit.range.start, text);
+                    edit.end = index.line_col(edit.range.end, text);
+                }
             }
         }
     }
@@ -118,6 +127,10 @@ pub struct SourceFact {
     pub page: Option<Number>,
     /// Where the pinpoint locators are.
     pub pinpoint_anchor: Option<Anchor>,
+    /// What the `cite` says about the work, for matching it to a bibliography entry.
+    pub identity: Option<WorkIdentity>,
+    /// The `cite` entry as `unify-sources` rewrites it (F008).
+    pub site: Option<CiteSite>,
 }
 
 /// A citation key used by a document (`[source] key` or a pandoc `@key`).
@@ -187,6 +200,8 @@ pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> Do
             document: None,
             page: None,
             pinpoint_anchor: None,
+            identity: WorkIdentity::of(source),
+            site: CiteSite::of(doc),
         };
         if let Some(key) = &source.key {
             if !key.text.trim().is_empty() {
@@ -289,6 +304,10 @@ pub struct CorpusBib {
     pub entries: Vec<BibKey>,
     /// Whether the run covered the whole corpus folder (so "never cited" can be told).
     pub complete: bool,
+    /// The entries by first author, for matching a `cite` to its entry (F008).
+    pub entries_by_author: EntryIndex,
+    /// The corpus's style (F008 reads `unify-sources`).
+    pub style: Style,
 }
 
 /// Everything the corpus rules look at.

@@ -17,6 +17,7 @@ use crate::suppression::{apply_suppressions, Suppression};
 use ibid_corpus::{
     find_config, read_regular_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
 };
+use ibid_provenance::works::EntryIndex;
 use ibid_provenance::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -314,7 +315,8 @@ pub fn check_with(
     for ((bibliography, corpus), corpus_settings) in
         bibliographies.iter().zip(&plan.corpora).zip(&settings)
     {
-        let (bib, mut found) = bibliography_index(bibliography, corpus.complete);
+        let (mut bib, mut found) = bibliography_index(bibliography, corpus.complete);
+        bib.style = corpus_settings.style;
         diagnostics.append(&mut found);
         bibs.push(bib);
         for file in &bibliography.files {
@@ -675,7 +677,8 @@ fn fixable_now(result: &FileResult, rules: RuleSet) -> Vec<&Diagnostic> {
         .collect()
 }
 
-/// Apply the fixes known only after the corpus pass (unused suppressions).
+/// Apply the fixes known only after the corpus pass: unused suppressions, and the corpus
+/// rules' (F008), on the texts the document fixes left.
 fn apply_late_fixes(
     diagnostics: &mut Vec<Diagnostic>,
     sources: &Sources<'_>,
@@ -685,7 +688,7 @@ fn apply_late_fixes(
 ) -> Result<(), ConfigError> {
     let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
     diagnostics.retain(|d| {
-        let late = d.rule == Rule::UnusedSuppression
+        let late = (d.rule == Rule::UnusedSuppression || d.rule.scope() == crate::Scope::Corpus)
             && d.fix
                 .as_ref()
                 .is_some_and(|f| f.applicability == Applicability::Safe);
@@ -747,6 +750,14 @@ fn bibliography_index(
         configured: !bibliography.files.is_empty(),
         entries: Vec::new(),
         complete,
+        entries_by_author: EntryIndex::of_entries(
+            bibliography
+                .files
+                .iter()
+                .filter_map(|f| f.loaded.value.as_ref())
+                .flat_map(|b| &b.entries),
+        ),
+        style: crate::settings::Style::default(),
     };
     let mut diagnostics = Vec::new();
     for file in &bibliography.files {

@@ -98,8 +98,7 @@ impl Changed {
             .sidecar
             .as_ref()
             .filter(|_| self.formatted.meta_in_sidecar);
-        let in_sidecar =
-            |c: &crate::Change| c.unit.file == FileTarget::Meta && side.is_some();
+        let in_sidecar = |c: &crate::Change| c.unit.file == FileTarget::Meta && side.is_some();
         let mut out = vec![FileChanges {
             display,
             before: &self.before,
@@ -239,7 +238,10 @@ impl Files {
     fn fingerprint(&self) -> u64 {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.document.bytes.hash(&mut hasher);
-        self.sidecar.as_ref().map(|(_, r)| &r.bytes).hash(&mut hasher);
+        self.sidecar
+            .as_ref()
+            .map(|(_, r)| &r.bytes)
+            .hash(&mut hasher);
         hasher.finish()
     }
 
@@ -559,7 +561,9 @@ fn unify_one(job: &Job, done: &mut Formatting, target: &SourceTarget) {
     let side = original.sidecar.as_ref().map(|(p, r)| {
         (
             p.as_path(),
-            formatted_side.as_deref().map_or(r.bytes.as_slice(), str::as_bytes),
+            formatted_side
+                .as_deref()
+                .map_or(r.bytes.as_slice(), str::as_bytes),
         )
     });
     let current = Input {

@@ -8,12 +8,12 @@ use clap::{Args, ValueEnum};
 use ibid_check::rules::format::diagnostics_of;
 use ibid_check::{render, OutputFormat, Progress, RenderOptions};
 use ibid_corpus::Plan;
-use ibid_provenance::works::EntryIndex;
 use ibid_fmt::run::{format_corpus, Job, Mode, Outcome as FileOutcome, Report, Run};
 use ibid_fmt::{
     format_document, CitationSyntax, FormatError, FrontMatterLayout, Input, LabelCase, LabelSpace,
     LeafSide, LocatorForm, PageRange, RangeDash, Style, StyleOverrides,
 };
+use ibid_provenance::works::EntryIndex;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 

@@ -217,7 +217,7 @@ impl CiteSite {
                 });
                 (
                     edits,
-                    format!("Source `{work}` is the bibliography entry `{key}`: cite it by `key`, as the corpus does"),
+                    format!("Source `{work}` is the bibliography entry `{key}`: cite it by `key`"),
                     format!("Cite `{key}` by `key` (the cite kept as `cite-as-printed`)"),
                 )
             }
