@@ -30,6 +30,8 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Draw the witness graph of documents as Graphviz DOT or Mermaid.
     Graph(commands::graph::GraphArgs),
+    /// Turn pasted pages (text, Markdown, saved HTML) into documents with their provenance.
+    Import(commands::import::ImportArgs),
 }
 
 /// How a command ended, mapped to ruff's exit codes.
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Graph(args) => commands::graph::run(args),
+        Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -6,6 +6,7 @@ pub mod documents;
 pub mod export;
 pub mod fmt;
 pub mod graph;
+pub mod import;
 pub mod parse;
 pub mod progress;
 pub mod rule;
