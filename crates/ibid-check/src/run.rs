@@ -543,6 +543,9 @@ fn process(
         input.file.bytes.clone(),
         input.sidecar.as_ref().map(|s| s.bytes.clone()),
     );
+    // The cite as read, which F008's fix keeps as `cite-as-printed` once the document's
+    // own fixes have formatted it.
+    let cite_as_read = cite_site(&result).cloned();
     let mut fixed = 0;
     for _ in 0..MAX_FIX_PASSES {
         let fixable = fixable_now(&result, job.rules);
@@ -573,6 +576,9 @@ fn process(
             break;
         }
         result = analyze(&input, style, checks);
+    }
+    if let (Some(first), Some(site)) = (&cite_as_read, cite_site_mut(&mut result)) {
+        site.read_before(first);
     }
     let mut diff = String::new();
     let mut fixed_texts = Vec::new();
@@ -624,6 +630,16 @@ fn process(
         fixed_texts,
         kept,
     }
+}
+
+/// The `cite` site among a document's facts (F008).
+fn cite_site(result: &FileResult) -> Option<&ibid_fmt::CiteSite> {
+    result.facts.source.as_ref()?.site.as_ref()
+}
+
+/// The `cite` site among a document's facts, to change.
+fn cite_site_mut(result: &mut FileResult) -> Option<&mut ibid_fmt::CiteSite> {
+    result.facts.source.as_mut()?.site.as_mut()
 }
 
 /// The texts of `input` that later stages need: those of a file with suppressions (their

@@ -568,19 +568,27 @@ pub(crate) fn format_seeing(
 
 /// Write a document's `[source] cite` as `target` says (`unify-sources`, see
 /// [`CiteSite::change`]), check the rewritten lines' meaning, then format the result with
-/// `style` to a fixed point. The [`Formatted::changes`] are the unify change alone (what
-/// F008 reports of these files); a `cite` that cannot be rewritten safely is only
-/// formatted.
+/// `style` to a fixed point. `as_read` is the site as it was read, when formatting has
+/// changed the files since (`cite-as-printed` keeps that cite). The
+/// [`Formatted::changes`] are the unify change alone; a `cite` that cannot be rewritten
+/// safely is only formatted.
 pub fn unify_document(
     input: Input<'_>,
     target: &SourceTarget,
     style: &Style,
+    as_read: Option<&CiteSite>,
 ) -> Result<Formatted, FormatError> {
     let loaded = parse_document(input.path, input.bytes, input.sidecar);
     let Some(doc) = loaded.value else {
         return Err(FormatError::Unreadable(loaded.errors));
     };
-    let Some(change) = CiteSite::of(&doc).and_then(|site| site.change(target, style)) else {
+    let site = CiteSite::of(&doc).map(|mut site| {
+        if let Some(first) = as_read {
+            site.read_before(first);
+        }
+        site
+    });
+    let Some(change) = site.and_then(|site| site.change(target, style)) else {
         return format_document(input, style);
     };
     let in_sidecar = doc.sidecar.is_some();

@@ -571,7 +571,19 @@ fn unify_one(job: &Job, done: &mut Formatting, target: &SourceTarget) {
         bytes: doc_bytes,
         sidecar: side,
     };
-    let unified = match unify_document(current, target, &job.style) {
+    // The cite as read: what `cite-as-printed` keeps, and where F008 reports the change.
+    let as_read = ibid_provenance::parse_document(
+        &job.path,
+        &original.document.bytes,
+        original
+            .sidecar
+            .as_ref()
+            .map(|(p, r)| (p.as_path(), r.bytes.as_slice())),
+    )
+    .value
+    .as_ref()
+    .and_then(CiteSite::of);
+    let unified = match unify_document(current, target, &job.style, as_read.as_ref()) {
         Ok(unified) => unified,
         Err(e) => {
             done.outcome = Outcome::Failed(failure(job, &original, e));
@@ -586,19 +598,7 @@ fn unify_one(job: &Job, done: &mut Formatting, target: &SourceTarget) {
         _ => Vec::new(),
     };
     // Reported as `ibid check` reports it: in the files as read.
-    let as_read = ibid_provenance::parse_document(
-        &job.path,
-        &original.document.bytes,
-        original
-            .sidecar
-            .as_ref()
-            .map(|(p, r)| (p.as_path(), r.bytes.as_slice())),
-    )
-    .value;
-    let reported = as_read
-        .as_ref()
-        .and_then(CiteSite::of)
-        .and_then(|site| site.change(target, &job.style));
+    let reported = as_read.and_then(|site| site.change(target, &job.style));
     changes.extend(reported.or_else(|| unified.changes.first().cloned()));
     let document = unified.document.or(formatted_doc);
     let sidecar = unified.sidecar.or(formatted_side);

@@ -6,7 +6,7 @@ use super::SourceTarget;
 use crate::change::{Change, Family, FileTarget, TextEdit, Unit, UnitKind};
 use crate::engine::format_locators;
 use crate::forms::Lang;
-use crate::meaning::locators_meaning;
+use crate::meaning::{locators_meaning, meaning};
 use crate::style::Style;
 use ibid_parse::{parse_locators, parse_reference};
 use ibid_provenance::works::normalize::exact_key;
@@ -44,6 +44,9 @@ pub struct CiteSite {
     has_printed: bool,
     /// The language of the source (BCP 47), for the labels of a new `locator`.
     language: Option<String>,
+    /// The `cite` as it was read before formatting changed its labels, when it did: what
+    /// `cite-as-printed` keeps.
+    read_as: Option<String>,
 }
 
 /// A `key = value` entry on a line of its own: where the key starts, its indentation,
@@ -159,6 +162,7 @@ impl CiteSite {
                 .map(Text::as_str)
                 .or(doc.text_language())
                 .map(str::to_owned),
+            read_as: None,
         })
     }
 
@@ -173,9 +177,27 @@ impl CiteSite {
         self.text.get(v.start + 1..v.end - 1).unwrap_or("")
     }
 
-    /// The TOML value of `cite` as written: what `cite-as-printed` keeps.
-    fn printed(&self) -> &str {
-        self.text.get(self.value.clone()).unwrap_or("")
+    /// Remember the `cite` of `first`, this site before formatting changed it (`ibid fmt`
+    /// formats a document before it unifies its source; `ibid check --fix` applies the
+    /// document rules' fixes first): `cite-as-printed` keeps the cite as it was read.
+    pub fn read_before(&mut self, first: &CiteSite) {
+        let first = first.read_as.as_deref().unwrap_or(first.cite());
+        if first != self.cite() {
+            self.read_as = Some(first.to_owned());
+        }
+    }
+
+    /// What `cite-as-printed` keeps: the `cite` as it was read, in this value's quotes (the
+    /// quotes the front-matter layout chose), else this value as written.
+    fn printed(&self) -> String {
+        let written = self.text.get(self.value.clone()).unwrap_or("");
+        match &self.read_as {
+            Some(read) if fits_quotes(written, read) => {
+                let quote = &written[..1];
+                format!("{quote}{read}{quote}")
+            }
+            _ => written.to_owned(),
+        }
     }
 
     /// A new line `key = value` at this site's indentation, with the line break first.
@@ -189,7 +211,7 @@ impl CiteSite {
     pub fn change(&self, target: &SourceTarget, style: &Style) -> Option<Change> {
         let chars = self.value.start + 1;
         let work = self.work().to_owned();
-        let printed = self.printed().to_owned();
+        let printed = self.printed();
         let after_locator = self.locator_line_end.unwrap_or(self.line_end);
         let keep_printed = (!self.has_printed).then(|| self.line("cite-as-printed", &printed));
         let (edits, message, title) = match target {
@@ -340,14 +362,22 @@ fn source_lines(text: &str) -> Option<SourceLines> {
 
 /// Whether `after`, lines of `[source]` rewritten from `before`, cite the same pinpoint
 /// (document numbers, pages, ...) and keep what was written: a `cite-as-printed` they add
-/// is `before`'s `cite-as-printed`, else its `cite`. The meaning check of `unify-sources`.
+/// reads as `before`'s `cite-as-printed`, else its `cite` (the same authors, title, volume,
+/// locators...; it may be that cite as it was read before its labels were formatted). The
+/// meaning check of `unify-sources`.
 pub(crate) fn source_keeps(before: &str, after: &str) -> bool {
     let (Some(before), Some(after)) = (source_lines(before), source_lines(after)) else {
         return false;
     };
-    let recoverable = match &after.printed {
-        Some(printed) => Some(printed) == before.printed.as_ref().or(before.cite.as_ref()),
-        None => true,
+    let recoverable = match (
+        &after.printed,
+        before.printed.as_ref().or(before.cite.as_ref()),
+    ) {
+        (Some(printed), Some(was)) => {
+            meaning(UnitKind::Reference, printed) == meaning(UnitKind::Reference, was)
+        }
+        (Some(_), None) => false,
+        (None, _) => true,
     };
     before.pinpoint == after.pinpoint && recoverable
 }
@@ -446,6 +476,12 @@ mod tests {
         assert!(!source_keeps(before, &other_page));
         let lost = key.replace("cite-as-printed = \"Барсегов", "cite-as-printed = \"Другой");
         assert!(!source_keeps(before, &lost));
+        // The cite as it was read, before its labels were formatted, reads the same.
+        let long = key.replace(
+            "cite-as-printed = \"Барсегов Ю.Г. Нагорный Карабах, doc. 652, p. 612\"",
+            "cite-as-printed = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612\"",
+        );
+        assert!(source_keeps(before, &long));
         assert!(!source_keeps(before, "key = \"nk\"\nlocator = "));
     }
 }
