@@ -644,3 +644,45 @@ fn the_bundled_corpus_formatted_in_each_style_has_no_f_finding() {
         assert_eq!(code, 0, "{style}: not idempotent:\n{listed}");
     }
 }
+
+/// A document with front matter and a sidecar reads its front matter (the sidecar is
+/// ignored, P005): `--check` diagnostics point into the document, as `ibid check`'s do.
+#[test]
+fn check_diagnostics_of_front_matter_beside_an_ignored_sidecar_name_the_document() {
+    let dir = style_corpus();
+    std::fs::write(
+        dir.path().join("both.md"),
+        "+++\ntitle = \"x\"\n\n[source]\nlocator = \"page 5\"\n+++\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("both.ibid.toml"),
+        "title = \"x\"\n\n[source]\nlocator = \"page 7\"\n",
+    )
+    .unwrap();
+    let (code, concise, _) = run_in(
+        dir.path(),
+        &["fmt", "--check", "--output-format", "concise", "."],
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = concise.lines().filter(|l| l.contains(": F0")).collect();
+    assert_eq!(
+        lines,
+        ["both.md:5:12: F001 Locator `page 5` is written with `page`; the style writes `p.`"],
+        "{concise}"
+    );
+    let (_, from_check, _) = run_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--no-cache",
+            "--select",
+            "F",
+            "--output-format",
+            "concise",
+        ],
+    );
+    let check_lines: Vec<&str> = from_check.lines().filter(|l| l.contains(": F0")).collect();
+    assert_eq!(lines, check_lines);
+}
