@@ -471,13 +471,16 @@ fn unify_sources(run: &Run<'_>, staged: &mut [Formatting]) {
         return;
     }
     let corpora = run.jobs.iter().map(|j| j.corpus + 1).max().unwrap_or(0);
+    let mut enabled = vec![false; corpora];
+    for job in run.jobs {
+        enabled[job.corpus] |= job.style.unify_sources;
+    }
     let empty = EntryIndex::default();
-    let sources: Vec<CorpusSources<'_>> = (0..corpora)
-        .map(|c| CorpusSources {
-            enabled: run
-                .jobs
-                .iter()
-                .any(|j| j.corpus == c && j.style.unify_sources),
+    let sources: Vec<CorpusSources<'_>> = enabled
+        .into_iter()
+        .enumerate()
+        .map(|(c, enabled)| CorpusSources {
+            enabled,
             entries: run.entries.get(c).unwrap_or(&empty),
         })
         .collect();

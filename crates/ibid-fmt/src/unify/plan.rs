@@ -38,26 +38,30 @@ pub struct CorpusSources<'a> {
 /// tie, the form of the first document in the order given, which is path order).
 pub fn plan(docs: &[SourceName<'_>], corpora: &[CorpusSources<'_>]) -> Vec<Option<SourceTarget>> {
     let mut targets = vec![None; docs.len()];
-    for (corpus, sources) in corpora.iter().enumerate() {
-        if sources.enabled {
-            plan_corpus(docs, corpus, sources.entries, &mut targets);
+    // The documents of each corpus, in one pass: each is looked at once, however many
+    // corpora there are.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); corpora.len()];
+    for (i, doc) in docs.iter().enumerate() {
+        if corpora.get(doc.corpus).is_some_and(|c| c.enabled) {
+            members[doc.corpus].push(i);
+        }
+    }
+    for (sources, mine) in corpora.iter().zip(&members) {
+        if !mine.is_empty() {
+            plan_corpus(docs, mine, sources.entries, &mut targets);
         }
     }
     targets
 }
 
-/// [`plan`] for the documents of one corpus.
+/// [`plan`] for the documents of one corpus (`mine`: their indices into `docs`).
 fn plan_corpus(
     docs: &[SourceName<'_>],
-    corpus: usize,
+    mine: &[usize],
     entries: &EntryIndex,
     targets: &mut [Option<SourceTarget>],
 ) {
-    let mine = || {
-        docs.iter()
-            .enumerate()
-            .filter(move |(_, d)| d.corpus == corpus)
-    };
+    let mine = || mine.iter().map(|&i| (i, &docs[i]));
     let keyed: HashSet<&str> = mine().filter_map(|(_, d)| d.key).collect();
     let clusters = cluster_works(
         mine()
