@@ -185,8 +185,14 @@ fn number(locators: &[Locator], label: LocatorLabel, text: &str) -> Option<Numbe
 }
 
 /// Gather the facts of `doc`. `meta` is the file its front matter is in, `file` the
-/// document file (for the body's citations).
-pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> DocFacts {
+/// document file (for the body's citations). `unify_sources`: whether its corpus's style
+/// asks for it (only then is the `cite` kept as a [`CiteSite`] for F008).
+pub fn doc_facts(
+    doc: &Document,
+    meta: &FileView<'_>,
+    file: &FileView<'_>,
+    unify_sources: bool,
+) -> DocFacts {
     let mut facts = DocFacts {
         sidecar: meta.sidecar.then(|| meta.path.to_owned()),
         ..DocFacts::default()
@@ -200,8 +206,8 @@ pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> Do
             document: None,
             page: None,
             pinpoint_anchor: None,
-            identity: WorkIdentity::of(source),
-            site: CiteSite::of(doc),
+            identity: unify_sources.then(|| WorkIdentity::of(source)).flatten(),
+            site: unify_sources.then(|| CiteSite::of(doc)).flatten(),
         };
         if let Some(key) = &source.key {
             if !key.text.trim().is_empty() {
