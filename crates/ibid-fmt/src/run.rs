@@ -1,6 +1,7 @@
-//! Formatting files on disk, in stages: read and format each document (in parallel), decide
-//! `unify-sources` over the corpus and rewrite the documents it names, then write what
-//! changed atomically, or report it; the only module that does I/O.
+//! Formatting files on disk, in stages: read each document (and its sidecar) safely and
+//! format it (in parallel), decide `unify-sources` over the corpus and rewrite the documents
+//! it names, then write what changed with `ibid_corpus::replace_file`, or report it; the
+//! only module that does I/O.
 
 use crate::engine::{format_seeing, unify_document, Formatted, Input};
 use crate::style::Style;
@@ -10,7 +11,6 @@ use ibid_provenance::works::{EntryIndex, WorkIdentity};
 use ibid_provenance::Document;
 use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// What to do with the formatted text.
@@ -155,28 +155,6 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
-}
-
-/// Write `text` to `path` atomically: a temporary file in the same folder, given the file's
-/// permissions, then renamed over it. A reader, or a run killed half-way, sees the old file
-/// or the new one, never a mix. The file is not synced to disk before the rename (that
-/// costs a disk flush per file, most of a run's time); file systems order a rename over an
-/// existing file after its data (ext4's `auto_da_alloc`, XFS, btrfs).
-pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ibid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// A file read for formatting: its bytes, and whether it may be written.
@@ -659,7 +637,9 @@ fn write(
             }
             Err(e) => return Outcome::Failed(format!("{display}: cannot read the file again: {e}")),
         }
-        if let Err(e) = write_atomic(path, new) {
+        // The one way ibid writes a user's file: atomic, mode and owner kept (see
+        // `ibid_corpus::replace_file`).
+        if let Err(e) = ibid_corpus::replace_file(path, new.as_bytes()) {
             return Outcome::Failed(format!("{display}: cannot write the formatted file: {e}"));
         }
     }
