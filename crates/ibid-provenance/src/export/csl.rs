@@ -167,6 +167,7 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
                 .cite
                 .as_ref()
                 .filter(|_| source.cites_edition())
+                .or(source.cite_as_printed.as_ref())
                 .map(|c| json!(c.text)),
         );
     }
