@@ -20,6 +20,17 @@ pub struct CslName {
         default
     )]
     pub particle: Option<String>,
+    /// A particle that moves after the given name when the name is inverted
+    /// (`Gogh, Vincent van`), as BibLaTeX writes `van` without `useprefix`.
+    #[serde(
+        rename = "dropping-particle",
+        skip_serializing_if = "Option::is_none",
+        default
+    )]
+    pub dropping_particle: Option<String>,
+    /// A suffix (`Jr.`, `III`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub suffix: Option<String>,
     /// The whole name, for institutions and labels.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub literal: Option<String>,
@@ -148,6 +159,8 @@ impl CslNameRef<'_> {
             family: owned(self.family),
             given: owned(self.given),
             particle: owned(self.particle),
+            dropping_particle: None,
+            suffix: None,
             literal: owned(self.literal),
         }
     }

@@ -5,6 +5,8 @@ mod bibtex;
 mod csljson;
 pub(crate) mod toml_bib;
 
+pub use bibtex::write::{write_bibtex, BibtexDialect};
+
 use crate::error::{LoadError, LoadErrorKind, Loaded};
 use crate::read::decode;
 use crate::source_file::LineCol;
@@ -191,6 +193,16 @@ impl Bibliography {
     }
 }
 
+/// CSL date variables.
+pub(crate) const DATE_FIELDS: &[&str] = &[
+    "issued",
+    "accessed",
+    "original-date",
+    "event-date",
+    "submitted",
+    "available-date",
+];
+
 /// Split a CSL-JSON object into a [`CslItem`] and the variables it has no field for.
 ///
 /// Numbers become strings and dates without `date-parts` are read from their `raw` text,
@@ -199,16 +211,8 @@ pub(crate) fn item_from_json(
     mut object: serde_json::Map<String, serde_json::Value>,
 ) -> Result<(CslItem, BTreeMap<String, serde_json::Value>), String> {
     use serde_json::Value;
-    const DATES: &[&str] = &[
-        "issued",
-        "accessed",
-        "original-date",
-        "event-date",
-        "submitted",
-        "available-date",
-    ];
     for (key, value) in object.iter_mut() {
-        if DATES.contains(&key.as_str()) {
+        if DATE_FIELDS.contains(&key.as_str()) {
             normalise_date(value);
         } else if let Value::Number(n) = value {
             *value = Value::String(n.to_string());
