@@ -4,6 +4,8 @@
 use crate::{Locator, LocatorLabel, Name, Names, PartialDate, Reference, Span};
 use serde::{Deserialize, Serialize};
 
+pub use crate::csl_key::item_key;
+
 /// A CSL-JSON name: `{family, given}` for a person, `{literal}` for anything kept whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslName {

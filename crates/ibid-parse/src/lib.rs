@@ -32,6 +32,7 @@
 
 mod citation;
 pub mod csl;
+mod csl_key;
 mod date;
 mod detect;
 mod error;

@@ -3,9 +3,12 @@
 
 mod bibtex;
 mod csljson;
+mod languages;
+mod ris;
 pub(crate) mod toml_bib;
 
 pub use bibtex::write::{write_bibtex, BibtexDialect};
+pub use ris::write::write_ris;
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
 use crate::read::decode;
@@ -27,6 +30,8 @@ pub enum BibFormat {
     Bibtex,
     /// CSL-JSON (`.json`): an array of items.
     CslJson,
+    /// RIS (`.ris`), as Zotero and EndNote export it.
+    Ris,
 }
 
 impl BibFormat {
@@ -36,6 +41,7 @@ impl BibFormat {
             "toml" => Some(BibFormat::Toml),
             "bib" | "bibtex" | "biblatex" => Some(BibFormat::Bibtex),
             "json" => Some(BibFormat::CslJson),
+            "ris" => Some(BibFormat::Ris),
             _ => None,
         }
     }
@@ -137,6 +143,7 @@ impl Bibliography {
             BibFormat::Toml => toml_bib::parse(path, text),
             BibFormat::Bibtex => bibtex::parse(path, text),
             BibFormat::CslJson => csljson::parse(path, text),
+            BibFormat::Ris => ris::read::parse(path, text),
         };
         let mut bib = Bibliography::default();
         for entry in entries {
@@ -157,7 +164,7 @@ impl Bibliography {
                     path,
                     "unknown bibliography format",
                 )
-                .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON) or .toml (ibid)"),
+                .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON), .ris (RIS) or .toml (ibid)"),
             );
         };
         let bytes = match std::fs::read(path) {
@@ -201,6 +208,73 @@ pub(crate) const DATE_FIELDS: &[&str] = &[
     "event-date",
     "submitted",
     "available-date",
+];
+
+/// CSL standard and number variables (text values).
+pub(crate) const TEXT_VARIABLES: &[&str] = &[
+    "abstract",
+    "annote",
+    "archive",
+    "archive_collection",
+    "archive_location",
+    "archive-place",
+    "authority",
+    "call-number",
+    "chapter-number",
+    "citation-key",
+    "citation-label",
+    "collection-number",
+    "collection-title",
+    "container-title",
+    "container-title-short",
+    "dimensions",
+    "division",
+    "DOI",
+    "edition",
+    "event",
+    "event-title",
+    "event-place",
+    "genre",
+    "ISBN",
+    "ISSN",
+    "issue",
+    "jurisdiction",
+    "keyword",
+    "language",
+    "license",
+    "medium",
+    "note",
+    "number",
+    "number-of-pages",
+    "number-of-volumes",
+    "original-publisher",
+    "original-publisher-place",
+    "original-title",
+    "page",
+    "page-first",
+    "part-number",
+    "part-title",
+    "PMCID",
+    "PMID",
+    "printing-number",
+    "publisher",
+    "publisher-place",
+    "references",
+    "reviewed-genre",
+    "reviewed-title",
+    "scale",
+    "section",
+    "source",
+    "status",
+    "supplement-number",
+    "title",
+    "title-short",
+    "URL",
+    "version",
+    "volume",
+    "volume-title",
+    "volume-title-short",
+    "year-suffix",
 ];
 
 /// Split a CSL-JSON object into a [`CslItem`] and the variables it has no field for.

@@ -7,6 +7,7 @@ use super::latex::{decode, split_and};
 use super::names::names;
 use super::syntax::RawEntry;
 use super::tables;
+use crate::bib::languages::language_tag;
 use crate::bib::toml_bib::NAME_FIELDS;
 use crate::bib::DATE_FIELDS;
 use serde_json::{json, Map, Value};
@@ -271,7 +272,7 @@ fn language(value: &str, variant: Option<&str>) -> Option<String> {
         },
         _ => name,
     };
-    if let Some(tag) = tables::language_tag(&name) {
+    if let Some(tag) = language_tag(&name) {
         return Some(tag.to_string());
     }
     let is_tag = {
@@ -347,7 +348,7 @@ pub(crate) fn convert(entry: &RawEntry) -> (Map<String, Value>, Vec<FieldProblem
     // Names.
     let name_list = |f: &mut Fields, field: &str| -> Option<Value> {
         let people = names(f.raw(field)?, useprefix);
-        (!people.is_empty()).then(|| Value::Array(people))
+        (!people.is_empty()).then_some(Value::Array(people))
     };
     if let Some(v) = name_list(&mut f, "author") {
         o.insert("author".into(), v);

@@ -261,10 +261,8 @@ impl Decoder {
             )
         };
         // A command met while another waits for its argument takes that argument's place.
-        if let Some(waiting) = self.argument.take() {
-            if let Argument::Wrap(open, _) = waiting {
-                self.put_str(open);
-            }
+        if let Some(Argument::Wrap(open, _)) = self.argument.take() {
+            self.put_str(open);
         }
         if name == "bibstring" {
             return self.bibstring(tex, next);

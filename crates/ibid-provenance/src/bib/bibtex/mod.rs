@@ -11,6 +11,8 @@ mod syntax;
 mod tables;
 pub mod write;
 
+pub(crate) use dates::edtf;
+
 use super::{item_from_json, BibEntry, BibFormat};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::source_file::SourceFile;

@@ -202,6 +202,19 @@ fn define(
     }
 }
 
+/// What a raw parser error means, in the words of someone writing the file.
+fn explain(kind: &biblatex::ParseErrorKind) -> String {
+    use biblatex::{ParseErrorKind as K, Token};
+    match kind {
+        K::UnexpectedEof => "it ends before its braces or quotes are closed".to_string(),
+        K::Expected(Token::Comma) => "a comma is missing here".to_string(),
+        K::Expected(Token::Equals) => "`=` is missing after the field name".to_string(),
+        K::Expected(Token::Identifier) => "a field name is expected here".to_string(),
+        K::Expected(Token::OpeningBrace) => "`{` is expected after the entry type".to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// Read the syntax of `text`. Linear in its length: the whole file is parsed once, and
 /// when that fails, each `@` chunk once more on its own.
 pub(crate) fn read(text: &str) -> Syntax {
@@ -244,7 +257,7 @@ pub(crate) fn read(text: &str) -> Syntax {
                 };
                 errors.push(SyntaxError {
                     at,
-                    message: format!("{what} cannot be read: {}", e.kind),
+                    message: format!("{what} cannot be read: {}", explain(&e.kind)),
                     help: "check the braces, quotes and commas of this entry; the other entries are read",
                 });
             }

@@ -1,5 +1,5 @@
-//! The data tables the `.bib` reader and writer use (LaTeX commands, biblatex localisation
-//! keys, language names), read once from the tab-separated files in `data/`.
+//! The data tables the `.bib` reader uses (LaTeX commands, biblatex localisation keys), read
+//! once from the tab-separated files in `data/`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -80,42 +80,6 @@ pub(crate) fn bibstring(key: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// The BCP 47 tag of a babel/polyglossia language name (`russian` → `ru-RU`).
-pub(crate) fn language_tag(name: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            rows(include_str!("../../../data/languages.tsv"))
-                .filter_map(|row| Some((*row.first()?, *row.get(1)?)))
-                .collect()
-        })
-        .get(name.trim().to_ascii_lowercase().as_str())
-        .copied()
-}
-
-/// The babel name for a BCP 47 tag, for writing `langid` (`ru` or `ru-RU` → `russian`).
-pub(crate) fn babel_name(tag: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
-        // The first name listed for a tag (and for its language alone) is the one written.
-        for row in rows(include_str!("../../../data/languages.tsv")) {
-            let (Some(&name), Some(&tag)) = (row.first(), row.get(1)) else {
-                continue;
-            };
-            map.entry(tag.to_ascii_lowercase()).or_insert(name);
-            let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-            map.entry(language).or_insert(name);
-        }
-        map
-    });
-    let tag = tag.trim().to_ascii_lowercase();
-    table.get(&tag).copied().or_else(|| {
-        let language = tag.split(['-', '_']).next().unwrap_or("");
-        table.get(language).copied()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,11 +99,5 @@ mod tests {
         assert_eq!(command("noopsort"), Some(&Command::Drop));
         assert_eq!(command("nosuchcommand"), None);
         assert_eq!(bibstring("PhDThesis"), Some("PhD thesis"));
-        assert_eq!(language_tag("Russian"), Some("ru-RU"));
-        assert_eq!(babel_name("ru"), Some("russian"));
-        assert_eq!(babel_name("en-GB"), Some("british"));
-        assert_eq!(babel_name("de-DE"), Some("german"));
-        assert_eq!(babel_name("fr"), Some("french"));
-        assert_eq!(babel_name("xx"), None);
     }
 }

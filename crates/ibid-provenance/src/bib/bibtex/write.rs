@@ -3,7 +3,7 @@
 //! CSL variables (see `docs/corpus.md` for the few that cannot survive).
 
 use super::convert::{csl_type, type_tables};
-use super::tables::babel_name;
+use crate::bib::languages::babel_name;
 use crate::bib::toml_bib::NAME_FIELDS;
 use crate::bib::DATE_FIELDS;
 use serde_json::{Map, Value};
@@ -64,6 +64,7 @@ fn handled(csl: &str) -> bool {
             | "collection-title"
             | "collection-number"
             | "number"
+            | "volume"
             | "issue"
             | "page"
             | "number-of-pages"
@@ -347,6 +348,9 @@ fn write_entry(out: &mut String, o: &Map<String, Value>, index: usize, dialect: 
         if csl_date == "issued" && !biblatex {
             if let Some((year, month)) = year_month(date) {
                 fields.add("year", Some(year));
+                if let Some(day) = start_parts_day(date) {
+                    fields.add("day", Some(day));
+                }
                 if let Some(m) = month {
                     fields.0.push(Field {
                         name: "month".into(),
@@ -590,7 +594,9 @@ fn name(value: &Value, biblatex: bool) -> Option<String> {
             s.push_str(", ");
             s.push_str(&guard(g));
         }
-        None if suffix.is_some() => s.push_str(", "),
+        // A family name alone ends in a comma when it has several words or braces, so
+        // that it is not read as `First Last` or as a name kept whole.
+        None if suffix.is_some() || family.contains(' ') || s.starts_with('{') => s.push(','),
         None => {}
     }
     Some(s)
@@ -641,6 +647,12 @@ fn edtf(date: &Value) -> Option<String> {
         s.push('~');
     }
     Some(s)
+}
+
+/// The day of a date's start, for BibTeX's `day` field.
+fn start_parts_day(date: &Value) -> Option<String> {
+    let parts = date_parts(date)?;
+    parts.first()?.get(2).map(|d| d.to_string())
 }
 
 /// BibTeX's `year` and `month` (a macro such as `mar`) for an issued date.
@@ -706,6 +718,8 @@ mod tests {
             "{de Gaulle}, Charles"
         );
         assert_eq!(n(json!({"family": "Plato"})), "Plato");
+        assert_eq!(n(json!({"family": "Vallée Poussin"})), "Vallée Poussin,");
+        assert_eq!(n(json!({"family": "×a"})), "{×a},");
     }
 
     #[test]
