@@ -4,7 +4,7 @@
 use crate::{Locator, LocatorLabel, Name, Names, PartialDate, Reference, Span};
 use serde::{Deserialize, Serialize};
 
-pub use crate::csl_key::item_key;
+pub use crate::csl_key::{archive_key, item_key};
 
 /// A CSL-JSON name: `{family, given}` for a person, `{literal}` for anything kept whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +104,9 @@ pub struct CslItem {
     /// Edition.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub edition: Option<String>,
+    /// The kind of work (`PhD diss.`, `letter`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub genre: Option<String>,
     /// A number identifying the item: ibid writes a document number in a collection here.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub number: Option<String>,
@@ -129,6 +132,36 @@ pub struct CslItem {
     /// Free-text note.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
+}
+
+impl CslItem {
+    /// The CSL-JSON names of the variables [`CslItem`] has a field for, in its order.
+    pub const VARIABLES: &'static [&'static str] = &[
+        "id",
+        "type",
+        "author",
+        "editor",
+        "translator",
+        "title",
+        "container-title",
+        "collection-title",
+        "publisher",
+        "publisher-place",
+        "issued",
+        "volume",
+        "issue",
+        "page",
+        "number-of-pages",
+        "edition",
+        "genre",
+        "number",
+        "DOI",
+        "URL",
+        "archive",
+        "archive_location",
+        "language",
+        "note",
+    ];
 }
 
 /// `span`'s text in `input`, or `None` when there is no span or it covers nothing.
@@ -324,7 +357,9 @@ fn first_value<'a>(locators: &[Locator], label: LocatorLabel, input: &'a str) ->
 
 /// The CSL item type a reference most likely is.
 fn item_type(reference: &Reference) -> &'static str {
-    if reference.archive.is_some() && reference.title.is_none() {
+    if reference.genre.is_some() {
+        "thesis"
+    } else if reference.archive.is_some() && reference.title.is_none() {
         "manuscript"
     } else if reference.container_title.is_some() {
         if reference.volume.is_some() || reference.issue.is_some() {
@@ -338,7 +373,8 @@ fn item_type(reference: &Reference) -> &'static str {
 }
 
 /// A CSL-JSON item borrowed from a parsed reference and its input: the variables ibid fills,
-/// in [`CslItem`]'s order, without copying any text. `id`, `language` and `note` are never set.
+/// in [`CslItem`]'s order, without copying any text. Its `id` is derived ([`CslItemRef::key`]);
+/// `note` is never set.
 #[derive(Debug, Clone, Copy)]
 pub struct CslItemRef<'a> {
     /// The CSL item type.
@@ -371,6 +407,8 @@ pub struct CslItemRef<'a> {
     pub number_of_pages: Option<&'a str>,
     /// Edition.
     pub edition: Option<&'a str>,
+    /// The kind of work (a thesis statement).
+    pub genre: Option<&'a str>,
     /// A document number in a collection.
     pub number: Option<&'a str>,
     /// DOI.
@@ -381,13 +419,39 @@ pub struct CslItemRef<'a> {
     pub archive: Option<&'a str>,
     /// Where in the archive.
     pub archive_location: Option<&'a str>,
+    /// The language of the title (or of the container's), when its script or words show
+    /// it: `ru`, `uk`, `en`, `de` or `fr`.
+    pub language: Option<&'static str>,
 }
 
 impl CslItemRef<'_> {
+    /// The item's stable id: first author's (or editor's) family name, year and first
+    /// significant title word, folded to ASCII ([`item_key`]); for an archival item with
+    /// neither, its repository and location ([`archive_key`]).
+    pub fn key(&self) -> String {
+        if self.author.is_empty()
+            && self.editor.is_empty()
+            && self.title.is_none()
+            && self.archive.is_some()
+        {
+            return archive_key(self.archive, self.archive_location);
+        }
+        let name = self
+            .author
+            .iter()
+            .chain(self.editor.iter())
+            .next()
+            .and_then(|n| n.family.or(n.literal));
+        let year = self
+            .issued
+            .and_then(|d| d.start.as_slice().first().copied());
+        item_key(name, year, self.title.or(self.container_title))
+    }
+
     /// The owned [`CslItem`] with the same variables.
     pub fn to_owned_item(&self) -> CslItem {
         CslItem {
-            id: None,
+            id: Some(self.key()),
             item_type: self.item_type.to_string(),
             author: self.author.to_owned_names(),
             editor: self.editor.to_owned_names(),
@@ -403,12 +467,13 @@ impl CslItemRef<'_> {
             page: owned(self.page),
             number_of_pages: owned(self.number_of_pages),
             edition: owned(self.edition),
+            genre: owned(self.genre),
             number: owned(self.number),
             doi: owned(self.doi),
             url: owned(self.url),
             archive: owned(self.archive),
             archive_location: owned(self.archive_location),
-            language: None,
+            language: self.language.map(str::to_string),
             note: None,
         }
     }
@@ -447,11 +512,15 @@ pub fn reference_to_csl_ref<'a>(reference: &'a Reference, input: &'a str) -> Csl
         page: text(input, reference.page),
         number_of_pages: text(input, reference.number_of_pages),
         edition: text(input, reference.edition),
+        genre: text(input, reference.genre),
         number: first_value(&reference.locators, LocatorLabel::Document, input),
         doi: text(input, reference.doi),
         url: text(input, reference.url),
         archive,
         archive_location,
+        language: text(input, reference.title)
+            .or_else(|| text(input, reference.container_title))
+            .and_then(crate::language::guess),
     }
 }
 

@@ -1,16 +1,7 @@
 //! Stable citation keys for CSL items that have none: first author's family name, year and
-//! first significant title word, folded to ASCII (`barsegov2008nagornyi`).
+//! first title word that is not a function word, folded to ASCII (`barsegov2008nagornyi`).
 
 use unicode_normalization::UnicodeNormalization;
-
-/// Words skipped at the start of a title when choosing its key word (articles and short
-/// prepositions of English, German, French and Russian).
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by", "with", "from", "der",
-    "die", "das", "den", "dem", "des", "ein", "eine", "einer", "zur", "zum", "uber", "von", "und",
-    "im", "am", "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "au", "aux", "et",
-    "sur", "en", "o", "ob", "v", "vo", "na", "i", "k", "po", "s", "iz", "za", "ot", "dlia", "pro",
-];
 
 /// The Latin transliteration of a Cyrillic letter (lower case; a simplified BGN/PCGN
 /// scheme without diacritics), or `None` for any other character.
@@ -76,19 +67,25 @@ pub(crate) fn fold_ascii(text: &str) -> String {
     out
 }
 
-/// The first word of `title` that is not a stop word (or its first word), folded.
+/// The first word of `title` that is not a function word (or its first word), folded.
 fn title_word(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '’' || c == '\'')
-        .map(fold_ascii)
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
-        .iter()
-        .find(|w| !STOP_WORDS.contains(&w.as_str()))
-        .or(words.first())
-        .cloned()
-        .unwrap_or_default()
+    let mut first = None;
+    for word in
+        title.split(|c: char| c.is_whitespace() || matches!(c, '-' | '’' | '\'' | '«' | '„'))
+    {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let folded = fold_ascii(&lower);
+        if folded.is_empty() {
+            continue;
+        }
+        if !crate::language::is_function_word(&lower) {
+            return folded;
+        }
+        first.get_or_insert(folded);
+    }
+    first.unwrap_or_default()
 }
 
 /// A citation key for an item with no id: the first author's (or editor's) family name,
@@ -112,6 +109,19 @@ pub fn item_key(name: Option<&str>, year: Option<i32>, title: Option<&str>) -> S
     if let Some(t) = title {
         key.push_str(&title_word(t));
     }
+    if key.is_empty() {
+        key.push_str("item");
+    }
+    key
+}
+
+/// A citation key for an archival item with no author or title: its repository and
+/// location, folded (`RGASPI`, `f. 2, op. 1, d. 17663, l. 1` → `rgaspif2op1d17663l1`), at
+/// most 48 characters.
+pub fn archive_key(repository: Option<&str>, location: Option<&str>) -> String {
+    let mut key = fold_ascii(repository.unwrap_or(""));
+    key.push_str(&fold_ascii(location.unwrap_or("")));
+    key.truncate(48);
     if key.is_empty() {
         key.push_str("item");
     }
@@ -149,6 +159,14 @@ mod tests {
             "world2020"
         );
         assert_eq!(item_key(None, None, None), "item");
+        assert_eq!(
+            archive_key(Some("RGASPI"), Some("f. 2, op. 1, d. 17663, l. 1")),
+            "rgaspif2op1d17663l1"
+        );
+        assert_eq!(
+            archive_key(Some("BArch"), Some("R 901/71200, Bl. 45–47")),
+            "barchr90171200bl4547"
+        );
         assert_eq!(fold_ascii("Çetinkaya Straße Łódź"), "cetinkayastrasselodz");
     }
 }

@@ -36,6 +36,7 @@ mod csl_key;
 mod date;
 mod detect;
 mod error;
+mod language;
 mod locator;
 pub mod output;
 mod reference;

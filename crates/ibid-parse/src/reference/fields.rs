@@ -277,7 +277,12 @@ impl Cx<'_> {
             return k;
         }
         if let Some(k) = self.thesis_at(i) {
-            // The run after a thesis statement names the university that granted it.
+            // The statement is the genre; the run after it names the university.
+            if self.r.genre.is_none() {
+                // An abbreviation's full stop belongs to it (`дис.`, `Diss.`).
+                let end = if self.is_p(k, '.') { k + 1 } else { k };
+                self.r.genre = Some(self.span(i, end));
+            }
             self.container_open = false;
             let university = self.is_p(k, ',') && {
                 let end = self.run_end(k + 1);

@@ -44,6 +44,7 @@ pub(crate) fn write_date(out: &mut Vec<u8>, date: &CslDateRef) {
 /// Write a CSL item, in `CslItem`'s field order.
 pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItemRef) {
     let mut o = Object::open(out);
+    o.str("id", &item.key());
     o.name("type", item.item_type);
     write_names(&mut o, "author", item.author);
     write_names(&mut o, "editor", item.editor);
@@ -62,6 +63,7 @@ pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItemRef) {
         ("page", item.page),
         ("number-of-pages", item.number_of_pages),
         ("edition", item.edition),
+        ("genre", item.genre),
         ("number", item.number),
         ("DOI", item.doi),
         ("URL", item.url),
@@ -70,6 +72,9 @@ pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItemRef) {
     ];
     for (key, value) in texts {
         o.str_if_some(key, value);
+    }
+    if let Some(language) = item.language {
+        o.name("language", language);
     }
     o.close();
 }
