@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::csl_key::{archive_key, item_key};
 
+/// The language a title's script or words show: `ru`, `uk`, `en`, `de` or `fr` (see
+/// `docs/parse-json.md`), or `None` when they do not decide.
+pub fn language_of(title: &str) -> Option<&'static str> {
+    crate::language::guess(title)
+}
+
 /// A CSL-JSON name: `{family, given}` for a person, `{literal}` for anything kept whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CslName {
@@ -530,4 +536,64 @@ pub fn reference_to_csl_ref<'a>(reference: &'a Reference, input: &'a str) -> Csl
 /// locator); an archival reference becomes `archive` and `archive_location`.
 pub fn reference_to_csl(reference: &Reference, input: &str) -> CslItem {
     reference_to_csl_ref(reference, input).to_owned_item()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variables_are_the_serialized_fields_in_order() {
+        let some = || Some("x".to_string());
+        let name = CslName {
+            family: some(),
+            given: None,
+            particle: None,
+            dropping_particle: None,
+            suffix: None,
+            literal: None,
+        };
+        let item = CslItem {
+            id: some(),
+            item_type: "book".into(),
+            author: vec![name.clone()],
+            editor: vec![name.clone()],
+            translator: vec![name],
+            title: some(),
+            container_title: some(),
+            collection_title: some(),
+            publisher: some(),
+            publisher_place: some(),
+            issued: Some(CslDate {
+                date_parts: vec![vec![1921]],
+                raw: None,
+                circa: None,
+            }),
+            volume: some(),
+            issue: some(),
+            page: some(),
+            number_of_pages: some(),
+            edition: some(),
+            genre: some(),
+            number: some(),
+            doi: some(),
+            url: some(),
+            archive: some(),
+            archive_location: some(),
+            language: some(),
+            note: some(),
+        };
+        let value = serde_json::to_value(&item).unwrap();
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = CslItem::VARIABLES.to_vec();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+    }
 }

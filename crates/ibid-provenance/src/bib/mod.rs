@@ -6,6 +6,10 @@ mod csljson;
 mod languages;
 mod ris;
 pub(crate) mod toml_bib;
+mod variables;
+
+pub use variables::csl_variables_only;
+pub(crate) use variables::{DATE_FIELDS, NAME_FIELDS, TEXT_VARIABLES};
 
 pub use bibtex::write::{write_bibtex, BibtexDialect};
 pub use ris::write::write_ris;
@@ -16,7 +20,7 @@ use crate::source_file::LineCol;
 use crate::suggest::closest;
 use ibid_parse::csl::CslItem;
 use ibid_parse::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -200,83 +204,6 @@ impl Bibliography {
     }
 }
 
-/// CSL date variables.
-pub(crate) const DATE_FIELDS: &[&str] = &[
-    "issued",
-    "accessed",
-    "original-date",
-    "event-date",
-    "submitted",
-    "available-date",
-];
-
-/// CSL standard and number variables (text values).
-pub(crate) const TEXT_VARIABLES: &[&str] = &[
-    "abstract",
-    "annote",
-    "archive",
-    "archive_collection",
-    "archive_location",
-    "archive-place",
-    "authority",
-    "call-number",
-    "chapter-number",
-    "citation-key",
-    "citation-label",
-    "collection-number",
-    "collection-title",
-    "container-title",
-    "container-title-short",
-    "dimensions",
-    "division",
-    "DOI",
-    "edition",
-    "event",
-    "event-title",
-    "event-place",
-    "genre",
-    "ISBN",
-    "ISSN",
-    "issue",
-    "jurisdiction",
-    "keyword",
-    "language",
-    "license",
-    "medium",
-    "note",
-    "number",
-    "number-of-pages",
-    "number-of-volumes",
-    "original-publisher",
-    "original-publisher-place",
-    "original-title",
-    "page",
-    "page-first",
-    "part-number",
-    "part-title",
-    "PMCID",
-    "PMID",
-    "printing-number",
-    "publisher",
-    "publisher-place",
-    "references",
-    "reviewed-genre",
-    "reviewed-title",
-    "scale",
-    "section",
-    "source",
-    "status",
-    "supplement-number",
-    "title",
-    "title-short",
-    "URL",
-    "version",
-    "volume",
-    "volume-title",
-    "volume-title-short",
-    "year-suffix",
-];
-
 /// Split a CSL-JSON object into a [`CslItem`] and the variables it has no field for.
 ///
 /// Numbers become strings and dates without `date-parts` are read from their `raw` text,
@@ -295,15 +222,16 @@ pub(crate) fn item_from_json(
     if !object.contains_key("type") {
         object.insert("type".to_string(), Value::String("document".to_string()));
     }
-    let item: CslItem =
-        serde_json::from_value(Value::Object(object.clone())).map_err(|e| e.to_string())?;
-    let known = match serde_json::to_value(&item) {
-        Ok(Value::Object(o)) => o,
-        _ => serde_json::Map::new(),
+    // Read the item from the object in place (no copy), then move the variables it has no
+    // field for into `extra`.
+    let object = Value::Object(object);
+    let item = CslItem::deserialize(&object).map_err(|e| e.to_string())?;
+    let Value::Object(object) = object else {
+        return Ok((item, BTreeMap::new()));
     };
     let extra = object
         .into_iter()
-        .filter(|(k, _)| !known.contains_key(k) && k != "id")
+        .filter(|(k, _)| !CslItem::VARIABLES.contains(&k.as_str()))
         .collect();
     Ok((item, extra))
 }

@@ -4,9 +4,9 @@
 
 use super::convert::{csl_type, type_tables};
 use crate::bib::languages::babel_name;
-use crate::bib::toml_bib::NAME_FIELDS;
-use crate::bib::DATE_FIELDS;
+use crate::bib::{DATE_FIELDS, NAME_FIELDS};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 /// Which flavour of `.bib` to write.
@@ -105,6 +105,7 @@ fn handled(csl: &str) -> bool {
 /// item, keys from their `id` (made safe for BibTeX).
 pub fn write_bibtex(items: &[Value], dialect: BibtexDialect) -> String {
     let mut out = String::new();
+    let mut keys = HashSet::new();
     for (i, item) in items.iter().enumerate() {
         let Some(object) = item.as_object() else {
             continue;
@@ -112,9 +113,26 @@ pub fn write_bibtex(items: &[Value], dialect: BibtexDialect) -> String {
         if i > 0 {
             out.push('\n');
         }
-        write_entry(&mut out, object, i, dialect);
+        let key = unique(entry_key(object, i), &mut keys);
+        write_entry(&mut out, object, &key, dialect);
     }
     out
+}
+
+/// `key`, or `key-2`, `key-3`, … when an earlier entry has it: made safe, two ids may
+/// meet, and BibTeX refuses a key twice.
+fn unique(key: String, used: &mut HashSet<String>) -> String {
+    if used.insert(key.clone()) {
+        return key;
+    }
+    let mut n = 2usize;
+    loop {
+        let candidate = format!("{key}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
 }
 
 /// One field being written.
@@ -142,7 +160,7 @@ impl Fields {
     }
 }
 
-fn write_entry(out: &mut String, o: &Map<String, Value>, index: usize, dialect: BibtexDialect) {
+fn write_entry(out: &mut String, o: &Map<String, Value>, key: &str, dialect: BibtexDialect) {
     let biblatex = dialect == BibtexDialect::Biblatex;
     let text = |k: &str| -> Option<String> {
         match o.get(k)? {
@@ -415,7 +433,6 @@ fn write_entry(out: &mut String, o: &Map<String, Value>, index: usize, dialect: 
         fields.add(key, written);
     }
 
-    let key = entry_key(o, index);
     let _ = writeln!(out, "@{kind}{{{key},");
     let width = fields.0.iter().map(|f| f.name.len()).max().unwrap_or(0);
     for f in &fields.0 {
@@ -720,6 +737,24 @@ mod tests {
         assert_eq!(n(json!({"family": "Plato"})), "Plato");
         assert_eq!(n(json!({"family": "Vallée Poussin"})), "Vallée Poussin,");
         assert_eq!(n(json!({"family": "×a"})), "{×a},");
+    }
+
+    #[test]
+    fn keys_stay_unique_once_made_safe() {
+        // Found by the fuzzer: two ids that differ only in characters a key cannot hold.
+        let items = [
+            json!({"id": "a\"b"}),
+            json!({"id": "a'b"}),
+            json!({"id": "a-b"}),
+        ];
+        let written = write_bibtex(&items, BibtexDialect::Biblatex);
+        assert!(
+            written.contains("@misc{a-b,")
+                && written.contains("@misc{a-b-2,")
+                && written.contains("@misc{a-b-3,"),
+            "{written}"
+        );
+        assert!(biblatex::Bibliography::parse(&written).is_ok());
     }
 
     #[test]

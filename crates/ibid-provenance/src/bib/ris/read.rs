@@ -5,8 +5,9 @@
 use super::tags::{tables, Kind};
 use crate::bib::bibtex::edtf;
 use crate::bib::languages::language_tag;
-use crate::bib::toml_bib::NAME_FIELDS;
-use crate::bib::{date_parts, item_from_json, BibEntry, BibFormat, DATE_FIELDS, TEXT_VARIABLES};
+use crate::bib::{
+    date_parts, item_from_json, BibEntry, BibFormat, DATE_FIELDS, NAME_FIELDS, TEXT_VARIABLES,
+};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::source_file::SourceFile;
 use ibid_parse::Span;

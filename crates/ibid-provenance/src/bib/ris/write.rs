@@ -2,8 +2,7 @@
 //! tag for go in `M2` lines in CSL's `variable: value` form, which the reader reads back.
 
 use super::tags::{tables, Kind, TagRow};
-use crate::bib::toml_bib::NAME_FIELDS;
-use crate::bib::DATE_FIELDS;
+use crate::bib::{DATE_FIELDS, NAME_FIELDS};
 use serde_json::Value;
 use std::fmt::Write as _;
 
