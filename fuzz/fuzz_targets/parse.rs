@@ -2,7 +2,7 @@
 //! boundary. Run with `RUSTC_BOOTSTRAP=1 cargo fuzz run parse` from the repository root.
 #![no_main]
 
-use ibid_parse::{parse, parse_as, scan_citations, Kind};
+use ibid_parse::{parse, parse_as, scan_citations, InputKind};
 use libfuzzer_sys::fuzz_target;
 
 fn check(input: &str, value: &serde_json::Value) {
@@ -28,7 +28,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     check(input, &serde_json::to_value(parse(input)).unwrap());
-    for kind in [Kind::Reference, Kind::Locator, Kind::Citation, Kind::Date] {
+    for kind in [
+        InputKind::Reference,
+        InputKind::Locator,
+        InputKind::Citation,
+        InputKind::Date,
+    ] {
         let parsed = parse_as(input, kind);
         if parsed.remainder.is_some() {
             assert!(!parsed.errors.is_empty());

@@ -4,25 +4,15 @@
 use crate::codes::Rule;
 use crate::diagnostic::{Diagnostic, Finding, TextRange};
 use crate::index::{doc_facts, DocFacts, FileView};
-use crate::line_index::{LineIndex, Location};
+use crate::load_errors::{rule_for, Origin};
 use crate::rules::{DocContext, DocumentCheck, Target};
-use crate::settings::StyleSettings;
+use crate::settings::Style;
 use crate::suppression::{find_suppressions, Suppression};
-use ibid_provenance::{parse_document, LoadError};
+use ibid_corpus::DocumentBytes;
+use ibid_provenance::LoadError;
+use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
-
-/// One file of a document: the document itself or its sidecar.
-#[derive(Debug, Clone, Copy)]
-pub struct InputFile<'a> {
-    /// Where it is.
-    pub path: &'a Path,
-    /// How diagnostics name it.
-    pub display: &'a str,
-    /// Its bytes.
-    pub bytes: &'a [u8],
-}
 
 /// What checking one document found; cached between runs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -35,13 +25,15 @@ pub struct FileResult {
     pub facts: DocFacts,
 }
 
-/// A diagnostic built from a load error, located by the error's own position.
-fn from_load_error(
-    rule: Rule,
+/// A diagnostic of `error`'s rule (met in a file of `origin`), resolved against the file's
+/// text when there is one, else located by the error's own position.
+pub fn from_load_error(
     error: &LoadError,
+    origin: Origin,
     display: &str,
     text: Option<(&str, &LineIndex)>,
 ) -> Diagnostic {
+    let rule = rule_for(error.kind, origin);
     let message = crate::rules::provenance::invalid_value::capitalize(&error.message);
     match (error.span, text) {
         (Some(span), Some((text, index))) => {
@@ -50,18 +42,11 @@ fn from_load_error(
             finding.resolve(display, text, index)
         }
         _ => {
-            let at = Location::new(error.position.line, error.position.column);
-            Diagnostic {
-                rule,
-                message,
-                path: display.to_owned(),
-                range: error.span.map_or(TextRange::empty(0), TextRange::from),
-                start: at,
-                end: at,
-                help: error.help.clone(),
-                fix: None,
-                snippet: None,
-            }
+            let at = LineCol::new(error.position.line, error.position.column);
+            let range = error.span.map_or(TextRange::empty(0), TextRange::from);
+            let mut diagnostic = Diagnostic::located(rule, display, range, at, at, message);
+            diagnostic.help = error.help.clone();
+            diagnostic
         }
     }
 }
@@ -83,34 +68,26 @@ pub(crate) fn internal_error(
     what: &str,
     payload: &(dyn std::any::Any + Send),
 ) -> Diagnostic {
-    Diagnostic {
-        rule: Rule::InternalError,
-        message: format!("Internal error {what}: {}", panic_message(payload)),
-        path: display.to_owned(),
-        range: TextRange::empty(0),
-        start: Location::new(1, 1),
-        end: Location::new(1, 1),
-        help: Some("this is a bug in ibid; please report it with this file".to_owned()),
-        fix: None,
-        snippet: None,
-    }
+    Diagnostic::file_level(
+        Rule::InternalError,
+        display,
+        format!("Internal error {what}: {}", panic_message(payload)),
+    )
+    .with_help("this is a bug in ibid; please report it with this file")
 }
 
-/// Check one document (`file`, with its `sidecar` when the metadata lives there) with the
+/// Check one document (its file, with its sidecar when the metadata lives there) with the
 /// document rules `checks`. Never panics: a panicking rule becomes an E900 diagnostic.
 pub fn analyze(
-    file: InputFile<'_>,
-    sidecar: Option<InputFile<'_>>,
-    style: &StyleSettings,
+    input: &DocumentBytes,
+    style: &Style,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
-    match catch_unwind(AssertUnwindSafe(|| {
-        analyze_inner(file, sidecar, style, checks)
-    })) {
+    match catch_unwind(AssertUnwindSafe(|| analyze_inner(input, style, checks))) {
         Ok(result) => result,
         Err(payload) => FileResult {
             diagnostics: vec![internal_error(
-                file.display,
+                &input.file.display,
                 "while reading this document",
                 &*payload,
             )],
@@ -120,63 +97,58 @@ pub fn analyze(
 }
 
 fn analyze_inner(
-    file: InputFile<'_>,
-    sidecar: Option<InputFile<'_>>,
-    style: &StyleSettings,
+    input: &DocumentBytes,
+    style: &Style,
     checks: &[(Rule, DocumentCheck)],
 ) -> FileResult {
-    let loaded = parse_document(file.path, file.bytes, sidecar.map(|s| (s.path, s.bytes)));
-    let display_of = |path: &Path| match sidecar {
-        Some(s) if s.path == path => s.display,
-        _ => file.display,
-    };
+    let loaded = input.parse();
+    let file = &input.file;
     let Some(doc) = loaded.value else {
-        // Not a document: report why, where the loader says.
+        // Not a document: report why, where the loader says (errors name displayed paths).
         let mut diagnostics = Vec::new();
         for error in &loaded.errors {
-            let display = display_of(&error.file);
-            let text = std::str::from_utf8(if display == file.display {
-                file.bytes
-            } else {
-                sidecar.map_or(&[][..], |s| s.bytes)
-            })
-            .ok();
+            let source = match &input.sidecar {
+                Some(s) if error.file.as_os_str() == s.display.as_str() => s,
+                _ => file,
+            };
+            let text = std::str::from_utf8(&source.bytes).ok();
             let index = text.map(LineIndex::new);
             let text = text.zip(index.as_ref());
             diagnostics.push(from_load_error(
-                Rule::UnreadableDocument,
                 error,
-                display,
+                Origin::Document,
+                &source.display,
                 text,
             ));
         }
         if diagnostics.is_empty() {
-            diagnostics.push(Diagnostic {
-                rule: Rule::UnreadableDocument,
-                message: "Cannot read this file as a document".to_owned(),
-                path: file.display.to_owned(),
-                range: TextRange::empty(0),
-                start: Location::new(1, 1),
-                end: Location::new(1, 1),
-                help: None,
-                fix: None,
-                snippet: None,
-            });
+            diagnostics.push(Diagnostic::file_level(
+                Rule::UnreadableDocument,
+                &file.display,
+                "Cannot read this file as a document",
+            ));
         }
         return FileResult {
             diagnostics,
             ..FileResult::default()
         };
     };
+    let file_display = file.display.as_str();
     let doc_text = doc.file.text.as_str();
-    let doc_index = LineIndex::new(doc_text);
+    // The loader's line index of each file serves every diagnostic: one index per file.
+    let doc_index = doc.file.lines();
     let side = doc.sidecar.as_ref().map(|s| {
-        let display = sidecar.map_or(file.display, |s| s.display);
-        (display, s.text.as_str(), LineIndex::new(&s.text))
+        let display = input
+            .sidecar
+            .as_ref()
+            .map_or(file_display, |s| s.display.as_str());
+        (display, s.text.as_str(), s.lines())
     });
     let mut diagnostics = Vec::new();
+    // What `ibid fmt` would change, computed once for every F rule.
+    let formatting = ibid_fmt::document_changes(&doc, style);
     for &(rule, check) in checks {
-        let mut ctx = DocContext::new(&doc, &loaded.errors, style);
+        let mut ctx = DocContext::new(&doc, &loaded.errors, style, &formatting);
         match catch_unwind(AssertUnwindSafe(|| {
             check(&mut ctx);
             ctx.into_findings()
@@ -187,13 +159,13 @@ fn analyze_inner(
                         (Some((display, text, index)), Target::Meta) => {
                             finding.resolve(display, text, index)
                         }
-                        _ => finding.resolve(file.display, doc_text, &doc_index),
+                        _ => finding.resolve(file_display, doc_text, doc_index),
                     };
                     diagnostics.push(diagnostic);
                 }
             }
             Err(payload) => diagnostics.push(internal_error(
-                file.display,
+                file_display,
                 &format!("in rule {} ({})", rule.code(), rule.name()),
                 &*payload,
             )),
@@ -201,13 +173,13 @@ fn analyze_inner(
     }
     let front_matter = doc.front_matter.map(TextRange::from);
     let mut suppressions = vec![(
-        file.display.to_owned(),
-        find_suppressions(doc_text, front_matter, &doc_index),
+        file_display.to_owned(),
+        find_suppressions(doc_text, front_matter, doc_index),
     )];
     let file_view = FileView {
-        path: file.display,
+        path: file_display,
         text: doc_text,
-        index: &doc_index,
+        index: doc_index,
         sidecar: false,
     };
     let facts = match &side {

@@ -10,6 +10,9 @@ use std::sync::Mutex;
 /// The cache folder's name.
 pub const CACHE_DIR: &str = ".ibid_cache";
 
+/// The largest cache file read (a cache of 100,000 documents is far smaller).
+const MAX_CACHE_SIZE: u64 = 1 << 30;
+
 /// The first bytes of a cache file, so a file from another tool or format is refused early.
 const MAGIC: &[u8] = b"ibid-cache-1\n";
 
@@ -89,7 +92,7 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
     pub fn open(root: &Path, kind: &str) -> (Self, Option<String>) {
         let file = cache_file(root, kind);
         let mut warning = None;
-        let old = match std::fs::read(&file) {
+        let old = match ibid_corpus::read_regular_file(&file, MAX_CACHE_SIZE) {
             Ok(bytes) => match decode::<T>(&bytes) {
                 Some(entries) => entries,
                 None => {
@@ -100,7 +103,15 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
                     HashMap::new()
                 }
             },
-            Err(_) => HashMap::new(),
+            Err(e) if matches!(e.kind, ibid_corpus::ReadErrorKind::NotFound) => HashMap::new(),
+            Err(e) => {
+                warning = Some(format!(
+                    "ignoring the cache file {}: {}; it will be rewritten",
+                    file.display(),
+                    e.reason()
+                ));
+                HashMap::new()
+            }
         };
         (
             Cache {

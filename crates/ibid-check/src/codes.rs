@@ -98,11 +98,17 @@ rules! {
     "D001" UnparsedDate dates/unparsed_date, Document, None;
     "D002" ImpossibleDate dates/impossible_date, Document, None;
     "D003" AnnotationBeforeDocument dates/annotation_before_document, Document, None;
+    "D004" FutureDate dates/future_date, Document, None;
     "E001" UnreadableDocument errors/unreadable_document, Checker, None;
     "E002" UnreadableBibliography errors/unreadable_bibliography, Checker, None;
     "E900" InternalError errors/internal_error, Checker, None;
     "F001" LocatorStyle format/locator_style, Document, Always;
-    "F002" RangeHyphen format/range_hyphen, Document, Always;
+    "F002" RangeDash format/range_dash, Document, Always;
+    "F003" PageRange format/page_range, Document, Always;
+    "F004" LabelSpace format/label_space, Document, Always;
+    "F005" LeafSide format/leaf_side, Document, Always;
+    "F006" CitationSyntax format/citation_syntax, Document, Always;
+    "F007" FrontMatterLayout format/front_matter_layout, Document, Always;
     "I001" UnusedSuppression suppressions/unused_suppression, Checker, Always;
     "I002" UnknownSuppressionCode suppressions/unknown_suppression_code, Checker, None;
     "M001" UnexplainedMarker markers/unexplained_marker, Document, None;

@@ -2,7 +2,7 @@
 //! A diagnostic names its rule, file, byte span, resolved rows and columns, and an optional fix.
 
 use crate::codes::Rule;
-use crate::line_index::{LineIndex, Location};
+use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -75,9 +75,9 @@ pub struct Edit {
     /// The replacement text (empty for a deletion).
     pub content: String,
     /// Where `range` starts, once resolved against the file.
-    pub start: Location,
+    pub start: LineCol,
     /// Where `range` ends, once resolved against the file.
-    pub end: Location,
+    pub end: LineCol,
 }
 
 impl Edit {
@@ -86,8 +86,8 @@ impl Edit {
         Edit {
             range: range.into(),
             content: content.into(),
-            start: Location::default(),
-            end: Location::default(),
+            start: LineCol::default(),
+            end: LineCol::default(),
         }
     }
 }
@@ -173,9 +173,9 @@ pub struct Diagnostic {
     /// The bytes it is about.
     pub range: TextRange,
     /// Where `range` starts.
-    pub start: Location,
+    pub start: LineCol,
     /// Where `range` ends.
-    pub end: Location,
+    pub end: LineCol,
     /// What to do about it, when there is more to say than the fix.
     pub help: Option<String>,
     /// An automatic fix, when there is one.
@@ -185,6 +185,43 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic about a whole file (it cannot be read, an internal error): at its start,
+    /// with no range and no snippet.
+    pub fn file_level(rule: Rule, path: &str, message: impl Into<String>) -> Self {
+        let start = LineCol::new(1, 1);
+        Diagnostic::located(rule, path, TextRange::empty(0), start, start, message)
+    }
+
+    /// A diagnostic at `range` of the file `path`, whose rows and columns are already known
+    /// (an anchor of the corpus index, a load error without its text); its snippet, if any,
+    /// is filled in later.
+    pub fn located(
+        rule: Rule,
+        path: &str,
+        range: TextRange,
+        start: LineCol,
+        end: LineCol,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            message: message.into(),
+            path: path.to_owned(),
+            range,
+            start,
+            end,
+            help: None,
+            fix: None,
+            snippet: None,
+        }
+    }
+
+    /// The same diagnostic with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
     /// The rule's code (`S004`).
     pub fn code(&self) -> &'static str {
         self.rule.code()
@@ -192,11 +229,11 @@ impl Diagnostic {
 
     /// The row a suppression comment must be on (or above) to silence this diagnostic.
     pub fn noqa_row(&self) -> usize {
-        self.start.row
+        self.start.line
     }
 
     /// The order every output uses: file, row, column, code, then message.
-    pub fn sort_key(&self) -> (&str, Location, &'static str, Location, &str) {
+    pub fn sort_key(&self) -> (&str, LineCol, &'static str, LineCol, &str) {
         (
             self.path.as_str(),
             self.start,
@@ -258,16 +295,16 @@ impl Finding {
         let mut fix = self.fix;
         for edit in fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
             edit.range = clamp_range(edit.range, text);
-            edit.start = index.location(edit.range.start, text);
-            edit.end = index.location(edit.range.end, text);
+            edit.start = index.line_col(edit.range.start, text);
+            edit.end = index.line_col(edit.range.end, text);
         }
         Diagnostic {
             rule: self.rule,
             message: self.message,
             path: path.to_owned(),
             range,
-            start: index.location(range.start, text),
-            end: index.location(range.end, text),
+            start: index.line_col(range.start, text),
+            end: index.line_col(range.end, text),
             help: self.help,
             fix,
             snippet: Some(Snippet::around(range, text, index)),

@@ -2,8 +2,6 @@
 //! until nothing changes, and written back atomically with the file's BOM and line endings.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use std::io::{self, Write};
-use std::path::Path;
 
 /// The most passes `--fix` makes over one file before giving up on convergence.
 pub const MAX_FIX_PASSES: usize = 10;
@@ -79,47 +77,19 @@ pub fn line_ending(text: &str) -> &'static str {
     }
 }
 
-/// Write `text` to `path` atomically: a temporary file in the same folder, then a rename,
-/// keeping the file's permissions.
-pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ibid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// A unified diff of `old` and `new`, labelled with `path`; empty when they are equal.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    if old == new {
-        return String::new();
-    }
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
-}
+/// Atomic writes (temp file in the same folder, then rename, permissions kept) and unified
+/// diffs: the formatter's, so `check --fix` and `fmt` write files the same way.
+pub use ibid_fmt::run::{unified_diff, write_atomic};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::codes::Rule;
     use crate::diagnostic::{Finding, Fix, TextRange};
-    use crate::line_index::LineIndex;
+    use ibid_provenance::LineIndex;
 
     fn fixable(text: &str, at: usize, len: usize, with: &str) -> Diagnostic {
-        Finding::new(Rule::RangeHyphen, TextRange::new(at, at + len), "x")
+        Finding::new(Rule::RangeDash, TextRange::new(at, at + len), "x")
             .with_fix(Fix::safe(
                 "y",
                 Edit::replace(TextRange::new(at, at + len), with),

@@ -4,9 +4,9 @@
 
 use crate::codes::Rule;
 use crate::diagnostic::{clamp_range, Diagnostic, Snippet, TextRange};
-use crate::line_index::{LineIndex, Location};
 use ibid_parse::{Locator, LocatorLabel};
 use ibid_provenance::Document;
+use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
 
 /// A place in a document's file (or its sidecar), resolved to rows and columns.
@@ -21,9 +21,9 @@ pub struct Anchor {
     /// The bytes.
     pub range: TextRange,
     /// Where they start.
-    pub start: Location,
+    pub start: LineCol,
     /// Where they end.
-    pub end: Location,
+    pub end: LineCol,
 }
 
 impl Anchor {
@@ -33,8 +33,8 @@ impl Anchor {
         Anchor {
             in_sidecar,
             range,
-            start: index.location(range.start, text),
-            end: index.location(range.end, text),
+            start: index.line_col(range.start, text),
+            end: index.line_col(range.end, text),
         }
     }
 
@@ -47,17 +47,10 @@ impl Anchor {
         message: String,
         help: Option<String>,
     ) -> Diagnostic {
-        Diagnostic {
-            rule,
-            message,
-            path: path.to_owned(),
-            range: self.range,
-            start: self.start,
-            end: self.end,
-            help,
-            fix: None,
-            snippet: None,
-        }
+        let mut diagnostic =
+            Diagnostic::located(rule, path, self.range, self.start, self.end, message);
+        diagnostic.help = help;
+        diagnostic
     }
 }
 
@@ -169,16 +162,7 @@ fn number(locators: &[Locator], label: LocatorLabel, text: &str) -> Option<Numbe
     let locator = locators.iter().find(|l| l.label == label)?;
     let range = locator.ranges.first()?;
     let first = range.first.value?;
-    let last = match &range.last {
-        Some(last) => match last.value {
-            Some(v) if range.first.kind == ibid_parse::NumberKind::Arabic => {
-                ibid_parse::expand_abbreviated_end(first, v)
-            }
-            Some(v) => v,
-            None => first,
-        },
-        None => first,
-    };
+    let last = range.last_value().unwrap_or(first);
     Some(Number {
         first,
         last: last.max(first),
@@ -322,7 +306,7 @@ pub struct CorpusIndex<'a> {
     pub docs: Vec<DocEntry<'a>>,
     /// The bibliography of each corpus configuration.
     pub corpora: Vec<CorpusBib>,
-    clusters: std::sync::OnceLock<crate::rules::sources::Clusters>,
+    clusters: std::sync::OnceLock<crate::clusters::Clusters>,
 }
 
 impl<'a> CorpusIndex<'a> {
@@ -336,8 +320,8 @@ impl<'a> CorpusIndex<'a> {
     }
 
     /// The written sources grouped by the work they name (computed once, on first use).
-    pub fn clusters(&self) -> &crate::rules::sources::Clusters {
+    pub fn clusters(&self) -> &crate::clusters::Clusters {
         self.clusters
-            .get_or_init(|| crate::rules::sources::cluster_sources(self))
+            .get_or_init(|| crate::clusters::cluster_sources(self))
     }
 }

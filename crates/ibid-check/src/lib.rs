@@ -24,13 +24,13 @@
 
 pub mod analysis;
 pub mod cache;
+pub mod clusters;
 pub mod codes;
-pub mod corpora;
 pub mod diagnostic;
 pub mod docs;
 pub mod fix;
 pub mod index;
-pub mod line_index;
+pub mod load_errors;
 pub mod normalize;
 pub mod output;
 pub mod rules;
@@ -39,16 +39,15 @@ pub mod selection;
 pub mod settings;
 pub mod suppression;
 pub mod synthetic;
-pub mod walk;
 
 pub use codes::{FixAvailability, Rule, Scope};
-pub use corpora::ConfigError;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, TextRange};
 pub use docs::{rule_doc, rule_page, rule_summary};
-pub use line_index::Location;
+pub use ibid_provenance::LineCol;
 pub use output::{render, render_statistics, OutputFormat, RenderOptions};
 pub use run::{check, CheckOptions, CheckResult, FixMode, NoProgress, Progress};
 pub use selection::{parse_selectors, RuleSelector, RuleSet, SelectionLayer, SelectorError};
+pub use settings::ConfigError;
 
 /// ibid's version, part of every cache key and of the SARIF driver.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

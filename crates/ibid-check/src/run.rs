@@ -1,19 +1,23 @@
-//! A whole `ibid check` run: find the files, check them in parallel (cached, fixed when
-//! asked), load the bibliographies, run the corpus rules, then select and suppress.
+//! A whole `ibid check` run: plan the files (`ibid-corpus`), load the bibliographies, check
+//! each document in parallel (cached, fixed when asked), run the corpus rules, then select
+//! and suppress. Each file is read once; the texts later stages need are handed on.
 
-use crate::analysis::{analyze, internal_error, FileResult, InputFile};
+use crate::analysis::{analyze, from_load_error, internal_error, FileResult};
 use crate::cache::{hash_bytes, Cache};
 use crate::codes::Rule;
-use crate::corpora::{ConfigError, Corpora};
 use crate::diagnostic::{sort_diagnostics, Applicability, Diagnostic};
 use crate::fix::{apply_fixes, unified_diff, write_atomic, MAX_FIX_PASSES};
 use crate::index::{fill_snippets, Anchor, BibKey, CorpusBib, CorpusIndex, DocEntry};
-use crate::line_index::LineIndex;
+use crate::load_errors::{rule_for, Origin};
 use crate::rules::sources::CORPUS_RULES;
 use crate::rules::{DocumentCheck, DOCUMENT_RULES};
 use crate::selection::{RuleSet, SelectionLayer};
+use crate::settings::{ConfigError, CorpusSettings};
 use crate::suppression::{apply_suppressions, Suppression};
-use crate::walk::{discover, display_path};
+use ibid_corpus::{
+    find_config, read_regular_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
+};
+use ibid_provenance::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -69,8 +73,11 @@ pub struct CheckResult {
     pub diff: String,
     /// How many documents were checked.
     pub files: usize,
-    /// Warnings for the user (corrupt cache, unknown config keys, unreadable folders).
+    /// Warnings for the user (corrupt cache, unknown config keys, special files skipped).
     pub warnings: Vec<String>,
+    /// Folders and files that could not be read: the results are incomplete, and the run
+    /// must not pass (exit code 2).
+    pub read_errors: Vec<String>,
 }
 
 impl CheckResult {
@@ -114,11 +121,18 @@ impl Progress for NoProgress {}
 
 /// One document to check.
 #[derive(Debug)]
-struct Job {
-    path: PathBuf,
-    display: String,
-    corpus: usize,
+struct Job<'p> {
+    file: &'p DocumentFile,
     rules: RuleSet,
+}
+
+/// A file's text after `--diff` applied its fixes, for the fixes applied later (I001).
+#[derive(Debug)]
+struct FixedText {
+    display: String,
+    path: PathBuf,
+    old: String,
+    new: String,
 }
 
 /// What checking one document produced.
@@ -133,68 +147,79 @@ struct Done {
     cached: bool,
     fixed: usize,
     diff: String,
-    /// Fixed texts in `--diff` mode, for fixes applied later (I001): display → (path, old, new).
-    fixed_texts: Vec<(String, PathBuf, String, String)>,
-    /// The sidecar, when the document has one: its displayed path and path.
-    sidecar: Option<(String, PathBuf)>,
+    fixed_texts: Vec<FixedText>,
+    /// Texts this stage read that the later stages need (files with suppressions), by
+    /// displayed path, so that they are not read again.
+    kept: Vec<(String, String)>,
 }
 
 impl Done {
-    /// A result taken from the cache, unchanged.
-    fn from_cache(
-        result: FileResult,
-        key: u64,
-        stamp: u64,
-        sidecar: Option<(String, PathBuf)>,
-    ) -> Self {
+    /// A result computed now, cacheable under `key` when there is one.
+    fn computed(result: FileResult, key: Option<u64>, stamp: u64) -> Self {
         Done {
             result,
-            key: Some(key),
+            key,
             stamp,
-            cached: true,
+            cached: false,
             fixed: 0,
             diff: String::new(),
             fixed_texts: Vec::new(),
-            sidecar,
+            kept: Vec::new(),
+        }
+    }
+
+    /// A result taken from the cache, unchanged.
+    fn from_cache(result: FileResult, key: u64, stamp: u64) -> Self {
+        Done {
+            cached: true,
+            ..Done::computed(result, Some(key), stamp)
         }
     }
 }
 
-/// The files of a document, read.
-struct Texts {
-    file: (PathBuf, String, Vec<u8>),
-    sidecar: Option<(PathBuf, String, Vec<u8>)>,
+/// The texts of files by displayed path: those earlier stages kept, read from disk (safely,
+/// within the corpus's limit) for the others.
+struct Sources<'a> {
+    kept: HashMap<String, String>,
+    paths: HashMap<&'a str, (&'a Path, u64)>,
 }
 
-impl Texts {
-    fn inputs(&self) -> (InputFile<'_>, Option<InputFile<'_>>) {
-        let file = InputFile {
-            path: &self.file.0,
-            display: &self.file.1,
-            bytes: &self.file.2,
-        };
-        let sidecar = self
-            .sidecar
-            .as_ref()
-            .map(|(path, display, bytes)| InputFile {
-                path,
-                display,
-                bytes,
-            });
-        (file, sidecar)
+impl Sources<'_> {
+    /// The text of the file displayed as `display`, valid UTF-8 or nothing.
+    fn text(&self, display: &str) -> Option<String> {
+        if let Some(text) = self.kept.get(display) {
+            return Some(text.clone());
+        }
+        let (path, limit) = self.paths.get(display)?;
+        String::from_utf8(read_regular_file(path, *limit).ok()?).ok()
     }
 
-    fn key(&self, style: u64) -> u64 {
-        let empty: &[u8] = &[];
-        hash_bytes(&[
-            crate::VERSION.as_bytes(),
-            &style.to_le_bytes(),
-            self.file.1.as_bytes(),
-            &self.file.2,
-            self.sidecar.as_ref().map_or(empty, |s| s.1.as_bytes()),
-            self.sidecar.as_ref().map_or(empty, |s| &s.2),
-        ])
+    /// The text of the file displayed as `display`, with any invalid UTF-8 replaced.
+    fn lossy_text(&self, display: &str) -> Option<String> {
+        if let Some(text) = self.kept.get(display) {
+            return Some(text.clone());
+        }
+        let (path, limit) = self.paths.get(display)?;
+        let bytes = read_regular_file(path, *limit).ok()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
     }
+}
+
+/// The cache key of a document's contents: ibid's version, the style, and each file's
+/// displayed path and bytes.
+fn content_key(input: &DocumentBytes, style: u64) -> u64 {
+    let empty: &[u8] = &[];
+    hash_bytes(&[
+        crate::VERSION.as_bytes(),
+        &style.to_le_bytes(),
+        input.file.display.as_bytes(),
+        &input.file.bytes,
+        input
+            .sidecar
+            .as_ref()
+            .map_or(empty, |s| s.display.as_bytes()),
+        input.sidecar.as_ref().map_or(empty, |s| &s.bytes),
+    ])
 }
 
 /// Run `ibid check`.
@@ -208,55 +233,34 @@ pub fn check_with(
     progress: &dyn Progress,
     checks: &[(Rule, DocumentCheck)],
 ) -> Result<CheckResult, ConfigError> {
-    let mut result = CheckResult::default();
-    // Work with canonical paths, so that every path compares with the corpus roots (which
-    // are canonical) without a system call per file; show them relative to `cwd`.
-    let cwd = &options
-        .cwd
-        .canonicalize()
-        .map_err(|e| ConfigError(format!("{}: {e}", options.cwd.display())))?;
-    let given: Vec<PathBuf> = if options.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        options.paths.clone()
+    // Paths are canonical, so that every path compares with the corpus roots (which are
+    // canonical) without a system call per file; they are shown relative to `cwd`.
+    let plan = Plan::new(&options.paths, &options.cwd)?;
+    let cwd = &plan.cwd;
+    let mut result = CheckResult {
+        warnings: plan.warnings.clone(),
+        read_errors: plan.errors.iter().map(ToString::to_string).collect(),
+        ..CheckResult::default()
     };
-    let mut roots = Vec::with_capacity(given.len());
-    for path in &given {
-        match cwd.join(path).canonicalize() {
-            Ok(root) => roots.push(root),
-            Err(_) => {
-                return Err(ConfigError(format!(
-                    "{}: no such file or folder",
-                    path.display()
-                )))
-            }
-        }
-    }
-    let (found, walk_errors) = discover(&roots);
-    result
-        .warnings
-        .extend(walk_errors.into_iter().map(|e| format!("cannot read {e}")));
-    let mut corpora = Corpora::new(cwd.clone());
-    let mut jobs = Vec::new();
-    for found in found {
-        let corpus = corpora.corpus_for(&found.path)?;
-        let settings = &corpora.list[corpus];
-        let relative = crate::settings::relative_to(&found.path, &settings.settings.root);
-        if !found.explicit && !settings.matcher.matches(&relative) {
-            continue;
-        }
-        let rules = settings.settings.rules_for(&found.path, &options.selection);
-        jobs.push(Job {
-            display: display_path(&found.path, cwd),
-            path: found.path,
-            corpus,
-            rules,
-        });
-    }
-    result.warnings.append(&mut corpora.warnings);
+    let settings = plan
+        .corpora
+        .iter()
+        .map(CorpusSettings::new)
+        .collect::<Result<Vec<_>, _>>()?;
+    let bibliographies = plan.load_bibliographies()?;
+    let mut jobs: Vec<Job<'_>> = plan
+        .files
+        .iter()
+        .map(|file| Job {
+            rules: settings[file.corpus].rules_for(&file.path, &options.selection),
+            file,
+        })
+        .collect();
+    // The corpus index holds documents in path order.
+    jobs.sort_unstable_by(|a, b| a.file.path.cmp(&b.file.path));
     result.files = jobs.len();
 
-    let cache_root = ibid_provenance::Config::discover(cwd)
+    let cache_root = find_config(cwd)
         .and_then(|p| p.parent().map(Path::to_path_buf))
         .unwrap_or_else(|| cwd.clone());
     // `--diff` computes results for texts that are not on disk: it neither reads nor
@@ -271,17 +275,23 @@ pub fn check_with(
 
     progress.start(jobs.len());
     // One fingerprint per corpus, not per file: it keys every cache entry.
-    let style_keys: Vec<u64> = corpora
-        .list
+    let style_keys: Vec<u64> = settings
         .iter()
-        .map(|c| c.settings.style.fingerprint())
+        .map(|s| crate::settings::style_fingerprint(&s.style))
         .collect();
     let done: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
-            let style = &corpora.list[job.corpus].settings.style;
-            let style_key = style_keys[job.corpus];
-            let done = process(job, style, style_key, options.fix, cache.as_ref(), checks);
+            let corpus = job.file.corpus;
+            let done = process(
+                &plan,
+                job,
+                &settings[corpus].style,
+                style_keys[corpus],
+                options.fix,
+                cache.as_ref(),
+                checks,
+            );
             progress.advance();
             done
         })
@@ -294,46 +304,67 @@ pub fn check_with(
 
     // Bibliographies, one set per corpus.
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let mut bibs = Vec::new();
-    let mut bib_files: Vec<(String, PathBuf, RuleSet)> = Vec::new();
-    for corpus in &corpora.list {
-        let (bib, mut found) = load_bibliographies(&corpus.settings, cwd, &roots);
-        for bibfile in &corpus.settings.bibliographies {
-            bib_files.push((
-                display_path(bibfile, cwd),
-                bibfile.clone(),
-                corpus.settings.rules_for(bibfile, &options.selection),
-            ));
-        }
+    let mut bibs = Vec::with_capacity(bibliographies.len());
+    let mut sources = Sources {
+        kept: HashMap::new(),
+        paths: HashMap::with_capacity(jobs.len()),
+    };
+    // What each displayed path is, and which rules apply to it.
+    let mut rules_of: HashMap<&str, RuleSet> = HashMap::with_capacity(jobs.len());
+    for ((bibliography, corpus), corpus_settings) in
+        bibliographies.iter().zip(&plan.corpora).zip(&settings)
+    {
+        let (bib, mut found) = bibliography_index(bibliography, corpus.complete);
         diagnostics.append(&mut found);
         bibs.push(bib);
+        for file in &bibliography.files {
+            rules_of.insert(
+                &file.display,
+                corpus_settings.rules_for(&file.path, &options.selection),
+            );
+            sources
+                .paths
+                .insert(&file.display, (&file.path, corpus.max_file_size));
+            if let Some(text) = &file.text {
+                sources.kept.insert(file.display.clone(), text.clone());
+            }
+        }
     }
 
-    // What each displayed path is, and which rules apply to it.
     let mut suppressions: HashMap<&str, Vec<&Suppression>> = HashMap::new();
-    let mut rules_of: HashMap<&str, RuleSet> = HashMap::with_capacity(jobs.len());
-    let mut paths_of: HashMap<&str, &Path> = HashMap::with_capacity(jobs.len());
-    let mut fixed_texts: HashMap<String, (PathBuf, String, String)> = HashMap::new();
+    let mut fixed_texts: HashMap<String, FixedText> = HashMap::new();
     for (job, done) in jobs.iter().zip(&done) {
         result.fixed += done.fixed;
         result.diff.push_str(&done.diff);
         diagnostics.extend(done.result.diagnostics.iter().cloned());
-        rules_of.insert(&job.display, job.rules);
-        paths_of.insert(&job.display, &job.path);
-        if let Some((display, path)) = &done.sidecar {
-            rules_of.insert(display, job.rules);
-            paths_of.insert(display, path);
+        let file = job.file;
+        let limit = plan.corpus_of(file).max_file_size;
+        rules_of.insert(&file.display, job.rules);
+        sources.paths.insert(&file.display, (&file.path, limit));
+        if let Some(side) = &file.sidecar {
+            rules_of.insert(&side.display, job.rules);
+            sources.paths.insert(&side.display, (&side.path, limit));
         }
         for (display, list) in &done.result.suppressions {
             suppressions.entry(display).or_default().extend(list.iter());
         }
-        for (display, path, old, new) in &done.fixed_texts {
-            fixed_texts.insert(display.clone(), (path.clone(), old.clone(), new.clone()));
+        for (display, text) in &done.kept {
+            sources.kept.insert(display.clone(), text.clone());
         }
-    }
-    for (display, path, rules) in &bib_files {
-        rules_of.insert(display, *rules);
-        paths_of.insert(display, path);
+        for fixed in &done.fixed_texts {
+            sources
+                .kept
+                .insert(fixed.display.clone(), fixed.new.clone());
+            fixed_texts.insert(
+                fixed.display.clone(),
+                FixedText {
+                    display: fixed.display.clone(),
+                    path: fixed.path.clone(),
+                    old: fixed.old.clone(),
+                    new: fixed.new.clone(),
+                },
+            );
+        }
     }
 
     // Corpus rules.
@@ -341,8 +372,8 @@ pub fn check_with(
         .iter()
         .zip(&done)
         .map(|(job, done)| DocEntry {
-            path: &job.display,
-            corpus: job.corpus,
+            path: &job.file.display,
+            corpus: job.file.corpus,
             facts: &done.result.facts,
         })
         .collect();
@@ -352,21 +383,14 @@ pub fn check_with(
         match catch_unwind(AssertUnwindSafe(|| check(&index, &mut found))) {
             Ok(()) => diagnostics.append(&mut found),
             Err(payload) => diagnostics.push(internal_error(
-                jobs.first().map_or(".", |j| j.display.as_str()),
+                jobs.first().map_or(".", |j| j.file.display.as_str()),
                 &format!("in rule {} ({})", rule.code(), rule.name()),
                 &*payload,
             )),
         }
     }
     drop(index);
-    fill_snippets(&mut diagnostics, &|display: &str| {
-        if let Some((_, _, new)) = fixed_texts.get(display) {
-            return Some(new.clone());
-        }
-        let path = paths_of.get(display)?;
-        let bytes = std::fs::read(path).ok()?;
-        String::from_utf8(bytes).ok()
-    });
+    fill_snippets(&mut diagnostics, &|display: &str| sources.text(display));
 
     // Selection, then suppressions.
     let all = RuleSet::all();
@@ -397,14 +421,7 @@ pub fn check_with(
             continue;
         }
         // Resolve against the text the suppressions were found in.
-        let text = match fixed_texts.get(display) {
-            Some((_, _, new)) => Some(new.clone()),
-            None => paths_of
-                .get(display)
-                .and_then(|p| std::fs::read(p).ok())
-                .map(|b| String::from_utf8_lossy(&b).into_owned()),
-        };
-        if let Some(text) = text {
+        if let Some(text) = sources.lossy_text(display) {
             let index = LineIndex::new(&text);
             diagnostics.extend(
                 findings
@@ -419,7 +436,7 @@ pub fn check_with(
     if options.fix != FixMode::Off {
         apply_late_fixes(
             &mut diagnostics,
-            &paths_of,
+            &sources,
             &mut fixed_texts,
             options.fix,
             &mut result,
@@ -435,7 +452,7 @@ pub fn check_with(
                 .zip(&done)
                 .filter_map(|(job, d)| {
                     d.key
-                        .map(|key| (job.display.as_str(), key, d.stamp, &d.result))
+                        .map(|key| (job.file.display.as_str(), key, d.stamp, &d.result))
                 })
                 .collect();
             if let Err(e) = Cache::write(&cache_root, "check", &entries) {
@@ -451,25 +468,8 @@ pub fn check_with(
     Ok(result)
 }
 
-/// The sidecar of a document, when it has one: its path and displayed path.
-fn sidecar_of(job: &Job) -> Option<(PathBuf, String)> {
-    let side_path = ibid_provenance::sidecar_path(&job.path);
-    if side_path == job.path || !side_path.is_file() {
-        return None;
-    }
-    let name = side_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let display = match job.display.rfind('/') {
-        Some(slash) => format!("{}/{name}", &job.display[..slash]),
-        None => name,
-    };
-    Some((side_path, display))
-}
-
 /// A hash of the settings and of the files' sizes and modification times.
-fn stamp(job: &Job, sidecar: Option<&(PathBuf, String)>, style: u64) -> Option<u64> {
+fn stamp(file: &DocumentFile, style: u64) -> Option<u64> {
     let meta = |path: &Path| -> Option<String> {
         let m = std::fs::metadata(path).ok()?;
         let modified = m
@@ -480,115 +480,66 @@ fn stamp(job: &Job, sidecar: Option<&(PathBuf, String)>, style: u64) -> Option<u
             .as_nanos();
         Some(format!("{}:{modified}", m.len()))
     };
-    let file = meta(&job.path)?;
-    let side = match sidecar {
-        Some((path, _)) => meta(path)?,
+    let document = meta(&file.path)?;
+    let side = match &file.sidecar {
+        Some(side) => meta(&side.path)?,
         None => String::new(),
     };
     Some(hash_bytes(&[
         &style.to_le_bytes(),
-        job.display.as_bytes(),
-        file.as_bytes(),
+        file.display.as_bytes(),
+        document.as_bytes(),
         side.as_bytes(),
     ]))
-}
-
-/// Read a document and its sidecar.
-fn read_texts(job: &Job, sidecar: Option<(PathBuf, String)>) -> Result<Texts, std::io::Error> {
-    let bytes = std::fs::read(&job.path)?;
-    let sidecar = match sidecar {
-        Some((path, display)) => {
-            let bytes = std::fs::read(&path)?;
-            Some((path, display, bytes))
-        }
-        None => None,
-    };
-    Ok(Texts {
-        file: (job.path.clone(), job.display.clone(), bytes),
-        sidecar,
-    })
 }
 
 /// Check one document: from the cache when its contents are unchanged, else by analysis,
 /// with fixes applied until they converge when asked.
 fn process(
-    job: &Job,
-    style: &crate::settings::StyleSettings,
+    plan: &Plan,
+    job: &Job<'_>,
+    style: &crate::settings::Style,
     style_key: u64,
     mode: FixMode,
     cache: Option<&Cache<FileResult>>,
     checks: &[(Rule, DocumentCheck)],
 ) -> Done {
-    let side = sidecar_of(job);
-    let stamp = stamp(job, side.as_ref(), style_key).unwrap_or(0);
-    let sidecar = side
-        .as_ref()
-        .map(|(path, display)| (display.clone(), path.clone()));
-    if mode == FixMode::Off && stamp != 0 {
-        if let Some((key, hit)) = cache.and_then(|c| c.take_stamped(&job.display, stamp)) {
-            return Done::from_cache(hit, key, stamp, sidecar);
+    let file = job.file;
+    let cache = cache.filter(|_| mode == FixMode::Off);
+    let stamp = match cache {
+        Some(_) => stamp(file, style_key).unwrap_or(0),
+        None => 0,
+    };
+    if stamp != 0 {
+        if let Some((key, hit)) = cache.and_then(|c| c.take_stamped(&file.display, stamp)) {
+            return Done::from_cache(hit, key, stamp);
         }
     }
-    let mut texts = match read_texts(job, side) {
-        Ok(t) => t,
-        Err(e) => {
-            let error = ibid_provenance::LoadError::file(
-                ibid_provenance::LoadErrorKind::Io,
-                &job.path,
-                format!("cannot read the file: {e}"),
-            );
-            let diagnostic = Diagnostic {
-                rule: Rule::UnreadableDocument,
-                message: crate::rules::provenance::invalid_value::capitalize(&error.message),
-                path: job.display.clone(),
-                range: Default::default(),
-                start: crate::line_index::Location::new(1, 1),
-                end: crate::line_index::Location::new(1, 1),
-                help: None,
-                fix: None,
-                snippet: None,
+    let mut input = match plan.read(file) {
+        Ok(input) => input,
+        Err(error) => {
+            let display = error.file.to_string_lossy().into_owned();
+            let diagnostic = from_load_error(&error, Origin::Document, &display, None);
+            let result = FileResult {
+                diagnostics: vec![diagnostic],
+                ..FileResult::default()
             };
-            return Done {
-                result: FileResult {
-                    diagnostics: vec![diagnostic],
-                    ..FileResult::default()
-                },
-                key: None,
-                stamp,
-                cached: false,
-                fixed: 0,
-                diff: String::new(),
-                fixed_texts: Vec::new(),
-                sidecar: None,
-            };
+            return Done::computed(result, None, stamp);
         }
     };
-    let key = texts.key(style_key);
-    if mode == FixMode::Off {
-        if let Some(hit) = cache.and_then(|c| c.take(&job.display, key)) {
-            return Done::from_cache(hit, key, stamp, sidecar);
-        }
+    let key = content_key(&input, style_key);
+    if let Some(hit) = cache.and_then(|c| c.take(&file.display, key)) {
+        return Done::from_cache(hit, key, stamp);
     }
-    let run = |texts: &Texts| {
-        let (file, sidecar) = texts.inputs();
-        analyze(file, sidecar, style, checks)
-    };
-    let mut result = run(&texts);
+    let mut result = analyze(&input, style, checks);
     if mode == FixMode::Off {
-        return Done {
-            result,
-            key: Some(key),
-            stamp,
-            cached: false,
-            fixed: 0,
-            diff: String::new(),
-            fixed_texts: Vec::new(),
-            sidecar,
-        };
+        let mut done = Done::computed(result, Some(key), stamp);
+        done.kept = kept_texts(&done.result, &input);
+        return done;
     }
     let originals = (
-        texts.file.2.clone(),
-        texts.sidecar.as_ref().map(|s| s.2.clone()),
+        input.file.bytes.clone(),
+        input.sidecar.as_ref().map(|s| s.bytes.clone()),
     );
     let mut fixed = 0;
     for _ in 0..MAX_FIX_PASSES {
@@ -597,20 +548,13 @@ fn process(
             break;
         }
         let mut changed = false;
-        for target in [Some(()), None] {
-            let slot = match target {
-                Some(()) => Some(&mut texts.file),
-                None => texts.sidecar.as_mut(),
-            };
-            let Some((_, display, bytes)) = slot else {
-                continue;
-            };
-            let Ok(text) = std::str::from_utf8(bytes) else {
+        for target in std::iter::once(&mut input.file).chain(input.sidecar.as_mut()) {
+            let Ok(text) = std::str::from_utf8(&target.bytes) else {
                 continue;
             };
             let mine: Vec<&Diagnostic> = fixable
                 .iter()
-                .filter(|d| d.path == *display)
+                .filter(|d| d.path == target.display)
                 .copied()
                 .collect();
             if mine.is_empty() {
@@ -619,55 +563,55 @@ fn process(
             let (new, applied) = apply_fixes(text, mine);
             if applied > 0 && new != text {
                 fixed += applied;
-                *bytes = new.into_bytes();
+                target.bytes = new.into_bytes();
                 changed = true;
             }
         }
         if !changed {
             break;
         }
-        result = run(&texts);
+        result = analyze(&input, style, checks);
     }
     let mut diff = String::new();
     let mut fixed_texts = Vec::new();
     let pairs = [
-        (Some(&texts.file), Some(&originals.0)),
-        (texts.sidecar.as_ref(), originals.1.as_ref()),
+        (Some(&input.file), Some(&originals.0)),
+        (input.sidecar.as_ref(), originals.1.as_ref()),
     ];
     for (now, before) in pairs {
-        let (Some((path, display, bytes)), Some(before)) = (now, before) else {
+        let (Some(now), Some(before)) = (now, before) else {
             continue;
         };
-        if bytes == before {
+        if &now.bytes == before {
             continue;
         }
-        let new = String::from_utf8_lossy(bytes).into_owned();
+        let new = String::from_utf8_lossy(&now.bytes).into_owned();
         let old = String::from_utf8_lossy(before).into_owned();
         match mode {
             FixMode::Apply => {
-                if let Err(e) = write_atomic(path, &new) {
-                    result.diagnostics.push(Diagnostic {
-                        rule: Rule::UnreadableDocument,
-                        message: format!("Cannot write the fixed file: {e}"),
-                        path: display.clone(),
-                        range: Default::default(),
-                        start: crate::line_index::Location::new(1, 1),
-                        end: crate::line_index::Location::new(1, 1),
-                        help: None,
-                        fix: None,
-                        snippet: None,
-                    });
+                if let Err(e) = write_atomic(&now.path, &new) {
+                    result.diagnostics.push(Diagnostic::file_level(
+                        Rule::UnreadableDocument,
+                        &now.display,
+                        format!("Cannot write the fixed file: {e}"),
+                    ));
                 }
             }
             FixMode::Diff => {
-                diff.push_str(&unified_diff(display, &old, &new));
-                fixed_texts.push((display.clone(), path.clone(), old, new));
+                diff.push_str(&unified_diff(&now.display, &old, &new));
+                fixed_texts.push(FixedText {
+                    display: now.display.clone(),
+                    path: now.path.clone(),
+                    old,
+                    new,
+                });
             }
             FixMode::Off => {}
         }
     }
-    let key = (mode == FixMode::Apply).then(|| texts.key(style_key));
     // After `--fix` wrote the files, their stamps changed: the content key finds them.
+    let key = (mode == FixMode::Apply).then(|| content_key(&input, style_key));
+    let kept = kept_texts(&result, &input);
     Done {
         result,
         key,
@@ -676,8 +620,25 @@ fn process(
         fixed,
         diff,
         fixed_texts,
-        sidecar,
+        kept,
     }
+}
+
+/// The texts of `input` that later stages need: those of a file with suppressions (their
+/// unused ones are resolved, and fixed, once the corpus rules have run).
+fn kept_texts(result: &FileResult, input: &DocumentBytes) -> Vec<(String, String)> {
+    if result.suppressions.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(&input.file)
+        .chain(input.sidecar.as_ref())
+        .map(|f| {
+            (
+                f.display.clone(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
+        .collect()
 }
 
 /// The diagnostics of `result` that `--fix` should fix now: selected rules, safe fixes, not
@@ -717,8 +678,8 @@ fn fixable_now(result: &FileResult, rules: RuleSet) -> Vec<&Diagnostic> {
 /// Apply the fixes known only after the corpus pass (unused suppressions).
 fn apply_late_fixes(
     diagnostics: &mut Vec<Diagnostic>,
-    paths_of: &HashMap<&str, &Path>,
-    fixed_texts: &mut HashMap<String, (PathBuf, String, String)>,
+    sources: &Sources<'_>,
+    fixed_texts: &mut HashMap<String, FixedText>,
     mode: FixMode,
     result: &mut CheckResult,
 ) -> Result<(), ConfigError> {
@@ -737,17 +698,16 @@ fn apply_late_fixes(
     files.sort_by(|a, b| a.0.cmp(&b.0));
     for (display, list) in files {
         let (path, old, text) = match fixed_texts.remove(&display) {
-            Some(entry) => entry,
+            Some(fixed) => (fixed.path, fixed.old, fixed.new),
             None => {
-                let Some(path) = paths_of.get(display.as_str()) else {
+                let Some(&(path, _)) = sources.paths.get(display.as_str()) else {
                     diagnostics.extend(list);
                     continue;
                 };
-                let Ok(bytes) = std::fs::read(path) else {
+                let Some(text) = sources.lossy_text(&display) else {
                     diagnostics.extend(list);
                     continue;
                 };
-                let text = String::from_utf8_lossy(&bytes).into_owned();
                 (path.to_path_buf(), text.clone(), text)
             }
         };
@@ -776,87 +736,47 @@ fn apply_late_fixes(
     Ok(())
 }
 
-/// Load the bibliography files of one corpus: their entries (for S002, S003, S006) and the
-/// diagnostics of unreadable files and entries (E002) and of keys repeated within a file.
-fn load_bibliographies(
-    settings: &crate::settings::CorpusSettings,
-    cwd: &Path,
-    roots: &[PathBuf],
+/// The corpus index's view of one corpus's bibliography files (read once, by the plan):
+/// their entries, repeats included (for S002, S003, S006), and the diagnostics of entries
+/// that cannot be read (E002).
+fn bibliography_index(
+    bibliography: &CorpusBibliography,
+    complete: bool,
 ) -> (CorpusBib, Vec<Diagnostic>) {
     let mut bib = CorpusBib {
-        configured: !settings.bibliographies.is_empty(),
+        configured: !bibliography.files.is_empty(),
         entries: Vec::new(),
-        complete: covers(roots, &settings.root),
+        complete,
     };
     let mut diagnostics = Vec::new();
-    for path in &settings.bibliographies {
-        let display = display_path(path, cwd);
-        let loaded = ibid_provenance::Bibliography::load(path);
-        let text = std::fs::read(path)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default();
-        let index = LineIndex::new(&text);
-        let mut duplicates = Vec::new();
-        for error in &loaded.errors {
-            // A key repeated within one file: the loader keeps the first entry and reports
-            // the second; count it as an entry so S006 reports all repeats the same way.
-            if error.kind == ibid_provenance::LoadErrorKind::DuplicateEntry {
-                let key = error.message.split('`').nth(1).filter(|k| !k.is_empty());
-                if let (Some(key), Some(span)) = (key, error.span) {
-                    duplicates.push(BibKey {
-                        key: key.to_owned(),
-                        path: display.clone(),
-                        anchor: Anchor::new(&text, &index, key_range(&text, span, key), false),
-                    });
-                    continue;
-                }
+    for file in &bibliography.files {
+        let text = file.text.as_deref().unwrap_or("");
+        let index = LineIndex::new(text);
+        for error in &file.loaded.errors {
+            // A repeated key is S006's, which reports it from the repeated entry itself.
+            if rule_for(error.kind, Origin::Bibliography) == Rule::DuplicateBibliographyKey {
+                continue;
             }
-            let rule = match error.kind {
-                ibid_provenance::LoadErrorKind::DuplicateEntry => Rule::DuplicateBibliographyKey,
-                _ => Rule::UnreadableBibliography,
-            };
-            let message = crate::rules::provenance::invalid_value::capitalize(&error.message);
-            let diagnostic = match error.span {
-                Some(span) if !text.is_empty() => {
-                    let mut finding = crate::diagnostic::Finding::new(rule, span, message);
-                    finding.help = error.help.clone();
-                    finding.resolve(&display, &text, &index)
-                }
-                _ => {
-                    let at = crate::line_index::Location::new(
-                        error.position.line,
-                        error.position.column,
-                    );
-                    Diagnostic {
-                        rule,
-                        message,
-                        path: display.clone(),
-                        range: Default::default(),
-                        start: at,
-                        end: at,
-                        help: error.help.clone(),
-                        fix: None,
-                        snippet: None,
-                    }
-                }
-            };
-            diagnostics.push(diagnostic);
+            let resolved = (error.span.is_some() && !text.is_empty()).then_some((text, &index));
+            diagnostics.push(from_load_error(
+                error,
+                Origin::Bibliography,
+                &file.display,
+                resolved,
+            ));
         }
-        for entry in loaded.value.map(|b| b.entries).unwrap_or_default() {
-            let anchor = Anchor::new(
-                &text,
-                &index,
-                key_range(&text, entry.span, &entry.key),
-                false,
-            );
+        let Some(value) = &file.loaded.value else {
+            continue;
+        };
+        // Repeats within the file come after the entries, as S006 expects them.
+        for entry in value.entries.iter().chain(&value.duplicates) {
+            let anchor = Anchor::new(text, &index, key_range(text, entry.span, &entry.key), false);
             bib.entries.push(BibKey {
-                key: entry.key,
-                path: display.clone(),
+                key: entry.key.clone(),
+                path: file.display.clone(),
                 anchor,
             });
         }
-        bib.entries.append(&mut duplicates);
     }
     (bib, diagnostics)
 }
@@ -870,14 +790,4 @@ fn key_range(text: &str, span: ibid_parse::Span, key: &str) -> crate::diagnostic
         }
         _ => crate::diagnostic::TextRange::empty(span.start),
     }
-}
-
-/// Whether one of the walked `roots` is `root` or a folder above it.
-fn covers(roots: &[PathBuf], root: &Path) -> bool {
-    let Ok(root) = root.canonicalize() else {
-        return false;
-    };
-    roots
-        .iter()
-        .any(|r| r.is_dir() && r.canonicalize().is_ok_and(|r| root.starts_with(&r)))
 }

@@ -1,44 +1,39 @@
-//! The settings a check runs with, resolved per file: rule selection (config layers, then
-//! the command line), per-file ignores, bibliographies, and the citation style's demands.
+//! The settings a check runs with, made from each corpus's `ibid.toml` (rule selection,
+//! per-file ignores, the style `ibid fmt` writes) and resolved per file.
 
-use crate::selection::{resolve, RuleSet, SelectionLayer};
+use crate::selection::{parse_selectors, resolve, RuleSelector, RuleSet, SelectionLayer};
 use globset::{GlobBuilder, GlobMatcher};
+use ibid_corpus::relative_to;
+use ibid_provenance::config::Setting;
 use std::path::{Path, PathBuf};
 
-/// The dash a style puts between the ends of a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RangeDash {
-    /// `pp. 33–35`.
-    EnDash,
-    /// `pp. 33-35`.
-    Hyphen,
-}
+/// A configuration, or a path to check, that cannot be used: the message says where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub String);
 
-/// How a style writes locator labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LabelForm {
-    /// `p. 612`, `doc. 652`.
-    Short,
-    /// `page 612`, `document 652`.
-    Long,
-}
-
-/// What the configured citation style says about locators; `None` means the style does
-/// not say, and the `F` rules stay silent about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct StyleSettings {
-    /// The dash ranges take.
-    pub range_dash: Option<RangeDash>,
-    /// How labels are written.
-    pub label_form: Option<LabelForm>,
-}
-
-impl StyleSettings {
-    /// A hash of the settings, for cache keys.
-    pub fn fingerprint(&self) -> u64 {
-        let text = format!("{self:?}");
-        crate::cache::hash_bytes(&[text.as_bytes()])
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl From<ibid_corpus::CorpusError> for ConfigError {
+    fn from(error: ibid_corpus::CorpusError) -> Self {
+        ConfigError(error.to_string())
+    }
+}
+
+/// The style the corpus is formatted in: the F rules report what `ibid fmt` would change.
+pub use ibid_fmt::Style;
+
+/// A hash of what a document's findings depend on besides its text, for cache keys: the
+/// style, and today's date (D004 flags dates after it, so a cached finding lasts a day).
+pub fn style_fingerprint(style: &Style) -> u64 {
+    let text = format!("{style:?}");
+    let today = crate::rules::dates::future_date::today().to_string();
+    crate::cache::hash_bytes(&[text.as_bytes(), today.as_bytes()])
 }
 
 /// One `per-file-ignores` entry: files matching a glob, and the rules ignored in them.
@@ -93,8 +88,8 @@ pub struct CorpusSettings {
     pub per_file_ignores: Vec<PerFileIgnore>,
     /// Bibliography files, resolved against `root`.
     pub bibliographies: Vec<PathBuf>,
-    /// The style's demands on locators.
-    pub style: StyleSettings,
+    /// The style `ibid fmt` writes, which the F rules expect.
+    pub style: Style,
 }
 
 impl CorpusSettings {
@@ -115,28 +110,78 @@ impl CorpusSettings {
     }
 }
 
-/// `path` relative to `base`, comparing canonical forms when the plain prefix fails.
-pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
-    if let Ok(rel) = path.strip_prefix(base) {
-        return rel.to_path_buf();
+impl CorpusSettings {
+    /// The checker's settings for a corpus of the plan: its selectors are checked against
+    /// the rule codes, its globs compiled.
+    pub fn new(corpus: &ibid_corpus::Corpus) -> Result<CorpusSettings, ConfigError> {
+        let config = &corpus.config;
+        let lint = &config.lint;
+        let layer = SelectionLayer {
+            select: lint.select.as_deref().map(selectors).transpose()?,
+            extend_select: selectors(&lint.extend_select)?,
+            ignore: selectors(&lint.ignore)?,
+        };
+        let mut per_file_ignores = Vec::new();
+        for entry in &lint.per_file_ignores {
+            let rules = selectors(&entry.codes)?
+                .iter()
+                .fold(RuleSet::empty(), |set, s| {
+                    s.rules().iter().fold(set, |set, r| set.with(r))
+                });
+            let pattern = &entry.pattern;
+            let ignore = PerFileIgnore::new(&pattern.value, rules).map_err(|e| {
+                ConfigError(format!(
+                    "{}:{}:{}: invalid glob `{}`: {e}",
+                    pattern.file.display(),
+                    pattern.position.line,
+                    pattern.position.column,
+                    pattern.value
+                ))
+            })?;
+            per_file_ignores.push(ignore);
+        }
+        let style = Style::from_config(&config.style);
+        Ok(CorpusSettings {
+            root: config.root.clone(),
+            config_file: config.path.clone(),
+            layers: if layer.is_empty() {
+                Vec::new()
+            } else {
+                vec![layer]
+            },
+            per_file_ignores,
+            bibliographies: config
+                .bibliography
+                .iter()
+                .map(|s| s.value.clone())
+                .collect(),
+            style,
+        })
     }
-    let abs = |p: &Path| {
-        p.canonicalize()
-            .or_else(|_| std::path::absolute(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let (path_abs, base_abs) = (abs(path), abs(base));
-    path_abs
-        .strip_prefix(&base_abs)
-        .map(Path::to_path_buf)
-        .unwrap_or(path_abs)
+}
+
+/// Parse a list of selectors written in a config file, pointing at the bad one.
+fn selectors(list: &[Setting<String>]) -> Result<Vec<RuleSelector>, ConfigError> {
+    list.iter()
+        .map(|s| {
+            parse_selectors(&[s.value.as_str()])
+                .map(|mut v| v.remove(0))
+                .map_err(|e| {
+                    ConfigError(format!(
+                        "{}:{}:{}: {e}",
+                        s.file.display(),
+                        s.position.line,
+                        s.position.column
+                    ))
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::codes::Rule;
-    use crate::selection::parse_selectors;
 
     #[test]
     fn per_file_ignores_match_paths_and_basenames() {

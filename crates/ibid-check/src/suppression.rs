@@ -7,7 +7,7 @@
 
 use crate::codes::Rule;
 use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, TextRange};
-use crate::line_index::LineIndex;
+use ibid_provenance::LineIndex;
 use serde::{Deserialize, Serialize};
 
 /// How far a suppression reaches.

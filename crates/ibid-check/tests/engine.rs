@@ -100,7 +100,7 @@ fn the_clean_fixture_corpus_has_no_findings() {
             format!(
                 "{}:{}:{}: {} {}",
                 d.path,
-                d.start.row,
+                d.start.line,
                 d.start.column,
                 d.code(),
                 d.message
@@ -121,7 +121,7 @@ fn sidecars_get_their_own_diagnostics_suppressions_and_fixes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("ibid.toml"),
-        "[style]\nlocator-form = \"short\"\n",
+        "[style]\nlocator-form = \"short\"\nlabel-case = \"sentence\"\n",
     )
     .unwrap();
     let text = "Speech of M. I. Kalinin at a meeting in Baku (extract).\n";
@@ -137,7 +137,15 @@ fn sidecars_get_their_own_diagnostics_suppressions_and_fixes() {
     let found: Vec<String> = result
         .diagnostics
         .iter()
-        .map(|d| format!("{}:{}:{} {}", d.path, d.start.row, d.start.column, d.code()))
+        .map(|d| {
+            format!(
+                "{}:{}:{} {}",
+                d.path,
+                d.start.line,
+                d.start.column,
+                d.code()
+            )
+        })
         .collect();
     assert_eq!(
         found,

@@ -2,12 +2,13 @@
 //! of (front-matter keys, markers, citations, dates, Cyrillic, stray bytes) never produce an
 //! internal error, and every diagnostic points inside its file on character boundaries.
 
-use ibid_check::analysis::{analyze, InputFile};
+use ibid_check::analysis::analyze;
 use ibid_check::rules::DOCUMENT_RULES;
-use ibid_check::settings::{LabelForm, RangeDash, StyleSettings};
+use ibid_check::settings::Style;
 use ibid_check::Rule;
+use ibid_corpus::{DocumentBytes, FileBytes};
+use ibid_fmt::{LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange, RangeDash};
 use proptest::prelude::*;
-use std::path::Path;
 
 const FRAGMENTS: &[&str] = &[
     "+++\n",
@@ -68,17 +69,25 @@ proptest! {
 
     #[test]
     fn no_input_makes_a_rule_fail(text in document(), short in any::<bool>()) {
-        let style = StyleSettings {
-            range_dash: Some(RangeDash::EnDash),
-            label_form: Some(if short { LabelForm::Short } else { LabelForm::Long }),
+        let style = Style {
+            range_dash: RangeDash::EnDash,
+            locator_form: if short { LocatorForm::Short } else { LocatorForm::Long },
+            label_case: LabelCase::Sentence,
+            label_space: LabelSpace::Nbsp,
+            page_range: PageRange::Chicago,
+            leaf_side: if short { LeafSide::Short } else { LeafSide::Long },
+            ..Style::default()
         };
-        let file = InputFile { path: Path::new("doc.md"), display: "doc.md", bytes: text.as_bytes() };
-        let result = analyze(file, None, &style, DOCUMENT_RULES);
+        let input = DocumentBytes {
+            file: FileBytes { path: "doc.md".into(), display: "doc.md".into(), bytes: text.clone().into_bytes() },
+            sidecar: None,
+        };
+        let result = analyze(&input, &style, DOCUMENT_RULES);
         for d in &result.diagnostics {
             prop_assert_ne!(d.rule, Rule::InternalError, "{}", d.message);
             prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
             prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
-            prop_assert!(d.start.row >= 1 && d.start.column >= 1);
+            prop_assert!(d.start.line >= 1 && d.start.column >= 1);
             for edit in d.fix.iter().flat_map(|f| &f.edits) {
                 prop_assert!(edit.range.end <= text.len());
                 prop_assert!(text.is_char_boundary(edit.range.start) && text.is_char_boundary(edit.range.end));

@@ -20,6 +20,8 @@ enum Command {
     Parse(commands::parse::ParseArgs),
     /// Lint a corpus: sources, citations, dates, markers and hands, per document and across it.
     Check(commands::check::CheckArgs),
+    /// Format citations and front matter to the corpus style, in place (`--check`, `--diff`).
+    Fmt(commands::fmt::FmtArgs),
     /// Explain a lint rule (`ibid rule S004`), or all of them (`ibid rule --all`).
     Rule(commands::rule::RuleArgs),
     /// Show a document's provenance: source, translation, witnesses, hands, notes, annotations.
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => commands::parse::run(args),
         Command::Check(args) => commands::check::run(args),
+        Command::Fmt(args) => commands::fmt::run(args),
         Command::Rule(args) => commands::rule::run(args),
         Command::Show(args) => commands::show::run(args),
         Command::Export(args) => commands::export::run(args),

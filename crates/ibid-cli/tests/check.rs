@@ -283,7 +283,7 @@ fn statistics_count_per_rule() {
 fn fix_applies_safe_fixes_and_a_second_run_changes_nothing() {
     let bad = "\u{feff}+++\r\ntitle = \"Telegram\"\r\ndate = \"1921-02-20\"\r\n\r\n[source]\r\ncite = \"Барсегов Ю.Г. Нагорный Карабах, Document 660, pages 621-623\"\r\n+++\r\nBaku.\r\n";
     let dir = corpus(
-        "[style]\nlocator-form = \"short\"\nrange-dash = \"en-dash\"\n",
+        "[style]\nlocator-form = \"short\"\nlabel-case = \"sentence\"\nrange-dash = \"en-dash\"\n",
         &[("telegram.md", bad)],
     );
     let (code, stdout, _) = run_in(dir.path(), &["check", "--no-cache", "--diff"]);

@@ -201,3 +201,88 @@ fn unknown_kind_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The path of the built `ibid` binary.
+fn ibid_path() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("ibid")
+}
+
+/// A line longer than the limit (16 MiB) ends the run with exit 2 and a message naming the
+/// line, after the answers to the lines before it; it is never read into memory whole.
+#[test]
+fn an_overlong_line_is_refused_with_a_message() {
+    let mut input = b"p. 12\n".to_vec();
+    input.extend(vec![b'x'; (16 << 20) + 1]);
+    input.extend(b"\np. 13\n");
+    let out = ibid()
+        .args(["parse", "--format", "json"])
+        .write_stdin(input)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr} {}", out.stdout.len());
+    assert!(stderr.contains("stdin:2:"), "{stderr}");
+    assert!(stderr.contains("longer than 16 MiB"), "{stderr}");
+    let records = json_lines(&out.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["input"], "p. 12");
+}
+
+/// With standard output closed (`ibid parse >&-`), the records cannot be written: exit 2
+/// with a message, not 0 with everything lost.
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_is_an_error() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" parse 'p. 12' >&-")
+        .arg(ibid_path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("standard output"), "{stderr}");
+}
+
+/// On a pipe, each line's answer comes out before the next line is sent: a program can
+/// talk to `ibid parse` one line at a time.
+#[test]
+fn each_answer_comes_before_the_next_line_is_read() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(ibid_path())
+        .args(["parse", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (send, answers) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if send.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    for (question, label) in [("p. 12", "page"), ("Л. 5 об.", "folio"), ("S. 3", "page")] {
+        writeln!(stdin, "{question}").unwrap();
+        stdin.flush().unwrap();
+        let answer = answers.recv_timeout(Duration::from_secs(20));
+        let Ok(answer) = answer else {
+            let _ = child.kill();
+            panic!("no answer to {question:?} while stdin stays open");
+        };
+        let record: Value = serde_json::from_str(&answer).unwrap();
+        assert_eq!(record["input"], question);
+        assert_eq!(record["locators"][0]["label"], label);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+}

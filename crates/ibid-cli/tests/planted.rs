@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const EXPECTED: &[(&str, u64, &str)] = &[
     ("essay/turkish-question.md", 13, "R002"),
     ("essay/turkish-question.md", 21, "S002"),
+    ("essay/turkish-question.md", 22, "F001"),
     ("letters/chicherin-lenin-1921.md", 10, "S004"),
     ("letters/chicherin-lenin-1921.md", 18, "P002"),
     ("letters/hoffmann-bericht-1920.md", 1, "S001"),

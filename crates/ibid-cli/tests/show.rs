@@ -85,6 +85,12 @@ fn show_json_is_the_model() {
 fn broken_documents_exit_2_with_their_errors() {
     for doc in files("fixtures/bad", false) {
         let (code, _, stderr) = ibid(&["show", &doc]);
+        if doc.ends_with("impossible-date.md") {
+            // A date that is read but cannot exist is a finding of `ibid check` (D002),
+            // not a load error: the document is shown.
+            assert_eq!((code, stderr.as_str()), (0, ""), "{doc}");
+            continue;
+        }
         assert_eq!(code, 2, "{doc}: {stderr}");
         assert!(stderr.starts_with(&format!("{doc}:")), "{stderr}");
         let name = Path::new(&doc)
@@ -100,5 +106,8 @@ fn broken_documents_exit_2_with_their_errors() {
 fn a_missing_file_is_an_error() {
     let (code, _, stderr) = ibid(&["show", "fixtures/corpus/no-such-file.md"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("cannot read the file"), "{stderr}");
+    assert!(
+        stderr.contains("fixtures/corpus/no-such-file.md: no such file or folder"),
+        "{stderr}"
+    );
 }

@@ -5,12 +5,14 @@ use crate::{
     parse_citation, parse_date, parse_locators, parse_reference, Citation, Locator, Parsed,
     PartialDate, Reference,
 };
-use serde::Serialize;
 
-/// The kinds of input the crate parses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
+/// The kinds of input the crate parses: what [`detect_kind`] tells apart and
+/// [`parse_as`] is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum InputKind {
     /// A free-text or archival reference.
     Reference,
     /// One or more locators (`p. 12`, `Л. 5 об.`).
@@ -21,21 +23,23 @@ pub enum Kind {
     Date,
 }
 
-impl Kind {
+impl InputKind {
     /// The kind's name as used on the command line and in JSON.
     pub const fn name(self) -> &'static str {
         match self {
-            Kind::Reference => "reference",
-            Kind::Locator => "locator",
-            Kind::Citation => "citation",
-            Kind::Date => "date",
+            InputKind::Reference => "reference",
+            InputKind::Locator => "locator",
+            InputKind::Citation => "citation",
+            InputKind::Date => "date",
         }
     }
 }
 
-/// An input parsed as one of the [`Kind`]s.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// An input parsed as one of the [`InputKind`]s.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum ParsedInput {
     /// A reference (boxed: it is much larger than the other variants).
     Reference(Box<Reference>),
@@ -49,12 +53,12 @@ pub enum ParsedInput {
 
 impl ParsedInput {
     /// The kind of this input.
-    pub fn kind(&self) -> Kind {
+    pub fn kind(&self) -> InputKind {
         match self {
-            ParsedInput::Reference(_) => Kind::Reference,
-            ParsedInput::Locators(_) => Kind::Locator,
-            ParsedInput::Citation(_) => Kind::Citation,
-            ParsedInput::Date(_) => Kind::Date,
+            ParsedInput::Reference(_) => InputKind::Reference,
+            ParsedInput::Locators(_) => InputKind::Locator,
+            ParsedInput::Citation(_) => InputKind::Citation,
+            ParsedInput::Date(_) => InputKind::Date,
         }
     }
 }
@@ -72,12 +76,21 @@ enum Detected {
 /// A leading `[`…`@` or `@` is a citation; text that reads to its end as a date with a
 /// year, month or "n.d." (possibly an impossible one) is a date; text that reads to its end
 /// as locators (possibly with a mistyped number) is a locator; anything else is a reference.
-pub fn detect_kind(input: &str) -> Kind {
+///
+/// ```
+/// use ibid_parse::{detect_kind, InputKind};
+///
+/// assert_eq!(detect_kind("[see @doe99, p. 33]"), InputKind::Citation);
+/// assert_eq!(detect_kind("16 февраля 1921 г."), InputKind::Date);
+/// assert_eq!(detect_kind("Л. 5 об."), InputKind::Locator);
+/// assert_eq!(detect_kind("Барсегов Ю.Г. Нагорный Карабах"), InputKind::Reference);
+/// ```
+pub fn detect_kind(input: &str) -> InputKind {
     match detect(input) {
-        Detected::Citation => Kind::Citation,
-        Detected::Date(_) => Kind::Date,
-        Detected::Locators(_) => Kind::Locator,
-        Detected::Reference => Kind::Reference,
+        Detected::Citation => InputKind::Citation,
+        Detected::Date(_) => InputKind::Date,
+        Detected::Locators(_) => InputKind::Locator,
+        Detected::Reference => InputKind::Reference,
     }
 }
 
@@ -121,21 +134,37 @@ fn looks_like_citation(trimmed: &str) -> bool {
 }
 
 /// Parse `input` as the kind [`detect_kind`] finds (each input is parsed once).
+///
+/// ```
+/// use ibid_parse::{parse, ParsedInput};
+///
+/// let parsed = parse("RGASPI, f. 558, op. 11, d. 97, ll. 67-70");
+/// let ParsedInput::Reference(reference) = &parsed.value else { panic!("a reference") };
+/// assert_eq!(reference.archive.as_ref().unwrap().locators.len(), 4);
+/// ```
 pub fn parse(input: &str) -> Parsed<ParsedInput> {
     match detect(input) {
-        Detected::Citation => parse_as(input, Kind::Citation),
+        Detected::Citation => parse_as(input, InputKind::Citation),
         Detected::Date(date) => date.map(ParsedInput::Date),
         Detected::Locators(locators) => locators.map(ParsedInput::Locators),
-        Detected::Reference => parse_as(input, Kind::Reference),
+        Detected::Reference => parse_as(input, InputKind::Reference),
     }
 }
 
-/// Parse `input` as `kind`.
-pub fn parse_as(input: &str, kind: Kind) -> Parsed<ParsedInput> {
+/// Parse `input` as `kind`, without detecting it.
+///
+/// ```
+/// use ibid_parse::{parse_as, InputKind, ParsedInput};
+///
+/// // `1921` alone is read as a page when detected; asked for a date, it is one.
+/// let parsed = parse_as("1921", InputKind::Date);
+/// assert!(matches!(parsed.value, ParsedInput::Date(Some(_))));
+/// ```
+pub fn parse_as(input: &str, kind: InputKind) -> Parsed<ParsedInput> {
     match kind {
-        Kind::Reference => parse_reference(input).map(|r| ParsedInput::Reference(Box::new(r))),
-        Kind::Locator => parse_locators(input).map(ParsedInput::Locators),
-        Kind::Citation => parse_citation(input).map(ParsedInput::Citation),
-        Kind::Date => parse_date(input).map(ParsedInput::Date),
+        InputKind::Reference => parse_reference(input).map(|r| ParsedInput::Reference(Box::new(r))),
+        InputKind::Locator => parse_locators(input).map(ParsedInput::Locators),
+        InputKind::Citation => parse_citation(input).map(ParsedInput::Citation),
+        InputKind::Date => parse_date(input).map(ParsedInput::Date),
     }
 }

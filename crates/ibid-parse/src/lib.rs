@@ -25,10 +25,35 @@
 //! assert_eq!(locators, [(LocatorLabel::Document, "652"), (LocatorLabel::Page, "612")]);
 //! ```
 //!
-//! The entry points are [`parse_reference`], [`parse_archival`], [`parse_locators`],
-//! [`parse_citation`] with [`scan_citations`] for Markdown bodies, [`parse_date`], and
-//! [`parse`], which detects the kind of its input. [`csl`] turns a [`Reference`] into a
-//! CSL-JSON item.
+//! ## Entry points
+//!
+//! | input | function | value |
+//! |---|---|---|
+//! | a free-text reference | [`parse_reference`] | [`Reference`] |
+//! | an archival reference | [`parse_archival`] | [`ArchivalReference`] |
+//! | a list of names | [`parse_names`] | [`Names`] |
+//! | one locator, or a list | [`parse_locator`], [`parse_locators`] | [`Locator`] |
+//! | a pandoc citation | [`parse_citation`] | [`Citation`] |
+//! | the citations of a Markdown body | [`scan_citations`] | [`Citation`]s, one at a time |
+//! | a date | [`parse_date`], [`parse_date_with`] | [`PartialDate`] |
+//! | any of these, kind detected | [`parse`], [`parse_as`], [`detect_kind`] | [`ParsedInput`] |
+//!
+//! Each returns a [`Parsed`]: the value, the [`ParseError`]s (each with a
+//! [`ParseErrorKind`], a message and a [`Span`]) and the unparsed remainder. The [`csl`]
+//! module turns a [`Reference`] or a [`PartialDate`] into CSL-JSON.
+//!
+//! ## Features
+//!
+//! - `serde` (on by default): `Serialize` for every parsed value, `Serialize` and
+//!   `Deserialize` for the CSL-JSON types.
+//!
+//! ## Stability
+//!
+//! What is public here is the whole API: types that will grow are `#[non_exhaustive]`, and
+//! the 0.x version follows Cargo's semver rules. `docs/api-stability.md` in the repository
+//! says what is stable and what may change.
+
+#![warn(missing_docs)]
 
 mod citation;
 pub mod csl;
@@ -38,23 +63,22 @@ mod detect;
 mod error;
 mod language;
 mod locator;
-pub mod output;
 mod reference;
 mod span;
+mod tables;
 mod text;
 
 pub use citation::{
     parse_citation, scan_citations, Citation, CitationItem, CitationMode, CitationScanner,
 };
 pub use date::{
-    days_in_month, month_name, parse_date, parse_date_with, Calendar, DateContext, DatePart,
-    InferenceBasis, PartialDate,
+    parse_date, parse_date_with, Calendar, DateContext, DatePart, InferenceBasis, PartialDate,
 };
-pub use detect::{detect_kind, parse, parse_as, Kind, ParsedInput};
-pub use error::{ParseError, Parsed};
+pub use detect::{detect_kind, parse, parse_as, InputKind, ParsedInput};
+pub use error::{ParseError, ParseErrorKind, Parsed};
 pub use locator::{
-    expand_abbreviated_end, lookup_label, parse_locator, parse_locators, Following, Locator,
-    LocatorLabel, LocatorNumber, LocatorOptions, LocatorRange, NumberKind, Side,
+    parse_locator, parse_locators, Following, Locator, LocatorLabel, LocatorNumber, LocatorRange,
+    NumberKind, Side,
 };
 pub use reference::{
     parse_archival, parse_names, parse_reference, ArchivalReference, Name, Names, Reference,

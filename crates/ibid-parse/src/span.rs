@@ -1,13 +1,13 @@
 //! Byte spans into the parsed input.
 //! Every parsed value points back at the text it came from, so nothing a user wrote is lost.
 
-use serde::Serialize;
 use std::ops::Range;
 
 /// A half-open byte range `start..end` into the input that was parsed.
 ///
 /// Both ends always lie on `char` boundaries of that input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,

@@ -188,8 +188,3 @@ impl std::hash::Hasher for WordHasher {
 /// by bytes so that a word lowered into a byte buffer is looked up without validating it again.
 pub(crate) type WordMap<V> =
     std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<WordHasher>>;
-
-/// A set of static words, for [`WordMap`] lookups by bytes.
-pub(crate) fn word_set(words: &[&'static str]) -> WordMap<()> {
-    words.iter().map(|word| (word.as_bytes(), ())).collect()
-}

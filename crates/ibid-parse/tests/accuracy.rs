@@ -1,11 +1,10 @@
 //! Accuracy benchmark: `parse_reference` + `reference_to_csl` on real-looking references
 //! from published bibliographies and editions (EN/RU/DE/FR), compared field by field.
 //!
-//! The cases are eight sets, scored separately: `tests/accuracy/references.jsonl` (set 1, used
-//! while tuning the parser) and `tests/accuracy/references-N.jsonl` for N = 2..8, each written
-//! later than the one before, checked against the earlier sets for repeated works, and first
-//! scored before any fix made for it (the first figures are in `tests/accuracy/README.md`). One JSON object a line:
-//! `{"input", "lang", "style", "expect": {field: value}}`. For every scored field:
+//! One test runs every set of `tests/accuracy/tuning/*.jsonl` and `tests/accuracy/holdout/*.jsonl`
+//! (what the sets are, the rule that holdout sets are never tuned on, and how to add a set:
+//! `tests/accuracy/README.md`). One JSON object a line:
+//! `{"id", "input", "lang", "style", "expect": {field: value}}`. For every scored field:
 //!
 //! - a key with a value means the parser must produce exactly that value (after the
 //!   normalisation below);
@@ -21,11 +20,13 @@
 //! `[label, value as written]`; volume locators are left out (the `volume` field scores them,
 //! since CSL takes the volume from a volume locator).
 //!
-//! The failing `(line, field)` pairs must equal `tests/accuracy/known-failures.txt`
-//! (`known-failures-2.txt` to `known-failures-7.txt` for sets 2 to 7): a new
-//! failure is a regression, a listed pair that now passes is progress to record. Regenerate
-//! the list with `UPDATE_ACCURACY=1 cargo test -p ibid-parse --test accuracy -- --nocapture`;
-//! `ACCURACY_DETAILS=1` prints every failure with what was expected and what came out.
+//! The failing `(case id, field)` pairs of each set must equal its `NAME.known-failures.txt`,
+//! which also records how many cases the set has, and each set's figure must equal its row
+//! in the README's table: a new failure is a regression, a listed pair that now passes is
+//! progress to record. Record it with
+//! `UPDATE_ACCURACY=1 cargo test -p ibid-parse --test accuracy -- --nocapture`;
+//! `ACCURACY_DETAILS=1` prints every failure of the tuning sets with what was expected and
+//! what came out.
 
 use ibid_parse::csl::{reference_to_csl, CslItem, CslName};
 use ibid_parse::{parse_reference, LocatorLabel, Reference};
@@ -68,9 +69,10 @@ const FLOORS: [(&str, f64, f64); 12] = [
     ("locators", 0.86, 0.91),
 ];
 
-/// One line of `references.jsonl`.
+/// One case of a set: a line of its `.jsonl` file.
 struct Case {
-    line: usize,
+    /// The case's id (`8-023`), unique across all sets and never changed.
+    id: String,
     input: String,
     lang: String,
     expect: serde_json::Map<String, Value>,
@@ -103,9 +105,51 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/accuracy")
 }
 
-fn load_cases(file: &str) -> Vec<Case> {
-    let path = dir().join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {file}: {e}"));
+/// One set of cases: `tuning/NAME.jsonl` or `holdout/NAME.jsonl`, with its known failures in
+/// `NAME.known-failures.txt` beside it.
+struct Set {
+    /// `tuning/set-8`, for messages.
+    name: String,
+    /// The `.jsonl` file.
+    path: PathBuf,
+}
+
+impl Set {
+    fn known_failures(&self) -> PathBuf {
+        self.path.with_extension("known-failures.txt")
+    }
+
+    fn is_holdout(&self) -> bool {
+        self.name.starts_with("holdout/")
+    }
+}
+
+/// Every set, in `tuning/` and `holdout/`, in order of name.
+fn sets() -> Vec<Set> {
+    let mut sets = Vec::new();
+    for folder in ["tuning", "holdout"] {
+        let Ok(entries) = std::fs::read_dir(dir().join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("read the accuracy folder").path();
+            if path.extension().is_some_and(|e| e == "jsonl") {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                sets.push(Set {
+                    name: format!("{folder}/{stem}"),
+                    path,
+                });
+            }
+        }
+    }
+    sets.sort_by(|a, b| a.name.cmp(&b.name));
+    sets
+}
+
+fn load_cases(set: &Set) -> Vec<Case> {
+    let file = &set.name;
+    let text =
+        std::fs::read_to_string(&set.path).unwrap_or_else(|e| panic!("read {file}.jsonl: {e}"));
     let mut cases = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         if raw.trim().is_empty() {
@@ -113,31 +157,30 @@ fn load_cases(file: &str) -> Vec<Case> {
         }
         let line = i + 1;
         let value: Value = serde_json::from_str(raw)
-            .unwrap_or_else(|e| panic!("{file}:{line}: invalid JSON: {e}"));
-        let input = value["input"]
-            .as_str()
-            .expect("input is a string")
-            .to_string();
-        let lang = value["lang"]
-            .as_str()
-            .expect("lang is a string")
-            .to_string();
+            .unwrap_or_else(|e| panic!("{file}.jsonl:{line}: invalid JSON: {e}"));
+        let field = |key: &str| {
+            value[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("{file}.jsonl:{line}: `{key}` is not a string"))
+                .to_string()
+        };
+        let (id, input, lang) = (field("id"), field("input"), field("lang"));
         assert!(
             ["en", "ru", "de", "fr"].contains(&lang.as_str()),
-            "{file}:{line}: unknown lang {lang:?}"
+            "{file}.jsonl:{line}: unknown lang {lang:?}"
         );
         let expect = value["expect"]
             .as_object()
-            .expect("expect is an object")
+            .unwrap_or_else(|| panic!("{file}.jsonl:{line}: `expect` is not an object"))
             .clone();
         for key in expect.keys() {
             assert!(
                 FIELDS.contains(&key.as_str()),
-                "{file}:{line}: unknown field {key:?}"
+                "{file}.jsonl:{line}: unknown field {key:?}"
             );
         }
         cases.push(Case {
-            line,
+            id,
             input,
             lang,
             expect,
@@ -191,21 +234,21 @@ fn name_part(s: &str) -> String {
 }
 
 /// The first author, or the first editor of a work without authors.
-fn first_name(csl: &CslItem) -> Option<&CslName> {
+fn first_name<'c>(csl: &'c CslItem<'_>) -> Option<&'c CslName<'c>> {
     csl.author.first().or_else(|| csl.editor.first())
 }
 
 fn family(name: &CslName) -> Option<String> {
     match (&name.particle, &name.family, &name.literal) {
         (Some(p), Some(f), _) => Some(format!("{p} {f}")),
-        (None, Some(f), _) => Some(f.clone()),
-        (_, None, Some(l)) => Some(l.clone()),
+        (None, Some(f), _) => Some(f.to_string()),
+        (_, None, Some(l)) => Some(l.to_string()),
         _ => None,
     }
 }
 
-fn opt_text(v: &Option<String>, f: fn(&str) -> String) -> Got {
-    match v.as_deref().map(f) {
+fn opt_text(v: &Option<impl AsRef<str>>, f: fn(&str) -> String) -> Got {
+    match v.as_ref().map(|v| f(v.as_ref())) {
         Some(s) if !s.is_empty() => Got::Text(s),
         _ => Got::None,
     }
@@ -242,8 +285,7 @@ fn actual(field: &str, reference: &Reference, csl: &CslItem, input: &str) -> Got
         "year" => csl
             .issued
             .as_ref()
-            .and_then(|d| d.date_parts.first())
-            .and_then(|p| p.first())
+            .and_then(|d| d.start.as_slice().first())
             .map_or(Got::None, |y| Got::Year(i64::from(*y))),
         "volume" => opt_text(&csl.volume, number),
         "issue" => opt_text(&csl.issue, number),
@@ -258,8 +300,8 @@ fn actual(field: &str, reference: &Reference, csl: &CslItem, input: &str) -> Got
 }
 
 /// Stop on a malformed expectation.
-fn bad<T>(line: usize, field: &str) -> T {
-    panic!("references.jsonl:{line}: bad value for {field}")
+fn bad<T>(id: &str, field: &str) -> T {
+    panic!("case {id}: bad value for {field}")
 }
 
 /// What the case expects for `field`: `None` when the field is not scored.
@@ -281,33 +323,33 @@ fn expected(case: &Case, field: &str) -> Option<Got> {
         Some(v) => v,
     };
     Some(match field {
-        "year" => Got::Year(value.as_i64().unwrap_or_else(|| bad(case.line, field))),
+        "year" => Got::Year(value.as_i64().unwrap_or_else(|| bad(&case.id, field))),
         "locators" => Got::Locators(
             value
                 .as_array()
-                .unwrap_or_else(|| bad(case.line, field))
+                .unwrap_or_else(|| bad(&case.id, field))
                 .iter()
                 .map(|pair| {
-                    let pair = pair.as_array().unwrap_or_else(|| bad(case.line, field));
+                    let pair = pair.as_array().unwrap_or_else(|| bad(&case.id, field));
                     let label = pair
                         .first()
                         .and_then(Value::as_str)
-                        .unwrap_or_else(|| bad(case.line, field));
+                        .unwrap_or_else(|| bad(&case.id, field));
                     let value = pair
                         .get(1)
                         .and_then(Value::as_str)
-                        .unwrap_or_else(|| bad(case.line, field));
+                        .unwrap_or_else(|| bad(&case.id, field));
                     assert!(
                         LocatorLabel::from_name(label).is_some(),
-                        "references.jsonl:{}: unknown locator label {label:?}",
-                        case.line
+                        "case {}: unknown locator label {label:?}",
+                        case.id
                     );
                     (label.to_string(), number(value))
                 })
                 .collect(),
         ),
         _ => {
-            let s = value.as_str().unwrap_or_else(|| bad(case.line, field));
+            let s = value.as_str().unwrap_or_else(|| bad(&case.id, field));
             let normalised = match field {
                 "author_family" | "author_given" => name_part(s),
                 "volume" | "issue" | "page" => number(s),
@@ -347,105 +389,110 @@ fn share(a: usize, b: usize) -> f64 {
     }
 }
 
-fn read_known_failures(path: &Path) -> BTreeSet<(usize, String)> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return BTreeSet::new();
-    };
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let mut parts = l.split_whitespace();
-            let line = parts
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or_else(|| panic!("known-failures.txt: bad line {l:?}"));
-            let field = parts
-                .next()
-                .unwrap_or_else(|| panic!("known-failures.txt: bad line {l:?}"));
-            (line, field.to_string())
-        })
-        .collect()
+/// The set whose per-field accuracy may not fall below [`FLOORS`].
+const FLOORS_SET: &str = "tuning/set-1";
+
+/// The known failures of a set: how many cases it had when they were written, and the
+/// `(case id, field)` pairs.
+struct Known {
+    cases: Option<usize>,
+    failures: BTreeSet<(String, String)>,
 }
 
-/// Set 1: the cases used while tuning the parser, with floors on every field.
+fn read_known_failures(set: &Set) -> Known {
+    let path = set.known_failures();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut known = Known {
+        cases: None,
+        failures: BTreeSet::new(),
+    };
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(comment) = line.strip_prefix('#') {
+            if let Some(n) = comment.trim().strip_suffix(" cases") {
+                known.cases = n.parse().ok();
+            }
+            continue;
+        }
+        let (id, field) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("{}: bad line {line:?}", path.display()));
+        known
+            .failures
+            .insert((id.to_string(), field.trim().to_string()));
+    }
+    known
+}
+
+/// The scores of one set.
+struct Score {
+    tallies: BTreeMap<&'static str, Tally>,
+    /// Every failing `(case id, field)`, with what was expected and what came out.
+    failures: BTreeMap<(String, String), String>,
+    /// Per language: cases, cases with every field right.
+    per_lang: BTreeMap<String, (usize, usize)>,
+    /// Inputs the parser panicked on.
+    panics: Vec<String>,
+}
+
+impl Score {
+    fn fully_right(&self) -> usize {
+        self.per_lang.values().map(|(_, right)| right).sum()
+    }
+}
+
+/// The accuracy benchmark: every set of `tuning/` and `holdout/` scored, each set's failures
+/// compared with its known failures and its figure with the README's table. A regression, an
+/// unrecorded improvement, a changed number of cases or a stale README figure fails, for
+/// every set at once.
 #[test]
 fn reference_accuracy() {
-    run_set(
-        "references.jsonl",
-        "known-failures.txt",
-        200,
-        Some(&FLOORS[..]),
-    );
-}
-
-/// Set 2: written later, without looking at set 1, across styles and disciplines.
-#[test]
-fn reference_accuracy_2() {
-    run_set("references-2.jsonl", "known-failures-2.txt", 150, None);
-}
-
-/// Set 3: written later still, without looking at the parser or sets 1 and 2, across
-/// styles, disciplines and document shapes.
-#[test]
-fn reference_accuracy_3() {
-    run_set("references-3.jsonl", "known-failures-3.txt", 200, None);
-}
-
-/// Set 4: written after set 3, without looking at the parser or the earlier sets, weighted
-/// toward the references of document editions, archives and footnotes.
-#[test]
-fn reference_accuracy_4() {
-    run_set("references-4.jsonl", "known-failures-4.txt", 150, None);
-}
-
-/// Set 5: written after set 4, without looking at the earlier sets' expectations, weighted
-/// toward document editions, archives, notes, memoirs and newspapers (45% en, 20% ru, 20% de,
-/// 15% fr; a fifth sciences and law).
-#[test]
-fn reference_accuracy_5() {
-    run_set("references-5.jsonl", "known-failures-5.txt", 150, None);
-}
-
-/// Set 6: written after set 5 and checked against sets 1–5 by title and by author and year,
-/// a fresh mix of monographs, articles, chapters, editions, archives, newspapers, theses, web
-/// pages and notes (45% en, 20% ru, 20% de, 15% fr).
-#[test]
-fn reference_accuracy_6() {
-    run_set("references-6.jsonl", "known-failures-6.txt", 110, None);
-}
-
-/// Set 7: written after set 6 and checked against sets 1–6 by title and by author and year,
-/// a fresh mix of monographs, articles, chapters, editions, archives, newspapers, theses, web
-/// pages and notes (45% en, 20% ru, 20% de, 15% fr).
-#[test]
-fn reference_accuracy_7() {
-    run_set("references-7.jsonl", "known-failures-7.txt", 100, None);
-}
-
-/// Held-out set 8: written after set 7, checked against sets 1–7 by title and author and year.
-#[test]
-fn reference_accuracy_8() {
-    run_set("references-8.jsonl", "known-failures-8.txt", 100, None);
-}
-
-/// Score one set: print its table, compare its failures with `known` and check `floors`.
-fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f64, f64)]>) {
-    let cases = load_cases(file);
-    assert!(
-        cases.len() >= min_cases,
-        "{file}: fewer than {min_cases} accuracy cases"
-    );
-    let details = std::env::var_os("ACCURACY_DETAILS").is_some();
+    let sets = sets();
+    assert!(!sets.is_empty(), "no accuracy sets in {}", dir().display());
     let update = std::env::var_os("UPDATE_ACCURACY").is_some();
+    let mut ids = BTreeSet::new();
+    let mut problems = Vec::new();
+    let mut figures = BTreeMap::new();
+    for set in &sets {
+        let cases = load_cases(set);
+        for case in &cases {
+            assert!(
+                ids.insert(case.id.clone()),
+                "{}: case id {} is used twice",
+                set.name,
+                case.id
+            );
+        }
+        let score = score(&cases);
+        print_table(set, &cases, &score);
+        assert!(
+            score.panics.is_empty(),
+            "{}: the parser panicked on:\n{}",
+            set.name,
+            score.panics.join("\n")
+        );
+        if update {
+            write_known_failures(set, &cases, &score);
+        } else {
+            problems.extend(compare_known(set, &cases, &score));
+        }
+        if set.name == FLOORS_SET {
+            problems.extend(check_floors(set, &score));
+        }
+        figures.insert(set.name.clone(), (score.fully_right(), cases.len()));
+    }
+    problems.extend(check_readme(&figures, update));
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
 
-    let mut tallies: BTreeMap<&str, Tally> =
-        FIELDS.iter().map(|f| (*f, Tally::default())).collect();
-    let mut failures: BTreeMap<(usize, String), String> = BTreeMap::new();
-    let mut per_lang: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut panics = Vec::new();
-
-    for case in &cases {
+/// Parse every case and compare every scored field.
+fn score(cases: &[Case]) -> Score {
+    let mut score = Score {
+        tallies: FIELDS.iter().map(|f| (*f, Tally::default())).collect(),
+        failures: BTreeMap::new(),
+        per_lang: BTreeMap::new(),
+        panics: Vec::new(),
+    };
+    for case in cases {
         let input = case.input.as_str();
         let result = std::panic::catch_unwind(|| {
             let parsed = parse_reference(input);
@@ -453,7 +500,7 @@ fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f6
             FIELDS.map(|f| actual(f, &parsed.value, &csl, input))
         });
         let Ok(got) = result else {
-            panics.push(format!("line {}: {input}", case.line));
+            score.panics.push(format!("case {}: {input}", case.id));
             continue;
         };
         let mut all_right = true;
@@ -461,7 +508,7 @@ fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f6
             let Some(want) = expected(case, field) else {
                 continue;
             };
-            let tally = tallies.get_mut(field).expect("tally");
+            let tally = score.tallies.get_mut(field).expect("tally");
             let absent = matches!(want, Got::None) || want == Got::Locators(Vec::new());
             let right = got == want;
             if absent {
@@ -473,27 +520,33 @@ fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f6
             }
             if !right {
                 all_right = false;
-                failures.insert(
-                    (case.line, field.to_string()),
+                score.failures.insert(
+                    (case.id.clone(), field.to_string()),
                     format!(
-                        "line {} {field}: expected {want}, got {got}\n    {input}",
-                        case.line
+                        "case {} {field}: expected {want}, got {got}\n    {input}",
+                        case.id
                     ),
                 );
             }
         }
-        let entry = per_lang.entry(case.lang.clone()).or_default();
+        let entry = score.per_lang.entry(case.lang.clone()).or_default();
         entry.0 += 1;
         entry.1 += usize::from(all_right);
     }
+    score
+}
 
-    // The table.
+/// Print a set's table, and with `ACCURACY_DETAILS=1` every failure of a tuning set (never
+/// of a holdout set: reading its failures would be tuning on it).
+fn print_table(set: &Set, cases: &[Case], score: &Score) {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "\n{file}: reference accuracy on {} references ({})",
+        "\n{}: reference accuracy on {} references ({})",
+        set.name,
         cases.len(),
-        per_lang
+        score
+            .per_lang
             .iter()
             .map(|(l, (n, _))| format!("{l} {n}"))
             .collect::<Vec<_>>()
@@ -505,7 +558,7 @@ fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f6
         "field", "right/has field", "accuracy", "spurious/lacks", "overall"
     );
     for field in FIELDS {
-        let t = &tallies[field];
+        let t = &score.tallies[field];
         let _ = writeln!(
             out,
             "{:<14} {:>16} {:>8.1}% {:>14} {:>8.1}%",
@@ -516,94 +569,161 @@ fn run_set(file: &str, known: &str, min_cases: usize, floors: Option<&[(&str, f6
             100.0 * t.overall_share(),
         );
     }
-    let fully: usize = per_lang.values().map(|(_, r)| r).sum();
     let _ = writeln!(
         out,
-        "fully right: {fully}/{} ({:.1}%); by language: {}",
-        cases.len(),
-        100.0 * share(fully, cases.len()),
-        per_lang
+        "fully right: {}; by language: {}",
+        fully_right_figure(score.fully_right(), cases.len()),
+        score
+            .per_lang
             .iter()
             .map(|(l, (n, r))| format!("{l} {r}/{n} ({:.0}%)", 100.0 * share(*r, *n)))
             .collect::<Vec<_>>()
             .join(", ")
     );
     println!("{out}");
-    if details {
-        for detail in failures.values() {
+    if std::env::var_os("ACCURACY_DETAILS").is_some() && !set.is_holdout() {
+        for detail in score.failures.values() {
             println!("{detail}");
         }
     }
+}
 
-    assert!(
-        panics.is_empty(),
-        "the parser panicked on:\n{}",
-        panics.join("\n")
+/// `96/102 (94.1%)`: how the README writes a set's figure.
+fn fully_right_figure(right: usize, cases: usize) -> String {
+    format!("{right}/{cases} ({:.1}%)", 100.0 * share(right, cases))
+}
+
+/// Rewrite a set's known failures (`UPDATE_ACCURACY=1`).
+fn write_known_failures(set: &Set, cases: &[Case], score: &Score) {
+    let mut text = format!(
+        "# Known failures of {}.jsonl: the (case id, field) pairs the parser gets wrong today.\n\
+         # Written by `UPDATE_ACCURACY=1 cargo test -p ibid-parse --test accuracy`; do not edit by hand.\n\
+         # {} cases\n",
+        set.name,
+        cases.len()
     );
-
-    // Known failures: regressions and progress both fail the test.
-    let known_path = dir().join(known);
-    let failing: BTreeSet<(usize, String)> = failures.keys().cloned().collect();
-    if update {
-        let mut text = format!(
-            "# (line field) pairs of {file} that the parser gets wrong today.\n\
-             # Generated by `UPDATE_ACCURACY=1 cargo test -p ibid-parse --test accuracy`; do not edit by hand.\n",
-        );
-        for (line, field) in &failing {
-            let _ = writeln!(text, "{line} {field}");
-        }
-        std::fs::write(&known_path, text).unwrap_or_else(|e| panic!("write {known}: {e}"));
-        println!("wrote {} known failures", failing.len());
-    } else {
-        let known = read_known_failures(&known_path);
-        let regressed: Vec<&String> = failing.difference(&known).map(|k| &failures[k]).collect();
-        let fixed: Vec<String> = known
-            .difference(&failing)
-            .map(|(line, field)| {
-                let input = cases
-                    .iter()
-                    .find(|c| c.line == *line)
-                    .map_or("(no such line)", |c| c.input.as_str());
-                format!("line {line} {field}\n    {input}")
-            })
-            .collect();
-        let mut message = String::new();
-        if !regressed.is_empty() {
-            let _ = writeln!(message, "{} new failures (regressions):", regressed.len());
-            for r in &regressed {
-                let _ = writeln!(message, "  {r}");
-            }
-        }
-        if !fixed.is_empty() {
-            let _ = writeln!(
-                message,
-                "{} listed failures now pass: record the progress with UPDATE_ACCURACY=1:",
-                fixed.len()
-            );
-            for f in &fixed {
-                let _ = writeln!(message, "  {f}");
-            }
-        }
-        assert!(message.is_empty(), "{message}");
+    for (id, field) in score.failures.keys() {
+        let _ = writeln!(text, "{id} {field}");
     }
+    let path = set.known_failures();
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    println!("wrote {} known failures", score.failures.len());
+}
 
-    // Floors.
-    let mut low = Vec::new();
-    for &(field, present_floor, overall_floor) in floors.unwrap_or(&[]) {
-        let t = &tallies[field];
-        if t.present_share() < present_floor || t.overall_share() < overall_floor {
-            low.push(format!(
-                "{field}: {:.3} (floor {present_floor}) / overall {:.3} (floor {overall_floor})",
-                t.present_share(),
-                t.overall_share()
+/// What differs between a set's failures and its known failures: regressions and progress
+/// both count, and so does a change in the number of cases.
+fn compare_known(set: &Set, cases: &[Case], score: &Score) -> Vec<String> {
+    let known = read_known_failures(set);
+    let failing: BTreeSet<(String, String)> = score.failures.keys().cloned().collect();
+    let mut problems = Vec::new();
+    if known.cases != Some(cases.len()) {
+        problems.push(format!(
+            "{}: {} cases, but its known failures were written for {:?}: record the change \
+             with UPDATE_ACCURACY=1",
+            set.name,
+            cases.len(),
+            known.cases
+        ));
+    }
+    // A holdout set's failures are named, never shown.
+    let show = |key: &(String, String)| match score.failures.get(key) {
+        Some(detail) if !set.is_holdout() => detail.clone(),
+        _ => format!("case {} {}", key.0, key.1),
+    };
+    let regressed: Vec<String> = failing.difference(&known.failures).map(show).collect();
+    if !regressed.is_empty() {
+        problems.push(format!(
+            "{}: {} new failures (regressions):\n  {}",
+            set.name,
+            regressed.len(),
+            regressed.join("\n  ")
+        ));
+    }
+    let fixed: Vec<String> = known
+        .failures
+        .difference(&failing)
+        .map(|(id, field)| {
+            let input = cases
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or("(no such case)", |c| c.input.as_str());
+            if set.is_holdout() {
+                format!("case {id} {field}")
+            } else {
+                format!("case {id} {field}\n    {input}")
+            }
+        })
+        .collect();
+    if !fixed.is_empty() {
+        problems.push(format!(
+            "{}: {} listed failures now pass: record the progress with UPDATE_ACCURACY=1:\n  {}",
+            set.name,
+            fixed.len(),
+            fixed.join("\n  ")
+        ));
+    }
+    problems
+}
+
+/// Whether each field's accuracy is at least its floor.
+fn check_floors(set: &Set, score: &Score) -> Vec<String> {
+    FLOORS
+        .iter()
+        .filter_map(|&(field, present_floor, overall_floor)| {
+            let t = &score.tallies[field];
+            (t.present_share() < present_floor || t.overall_share() < overall_floor).then(|| {
+                format!(
+                    "{}: {field} accuracy below the floor: {:.3} (floor {present_floor}) / \
+                     overall {:.3} (floor {overall_floor})",
+                    set.name,
+                    t.present_share(),
+                    t.overall_share()
+                )
+            })
+        })
+        .collect()
+}
+
+/// Check the README's table of figures (`| tuning/set-8 | 102 | first | now |`) against the
+/// sets: every set has a row, with its number of cases and its figure now. With `update`, the
+/// rows are rewritten instead.
+fn check_readme(figures: &BTreeMap<String, (usize, usize)>, update: bool) -> Vec<String> {
+    let path = dir().join("README.md");
+    let text = std::fs::read_to_string(&path).expect("read the accuracy README");
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let row = match cells.as_slice() {
+            ["", name, _, first, _, ""] => figures.get(*name).map(|f| (*name, *first, f)),
+            _ => None,
+        };
+        let Some((name, first, &(right, cases))) = row else {
+            lines.push(line.to_string());
+            continue;
+        };
+        seen.insert(name.to_string());
+        let want = format!(
+            "| {name} | {cases} | {first} | {} |",
+            fully_right_figure(right, cases)
+        );
+        if line != want && !update {
+            problems.push(format!(
+                "README.md: the row of {name} should read\n  {want}\nrecord it with UPDATE_ACCURACY=1"
             ));
         }
+        lines.push(want);
     }
-    assert!(
-        low.is_empty(),
-        "accuracy below the floor:\n{}",
-        low.join("\n")
-    );
+    for name in figures.keys().filter(|n| !seen.contains(*n)) {
+        problems.push(format!(
+            "README.md: no row `| {name} | cases | first figure | figure now |` in the table"
+        ));
+    }
+    if update {
+        std::fs::write(&path, lines.join("\n") + "\n").expect("write the accuracy README");
+    }
+    problems
 }
 
 /// The normalisation the comparison relies on.

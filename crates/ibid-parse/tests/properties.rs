@@ -2,7 +2,7 @@
 //! parsed locator rendered back in canonical form parses to the same structure.
 
 use ibid_parse::{
-    parse, parse_as, parse_locator, scan_citations, Kind, Locator, LocatorNumber, Parsed,
+    parse, parse_as, parse_locator, scan_citations, InputKind, Locator, LocatorNumber, Parsed,
 };
 use proptest::prelude::*;
 
@@ -124,7 +124,12 @@ proptest! {
         let detected = parse(&input);
         assert_spans_in_bounds(&input, &detected);
         assert_remainder_explained(&input, &detected);
-        for kind in [Kind::Reference, Kind::Locator, Kind::Citation, Kind::Date] {
+        for kind in [
+            InputKind::Reference,
+            InputKind::Locator,
+            InputKind::Citation,
+            InputKind::Date,
+        ] {
             let parsed = parse_as(&input, kind);
             assert_spans_in_bounds(&input, &parsed);
             assert_remainder_explained(&input, &parsed);
@@ -245,4 +250,60 @@ fn generated_locators_mostly_parse() {
         clean * 10 >= total * 9,
         "only {clean} of {total} generated locators parsed"
     );
+}
+
+/// Strings that read as pandoc citations with locators, good and bad.
+fn citation_string() -> impl Strategy<Value = String> {
+    let locator = prop::sample::select(vec![
+        "p. 12",
+        "pp. 33-35, 38",
+        "pp. 33–",
+        "Л. 5 об.",
+        "doc. 652, p. 612",
+        "pge. 612",
+        "Dokumnet 652",
+        "p. 5l",
+        "ff. 3",
+        "12 ff.",
+        "chap. VII",
+        "xiv",
+        "p. 12, see below",
+        "{p. iv, and something}",
+        "33 and *passim*",
+        "",
+    ]);
+    (locator.clone(), locator, prop::bool::ANY).prop_map(|(a, b, bracketed)| {
+        if bracketed {
+            format!("[see @doe99, {a}; @smith04, {b}]")
+        } else {
+            format!("@doe99 [{a}]")
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// A citation item keeps the errors of its locator text, so that nothing reads it twice:
+    /// they are exactly what `parse_locators` reports for that text.
+    #[test]
+    fn citation_items_keep_their_locator_errors(input in prop_oneof![
+        citation_string(),
+        interesting_string().prop_map(|s| format!("[@key, {s}]")),
+    ]) {
+        let Some(citation) = ibid_parse::parse_citation(&input).value else {
+            return Ok(());
+        };
+        for item in &citation.items {
+            let expected: Vec<_> = match item.locator {
+                Some(span) => ibid_parse::parse_locators(span.slice(&input))
+                    .errors
+                    .into_iter()
+                    .map(|e| e.shift(span.start))
+                    .collect(),
+                None => Vec::new(),
+            };
+            prop_assert_eq!(&item.locator_errors, &expected, "{:?}", input);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Print a bibliography file (`.bib`, `.ris`, `.json`, `.toml`) as the CSL-JSON ibid reads
 //! from it, with load errors on stderr: `cargo run -p ibid-provenance --example bib_to_csl FILE`.
 
-use ibid_provenance::Bibliography;
+use ibid_provenance::{BibFormat, Bibliography};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,7 +10,19 @@ fn main() -> ExitCode {
         eprintln!("usage: bib_to_csl FILE");
         return ExitCode::from(2);
     };
-    let loaded = Bibliography::load(Path::new(&path));
+    let path = Path::new(&path);
+    let Some(format) = BibFormat::from_path(path) else {
+        eprintln!("{}: not a .bib, .ris, .json or .toml file", path.display());
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let loaded = Bibliography::parse(path, &text, format);
     for e in &loaded.errors {
         eprintln!(
             "{}:{}:{}: {}",

@@ -2,9 +2,9 @@
 //! corpus, style settings and rule selection; `extend` chains, and typed errors.
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
+use crate::line_index::LineCol;
 use crate::model::UnknownKey;
-use crate::read::decode;
-use crate::source_file::{LineCol, SourceFile};
+use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, Schema};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -24,11 +24,23 @@ pub const CONFIG_KEYS: &[&str] = &[
     "exclude",
     "extend-exclude",
     "extend",
+    "max-file-size",
     "style",
     "lint",
 ];
 /// Known keys of `[style]`.
-pub const STYLE_KEYS: &[&str] = &["locator-form", "range-dash", "csl"];
+pub const STYLE_KEYS: &[&str] = &[
+    "locator-form",
+    "label-case",
+    "label-space",
+    "range-dash",
+    "page-range",
+    "leaf-side",
+    "citation-syntax",
+    "front-matter",
+    "unify-sources",
+    "csl",
+];
 /// Known keys of `[lint]`.
 pub const LINT_KEYS: &[&str] = &["select", "ignore", "extend-select", "per-file-ignores"];
 
@@ -62,14 +74,40 @@ pub struct Setting<T> {
     pub position: LineCol,
 }
 
-/// How locators are written by `ibid fmt`: `p. 12` or `page 12`.
+/// How locator labels are written by `ibid fmt`: `p. 12` or `page 12`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LocatorForm {
-    /// Abbreviated labels (`p.`, `doc.`, `fol.`).
+    /// Abbreviated labels (`p.`, `doc.`, `fol.`, `С.`, `S.`).
     Short,
-    /// Labels in full (`page`, `document`, `folio`).
+    /// Labels in full (`page`, `document`, `folio`, `страница`, `Seite`).
     Long,
+    /// Labels as each citation writes them (the default).
+    AsWritten,
+}
+
+/// How the first letter of a locator label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelCase {
+    /// The language's convention: a capital after a full stop that ends a sentence or an
+    /// area (`…, 1992. С. 612`) and at the start of a value, lower case elsewhere
+    /// (`…, с. 612`); German labels are always capitalised (`S.`, `Bd.`).
+    Sentence,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// What stands between a locator label and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelSpace {
+    /// One space (`p. 12`).
+    Space,
+    /// One no-break space, U+00A0 (`p.\u{a0}12`), as French and Russian typography want.
+    Nbsp,
+    /// As written (the default).
+    AsWritten,
 }
 
 /// Which dash joins the ends of a range.
@@ -80,15 +118,79 @@ pub enum RangeDash {
     EnDash,
     /// `-`.
     Hyphen,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// How the end of a numeric range is written (Chicago Manual of Style 9.61).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageRange {
+    /// Every digit: `321–328`.
+    Full,
+    /// Chicago's abbreviation: `321–28`, `101–8`, `1496–500`.
+    Chicago,
+    /// Only the digits that change: `321–8` (teens keep two digits: `112–15`).
+    Minimal,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// How recto and verso marks of leaves are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LeafSide {
+    /// The short mark of the label's language: `4v`, `4r` (English, German, French),
+    /// `5 об.` (Russian), `5 ob.` (transliterated Russian).
+    Short,
+    /// The word: `4 verso`, `5 оборот`.
+    Long,
+    /// As written (the default).
+    AsWritten,
+}
+
+/// Whether `ibid fmt` normalises the punctuation of pandoc citations in bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationSyntax {
+    /// pandoc's own spacing: `[see @a, p. 3; @b]` (the default).
+    Pandoc,
+    /// As written.
+    AsWritten,
+}
+
+/// Whether `ibid fmt` lays out the front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrontMatterLayout {
+    /// Keys and tables in the order of docs/format.md, one blank line between tables,
+    /// `key = "value"` with basic strings.
+    Ordered,
+    /// As written (the default).
+    AsWritten,
 }
 
 /// `[style]`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct StyleConfig {
-    /// `locator-form = "short" | "long"`.
+    /// `locator-form = "short" | "long" | "as-written"`.
     pub locator_form: Option<Setting<LocatorForm>>,
-    /// `range-dash = "en-dash" | "hyphen"`.
+    /// `label-case = "sentence" | "as-written"`.
+    pub label_case: Option<Setting<LabelCase>>,
+    /// `label-space = "space" | "nbsp" | "as-written"`.
+    pub label_space: Option<Setting<LabelSpace>>,
+    /// `range-dash = "en-dash" | "hyphen" | "as-written"`.
     pub range_dash: Option<Setting<RangeDash>>,
+    /// `page-range = "full" | "chicago" | "minimal" | "as-written"`.
+    pub page_range: Option<Setting<PageRange>>,
+    /// `leaf-side = "short" | "long" | "as-written"`.
+    pub leaf_side: Option<Setting<LeafSide>>,
+    /// `citation-syntax = "pandoc" | "as-written"`.
+    pub citation_syntax: Option<Setting<CitationSyntax>>,
+    /// `front-matter = "ordered" | "as-written"`.
+    pub front_matter: Option<Setting<FrontMatterLayout>>,
+    /// `unify-sources = true | false`.
+    pub unify_sources: Option<Setting<bool>>,
     /// `csl = "chicago-author-date"`: the CSL style for `fmt` and `bib`.
     pub csl: Option<Setting<String>>,
 }
@@ -132,6 +234,9 @@ pub struct Config {
     pub extend_exclude: Vec<Setting<String>>,
     /// `extend`: the configuration this one extends, resolved.
     pub extend: Option<Setting<PathBuf>>,
+    /// `max-file-size`: the most bytes read from one file (an integer, or a string such as
+    /// `"64 MiB"`); `None` means the reader's default.
+    pub max_file_size: Option<Setting<u64>>,
     /// `[style]`.
     pub style: StyleConfig,
     /// `[lint]`.
@@ -147,47 +252,6 @@ impl Config {
             root: root.into(),
             ..Config::default()
         }
-    }
-
-    /// The nearest `ibid.toml` in `start` (a folder, or a file's folder) or its parents.
-    pub fn discover(start: &Path) -> Option<PathBuf> {
-        let dir = if start.is_dir() {
-            start
-        } else {
-            start.parent()?
-        };
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        let absolute = dir.canonicalize().ok()?;
-        absolute
-            .ancestors()
-            .map(|d| d.join(CONFIG_FILE))
-            .find(|p| p.is_file())
-    }
-
-    /// Load the configuration for `start`: the nearest `ibid.toml`, or the defaults rooted
-    /// at `start`'s folder.
-    pub fn for_path(start: &Path) -> Loaded<Config> {
-        match Self::discover(start) {
-            Some(path) => Self::load(&path),
-            None => {
-                let root = if start.is_dir() {
-                    start.to_path_buf()
-                } else {
-                    start.parent().map(Path::to_path_buf).unwrap_or_default()
-                };
-                Loaded::new(Some(Config::default_for(root)), Vec::new())
-            }
-        }
-    }
-
-    /// Load `path` and the chain of configurations it extends.
-    pub fn load(path: &Path) -> Loaded<Config> {
-        let mut chain: Vec<PathBuf> = Vec::new();
-        load_chain(path, &mut chain)
     }
 
     /// Parse the text of one `ibid.toml` (no `extend` resolution, no I/O).
@@ -228,9 +292,17 @@ impl Config {
             exclude: self.exclude.or(parent.exclude),
             extend_exclude,
             extend: self.extend,
+            max_file_size: self.max_file_size.or(parent.max_file_size),
             style: StyleConfig {
                 locator_form: self.style.locator_form.or(parent.style.locator_form),
+                label_case: self.style.label_case.or(parent.style.label_case),
+                label_space: self.style.label_space.or(parent.style.label_space),
                 range_dash: self.style.range_dash.or(parent.style.range_dash),
+                page_range: self.style.page_range.or(parent.style.page_range),
+                leaf_side: self.style.leaf_side.or(parent.style.leaf_side),
+                citation_syntax: self.style.citation_syntax.or(parent.style.citation_syntax),
+                front_matter: self.style.front_matter.or(parent.style.front_matter),
+                unify_sources: self.style.unify_sources.or(parent.style.unify_sources),
                 csl: self.style.csl.or(parent.style.csl),
             },
             lint: LintConfig {
@@ -351,64 +423,6 @@ fn parent_of(path: &Path) -> PathBuf {
     path.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Loaded<Config> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Loaded::failed(LoadError::file(
-                LoadErrorKind::Io,
-                path,
-                format!("cannot read the configuration: {e}"),
-            ))
-        }
-    };
-    let text = match decode(path, &bytes) {
-        Ok(t) => t,
-        Err(e) => return Loaded::failed(e),
-    };
-    chain.push(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
-    let Loaded { value, mut errors } = Config::parse(path, &text);
-    let Some(config) = value else {
-        return Loaded::new(None, errors);
-    };
-    let Some(extend) = config.extend.clone() else {
-        return Loaded::new(Some(config), errors);
-    };
-    let target = extend
-        .value
-        .canonicalize()
-        .unwrap_or_else(|_| extend.value.clone());
-    let bad = |message: String| LoadError {
-        kind: LoadErrorKind::BadExtend,
-        message,
-        help: Some("`extend` names another ibid.toml, relative to this one".to_string()),
-        file: extend.file.clone(),
-        span: Some(extend.span),
-        position: extend.position,
-    };
-    if chain.contains(&target) {
-        errors.push(bad(format!(
-            "`extend` makes a cycle: `{}` is already being read",
-            extend.value.display()
-        )));
-        return Loaded::new(Some(config), errors);
-    }
-    if !extend.value.is_file() {
-        errors.push(bad(format!(
-            "`extend` names `{}`, which does not exist",
-            extend.value.display()
-        )));
-        return Loaded::new(Some(config), errors);
-    }
-    let parent = load_chain(&extend.value, chain);
-    errors.extend(parent.errors);
-    let merged = match parent.value {
-        Some(p) => config.over(p),
-        None => config,
-    };
-    Loaded::new(Some(merged), errors)
-}
-
 fn setting<T>(ctx: &Ctx<'_>, value: T, range: std::ops::Range<usize>) -> Setting<T> {
     let span = ctx.span(range);
     Setting {
@@ -485,6 +499,7 @@ fn read_config(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
                     s
                 })
             }
+            "max-file-size" => config.max_file_size = file_size(ctx, value),
             "style" => {
                 if let Some(t) = ctx.table("style", value) {
                     read_style(ctx, t, config);
@@ -503,30 +518,164 @@ fn read_config(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
     }
 }
 
+/// `max-file-size`: a whole number of bytes, or a number with a unit (`"64 MiB"`, `"500 KB"`).
+fn file_size(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Setting<u64>> {
+    let parsed = match value.get_ref() {
+        DeValue::Integer(i) => u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+        DeValue::String(s) => parse_size(s),
+        _ => None,
+    };
+    match parsed {
+        Some(bytes) if bytes > 0 => Some(setting(ctx, bytes, value.span())),
+        _ => {
+            let span = ctx.span(value.span());
+            ctx.error(
+                LoadErrorKind::InvalidValue,
+                span,
+                "`max-file-size` must be a positive size in bytes".to_string(),
+                Some("write max-file-size = \"64 MiB\" (units: B, KB, MB, GB, KiB, MiB, GiB) or a number of bytes".to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// A size written with an optional unit: `"1048576"`, `"64 MiB"`, `"500KB"`.
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '_')
+        .unwrap_or(text.len());
+    let number: u64 = text[..split].replace('_', "").parse().ok()?;
+    let factor: u64 = match text[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" | "bytes" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "kib" | "k" => 1 << 10,
+        "mib" | "m" => 1 << 20,
+        "gib" | "g" => 1 << 30,
+        _ => return None,
+    };
+    number.checked_mul(factor)
+}
+
 fn read_style(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
+    const AS_WRITTEN: &str = "as-written";
+    let style = &mut config.style;
     for (key, value) in ctx.entries(table) {
         match key.get_ref().as_ref() {
             "locator-form" => {
-                config.style.locator_form = choice(
+                style.locator_form = choice(
                     ctx,
                     "style.locator-form",
                     value,
-                    &[("short", LocatorForm::Short), ("long", LocatorForm::Long)],
+                    &[
+                        ("short", LocatorForm::Short),
+                        ("long", LocatorForm::Long),
+                        (AS_WRITTEN, LocatorForm::AsWritten),
+                    ],
+                )
+            }
+            "label-case" => {
+                style.label_case = choice(
+                    ctx,
+                    "style.label-case",
+                    value,
+                    &[
+                        ("sentence", LabelCase::Sentence),
+                        (AS_WRITTEN, LabelCase::AsWritten),
+                    ],
+                )
+            }
+            "label-space" => {
+                style.label_space = choice(
+                    ctx,
+                    "style.label-space",
+                    value,
+                    &[
+                        ("space", LabelSpace::Space),
+                        ("nbsp", LabelSpace::Nbsp),
+                        (AS_WRITTEN, LabelSpace::AsWritten),
+                    ],
                 )
             }
             "range-dash" => {
-                config.style.range_dash = choice(
+                style.range_dash = choice(
                     ctx,
                     "style.range-dash",
                     value,
                     &[
                         ("en-dash", RangeDash::EnDash),
                         ("hyphen", RangeDash::Hyphen),
+                        (AS_WRITTEN, RangeDash::AsWritten),
                     ],
                 )
             }
+            "page-range" => {
+                style.page_range = choice(
+                    ctx,
+                    "style.page-range",
+                    value,
+                    &[
+                        ("full", PageRange::Full),
+                        ("chicago", PageRange::Chicago),
+                        ("minimal", PageRange::Minimal),
+                        (AS_WRITTEN, PageRange::AsWritten),
+                    ],
+                )
+            }
+            "leaf-side" => {
+                style.leaf_side = choice(
+                    ctx,
+                    "style.leaf-side",
+                    value,
+                    &[
+                        ("short", LeafSide::Short),
+                        ("long", LeafSide::Long),
+                        (AS_WRITTEN, LeafSide::AsWritten),
+                    ],
+                )
+            }
+            "citation-syntax" => {
+                style.citation_syntax = choice(
+                    ctx,
+                    "style.citation-syntax",
+                    value,
+                    &[
+                        ("pandoc", CitationSyntax::Pandoc),
+                        (AS_WRITTEN, CitationSyntax::AsWritten),
+                    ],
+                )
+            }
+            "front-matter" => {
+                style.front_matter = choice(
+                    ctx,
+                    "style.front-matter",
+                    value,
+                    &[
+                        ("ordered", FrontMatterLayout::Ordered),
+                        (AS_WRITTEN, FrontMatterLayout::AsWritten),
+                    ],
+                )
+            }
+            "unify-sources" => {
+                style.unify_sources = match value.get_ref() {
+                    DeValue::Boolean(b) => Some(setting(ctx, *b, value.span())),
+                    _ => {
+                        let span = ctx.span(value.span());
+                        ctx.error(
+                            LoadErrorKind::InvalidValue,
+                            span,
+                            "`style.unify-sources` must be true or false".to_string(),
+                            Some("write unify-sources = true".to_string()),
+                        );
+                        None
+                    }
+                }
+            }
             "csl" => {
-                config.style.csl = ctx
+                style.csl = ctx
                     .text("style.csl", value)
                     .map(|t| setting(ctx, t.text, value.span()))
             }
@@ -603,9 +752,65 @@ mod tests {
                 column: 1
             }
         );
+        assert_eq!(config.max_file_size, None);
         let m = config.file_matcher().unwrap();
         assert!(m.matches(Path::new("letters/a.md")));
         assert!(!m.matches(Path::new("drafts/a.md")));
         assert!(!m.matches(Path::new("a.txt")));
+    }
+
+    #[test]
+    fn every_style_key_is_read_and_unknown_ones_are_reported() {
+        let text = "[style]\nlocator-form = \"as-written\"\nlabel-case = \"sentence\"\nlabel-space = \"nbsp\"\nrange-dash = \"hyphen\"\npage-range = \"chicago\"\nleaf-side = \"long\"\ncitation-syntax = \"as-written\"\nfront-matter = \"ordered\"\nunify-sources = false\npage-ragne = \"full\"\n";
+        let loaded = Config::parse(Path::new("ibid.toml"), text);
+        let style = loaded.value.unwrap().style;
+        assert_eq!(style.locator_form.unwrap().value, LocatorForm::AsWritten);
+        assert_eq!(style.label_case.unwrap().value, LabelCase::Sentence);
+        assert_eq!(style.label_space.unwrap().value, LabelSpace::Nbsp);
+        assert_eq!(style.range_dash.unwrap().value, RangeDash::Hyphen);
+        assert_eq!(style.page_range.unwrap().value, PageRange::Chicago);
+        assert_eq!(style.leaf_side.unwrap().value, LeafSide::Long);
+        assert_eq!(
+            style.citation_syntax.unwrap().value,
+            CitationSyntax::AsWritten
+        );
+        assert_eq!(
+            style.front_matter.unwrap().value,
+            FrontMatterLayout::Ordered
+        );
+        assert!(!style.unify_sources.unwrap().value);
+        assert_eq!(loaded.errors.len(), 1);
+        assert_eq!(
+            loaded.errors[0].message,
+            "unknown key `page-ragne` in [style]"
+        );
+        assert_eq!(
+            loaded.errors[0].help.as_deref(),
+            Some("did you mean `page-range`?")
+        );
+        let bad = Config::parse(
+            Path::new("ibid.toml"),
+            "[style]\npage-range = \"chicgo\"\nunify-sources = \"yes\"\n",
+        );
+        let messages: Vec<_> = bad.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`chicgo` is not a valid `style.page-range`",
+                "`style.unify-sources` must be true or false"
+            ]
+        );
+    }
+
+    #[test]
+    fn file_sizes_take_units() {
+        assert_eq!(parse_size("1048576"), Some(1 << 20));
+        assert_eq!(parse_size("64 MiB"), Some(64 << 20));
+        assert_eq!(parse_size("500KB"), Some(500_000));
+        assert_eq!(parse_size("12 parsecs"), None);
+        let loaded = Config::parse(Path::new("ibid.toml"), "max-file-size = \"2 GiB\"\n");
+        assert_eq!(loaded.value.unwrap().max_file_size.unwrap().value, 2 << 30);
+        let loaded = Config::parse(Path::new("ibid.toml"), "max-file-size = 0\n");
+        assert_eq!(loaded.errors[0].to_string(), "ibid.toml:1:17: `max-file-size` must be a positive size in bytes\n  help: write max-file-size = \"64 MiB\" (units: B, KB, MB, GB, KiB, MiB, GiB) or a number of bytes");
     }
 }

@@ -1,5 +1,5 @@
 //! Dates in the front matter: a TOML date literal or a string, read with
-//! `ibid_parse::parse_date_with` in the document's year, and checked for impossible days.
+//! `ibid_parse::parse_date_with` in the document's year; whether it can exist is ibid-parse's.
 
 use crate::error::LoadErrorKind;
 use crate::model::{DateValue, Text};
@@ -9,8 +9,8 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 /// Read a date from `value`: a TOML date, a string, or an integer year. A missing year is
-/// inferred from `context_year` and marked as inferred. Unreadable or impossible dates are
-/// recorded as errors (the value is still kept).
+/// inferred from `context_year` and marked as inferred. A date that cannot be read is a load
+/// error; one that can be read but cannot exist keeps its errors in `parsed` for the rules.
 pub(crate) fn read_date(
     ctx: &mut Ctx<'_>,
     path: &str,
@@ -44,12 +44,13 @@ pub(crate) fn read_date(
     };
     let parsed = match value.get_ref() {
         DeValue::Datetime(dt) => match dt.date {
-            Some(d) => Parsed::ok(Some(literal_date(
-                i32::from(d.year),
-                d.month,
-                d.day,
-                written.text.len(),
-            ))),
+            Some(d) => {
+                let date = literal_date(i32::from(d.year), d.month, d.day, written.text.len());
+                let mut parsed = Parsed::ok(None);
+                parsed.errors.extend(date.validate().err());
+                parsed.value = Some(date);
+                parsed
+            }
             None => parse(&written.text, context_year),
         },
         _ => parse(&written.text, context_year),
@@ -65,7 +66,7 @@ pub(crate) fn read_date(
 
 /// Parse `text` with the document's year as context, filling a missing year from it.
 pub(crate) fn parse(text: &str, context_year: Option<i32>) -> Parsed<Option<PartialDate>> {
-    let context = DateContext { year: context_year };
+    let context = context_year.map_or_else(DateContext::default, DateContext::in_year);
     let mut parsed = ibid_parse::parse_date_with(text, &context);
     if let (Some(date), Some(year)) = (parsed.value.as_mut(), context_year) {
         date.infer_year(year);
@@ -75,47 +76,16 @@ pub(crate) fn parse(text: &str, context_year: Option<i32>) -> Parsed<Option<Part
 
 /// The date of a TOML date literal `YYYY-MM-DD` (its parts at their usual offsets).
 fn literal_date(year: i32, month: u8, day: u8, len: usize) -> PartialDate {
-    PartialDate {
-        year: Some(DatePart::written(year, Span::new(0, 4))),
-        month: Some(DatePart::written(month, Span::new(5, 7))),
-        day: Some(DatePart::written(day, Span::new(8, 10))),
-        span: Span::new(0, len),
-        ..PartialDate::default()
-    }
+    PartialDate::from_parts(
+        Some(DatePart::written(year, Span::new(0, 4))),
+        Some(DatePart::written(month, Span::new(5, 7))),
+        Some(DatePart::written(day, Span::new(8, 10))),
+        Span::new(0, len),
+    )
 }
 
-/// Days in `month` of `year` (29 for February when the year is unknown).
-pub fn days_in_month(year: Option<i32>, month: u8) -> u8 {
-    ibid_parse::days_in_month(year, month, ibid_parse::Calendar::Gregorian)
-}
-
-/// Why `date` is impossible, if it is.
-pub fn impossible(date: &PartialDate) -> Option<String> {
-    let year = date.year.map(|y| y.value);
-    let month = date.month.map(|m| m.value);
-    if let Some(m) = month {
-        if !(1..=12).contains(&m) {
-            return Some(format!("there is no month {m}"));
-        }
-    }
-    if let (Some(m), Some(d)) = (month, date.day.map(|d| d.value)) {
-        let max = ibid_parse::days_in_month(year, m, date.calendar);
-        if d == 0 || d > max {
-            let when = match year {
-                Some(y) => format!("{} {y}", month_name(m)),
-                None => month_name(m).to_string(),
-            };
-            return Some(format!("{when} has {max} days, not {d}"));
-        }
-    }
-    date.end.as_deref().and_then(impossible)
-}
-
-fn month_name(m: u8) -> &'static str {
-    ibid_parse::month_name(m).unwrap_or("month")
-}
-
-/// Record an error when the date could not be read at all or is impossible.
+/// Record an error when the date could not be read at all. A date that was read but cannot
+/// exist is not the loader's to report: its errors stay in `parsed`, for rule D002.
 fn check(ctx: &mut Ctx<'_>, path: &str, date: &DateValue) {
     let span = date.written.span;
     let text = &date.written.text;
@@ -132,49 +102,26 @@ fn check(ctx: &mut Ctx<'_>, path: &str, date: &DateValue) {
             format!("`{path}` is empty"),
             Some("write the date, or remove the key".to_string()),
         ),
-        Some(_) if !date.parsed.errors.is_empty() => {
-            for e in &date.parsed.errors {
-                let at = date.written.file_span(e.span);
-                ctx.error(
-                    LoadErrorKind::InvalidDate,
-                    at,
-                    format!("invalid date `{text}` in `{path}`: {}", e.message),
-                    Some("check the day and month against the source; write the date as printed".to_string()),
-                );
-            }
-        }
-        Some(d) => {
-            if let Some(why) = impossible(d) {
-                ctx.error(
-                    LoadErrorKind::InvalidDate,
-                    span,
-                    format!("impossible date `{text}` in `{path}`: {why}"),
-                    Some("check the day and month against the source".to_string()),
-                );
-            }
-        }
+        Some(_) => {}
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ibid_parse::ParseErrorKind;
 
     #[test]
-    fn impossible_days() {
-        let d = literal_date(1921, 2, 29, 10);
-        assert_eq!(
-            impossible(&d).as_deref(),
-            Some("February 1921 has 28 days, not 29")
-        );
-        assert_eq!(impossible(&literal_date(1920, 2, 29, 10)), None);
-        assert_eq!(
-            impossible(&literal_date(1921, 4, 31, 10)).as_deref(),
-            Some("April 1921 has 30 days, not 31")
-        );
-        assert_eq!(
-            impossible(&literal_date(1921, 13, 1, 10)).as_deref(),
-            Some("there is no month 13")
-        );
+    fn literal_dates_are_checked_by_ibid_parse() {
+        let error = literal_date(1921, 2, 29, 10).validate().unwrap_err();
+        assert_eq!(error.kind, ParseErrorKind::NotALeapYear);
+        assert_eq!(error.message, "February 1921 has 28 days");
+        assert!(literal_date(1920, 2, 29, 10).validate().is_ok());
+        let error = literal_date(1921, 4, 31, 10).validate().unwrap_err();
+        assert_eq!(error.kind, ParseErrorKind::DayPastEndOfMonth);
+        assert_eq!(error.message, "April 1921 has 30 days");
+        let error = literal_date(1921, 13, 1, 10).validate().unwrap_err();
+        assert_eq!(error.kind, ParseErrorKind::NoSuchMonth);
+        assert_eq!(error.message, "there is no month 13");
     }
 }

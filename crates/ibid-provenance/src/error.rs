@@ -1,13 +1,16 @@
 //! Load errors: what went wrong reading a document, configuration or bibliography, with
 //! file, line and column, and a help line saying what to write instead.
 
-use crate::source_file::{line_col, LineCol, SourceFile};
+use crate::line_index::LineCol;
+use crate::source_file::{line_col, SourceFile};
 use ibid_parse::Span;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The class of a load error; the linter maps classes to rule codes.
+/// The class of a load error: what the loader could not read into the model. Checks across
+/// values (an undeclared hand, a key missing from the bibliography) are the linter's rules;
+/// the linter maps each class to a rule code (`ibid-check`'s `load_errors::rule_for`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LoadErrorKind {
@@ -33,16 +36,12 @@ pub enum LoadErrorKind {
     MissingKey,
     /// A value is of the right type but not one the format allows.
     InvalidValue,
-    /// A note or annotation names a hand that `[hands]` does not declare.
-    UnknownHand,
-    /// A date cannot be read or is impossible (`1921-02-30`).
+    /// A date cannot be read (a date that can be read but cannot exist is for the rules).
     InvalidDate,
     /// A bibliography entry could not be read (the other entries still are).
     BadEntry,
     /// Two bibliography entries share a key.
     DuplicateEntry,
-    /// A `[source] key` names no entry of the corpus bibliography.
-    UnknownEntry,
     /// A configuration file cannot be extended (missing, or a cycle of `extend`).
     BadExtend,
 }

@@ -7,7 +7,8 @@
 //! TEI, PROV-JSON, DOT/Mermaid graphs, a readable text view).
 //!
 //! Every value keeps the text as written and its span; errors are values with file, line,
-//! column and a help line; nothing panics on any input.
+//! column and a help line; nothing panics on any input. This crate does no I/O: it reads
+//! bytes and text handed to it (`ibid-corpus` finds and reads the files).
 //!
 //! ```
 //! use ibid_provenance::parse_document;
@@ -31,11 +32,11 @@
 pub mod bib;
 mod body;
 pub mod config;
-pub mod corpus;
 mod dates;
 mod error;
 pub mod export;
 mod frontmatter;
+mod line_index;
 mod model;
 mod read;
 mod source_file;
@@ -49,18 +50,17 @@ pub use body::{
     scan_marks, Body, Expansion, MarkerKind, MarkerOccurrence, MarkerRole, Omission, TextMarks,
 };
 pub use config::Config;
-pub use corpus::Corpus;
-pub use dates::{days_in_month, impossible as impossible_date};
 pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{split as split_front_matter, Split};
+pub use line_index::{LineCol, LineIndex};
 pub use model::{
     Annotation, Choice, DateValue, Document, Hand, Key, Located, Note, NoteKind, Source, Target,
     Text, Translation, UnknownKey,
 };
 pub use read::{
-    decode, document_id, is_sidecar, parse_document, read_document, sidecar_path, ANNOTATION_KEYS,
-    NOTE_KEYS, SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
+    decode, document_id, is_sidecar, parse_document, sidecar_path, ANNOTATION_KEYS, NOTE_KEYS,
+    SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
 };
-pub use source_file::{LineCol, SourceFile};
+pub use source_file::SourceFile;
 pub use suggest::closest;
 pub use witness::{Agent, Derivation, DerivationKind, Role, Witness, WitnessChain, WitnessKind};

@@ -65,56 +65,6 @@ pub fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(".ibid.toml"))
 }
 
-/// Read the document at `path`, with its sidecar `NAME.ibid.toml` when one exists.
-pub fn read_document(path: &Path) -> Loaded<Document> {
-    if is_sidecar(path) {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().replace(".ibid.toml", ".txt"))
-            .unwrap_or_default();
-        return Loaded::failed(
-            LoadError::file(
-                LoadErrorKind::InvalidValue,
-                path,
-                "this is a sidecar file: it holds the provenance of the document beside it",
-            )
-            .with_help(format!(
-                "name the document itself, such as `{name}` (or `.md`)"
-            )),
-        );
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Loaded::failed(LoadError::file(
-                LoadErrorKind::Io,
-                path,
-                format!("cannot read the file: {e}"),
-            ))
-        }
-    };
-    let side = sidecar_path(path);
-    let sidecar = if side != path && side.is_file() {
-        match std::fs::read(&side) {
-            Ok(b) => Some((side, b)),
-            Err(e) => {
-                return Loaded::failed(LoadError::file(
-                    LoadErrorKind::Io,
-                    &side,
-                    format!("cannot read the sidecar file: {e}"),
-                ))
-            }
-        }
-    } else {
-        None
-    };
-    parse_document(
-        path,
-        &bytes,
-        sidecar.as_ref().map(|(p, b)| (p.as_path(), b.as_slice())),
-    )
-}
-
 /// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
     if bytes.contains(&0) {
@@ -313,7 +263,6 @@ fn read_top(ctx: &mut Ctx<'_>, table: &DeTable<'_>, doc: &mut Document) {
             }
         }
     }
-    check_hands(ctx, doc);
 }
 
 /// The tables of an array of tables, with their index and span.
@@ -580,48 +529,4 @@ fn read_annotation(
         ),
     }
     a
-}
-
-/// Every `hand` of a note or annotation must be declared in `[hands]`.
-fn check_hands(ctx: &mut Ctx<'_>, doc: &Document) {
-    let used = doc
-        .notes
-        .iter()
-        .filter_map(|n| n.hand.as_ref())
-        .chain(doc.annotations.iter().filter_map(|a| a.hand.as_ref()));
-    for hand in used {
-        let id = hand.text.as_str();
-        if doc.hand(id).is_some() {
-            continue;
-        }
-        let by_name = doc
-            .hands
-            .iter()
-            .find(|h| {
-                h.name.text.to_lowercase().contains(&id.to_lowercase()) && !id.trim().is_empty()
-            })
-            .map(|h| h.id.name.as_str());
-        let suggestion =
-            by_name.or_else(|| closest(id, doc.hands.iter().map(|h| h.id.name.as_str())));
-        let help = match (suggestion, doc.hands.is_empty()) {
-            (Some(s), _) => format!("did you mean `{s}`? Or declare it: [hands] {id} = \"Name\""),
-            (None, true) => {
-                format!("declare the hand: [hands] {id} = \"Name\" (or \"Unknown handwriting\")")
-            }
-            (None, false) => format!(
-                "declare it in [hands] ({id} = \"Name\"), or use one of: {}",
-                doc.hands
-                    .iter()
-                    .map(|h| h.id.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        ctx.error(
-            LoadErrorKind::UnknownHand,
-            hand.span,
-            format!("unknown hand `{id}`: [hands] does not declare it"),
-            Some(help),
-        );
-    }
 }

@@ -1,18 +1,10 @@
-//! A file read from disk (or given from memory) with its text and a line index.
-//! Turns byte offsets into 1-based `line:column` positions for messages.
+//! A file's text with its path and its line index, so that byte offsets become 1-based
+//! `line:column` positions for messages (see `line_index.rs` for the rules).
 
+use crate::line_index::{LineCol, LineIndex};
 use ibid_parse::Span;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-
-/// A 1-based line and column; the column counts characters, not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct LineCol {
-    /// Line number, starting at 1.
-    pub line: usize,
-    /// Column number in characters, starting at 1.
-    pub column: usize,
-}
 
 /// A text file: its path, its full text, and where its lines start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,24 +15,16 @@ pub struct SourceFile {
     #[serde(skip)]
     pub text: String,
     #[serde(skip)]
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl SourceFile {
     /// A source file with `text`, known as `path`.
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
-        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
-        line_starts.push(0);
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         SourceFile {
             path: path.into(),
+            lines: LineIndex::new(&text),
             text,
-            line_starts,
         }
     }
 
@@ -49,23 +33,23 @@ impl SourceFile {
         &self.path
     }
 
+    /// The file's line index.
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
     /// The 1-based line and column of byte `offset` (clamped to the text; a column inside a
     /// multi-byte character counts that character).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        line_col_in(&self.text, &self.line_starts, offset)
+        self.lines.line_col(offset, &self.text)
     }
 
     /// The text of the 1-based line `line`, without its line ending; `""` past the end.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
-            return "";
-        };
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        let text = self.text.get(start..end).unwrap_or("");
-        text.strip_suffix('\r').unwrap_or(text)
+        match line.checked_sub(1) {
+            Some(line) => self.lines.line_text(line, &self.text),
+            None => "",
+        }
     }
 
     /// The text `span` covers, or `""` if it does not fit.
@@ -74,39 +58,9 @@ impl SourceFile {
     }
 }
 
-/// Line and column of `offset` in `text`, whose line starts are `starts`.
-fn line_col_in(text: &str, starts: &[usize], offset: usize) -> LineCol {
-    let offset = floor_boundary(text, offset);
-    let index = starts.partition_point(|&s| s <= offset).max(1) - 1;
-    let start = starts.get(index).copied().unwrap_or(0);
-    let before = text.get(start..offset).map_or(0, |s| s.chars().count());
-    LineCol {
-        line: index + 1,
-        column: before + 1,
-    }
-}
-
-/// Line and column of `offset` in `text`, computed without an index (for one-off messages).
+/// Line and column of `offset` in `text`, for a one-off message where no index is kept.
 pub fn line_col(text: &str, offset: usize) -> LineCol {
-    let offset = floor_boundary(text, offset);
-    let bytes = text.as_bytes();
-    let head = bytes.get(..offset).unwrap_or(bytes);
-    let line = head.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = head
-        .get(start..)
-        .map_or(0, |b| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count())
-        + 1;
-    LineCol { line, column }
-}
-
-/// The largest char boundary of `text` at or before `offset`.
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut at = offset.min(text.len());
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+    LineIndex::new(text).line_col(offset, text)
 }
 
 #[cfg(test)]
@@ -124,6 +78,16 @@ mod tests {
         assert_eq!(f.line_text(2), "при");
         assert_eq!(f.line_text(3), "z");
         assert_eq!(f.line_text(9), "");
+        assert_eq!(f.line_text(0), "");
         assert_eq!(line_col("ab\nпри", 7), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_everywhere_else() {
+        let f = SourceFile::new("x", "a\rb\r\nc".to_string());
+        assert_eq!(f.line_col(2), LineCol { line: 2, column: 1 });
+        assert_eq!(f.line_col(5), LineCol { line: 3, column: 1 });
+        assert_eq!(f.line_text(1), "a");
+        assert_eq!(line_col("a\rb", 2), LineCol { line: 2, column: 1 });
     }
 }

@@ -368,14 +368,18 @@ fn edition_identity(s: &Source, bib: Option<&Bibliography>) -> (String, String, 
         let Some(entry) = bib.and_then(|b| b.get(&key)) else {
             return (key, shared, Vec::new());
         };
-        let label = entry.item.title.clone().unwrap_or_else(|| key.clone());
+        let label = entry
+            .item
+            .title
+            .as_deref()
+            .map_or_else(|| key.clone(), str::to_string);
         let agents = entry
             .item
             .author
             .iter()
             .chain(&entry.item.editor)
             .map(|n| Agent {
-                name: n.literal.clone().unwrap_or_else(|| {
+                name: n.literal.as_deref().map(str::to_string).unwrap_or_else(|| {
                     let family = [n.particle.as_deref(), n.family.as_deref()]
                         .into_iter()
                         .flatten()

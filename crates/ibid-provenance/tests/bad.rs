@@ -45,18 +45,6 @@ bad!(
 );
 bad!(wrong_type, "wrong-type.md", LoadErrorKind::WrongType, true);
 bad!(
-    unknown_hand,
-    "unknown-hand.md",
-    LoadErrorKind::UnknownHand,
-    true
-);
-bad!(
-    impossible_date,
-    "impossible-date.md",
-    LoadErrorKind::InvalidDate,
-    true
-);
-bad!(
     missing_marker,
     "missing-marker.md",
     LoadErrorKind::MissingKey,
@@ -72,6 +60,26 @@ bad!(
     false
 );
 
+/// A date that can be read but cannot exist does not stop loading and is no load error: the
+/// document keeps ibid-parse's errors with the date, for rule D002 to report.
+#[test]
+fn impossible_dates_are_kept_with_the_date_not_reported_by_the_loader() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bad");
+    let bytes = std::fs::read(dir.join("impossible-date.md")).unwrap();
+    let loaded = parse_document(Path::new("impossible-date.md"), &bytes, None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let doc = loaded.value.expect("the document loads");
+    let date = doc.date.as_ref().expect("a date");
+    let kinds: Vec<_> = date.parsed.errors.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [ibid_parse::ParseErrorKind::DayPastEndOfMonth]);
+    assert_eq!(date.parsed.errors[0].message, "February 1921 has 28 days");
+    let annotation = doc.annotations[0].date.as_ref().expect("a date");
+    assert_eq!(
+        annotation.parsed.errors[0].message,
+        "April 1921 has 30 days"
+    );
+}
+
 #[test]
 fn unknown_keys_are_kept_in_the_model() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bad");
@@ -84,4 +92,16 @@ fn unknown_keys_are_kept_in_the_model() {
     assert_eq!(doc.unknown[1].suggestion.as_deref(), Some("translation"));
     let value = doc.unknown[1].value.as_table().expect("a table");
     assert_eq!(value.get("from").and_then(|v| v.as_str()), Some("ru"));
+}
+
+#[test]
+fn undeclared_hands_are_the_linters_not_the_loaders() {
+    // A hand that `[hands]` does not declare is a finding of `ibid check` (P001); the loader
+    // builds the model and keeps the id as written.
+    let text = "+++\ntitle = \"x\"\n[hands]\nlenin = \"V. I. Lenin\"\n[[notes]]\nmarker = \"*\"\nhand = \"lenn\"\n+++\nBody*\n";
+    let loaded = parse_document(Path::new("doc.md"), text.as_bytes(), None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let doc = loaded.value.unwrap();
+    assert_eq!(doc.notes[0].hand.as_ref().unwrap().text, "lenn");
+    assert!(doc.hand("lenn").is_none());
 }

@@ -13,20 +13,16 @@ use hayagriva::{
 };
 use ibid_provenance::bib::csl_variables_only;
 use ibid_provenance::export::csl;
-use ibid_provenance::{read_document, Corpus, Document};
+use ibid_provenance::Document;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+
+mod fixture;
 
 fn exported() -> Vec<Value> {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
-    let corpus = Corpus::open(&dir);
-    let docs: Vec<Document> = corpus
-        .files
-        .iter()
-        .map(|f| read_document(f).value.expect("fixture"))
-        .collect();
+    let docs = fixture::documents();
+    let bibliography = fixture::bibliography();
     let refs: Vec<&Document> = docs.iter().collect();
-    match csl::csl_json(&refs, Some(&corpus.bibliography)) {
+    match csl::csl_json(&refs, Some(&bibliography)) {
         Value::Array(items) => items,
         other => panic!("not an array: {other}"),
     }

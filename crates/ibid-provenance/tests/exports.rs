@@ -3,22 +3,17 @@
 //! document numbers and archives; PROV-JSON relations pointing at declared records.
 
 use ibid_provenance::export::{csl, graph, prov, tei};
-use ibid_provenance::{read_document, Corpus, Document};
+use ibid_provenance::{Bibliography, Document};
 use serde_json::Value;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
 
 const TEI: &str = "http://www.tei-c.org/ns/1.0";
 
-fn corpus() -> (Corpus, Vec<Document>) {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
-    let corpus = Corpus::open(&dir);
-    let docs = corpus
-        .files
-        .iter()
-        .map(|f| read_document(f).value.expect("fixture"))
-        .collect();
-    (corpus, docs)
+mod fixture;
+
+/// The fixture corpus: its bibliography and its documents.
+fn corpus() -> (Bibliography, Vec<Document>) {
+    (fixture::bibliography(), fixture::documents())
 }
 
 fn seed(docs: &[Document]) -> &Document {
@@ -31,7 +26,7 @@ fn seed(docs: &[Document]) -> &Document {
 fn tei_is_well_formed_and_complete_for_every_fixture() {
     let (corpus, docs) = corpus();
     for doc in &docs {
-        let xml = tei::tei(doc, Some(&corpus.bibliography));
+        let xml = tei::tei(doc, Some(&corpus));
         let parsed =
             roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}\n{xml}", doc.id));
         let root = parsed.root_element();
@@ -65,7 +60,7 @@ fn tei_is_well_formed_and_complete_for_every_fixture() {
 #[test]
 fn tei_of_the_seed_letter_marks_hands_omissions_and_expansions() {
     let (corpus, docs) = corpus();
-    let xml = tei::tei(seed(&docs), Some(&corpus.bibliography));
+    let xml = tei::tei(seed(&docs), Some(&corpus));
     let parsed = roxmltree::Document::parse(&xml).unwrap();
     let count = |name: &str| {
         parsed
@@ -119,7 +114,7 @@ fn tei_of_the_seed_letter_marks_hands_omissions_and_expansions() {
 fn tei_corpus_holds_every_document() {
     let (corpus, docs) = corpus();
     let refs: Vec<&Document> = docs.iter().collect();
-    let xml = tei::tei_corpus(&refs, Some(&corpus.bibliography));
+    let xml = tei::tei_corpus(&refs, Some(&corpus));
     let parsed = roxmltree::Document::parse(&xml).unwrap();
     assert_eq!(parsed.root_element().tag_name().name(), "teiCorpus");
     let tei_count = parsed
@@ -133,7 +128,7 @@ fn tei_corpus_holds_every_document() {
 fn csl_json_items_carry_numbers_archives_and_translators() {
     let (corpus, docs) = corpus();
     let refs: Vec<&Document> = docs.iter().collect();
-    let text = serde_json::to_string(&csl::csl_json(&refs, Some(&corpus.bibliography))).unwrap();
+    let text = serde_json::to_string(&csl::csl_json(&refs, Some(&corpus))).unwrap();
     let items: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(items.len(), docs.len());
     for item in &items {
@@ -176,7 +171,7 @@ fn csl_json_items_carry_numbers_archives_and_translators() {
 fn prov_json_relations_point_at_declared_records() {
     let (corpus, docs) = corpus();
     let refs: Vec<&Document> = docs.iter().collect();
-    let text = serde_json::to_string(&prov::prov_json(&refs, Some(&corpus.bibliography))).unwrap();
+    let text = serde_json::to_string(&prov::prov_json(&refs, Some(&corpus))).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     let keys = |section: &str| -> HashSet<String> {
         v[section]
@@ -238,7 +233,7 @@ fn prov_json_relations_point_at_declared_records() {
 fn graphs_share_editions_between_documents() {
     let (corpus, docs) = corpus();
     let refs: Vec<&Document> = docs.iter().collect();
-    let dot = graph::dot(&refs, Some(&corpus.bibliography));
+    let dot = graph::dot(&refs, Some(&corpus));
     assert!(dot.starts_with("digraph ibid {") && dot.trim_end().ends_with('}'));
     let edition_nodes = dot
         .lines()
@@ -250,7 +245,7 @@ fn graphs_share_editions_between_documents() {
         .filter(|l| l.contains("-> \"edition:key:barsegov-nk\""))
         .count();
     assert!(into_edition >= 5, "{dot}");
-    let mermaid = graph::mermaid(&refs, Some(&corpus.bibliography));
+    let mermaid = graph::mermaid(&refs, Some(&corpus));
     assert!(mermaid.starts_with("flowchart LR\n"));
     assert!(mermaid.contains("-->|translation|"));
 }

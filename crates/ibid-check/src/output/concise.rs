@@ -18,7 +18,7 @@ pub fn render(
                 out,
                 "\x1b[1m{}\x1b[0m:{}:{}: \x1b[1;31m{}\x1b[0m {}",
                 d.path,
-                d.start.row,
+                d.start.line,
                 d.start.column,
                 d.code(),
                 message
@@ -28,7 +28,7 @@ pub fn render(
                 out,
                 "{}:{}:{}: {} {}",
                 d.path,
-                d.start.row,
+                d.start.line,
                 d.start.column,
                 d.code(),
                 message

@@ -40,7 +40,7 @@ fn report(d: &Diagnostic) -> Vec<Group<'_>> {
         }
         _ => title.element(
             Origin::path(d.path.as_str())
-                .line(d.start.row)
+                .line(d.start.line)
                 .char_column(d.start.column),
         ),
     };

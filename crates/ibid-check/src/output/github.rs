@@ -12,9 +12,9 @@ pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
             "::error title={},file={},line={},col={},endLine={},endColumn={}::{}",
             escape_property(&format!("ibid ({})", d.code())),
             escape_property(&d.path),
-            d.start.row,
+            d.start.line,
             d.start.column,
-            d.end.row,
+            d.end.line,
             d.end.column,
             escape_data(&format!("{} {}", d.code(), d.message)),
         )?;

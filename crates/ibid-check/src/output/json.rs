@@ -2,15 +2,31 @@
 //! `location`, `end_location`, `fix`, `url`, `noqa_row`), as a list or one object per line.
 
 use crate::diagnostic::{Applicability, Diagnostic};
-use crate::line_index::Location;
+use ibid_provenance::LineCol;
 use serde::Serialize;
 use std::io::{self, Write};
+
+/// A position as ruff writes it: `row` and `column`, both 1-based.
+#[derive(Serialize)]
+struct JsonLocation {
+    row: usize,
+    column: usize,
+}
+
+impl From<LineCol> for JsonLocation {
+    fn from(at: LineCol) -> Self {
+        JsonLocation {
+            row: at.line,
+            column: at.column,
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct JsonEdit<'a> {
     content: &'a str,
-    location: Location,
-    end_location: Location,
+    location: JsonLocation,
+    end_location: JsonLocation,
 }
 
 #[derive(Serialize)]
@@ -25,8 +41,8 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     message: &'a str,
     filename: &'a str,
-    location: Location,
-    end_location: Location,
+    location: JsonLocation,
+    end_location: JsonLocation,
     fix: Option<JsonFix<'a>>,
     help: Option<&'a str>,
     url: String,
@@ -38,8 +54,8 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
         code: d.code(),
         message: &d.message,
         filename: &d.path,
-        location: d.start,
-        end_location: d.end,
+        location: d.start.into(),
+        end_location: d.end.into(),
         fix: d.fix.as_ref().map(|fix| JsonFix {
             applicability: fix.applicability,
             message: &fix.message,
@@ -48,8 +64,8 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
                 .iter()
                 .map(|e| JsonEdit {
                     content: &e.content,
-                    location: e.start,
-                    end_location: e.end,
+                    location: e.start.into(),
+                    end_location: e.end.into(),
                 })
                 .collect(),
         }),

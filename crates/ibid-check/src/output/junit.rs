@@ -39,14 +39,14 @@ pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
                 out,
                 r#"    <testcase name="ibid.{code}" classname="{path}" file="{path}" line="{row}">"#,
                 code = d.code(),
-                row = d.start.row,
+                row = d.start.line,
             )?;
             writeln!(
                 out,
                 r#"      <failure message="{message}" type="{code}">{path}:{row}:{col}: {code} {message}</failure>"#,
                 message = escape(&d.message),
                 code = d.code(),
-                row = d.start.row,
+                row = d.start.line,
                 col = d.start.column,
             )?;
             writeln!(out, "    </testcase>")?;

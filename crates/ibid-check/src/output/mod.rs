@@ -108,7 +108,7 @@ pub fn render_to_string(format: OutputFormat, diagnostics: &[Diagnostic]) -> Str
 pub(crate) mod test_support {
     use crate::codes::Rule;
     use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, TextRange};
-    use crate::line_index::LineIndex;
+    use ibid_provenance::LineIndex;
 
     /// A few diagnostics over two small files, one with a fix, with awkward characters.
     pub fn sample() -> Vec<Diagnostic> {
@@ -126,7 +126,7 @@ pub(crate) mod test_support {
             .with_help("Check the numbers against the source")
             .resolve("docs/a.md", a, &ia),
             Finding::new(
-                Rule::RangeHyphen,
+                Rule::RangeDash,
                 TextRange::new(dash, dash + 1),
                 "Range `33-35` is written with a hyphen",
             )

@@ -53,9 +53,9 @@ fn result(d: &Diagnostic) -> Value {
             "physicalLocation": {
                 "artifactLocation": { "uri": uri(&d.path) },
                 "region": {
-                    "startLine": d.start.row,
+                    "startLine": d.start.line,
                     "startColumn": d.start.column,
-                    "endLine": d.end.row,
+                    "endLine": d.end.line,
                     "endColumn": d.end.column,
                 }
             }
@@ -69,9 +69,9 @@ fn result(d: &Diagnostic) -> Value {
             .map(|e| {
                 json!({
                     "deletedRegion": {
-                        "startLine": e.start.row,
+                        "startLine": e.start.line,
                         "startColumn": e.start.column,
-                        "endLine": e.end.row,
+                        "endLine": e.end.line,
                         "endColumn": e.end.column,
                     },
                     "insertedContent": { "text": e.content },

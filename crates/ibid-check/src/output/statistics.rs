@@ -89,7 +89,7 @@ mod tests {
         render_statistics(&diagnostics, false, &mut out).unwrap();
         insta::assert_snapshot!(String::from_utf8(out).unwrap(), @r"
         2	R002	    reversed-range
-        1	F002	[*] range-hyphen
+        1	F002	[*] range-dash
         1	S004	    inconsistent-source
         ");
     }

@@ -12,7 +12,8 @@ pub mod suppressions;
 
 use crate::codes::Rule;
 use crate::diagnostic::{Finding, TextRange};
-use crate::settings::StyleSettings;
+use crate::settings::Style;
+use ibid_fmt::{Change, Family, FileTarget};
 use ibid_parse::Span;
 use ibid_provenance::{Document, LoadError, Text};
 
@@ -33,19 +34,41 @@ pub struct DocContext<'a> {
     pub doc: &'a Document,
     /// Problems met loading it (unknown keys, wrong types, ...).
     pub errors: &'a [LoadError],
-    /// The citation style the corpus is configured with.
-    pub style: &'a StyleSettings,
+    /// The style the corpus is formatted in.
+    pub style: &'a Style,
+    /// What `ibid fmt` would change in the document (the F rules report these).
+    pub formatting: &'a [Change],
     findings: Vec<(Target, Finding)>,
 }
 
 impl<'a> DocContext<'a> {
     /// A context for `doc`.
-    pub fn new(doc: &'a Document, errors: &'a [LoadError], style: &'a StyleSettings) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        errors: &'a [LoadError],
+        style: &'a Style,
+        formatting: &'a [Change],
+    ) -> Self {
         DocContext {
             doc,
             errors,
             style,
+            formatting,
             findings: Vec::new(),
+        }
+    }
+
+    /// Report each change of `family` that `ibid fmt` would make, with its edits as a safe
+    /// fix: the F rules are the formatter's lint face.
+    pub fn report_formatting(&mut self, family: Family) {
+        for change in self.formatting.iter().filter(|c| c.family == family) {
+            let Some(finding) = format::finding_of(change) else {
+                continue;
+            };
+            match change.unit.file {
+                FileTarget::Meta => self.report_meta(finding),
+                FileTarget::Document => self.report_file(finding),
+            }
         }
     }
 
@@ -103,8 +126,14 @@ pub const DOCUMENT_RULES: &[(Rule, DocumentCheck)] = &[
         Rule::AnnotationBeforeDocument,
         dates::annotation_before_document::check,
     ),
+    (Rule::FutureDate, dates::future_date::check),
     (Rule::LocatorStyle, format::locator_style::check),
-    (Rule::RangeHyphen, format::range_hyphen::check),
+    (Rule::RangeDash, format::range_dash::check),
+    (Rule::PageRange, format::page_range::check),
+    (Rule::LabelSpace, format::label_space::check),
+    (Rule::LeafSide, format::leaf_side::check),
+    (Rule::CitationSyntax, format::citation_syntax::check),
+    (Rule::FrontMatterLayout, format::front_matter_layout::check),
     (Rule::UnexplainedMarker, markers::unexplained_marker::check),
     (Rule::UnusedNote, markers::unused_note::check),
     (Rule::MarkerSequenceGap, markers::marker_sequence_gap::check),

@@ -1,12 +1,13 @@
 //! `ibid check`: lint a corpus and report diagnostics in one of seven formats.
 //! Exit status 0 when clean, 1 with findings, 2 on usage, configuration or internal errors.
 
+use crate::commands::progress::Bar;
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use ibid_check::{
-    parse_selectors, render, render_statistics, CheckOptions, FixMode, OutputFormat, Progress,
-    RenderOptions, SelectionLayer,
+    parse_selectors, render, render_statistics, CheckOptions, FixMode, OutputFormat, RenderOptions,
+    SelectionLayer,
 };
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -79,44 +80,6 @@ impl From<FormatArg> for OutputFormat {
     }
 }
 
-/// A progress bar on stderr, shown only on a terminal outside CI and for larger runs.
-struct Bar(Option<indicatif::ProgressBar>);
-
-impl Bar {
-    fn new() -> Self {
-        let wanted = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-        Bar(wanted.then(indicatif::ProgressBar::hidden))
-    }
-}
-
-impl Progress for Bar {
-    fn start(&self, total: usize) {
-        if let Some(bar) = &self.0 {
-            if total >= 200 {
-                bar.set_length(total as u64);
-                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                if let Ok(style) = indicatif::ProgressStyle::with_template(
-                    "{spinner} checking {pos}/{len} documents [{bar:30}] {eta}",
-                ) {
-                    bar.set_style(style.progress_chars("=> "));
-                }
-            }
-        }
-    }
-
-    fn advance(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
-    }
-}
-
 /// Run the check and report.
 pub fn run(args: CheckArgs) -> Result<Outcome> {
     let selection = SelectionLayer {
@@ -143,9 +106,12 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         cache: !args.no_cache,
         cwd: PathBuf::from("."),
     };
-    let result = ibid_check::check(&options, &Bar::new())?;
+    let result = ibid_check::check(&options, &Bar::new("checking"))?;
     for warning in &result.warnings {
         eprintln!("ibid: warning: {warning}");
+    }
+    for error in &result.read_errors {
+        eprintln!("ibid: error: {error}");
     }
     let format = OutputFormat::from(args.output_format);
     let stdout = io::stdout();
@@ -155,6 +121,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         out.flush()?;
         let n = result.fixed;
         eprintln!("Would fix {n} {}.", plural(n, "error", "errors"));
+        incomplete(&result)?;
         return Ok(if n > 0 && !args.exit_zero {
             Outcome::Findings
         } else {
@@ -180,6 +147,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     if result.has_internal_errors() {
         bail!("internal errors occurred while checking (E900 above); the results are incomplete");
     }
+    incomplete(&result)?;
     Ok(if result.diagnostics.is_empty() || args.exit_zero {
         Outcome::Clean
     } else {
@@ -187,12 +155,28 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     })
 }
 
+/// An error (exit code 2) when folders could not be read: the results are incomplete.
+fn incomplete(result: &ibid_check::CheckResult) -> Result<()> {
+    match result.read_errors.len() {
+        0 => Ok(()),
+        1 => bail!("1 folder could not be read (above); the results are incomplete"),
+        n => bail!("{n} folders could not be read (above); the results are incomplete"),
+    }
+}
+
 /// The closing lines for people: how many findings, how many fixable or fixed.
 fn summary(result: &ibid_check::CheckResult, fix: FixMode, out: &mut dyn Write) -> io::Result<()> {
     let remaining = result.diagnostics.len();
     let fixed = result.fixed;
     if remaining == 0 {
-        if fixed > 0 {
+        if !result.read_errors.is_empty() {
+            let files = result.files;
+            writeln!(
+                out,
+                "No findings in the {files} {} read, but not everything could be read.",
+                plural(files, "document", "documents")
+            )?;
+        } else if fixed > 0 {
             writeln!(
                 out,
                 "Found {fixed} {} ({fixed} fixed, 0 remaining).",

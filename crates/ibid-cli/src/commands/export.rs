@@ -1,7 +1,7 @@
 //! `ibid export --to csl-json|tei|prov-json DOC...`: exports are views of the documents'
 //! provenance; the TOML front matter stays the record of truth.
 
-use super::show::{finish, load_documents, report};
+use super::documents::{finish, load, report};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
@@ -34,13 +34,14 @@ pub enum ExportFormat {
 
 /// Write the export to stdout; load errors are printed to stderr and give exit code 2.
 pub fn run(args: ExportArgs) -> Result<Outcome> {
-    let loaded = load_documents(&args.documents);
+    let (plan, loaded) = load(&args.documents)?;
     report(&loaded.errors)?;
     if loaded.documents.is_empty() {
         bail!("no document could be read");
     }
-    let docs: Vec<&Document> = loaded.documents.iter().collect();
-    let bib = Some(&loaded.bibliography);
+    let docs: Vec<&Document> = loaded.documents.iter().map(|d| &d.document).collect();
+    let bibliography = loaded.bibliography();
+    let bib = Some(&bibliography);
     let text = match args.to {
         ExportFormat::CslJson => {
             let mut s = serde_json::to_string_pretty(&csl::csl_json(&docs, bib))?;
@@ -61,5 +62,5 @@ pub fn run(args: ExportArgs) -> Result<Outcome> {
     let mut out = stdout.lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
-    finish(&loaded.errors)
+    finish(&plan, &loaded.errors)
 }

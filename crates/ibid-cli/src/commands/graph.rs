@@ -1,7 +1,7 @@
 //! `ibid graph DOC... --format dot|mermaid`: the witness chains of documents as a graph;
 //! editions cited by several documents are drawn once.
 
-use super::show::{finish, load_documents, report};
+use super::documents::{finish, load, report};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
@@ -32,19 +32,20 @@ pub enum GraphFormat {
 
 /// Write the graph to stdout; load errors are printed to stderr and give exit code 2.
 pub fn run(args: GraphArgs) -> Result<Outcome> {
-    let loaded = load_documents(&args.documents);
+    let (plan, loaded) = load(&args.documents)?;
     report(&loaded.errors)?;
     if loaded.documents.is_empty() {
         bail!("no document could be read");
     }
-    let docs: Vec<&Document> = loaded.documents.iter().collect();
+    let docs: Vec<&Document> = loaded.documents.iter().map(|d| &d.document).collect();
+    let bibliography = loaded.bibliography();
     let text = match args.format {
-        GraphFormat::Dot => graph::dot(&docs, Some(&loaded.bibliography)),
-        GraphFormat::Mermaid => graph::mermaid(&docs, Some(&loaded.bibliography)),
+        GraphFormat::Dot => graph::dot(&docs, Some(&bibliography)),
+        GraphFormat::Mermaid => graph::mermaid(&docs, Some(&bibliography)),
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
-    finish(&loaded.errors)
+    finish(&plan, &loaded.errors)
 }

@@ -2,8 +2,11 @@
 //! Commands return an [`crate::Outcome`] or an error; `main` maps them to exit codes.
 
 pub mod check;
+pub mod documents;
 pub mod export;
+pub mod fmt;
 pub mod graph;
 pub mod parse;
+pub mod progress;
 pub mod rule;
 pub mod show;

@@ -1,11 +1,12 @@
 //! `ibid parse`: parse references, locators, citations or dates and print what was found.
-//! Reads arguments, or one input per line from stdin, streaming: memory does not grow with input.
+//! Reads arguments, or one input per line from stdin, streaming: each answer is out before
+//! the next line is waited for, and memory does not grow with the input.
 
 use crate::Outcome;
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use ibid_parse::output::{JsonWriter, Record};
-use ibid_parse::{parse, parse_as, Kind};
+use ibid_parse::{parse, parse_as, InputKind};
+use ibid_parse_output::{JsonWriter, Record};
 use lines::Lines;
 use std::io::{self, Write};
 
@@ -46,23 +47,28 @@ pub enum KindArg {
     Date,
 }
 
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
+impl From<KindArg> for InputKind {
+    fn from(k: KindArg) -> InputKind {
         match k {
-            KindArg::Reference => Kind::Reference,
-            KindArg::Locator => Kind::Locator,
-            KindArg::Citation => Kind::Citation,
-            KindArg::Date => Kind::Date,
+            KindArg::Reference => InputKind::Reference,
+            KindArg::Locator => InputKind::Locator,
+            KindArg::Citation => InputKind::Citation,
+            KindArg::Date => InputKind::Date,
         }
     }
 }
 
-/// Output is written to stdout once this many bytes are buffered.
+/// Output is written to stdout once this many bytes are buffered (and before waiting for
+/// input).
 const FLUSH_AT: usize = 1 << 16;
+
+/// The longest input line read, in bytes: a citation is a line of text, and the parsers'
+/// working memory is a few times the input's, so a runaway line is refused, not parsed.
+const MAX_LINE: usize = 16 << 20;
 
 /// Parses inputs and appends their records to one reused buffer.
 struct Emitter {
-    kind: Option<Kind>,
+    kind: Option<InputKind>,
     format: Format,
     json: JsonWriter,
     out: Vec<u8>,
@@ -88,7 +94,7 @@ impl Emitter {
     }
 
     /// Write the buffered records to `sink` once there are enough of them.
-    fn flush_if_full(&mut self, sink: &mut impl Write) -> io::Result<()> {
+    fn flush_if_full(&mut self, sink: &mut impl Write) -> Result<()> {
         if self.out.len() >= FLUSH_AT {
             self.flush(sink)?;
         }
@@ -96,27 +102,77 @@ impl Emitter {
     }
 
     /// Write the buffered records to `sink`.
-    fn flush(&mut self, sink: &mut impl Write) -> io::Result<()> {
-        sink.write_all(&self.out)?;
-        self.out.clear();
+    fn flush(&mut self, sink: &mut impl Write) -> Result<()> {
+        if !self.out.is_empty() {
+            sink.write_all(&self.out)
+                .context("writing to standard output")?;
+            self.out.clear();
+        }
         Ok(())
+    }
+}
+
+/// What to say when line `line_number` of stdin could not be read.
+fn too_long_or_unreadable(line_number: usize) -> String {
+    format!(
+        "stdin:{line_number}: cannot read the line (ibid parse reads one reference, locator, \
+         citation or date per line, of at most {} MiB)",
+        MAX_LINE >> 20
+    )
+}
+
+/// Standard output, refused when it was closed (`ibid parse >&-`): every record would be lost.
+///
+/// A closed descriptor cannot be seen as such: Rust's runtime opens `/dev/null` in its place
+/// at start-up (read-write), so writes succeed and vanish. That is told apart from a
+/// redirection to `/dev/null` (`> /dev/null`, opened write-only by the shell) by the
+/// descriptor being readable.
+fn stdout_writer() -> Result<Box<dyn Write>> {
+    #[cfg(unix)]
+    {
+        use std::io::Read;
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let closed = || anyhow::anyhow!("cannot write the records: standard output is closed");
+        let fd = io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|_| closed())?;
+        let mut file = std::fs::File::from(fd);
+        let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+        let is_null = file.metadata().is_ok_and(|m| Some(m.rdev()) == null);
+        if is_null && file.read(&mut []).is_ok() {
+            return Err(closed());
+        }
+        Ok(Box::new(file))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(Box::new(io::stdout()))
     }
 }
 
 /// Parse every input and print it; findings (inputs with errors) give exit code 1.
 pub fn run(args: ParseArgs) -> Result<Outcome> {
-    let mut stdout = io::stdout().lock();
+    let mut stdout = stdout_writer()?;
     let mut emitter = Emitter {
-        kind: args.kind.map(Kind::from),
+        kind: args.kind.map(InputKind::from),
         format: args.format,
         json: JsonWriter::new(),
         out: Vec::with_capacity(FLUSH_AT * 2),
         any_errors: false,
     };
     if args.text.is_empty() {
-        let mut lines = Lines::new(io::stdin().lock());
+        let mut lines = Lines::new(io::stdin().lock(), MAX_LINE);
         let mut line_number = 0usize;
-        while let Some(line) = lines.next_line().context("reading stdin")? {
+        loop {
+            if lines.must_read() {
+                emitter.flush(&mut stdout)?;
+            }
+            let line = lines
+                .next_line()
+                .with_context(|| too_long_or_unreadable(line_number + 1))?;
+            let Some(line) = line else { break };
             line_number += 1;
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             match std::str::from_utf8(line) {
@@ -132,13 +188,20 @@ pub fn run(args: ParseArgs) -> Result<Outcome> {
             emitter.flush_if_full(&mut stdout)?;
         }
     } else {
-        for text in &args.text {
+        for (i, text) in args.text.iter().enumerate() {
+            if text.len() > MAX_LINE {
+                bail!(
+                    "argument {}: longer than {} MiB: ibid parse reads one reference, locator, citation or date per input",
+                    i + 1,
+                    MAX_LINE >> 20
+                );
+            }
             emitter.emit(text)?;
             emitter.flush_if_full(&mut stdout)?;
         }
     }
     emitter.flush(&mut stdout)?;
-    stdout.flush()?;
+    stdout.flush().context("writing to standard output")?;
     Ok(if emitter.any_errors {
         Outcome::Findings
     } else {

@@ -1,20 +1,21 @@
-//! `ibid show DOC`: the readable view of one document's provenance. Also holds the document
-//! loading shared by `show`, `export` and `graph` (corpus config, bibliography, errors).
+//! `ibid show DOC...`: the readable view of documents' provenance, one after another (or
+//! the model as JSON: one object for one named document, else a list).
 
+use super::documents::{finish, load, report};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use ibid_provenance::corpus::{check_source_key, discover_files};
 use ibid_provenance::export::show::show;
-use ibid_provenance::{read_document, Bibliography, Corpus, Document, LoadError};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// Arguments of `ibid show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The document to show (`.md`, `.txt`, with front matter or a sidecar `NAME.ibid.toml`).
-    pub document: PathBuf,
+    /// Documents to show (`.md`, `.txt`, with front matter or a sidecar `NAME.ibid.toml`),
+    /// or folders: each of their documents is shown in turn.
+    #[arg(required = true)]
+    pub documents: Vec<PathBuf>,
     /// Output format: a readable view, or the whole model as JSON.
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
@@ -29,93 +30,40 @@ pub enum ShowFormat {
     Json,
 }
 
-/// Documents loaded for a command, with the corpus bibliography and every error met.
-pub struct LoadedDocs {
-    /// The documents that could be read.
-    pub documents: Vec<Document>,
-    /// The bibliography of the corpus the first path belongs to.
-    pub bibliography: Bibliography,
-    /// Every error, in order.
-    pub errors: Vec<LoadError>,
-}
-
-/// Load the documents at `paths` (files, or folders walked with the corpus settings).
-pub fn load_documents(paths: &[PathBuf]) -> LoadedDocs {
-    let mut out = LoadedDocs {
-        documents: Vec::new(),
-        bibliography: Bibliography::default(),
-        errors: Vec::new(),
-    };
-    let Some(first) = paths.first() else {
-        return out;
-    };
-    let corpus = Corpus::open(first);
-    out.errors.extend(corpus.errors.iter().cloned());
-    out.bibliography = corpus.bibliography.clone();
-    for path in paths {
-        let files = if path.is_dir() {
-            let config = if path == first {
-                corpus.config.clone()
-            } else {
-                Corpus::open(path).config
-            };
-            match discover_files(&config, path) {
-                Ok(f) => f,
-                Err(e) => {
-                    out.errors.push(e);
-                    continue;
-                }
-            }
-        } else {
-            vec![path.clone()]
-        };
-        for file in files {
-            let loaded = read_document(&file);
-            out.errors.extend(loaded.errors);
-            if let Some(doc) = loaded.value {
-                out.errors.extend(check_source_key(&doc, &out.bibliography));
-                out.documents.push(doc);
-            }
+/// Show the documents; load errors are printed to stderr and give exit code 2.
+pub fn run(args: ShowArgs) -> Result<Outcome> {
+    let (plan, loaded) = load(&args.documents)?;
+    report(&loaded.errors)?;
+    if loaded.documents.is_empty() {
+        match args.documents.as_slice() {
+            [one] if plan.files.len() == 1 => bail!("cannot show {}", one.display()),
+            _ => bail!("no document could be read"),
         }
     }
-    out
-}
-
-/// Print `errors` to stderr as `file:line:column: message` with a help line.
-pub fn report(errors: &[LoadError]) -> io::Result<()> {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for e in errors {
-        writeln!(err, "{e}")?;
-    }
-    Ok(())
-}
-
-/// Fail (exit 2) when there were load errors, after the output was written.
-pub fn finish(errors: &[LoadError]) -> Result<Outcome> {
-    match errors.len() {
-        0 => Ok(Outcome::Clean),
-        1 => bail!("1 error while loading"),
-        n => bail!("{n} errors while loading"),
-    }
-}
-
-/// Show the document; load errors are printed to stderr and give exit code 2.
-pub fn run(args: ShowArgs) -> Result<Outcome> {
-    let loaded = load_documents(std::slice::from_ref(&args.document));
-    report(&loaded.errors)?;
-    let Some(doc) = loaded.documents.first() else {
-        bail!("cannot show {}", args.document.display());
-    };
+    // One named file is shown as itself; anything else as a list of documents.
+    let single = args.documents.len() == 1 && plan.files.len() == 1 && plan.files[0].explicit;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        ShowFormat::Text => out.write_all(show(doc, Some(&loaded.bibliography)).as_bytes())?,
+        ShowFormat::Text => {
+            for (i, doc) in loaded.documents.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                let view = show(&doc.document, Some(loaded.bibliography_of(doc)));
+                out.write_all(view.as_bytes())?;
+            }
+        }
+        ShowFormat::Json if single => {
+            serde_json::to_writer_pretty(&mut out, &loaded.documents[0].document)?;
+            out.write_all(b"\n")?;
+        }
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, doc)?;
+            let docs: Vec<_> = loaded.documents.iter().map(|d| &d.document).collect();
+            serde_json::to_writer_pretty(&mut out, &docs)?;
             out.write_all(b"\n")?;
         }
     }
     out.flush()?;
-    finish(&loaded.errors)
+    finish(&plan, &loaded.errors)
 }

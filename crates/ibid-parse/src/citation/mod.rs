@@ -8,11 +8,11 @@ pub use parse::parse_citation;
 pub use scan::{scan_citations, CitationScanner};
 
 use crate::{Locator, Span};
-use serde::Serialize;
 
 /// How a citation stands in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum CitationMode {
     /// In brackets: `[@doe99, p. 33]`.
     Bracketed,
@@ -21,7 +21,9 @@ pub enum CitationMode {
 }
 
 /// One cited item of a citation: `see @doe99, pp. 33-35 and *passim*`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CitationItem {
     /// The citation key, without `@` and without braces.
     pub key: Span,
@@ -31,6 +33,10 @@ pub struct CitationItem {
     pub locator: Option<Span>,
     /// The locators parsed from `locator`.
     pub locators: Vec<Locator>,
+    /// What could not be read in `locator`: the errors [`parse_locators`](crate::parse_locators)
+    /// reports for that text, kept so that it is never read twice.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub locator_errors: Vec<crate::ParseError>,
     /// Text after the locator (`and *passim*`), trimmed.
     pub suffix: Option<Span>,
     /// `-@key`: the author's name is suppressed.
@@ -40,7 +46,9 @@ pub struct CitationItem {
 }
 
 /// A pandoc citation: one or more items.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Citation {
     /// Bracketed or in-text.
     pub mode: CitationMode,

@@ -17,10 +17,23 @@ pub(crate) mod markup;
 
 use super::Citation;
 use crate::text::trim_span;
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 use markup::Markup;
 
 /// Parse `input` as one pandoc citation (`[see @doe99, p. 33]`, `@doe99 [p. 33]`).
+///
+/// ```
+/// use ibid_parse::parse_citation;
+///
+/// let input = "[see @doe99, pp. 33-35 and *passim*; @smith04, chap. 1]";
+/// let citation = parse_citation(input).value.unwrap();
+/// let first = &citation.items[0];
+/// assert_eq!(first.key.slice(input), "doe99");
+/// assert_eq!(first.prefix.unwrap().slice(input), "see");
+/// assert_eq!(first.locator.unwrap().slice(input), "pp. 33-35");
+/// assert_eq!(first.suffix.unwrap().slice(input), "and *passim*");
+/// assert!(first.locator_errors.is_empty());
+/// ```
 pub fn parse_citation(input: &str) -> Parsed<Option<Citation>> {
     let whole = trim_span(input, Span::new(0, input.len()));
     if whole.is_empty() {
@@ -33,25 +46,30 @@ pub fn parse_citation(input: &str) -> Parsed<Option<Citation>> {
         Some(b'[') => bracketed(input, &markup, whole),
         _ if rest.starts_with('@') || rest.starts_with("-@") => in_text(input, &markup, whole),
         _ => failed(
+            ParseErrorKind::NotRecognized,
             "not a pandoc citation: write `[@key]`, `[see @key, p. 12]` or `@key`",
             whole,
             whole,
         ),
     };
     if let Some(citation) = &parsed.value {
-        let mistyped = citation
-            .items
-            .iter()
-            .flat_map(|item| crate::locator::mistyped_numbers(&item.locators, input));
+        // Mistyped numbers are the citation's errors too; text its locators could not read
+        // stays with the item (`locator_errors`), as pandoc leaves it in the suffix.
+        let mistyped = citation.items.iter().flat_map(|item| {
+            item.locator_errors
+                .iter()
+                .filter(|e| e.kind == ParseErrorKind::MistypedNumber)
+                .cloned()
+        });
         parsed.errors.splice(0..0, mistyped);
     }
     parsed
 }
 
-fn failed(message: &str, at: Span, whole: Span) -> Parsed<Option<Citation>> {
+fn failed(kind: ParseErrorKind, message: &str, at: Span, whole: Span) -> Parsed<Option<Citation>> {
     Parsed {
         value: None,
-        errors: vec![ParseError::new(message, at)],
+        errors: vec![ParseError::new(kind, message, at)],
         remainder: Some(whole),
     }
 }
@@ -65,6 +83,7 @@ fn with_rest(input: &str, citation: Citation, whole: Span) -> Parsed<Option<Cita
     Parsed {
         value: Some(citation),
         errors: vec![ParseError::new(
+            ParseErrorKind::UnexpectedText,
             format!(
                 "unexpected text after the citation: `{}`",
                 rest.slice(input)
@@ -83,6 +102,7 @@ fn bracketed(input: &str, markup: &Markup, whole: Span) -> Parsed<Option<Citatio
     let segs = items::segments(input, markup, open + 1, close);
     if segs.iter().all(|s| s.key.is_none()) {
         return failed(
+            ParseErrorKind::MissingKey,
             "no citation key in the brackets: a pandoc citation needs `@key`",
             Span::new(open, close + 1),
             whole,
@@ -99,6 +119,7 @@ fn bracketed(input: &str, markup: &Markup, whole: Span) -> Parsed<Option<Citatio
         parsed.errors.insert(
             0,
             ParseError::new(
+                ParseErrorKind::MissingKey,
                 match tail.slice(input) {
                     ";" => "nothing is cited after the last `;`: add `@key` or remove the `;`"
                         .to_string(),
@@ -135,6 +156,7 @@ fn unclosed(input: &str, markup: &Markup, whole: Span) -> Parsed<Option<Citation
     Parsed {
         value,
         errors: vec![ParseError::new(
+            ParseErrorKind::UnclosedBracket,
             format!("unclosed `[`: add `]` after `{last_word}`"),
             Span::new(open, open + 1),
         )],
@@ -150,6 +172,7 @@ fn in_text(input: &str, markup: &Markup, whole: Span) -> Parsed<Option<Citation>
             let at_len = whole.slice(input).find('@').map_or(1, |i| i + 1);
             let marker = Span::new(whole.start, whole.start + at_len);
             failed(
+                ParseErrorKind::MissingKey,
                 "`@` must be followed by a citation key: a letter, digit or `_`, or `{...}`",
                 marker,
                 whole,

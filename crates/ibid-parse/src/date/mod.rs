@@ -1,17 +1,20 @@
 //! Partial dates as they are written in documents (`19/II`, `22.II.21`, `16 февраля 1921 г.`,
 //! `[1921]`, `n.d.`): what was written kept apart from what was inferred.
 
+mod calendar;
 mod parse;
+mod validity;
 
 pub(crate) use parse::may_be_date;
 pub use parse::{parse_date, parse_date_with, DateContext};
 
 use crate::Span;
-use serde::Serialize;
 
 /// Why a date part that was not written in full has the value it has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum InferenceBasis {
     /// A two-digit year (`21`) was given its century from the context year, or the 1900s.
     TwoDigitYear,
@@ -23,7 +26,9 @@ pub enum InferenceBasis {
 
 /// One part of a date (year, month or day): its value, where it was written, and whether
 /// it was inferred rather than read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct DatePart<T> {
     /// The value (a full year such as 1921, a month 1–12, a day 1–31).
     pub value: T,
@@ -50,8 +55,10 @@ impl<T> DatePart<T> {
 }
 
 /// Which calendar a date is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum Calendar {
     /// The Gregorian calendar (new style), the default.
     #[default]
@@ -61,7 +68,9 @@ pub enum Calendar {
 }
 
 /// A date with any of its parts possibly missing, as documents write them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PartialDate {
     /// The year, if written or inferred.
     pub year: Option<DatePart<i32>>,
@@ -86,20 +95,65 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// A date of the given parts, written at `span`, in the Gregorian calendar, not
+    /// approximate; set the other fields afterwards when they apply. Check it with
+    /// [`PartialDate::validate`].
+    pub fn from_parts(
+        year: Option<DatePart<i32>>,
+        month: Option<DatePart<u8>>,
+        day: Option<DatePart<u8>>,
+        span: Span,
+    ) -> Self {
+        PartialDate {
+            year,
+            month,
+            day,
+            span,
+            ..PartialDate::default()
+        }
+    }
+
     /// The parts as CSL `date-parts`: `[year, month, day]`, stopping at the first missing
     /// part; empty if there is no year.
     pub fn date_parts(&self) -> Vec<i32> {
-        let mut parts = Vec::with_capacity(3);
-        if let Some(y) = self.year {
-            parts.push(y.value);
-            if let Some(m) = self.month {
-                parts.push(i32::from(m.value));
-                if let Some(d) = self.day {
-                    parts.push(i32::from(d.value));
-                }
-            }
+        crate::csl::DateParts::of(self).as_slice().to_vec()
+    }
+
+    /// The Gregorian day of a full date (year, month and day), as chrono's `NaiveDate`; an
+    /// old-style (Julian) date is converted. `None` for a partial date, an impossible one,
+    /// or a year beyond chrono's range.
+    ///
+    /// ```
+    /// use ibid_parse::parse_date;
+    ///
+    /// let old_style = parse_date("25 октября 1917 г. ст. ст.").value.unwrap();
+    /// assert_eq!(old_style.gregorian_day().unwrap().to_string(), "1917-11-07");
+    /// assert_eq!(parse_date("1921-02").value.unwrap().gregorian_day(), None);
+    /// ```
+    pub fn gregorian_day(&self) -> Option<chrono::NaiveDate> {
+        let (year, month, day) = (self.year?.value, self.month?.value, self.day?.value);
+        let julian = self.calendar == Calendar::Julian;
+        let days = calendar::days_from_ce(year, u32::from(month), u32::from(day), julian)?;
+        chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
+    }
+
+    /// The first Gregorian day the date can stand for: the day of a full date, else the
+    /// first of its month or of its year. `None` without a year.
+    ///
+    /// ```
+    /// use ibid_parse::parse_date;
+    ///
+    /// let earliest = |input| parse_date(input).value.unwrap().earliest_day().unwrap().to_string();
+    /// assert_eq!(earliest("1921"), "1921-01-01");
+    /// assert_eq!(earliest("February 1921"), "1921-02-01");
+    /// assert_eq!(earliest("16.02.1921"), "1921-02-16");
+    /// ```
+    pub fn earliest_day(&self) -> Option<chrono::NaiveDate> {
+        if self.day.is_some() {
+            return self.gregorian_day();
         }
-        parts
+        let month = self.month.map_or(1, |m| u32::from(m.value));
+        chrono::NaiveDate::from_ymd_opt(self.year?.value, month, 1)
     }
 
     /// Fill a missing year from `year` (the document's date), marked as inferred from
@@ -119,16 +173,4 @@ impl PartialDate {
             alternate.infer_year(year);
         }
     }
-}
-
-/// How many days `month` (1–12) has in `year` of `calendar`; with no year, February has 29.
-/// Returns 0 for a month that does not exist.
-pub fn days_in_month(year: Option<i32>, month: u8, calendar: Calendar) -> u8 {
-    let days = parse::days_in_month(year, u32::from(month), calendar == Calendar::Julian);
-    u8::try_from(days).unwrap_or(0)
-}
-
-/// The English name of `month` (1–12, `February`), for messages; `None` for any other number.
-pub fn month_name(month: u8) -> Option<&'static str> {
-    Some(parse::month_name(u32::from(month))).filter(|name| !name.is_empty())
 }

@@ -14,24 +14,51 @@
 //!   with the span of the part and what is wrong.
 
 mod build;
-mod calendar;
-
-pub(super) use calendar::{days_in_month, month_name};
 mod grammar;
 mod token;
 mod words;
 
 use super::PartialDate;
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
 /// What is known around a date that helps read it: the year of the document it is in.
+///
+/// ```
+/// use ibid_parse::{parse_date_with, DateContext};
+///
+/// let date = parse_date_with("19/II", &DateContext::in_year(1921)).value.unwrap();
+/// assert_eq!(date.date_parts(), [1921, 2, 19]);
+/// assert!(date.year.unwrap().is_inferred());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct DateContext {
     /// The year the surrounding document is dated, used to complete `19/II` or `22.II.21`.
     pub year: Option<i32>,
 }
 
+impl DateContext {
+    /// The context of a document dated in `year`.
+    pub fn in_year(year: i32) -> Self {
+        DateContext { year: Some(year) }
+    }
+}
+
 /// Parse `input` as a date.
+///
+/// ```
+/// use ibid_parse::{parse_date, Calendar};
+///
+/// let input = "3 (16) февраля 1918 г.";
+/// let date = parse_date(input).value.unwrap();
+/// assert_eq!(date.date_parts(), [1918, 2, 16]);
+/// let old_style = date.alternate.unwrap();
+/// assert_eq!(old_style.date_parts(), [1918, 2, 3]);
+/// assert_eq!(old_style.calendar, Calendar::Julian);
+///
+/// let impossible = parse_date("30 February 1921");
+/// assert_eq!(impossible.errors[0].message, "February 1921 has 28 days");
+/// ```
 pub fn parse_date(input: &str) -> Parsed<Option<PartialDate>> {
     parse_date_with(input, &DateContext::default())
 }
@@ -52,7 +79,18 @@ pub(crate) fn may_be_date(input: &str) -> bool {
     word_len > 0 && words::may_begin_date(&rest[..word_len])
 }
 
-/// Parse `input` as a date, using `context` to infer what was not written.
+/// Parse `input` as a date, using `context` to infer what was not written: a missing year
+/// comes from the context year (marked as inferred), and a two-digit year takes the
+/// century nearest to it.
+///
+/// ```
+/// use ibid_parse::{parse_date_with, DateContext, InferenceBasis};
+///
+/// let date = parse_date_with("22.II.05", &DateContext::in_year(2003)).value.unwrap();
+/// let year = date.year.unwrap();
+/// assert_eq!(year.value, 2005);
+/// assert_eq!(year.inferred, Some(InferenceBasis::TwoDigitYear));
+/// ```
 pub fn parse_date_with(input: &str, context: &DateContext) -> Parsed<Option<PartialDate>> {
     let toks = token::tokenize(input);
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
@@ -64,6 +102,7 @@ pub fn parse_date_with(input: &str, context: &DateContext) -> Parsed<Option<Part
         return Parsed {
             value: None,
             errors: vec![ParseError::new(
+                ParseErrorKind::NotRecognized,
                 format!(
                     "not a date: expected a day, a month, a year or `n.d.`, found `{}`",
                     first.text
@@ -76,6 +115,7 @@ pub fn parse_date_with(input: &str, context: &DateContext) -> Parsed<Option<Part
     let mut errors = Vec::new();
     if let Some(open) = grammar.unclosed {
         errors.push(ParseError::new(
+            ParseErrorKind::UnclosedBracket,
             format!(
                 "unclosed `[`: add `]` after `{}`",
                 raw.span.slice(input).trim_start_matches('[')
@@ -89,6 +129,7 @@ pub fn parse_date_with(input: &str, context: &DateContext) -> Parsed<Option<Part
         (Some(_), Some(next)) => {
             let rest = Span::new(next.span.start, last.span.end);
             errors.push(ParseError::new(
+                ParseErrorKind::UnexpectedText,
                 format!("unexpected text after the date: `{}`", rest.slice(input)),
                 rest,
             ));

@@ -1,9 +1,12 @@
 //! The label words of locators in English, Russian, German and French, and their lookup.
-//! One sorted table maps every written form (`p.`, `Seite`, `Л.`, `fᵒ`, `ед. хр.`) to a label.
+//! One table (`data/locator-labels.tsv`) maps every written form (`p.`, `Seite`, `Л.`, `fᵒ`) to a label.
 
 use super::value::lex::{char_at, skip_spaces};
 use super::LocatorLabel;
+use crate::tables::{self, Row};
+use crate::text::WordMap;
 use crate::Span;
+use std::sync::OnceLock;
 
 /// How a label word may be read differently depending on its neighbours.
 ///
@@ -35,316 +38,8 @@ pub(super) struct LabelWord {
     pub reading: Reading,
 }
 
-const fn w(label: LocatorLabel, plural: bool, reading: Reading) -> LabelWord {
-    LabelWord {
-        label,
-        plural,
-        reading,
-    }
-}
-
 /// Longest normalised key, in bytes; longer words are never labels.
 const MAX_KEY: usize = 32;
-
-use LocatorLabel::*;
-use Reading::*;
-
-/// Normalised label forms (lower case, no final full stop, `°`/`º`/`ᵒ` as `o`, no space after
-/// an inner full stop), sorted by their UTF-8 bytes for binary search.
-static TABLE: &[(&str, LabelWord)] = &[
-    ("abb", w(Figure, false, Plain)),
-    ("abbildung", w(Figure, false, Plain)),
-    ("abs", w(Paragraph, false, Plain)),
-    ("absatz", w(Paragraph, false, Plain)),
-    ("abschn", w(Section, false, Plain)),
-    ("abschnitt", w(Section, false, Plain)),
-    ("abschnitte", w(Section, true, Plain)),
-    ("act", w(Act, false, Plain)),
-    ("acte", w(Act, false, Plain)),
-    ("acts", w(Act, true, Plain)),
-    ("akt", w(Act, false, Plain)),
-    ("anh", w(Appendix, false, Plain)),
-    ("anhang", w(Appendix, false, Plain)),
-    ("anm", w(Note, false, Plain)),
-    ("anmerkung", w(Note, false, Plain)),
-    ("annex", w(Appendix, false, Plain)),
-    ("annexe", w(Appendix, false, Plain)),
-    ("app", w(Appendix, false, Plain)),
-    ("appendices", w(Appendix, true, Plain)),
-    ("appendix", w(Appendix, false, Plain)),
-    ("art", w(ArticleLocator, false, Plain)),
-    ("article", w(ArticleLocator, false, Plain)),
-    ("articles", w(ArticleLocator, true, Plain)),
-    ("artikel", w(ArticleLocator, false, Plain)),
-    ("arts", w(ArticleLocator, true, Plain)),
-    ("baende", w(Volume, true, Plain)),
-    ("band", w(Volume, false, Plain)),
-    ("bd", w(Volume, false, Plain)),
-    ("bde", w(Volume, true, Plain)),
-    ("bk", w(Book, false, Plain)),
-    ("bks", w(Book, true, Plain)),
-    ("bl", w(Folio, false, Plain)),
-    ("blatt", w(Folio, false, Plain)),
-    ("blätter", w(Folio, true, Plain)),
-    ("book", w(Book, false, Plain)),
-    ("books", w(Book, true, Plain)),
-    ("box", w(Box, false, Plain)),
-    ("boxes", w(Box, true, Plain)),
-    ("buch", w(Book, false, Plain)),
-    ("bände", w(Volume, true, Plain)),
-    ("can", w(Canon, false, Plain)),
-    ("canon", w(Canon, false, Plain)),
-    ("canons", w(Canon, true, Plain)),
-    ("carton", w(Box, false, Plain)),
-    ("cartons", w(Box, true, Plain)),
-    ("ch", w(Chapter, false, Plain)),
-    ("chap", w(Chapter, false, Plain)),
-    ("chapitre", w(Chapter, false, Plain)),
-    ("chapitres", w(Chapter, true, Plain)),
-    ("chaps", w(Chapter, true, Plain)),
-    ("chapter", w(Chapter, false, Plain)),
-    ("chapters", w(Chapter, true, Plain)),
-    ("chs", w(Chapter, true, Plain)),
-    ("col", w(Column, false, Plain)),
-    ("colonne", w(Column, false, Plain)),
-    ("colonnes", w(Column, true, Plain)),
-    ("cols", w(Column, true, Plain)),
-    ("column", w(Column, false, Plain)),
-    ("columns", w(Column, true, Plain)),
-    ("d", w(File, false, Plain)),
-    ("dd", w(File, true, Plain)),
-    ("dela", w(File, true, Plain)),
-    ("delo", w(File, false, Plain)),
-    ("doc", w(Document, false, Plain)),
-    ("docs", w(Document, true, Plain)),
-    ("document", w(Document, false, Plain)),
-    ("documents", w(Document, true, Plain)),
-    ("dok", w(Document, false, Plain)),
-    ("dokument", w(Document, false, Plain)),
-    ("dokumente", w(Document, true, Plain)),
-    ("dossier", w(File, false, Plain)),
-    ("ed.khr", w(File, false, Plain)),
-    ("elocation", w(Elocation, false, Plain)),
-    ("eq", w(Equation, false, Plain)),
-    ("eqs", w(Equation, true, Plain)),
-    ("equation", w(Equation, false, Plain)),
-    ("equations", w(Equation, true, Plain)),
-    ("f", w(Folio, false, F)),
-    ("fasc", w(Issue, false, Plain)),
-    ("fascicule", w(Issue, false, Plain)),
-    ("feuillet", w(Folio, false, Plain)),
-    ("feuillets", w(Folio, true, Plain)),
-    ("ff", w(Folio, true, Ff)),
-    ("fig", w(Figure, false, Plain)),
-    ("figs", w(Figure, true, Plain)),
-    ("figure", w(Figure, false, Plain)),
-    ("figures", w(Figure, true, Plain)),
-    ("file", w(File, false, Plain)),
-    ("files", w(File, true, Plain)),
-    ("fn", w(Note, false, Plain)),
-    ("fo", w(Folio, false, Plain)),
-    ("fol", w(Folio, false, Plain)),
-    ("folder", w(Folder, false, Plain)),
-    ("folders", w(Folder, true, Plain)),
-    ("folio", w(Folio, false, Plain)),
-    ("folios", w(Folio, true, Plain)),
-    ("fols", w(Folio, true, Plain)),
-    ("fond", w(Fond, false, Plain)),
-    ("fonds", w(Fond, true, Plain)),
-    ("footnote", w(Note, false, Plain)),
-    ("fos", w(Folio, true, Plain)),
-    ("h", w(Issue, false, Plain)),
-    ("heft", w(Issue, false, Plain)),
-    ("hefte", w(Issue, true, Plain)),
-    ("inv", w(Inventory, false, Plain)),
-    ("inventory", w(Inventory, false, Plain)),
-    ("issue", w(Issue, false, Plain)),
-    ("issues", w(Issue, true, Plain)),
-    ("jahrgang", w(Volume, false, Plain)),
-    ("jg", w(Volume, false, Plain)),
-    ("kap", w(Chapter, false, Plain)),
-    ("kapitel", w(Chapter, false, Plain)),
-    ("karton", w(Box, false, Plain)),
-    ("kartons", w(Box, true, Plain)),
-    ("l", w(Line, false, L)),
-    ("leaf", w(Folio, false, Plain)),
-    ("leaves", w(Folio, true, Plain)),
-    ("ligne", w(Line, false, Plain)),
-    ("lignes", w(Line, true, Plain)),
-    ("line", w(Line, false, Plain)),
-    ("lines", w(Line, true, Plain)),
-    ("list", w(Folio, false, Plain)),
-    ("listy", w(Folio, true, Plain)),
-    ("livre", w(Book, false, Plain)),
-    ("ll", w(Line, true, L)),
-    ("mappe", w(Folder, false, Plain)),
-    ("mappen", w(Folder, true, Plain)),
-    ("n", w(Note, false, Plain)),
-    ("nn", w(Note, true, Plain)),
-    ("no", w(Issue, false, Plain)),
-    ("nos", w(Issue, true, Plain)),
-    ("note", w(Note, false, Plain)),
-    ("notes", w(Note, true, Plain)),
-    ("nr", w(Issue, false, Plain)),
-    ("nrn", w(Issue, true, Plain)),
-    ("number", w(Issue, false, Plain)),
-    ("numbers", w(Issue, true, Plain)),
-    ("numero", w(Issue, false, Plain)),
-    ("nummer", w(Issue, false, Plain)),
-    ("numéro", w(Issue, false, Plain)),
-    ("numéros", w(Issue, true, Plain)),
-    ("op", w(Opus, false, Op)),
-    ("opis", w(Inventory, false, Plain)),
-    ("opisi", w(Inventory, true, Plain)),
-    ("opp", w(Opus, true, Plain)),
-    ("opus", w(Opus, false, Plain)),
-    ("p", w(Page, false, P)),
-    ("pag", w(Page, false, Plain)),
-    ("page", w(Page, false, Plain)),
-    ("pages", w(Page, true, Plain)),
-    ("para", w(Paragraph, false, Plain)),
-    ("paragr", w(Paragraph, false, Plain)),
-    ("paragraph", w(Paragraph, false, Plain)),
-    ("paragraphe", w(Paragraph, false, Plain)),
-    ("paragraphes", w(Paragraph, true, Plain)),
-    ("paragraphs", w(Paragraph, true, Plain)),
-    ("paras", w(Paragraph, true, Plain)),
-    ("part", w(Part, false, Plain)),
-    ("partie", w(Part, false, Plain)),
-    ("parties", w(Part, true, Plain)),
-    ("parts", w(Part, true, Plain)),
-    ("pg", w(Page, false, Plain)),
-    ("pgs", w(Page, true, Plain)),
-    ("pièce", w(Document, false, Plain)),
-    ("pièces", w(Document, true, Plain)),
-    ("pp", w(Page, true, Plain)),
-    ("pt", w(Part, false, Plain)),
-    ("pts", w(Part, true, Plain)),
-    ("randnummer", w(Note, false, Plain)),
-    ("rn", w(Note, false, Plain)),
-    ("rule", w(Rule, false, Plain)),
-    ("rules", w(Rule, true, Plain)),
-    ("s", w(Page, false, Plain)),
-    ("s.v", w(SubVerbo, false, Plain)),
-    ("s.vv", w(SubVerbo, true, Plain)),
-    ("sc", w(Scene, false, Plain)),
-    ("scene", w(Scene, false, Plain)),
-    ("scenes", w(Scene, true, Plain)),
-    ("scène", w(Scene, false, Plain)),
-    ("sec", w(Section, false, Plain)),
-    ("secs", w(Section, true, Plain)),
-    ("sect", w(Section, false, Plain)),
-    ("section", w(Section, false, Plain)),
-    ("sections", w(Section, true, Plain)),
-    ("sects", w(Section, true, Plain)),
-    ("seite", w(Page, false, Plain)),
-    ("seiten", w(Page, true, Plain)),
-    ("sp", w(Column, false, Plain)),
-    ("spalte", w(Column, false, Plain)),
-    ("spalten", w(Column, true, Plain)),
-    ("sub verbo", w(SubVerbo, false, Plain)),
-    ("sub voce", w(SubVerbo, false, Plain)),
-    ("supp", w(Supplement, false, Plain)),
-    ("suppl", w(Supplement, false, Plain)),
-    ("supplement", w(Supplement, false, Plain)),
-    ("supplements", w(Supplement, true, Plain)),
-    ("szene", w(Scene, false, Plain)),
-    ("t", w(Volume, false, Plain)),
-    ("tab", w(Table, false, Plain)),
-    ("tabelle", w(Table, false, Plain)),
-    ("tabl", w(Table, false, Plain)),
-    ("table", w(Table, false, Plain)),
-    ("tables", w(Table, true, Plain)),
-    ("tbl", w(Table, false, Plain)),
-    ("tbls", w(Table, true, Plain)),
-    ("teil", w(Part, false, Plain)),
-    ("teile", w(Part, true, Plain)),
-    ("timestamp", w(Timestamp, false, Plain)),
-    ("tit", w(TitleLocator, false, Plain)),
-    ("tome", w(Volume, false, Plain)),
-    ("tomes", w(Volume, true, Plain)),
-    ("tt", w(Volume, true, Plain)),
-    ("v", w(Volume, false, Plain)),
-    ("vers", w(Verse, false, Plain)),
-    ("verse", w(Verse, false, Plain)),
-    ("verses", w(Verse, true, Plain)),
-    ("version", w(Version, false, Plain)),
-    ("versions", w(Version, true, Plain)),
-    ("vol", w(Volume, false, Plain)),
-    ("vols", w(Volume, true, Plain)),
-    ("volume", w(Volume, false, Plain)),
-    ("volumes", w(Volume, true, Plain)),
-    ("vv", w(Verse, true, Plain)),
-    ("z", w(Line, false, Plain)),
-    ("zeile", w(Line, false, Plain)),
-    ("zeilen", w(Line, true, Plain)),
-    ("§", w(Section, false, Plain)),
-    ("§§", w(Section, true, Plain)),
-    ("¶", w(Paragraph, false, Plain)),
-    ("¶¶", w(Paragraph, true, Plain)),
-    ("вып", w(Issue, false, Plain)),
-    ("выпуск", w(Issue, false, Plain)),
-    ("гл", w(Chapter, false, Plain)),
-    ("глава", w(Chapter, false, Plain)),
-    ("главы", w(Chapter, true, Plain)),
-    ("д", w(File, false, Plain)),
-    ("дд", w(File, true, Plain)),
-    ("дела", w(File, true, Plain)),
-    ("дело", w(File, false, Plain)),
-    ("док", w(Document, false, Plain)),
-    ("документ", w(Document, false, Plain)),
-    ("документы", w(Document, true, Plain)),
-    ("ед.хр", w(File, false, Plain)),
-    ("кн", w(Book, false, Plain)),
-    ("книга", w(Book, false, Plain)),
-    ("коробка", w(Box, false, Plain)),
-    ("л", w(Folio, false, Plain)),
-    ("лист", w(Folio, false, Plain)),
-    ("листов", w(Folio, true, Plain)),
-    ("листы", w(Folio, true, Plain)),
-    ("лл", w(Folio, true, Plain)),
-    ("оп", w(Inventory, false, Plain)),
-    ("опись", w(Inventory, false, Plain)),
-    ("п", w(Paragraph, false, P)),
-    ("пп", w(Paragraph, true, Plain)),
-    ("прил", w(Appendix, false, Plain)),
-    ("приложение", w(Appendix, false, Plain)),
-    ("прим", w(Note, false, Plain)),
-    ("примеч", w(Note, false, Plain)),
-    ("примечание", w(Note, false, Plain)),
-    ("пункт", w(Paragraph, false, Plain)),
-    ("разд", w(Section, false, Plain)),
-    ("раздел", w(Section, false, Plain)),
-    ("рис", w(Figure, false, Plain)),
-    ("рисунок", w(Figure, false, Plain)),
-    ("с", w(Page, false, Plain)),
-    ("сн", w(Note, false, Plain)),
-    ("сноска", w(Note, false, Plain)),
-    ("сс", w(Page, true, Plain)),
-    ("ст", w(ArticleLocator, false, Plain)),
-    ("статья", w(ArticleLocator, false, Plain)),
-    ("стб", w(Column, false, Plain)),
-    ("стих", w(Verse, false, Plain)),
-    ("столбец", w(Column, false, Plain)),
-    ("стр", w(Page, false, Plain)),
-    ("страница", w(Page, false, Plain)),
-    ("страницы", w(Page, true, Plain)),
-    ("строка", w(Line, false, Plain)),
-    ("строки", w(Line, true, Plain)),
-    ("т", w(Volume, false, Plain)),
-    ("табл", w(Table, false, Plain)),
-    ("таблица", w(Table, false, Plain)),
-    ("том", w(Volume, false, Plain)),
-    ("тома", w(Volume, true, Plain)),
-    ("тт", w(Volume, true, Plain)),
-    ("ф", w(Fond, false, Plain)),
-    ("фонд", w(Fond, false, Plain)),
-    ("ч", w(Part, false, Plain)),
-    ("части", w(Part, true, Plain)),
-    ("часть", w(Part, false, Plain)),
-    ("№", w(Issue, false, Plain)),
-    ("№№", w(Issue, true, Plain)),
-];
 
 /// The locator label a word (`p.`, `Seite`, `Л.`, `fᵒ`) stands for, if it is one.
 ///
@@ -363,14 +58,36 @@ pub(super) fn lookup(word: &str) -> Option<LabelWord> {
     index().get(key).copied()
 }
 
-/// The table as a hash map: one hash and one comparison per lookup.
-fn index() -> &'static crate::text::WordMap<LabelWord> {
-    static INDEX: std::sync::OnceLock<crate::text::WordMap<LabelWord>> = std::sync::OnceLock::new();
+/// The table as a hash map from the normalised form: one hash and one comparison per lookup.
+fn index() -> &'static WordMap<LabelWord> {
+    static INDEX: OnceLock<WordMap<LabelWord>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        TABLE
-            .iter()
-            .map(|&(key, word)| (key.as_bytes(), word))
+        tables::LOCATOR_LABELS
+            .rows()
+            .filter_map(|row| Some((row.word.as_bytes(), label_word(row)?)))
             .collect()
+    })
+}
+
+/// What a row of `data/locator-labels.tsv` says of its form, if the row is well formed.
+fn label_word(row: Row) -> Option<LabelWord> {
+    let [number, reading] = row.extra;
+    Some(LabelWord {
+        label: LocatorLabel::from_name(row.class)?,
+        plural: match number {
+            "plural" => true,
+            "singular" => false,
+            _ => return None,
+        },
+        reading: match reading {
+            "-" => Reading::Plain,
+            "fond" => Reading::F,
+            "following" => Reading::Ff,
+            "inventory" => Reading::Op,
+            "folio" => Reading::L,
+            "folder" => Reading::P,
+            _ => return None,
+        },
     })
 }
 
@@ -591,28 +308,62 @@ fn scan_pair(text: &str, pos: usize, first_end: usize, dotted: bool) -> Option<L
 mod tests {
     use super::*;
 
+    use LocatorLabel::*;
+    use Reading::*;
+
     #[test]
-    fn table_is_sorted_and_normalised() {
-        for pair in TABLE.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
-        }
-        for (key, _) in TABLE {
+    fn every_row_is_read_and_normalised_once() {
+        let mut keys = std::collections::BTreeSet::new();
+        for row in tables::LOCATOR_LABELS.rows() {
+            let key = row.word;
+            assert!(label_word(row).is_some(), "bad row {row:?}");
+            assert!(keys.insert(key), "{key:?} is listed twice");
             let mut buf = [0u8; MAX_KEY];
             assert_eq!(
                 normalise(key, &mut buf),
                 Some(key.as_bytes()),
                 "key {key:?} is not normalised"
             );
+            assert_eq!(lookup(key), label_word(row), "{key:?}");
         }
+        assert_eq!(index().len(), keys.len());
     }
 
     #[test]
     fn every_csl_label_has_a_word() {
         for label in LocatorLabel::ALL {
             assert!(
-                TABLE.iter().any(|(_, w)| w.label == label),
+                index().values().any(|w| w.label == label),
                 "no word for {label}"
             );
+        }
+    }
+
+    #[test]
+    fn the_fast_guards_agree_with_the_table() {
+        for row in tables::LOCATOR_LABELS.rows() {
+            let key = row.word;
+            // A two-word form (`s.v`, `ed.khr`, `sub verbo`) is only looked for after the
+            // words `starts_pair` lets through, written in lower case or capitalised.
+            if let Some(at) = key.find(['.', ' ']) {
+                let first = &key[..at];
+                let mut chars = first.chars();
+                let capitalised: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(chars)
+                    .collect();
+                assert!(starts_pair(first), "{key:?}: starts_pair({first:?})");
+                assert!(
+                    starts_pair(&capitalised),
+                    "{key:?}: starts_pair({capitalised:?})"
+                );
+            }
+            // A form without letters is made of symbols that are labels by themselves.
+            if !key.chars().any(crate::text::is_letter) {
+                assert!(key.chars().all(is_symbol), "{key:?}");
+            }
         }
     }
 

@@ -6,25 +6,30 @@ mod parse;
 mod shelf;
 mod value;
 
-pub use labels::lookup_label;
+pub(crate) use labels::lookup_label;
+pub(crate) use parse::LocatorOptions;
 #[allow(unused_imports)] // the grammar's crate-internal entry points, for the other parsers
 pub(crate) use parse::{
-    explain_locator_error, is_count, mistyped_numbers, parse_locators_if_any, render_list,
-    scan_archival_chain, scan_locator, scan_locator_list,
+    explain_locator_error, is_count, list_errors, mistyped_numbers, parse_locators_if_any,
+    render_list, scan_archival_chain, scan_locator, scan_locator_list,
 };
-pub use parse::{parse_locator, parse_locators, LocatorOptions};
+pub use parse::{parse_locator, parse_locators};
 #[allow(unused_imports)] // `names_repository`: for the reference parser's archival hint
-pub(crate) use shelf::{call_number_at, name_part_at, names_repository, repository_at, Repository};
+pub(crate) use shelf::{
+    call_number_at, is_archival_level, name_part_at, names_repository, repository_at, Repository,
+    MAX_ARCHIVAL_LEVEL_CHARS,
+};
 
 use crate::Span;
-use serde::Serialize;
 
 /// What kind of division a locator names.
 ///
 /// The CSL 1.0.2 locator names, plus the archival and collection levels CSL lacks
 /// (`document`, `fond`, `inventory`, `file`, `box`, `folder`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum LocatorLabel {
     /// CSL `act`.
     Act,
@@ -210,8 +215,10 @@ impl std::fmt::Display for LocatorLabel {
 }
 
 /// How a single locator number is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum NumberKind {
     /// Arabic digits, possibly with a letter suffix (`12`, `12a`).
     Arabic,
@@ -222,8 +229,9 @@ pub enum NumberKind {
 }
 
 /// Recto or verso of a leaf.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Side {
     /// The front of a leaf (`r`, `r°`).
     Recto,
@@ -232,8 +240,10 @@ pub enum Side {
 }
 
 /// "And following" marks written after a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum Following {
     /// One following unit: `f.`, `sq.`, `и сл.` (singular).
     One,
@@ -244,7 +254,9 @@ pub enum Following {
 }
 
 /// One number of a locator value, such as `12`, `VII`, `5об.` or `4r`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LocatorNumber {
     /// The number as written, without any recto/verso mark.
     pub span: Span,
@@ -257,7 +269,9 @@ pub struct LocatorNumber {
 }
 
 /// One item of a locator value: a single number or a range.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LocatorRange {
     /// The first (or only) number.
     pub first: LocatorNumber,
@@ -268,19 +282,38 @@ pub struct LocatorRange {
 }
 
 impl LocatorRange {
+    /// The numeric value of the range's end: the last number, with an abbreviated arabic
+    /// end expanded (`612–13` ends at 613), or the first number when this is no range.
+    /// `None` when that number has no numeric value (an identifier).
+    ///
+    /// ```
+    /// use ibid_parse::parse_locator;
+    ///
+    /// let range = |input| parse_locator(input).value.unwrap().ranges[0].clone();
+    /// assert_eq!(range("pp. 612–13").last_value(), Some(613));
+    /// assert_eq!(range("p. 12").last_value(), Some(12));
+    /// assert_eq!(range("ll. xi–xiv").last_value(), Some(14));
+    /// ```
+    pub fn last_value(&self) -> Option<u32> {
+        let Some(last) = &self.last else {
+            return self.first.value;
+        };
+        let value = last.value?;
+        match (self.first.kind, self.first.value) {
+            (NumberKind::Arabic, Some(first)) => Some(expand_abbreviated_end(first, value)),
+            _ => Some(value),
+        }
+    }
+
     /// Whether the range runs backwards (`612–601`): both ends numeric and last < first.
     ///
     /// Abbreviated ends (`612–13`, meaning 613) are expanded before comparing.
     pub fn is_reversed(&self) -> bool {
-        let (Some(first), Some(last)) =
-            (self.first.value, self.last.as_ref().and_then(|l| l.value))
+        let (Some(first), Some(_)) = (self.first.value, self.last.as_ref().and_then(|l| l.value))
         else {
             return false;
         };
-        if self.first.kind != NumberKind::Arabic {
-            return last < first;
-        }
-        expand_abbreviated_end(first, last) < first
+        self.last_value().is_some_and(|last| last < first)
     }
 }
 
@@ -289,7 +322,7 @@ impl LocatorRange {
 /// A two-digit teen is never shortened to one digit (Hart's Rules, Chicago 9.64), so `12–9` is
 /// not an abbreviation: the end is returned as written, and the range reads as reversed.
 /// Longer starts are read leniently (`612–5` is 612–615), as writers do shorten them.
-pub fn expand_abbreviated_end(first: u32, last: u32) -> u32 {
+pub(crate) fn expand_abbreviated_end(first: u32, last: u32) -> u32 {
     let first_digits = first.checked_ilog10().unwrap_or(0) + 1;
     let last_digits = last.checked_ilog10().unwrap_or(0) + 1;
     if last_digits >= first_digits {
@@ -303,7 +336,9 @@ pub fn expand_abbreviated_end(first: u32, last: u32) -> u32 {
 }
 
 /// A parsed locator: a label and its value, such as `pp. 33–35, 38` or `Л. 5 об.`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Locator {
     /// What kind of division it names.
     pub label: LocatorLabel,

@@ -35,6 +35,16 @@ impl Default for LocatorOptions {
 ///
 /// Text after the locator, other than a final full stop, is kept as the remainder with an
 /// error; a second locator is reported as such.
+///
+/// ```
+/// use ibid_parse::{parse_locator, LocatorLabel, Side};
+///
+/// let input = "Л. 5 об.";
+/// let locator = parse_locator(input).value.unwrap();
+/// assert_eq!(locator.label, LocatorLabel::Folio);
+/// assert_eq!(locator.ranges[0].first.side, Some(Side::Verso));
+/// assert_eq!(locator.to_canonical(input), "fol. 5v");
+/// ```
 pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
     let options = LocatorOptions::default();
     let start = skip_spaces(input, 0);
@@ -49,9 +59,11 @@ pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
         let second =
             separator(input, end).and_then(|at| scan_one(input, at, &options, Form::Labelled));
         let error = match second {
-            Some(second) => {
-                crate::ParseError::new("expected one locator, found a second one", second.span)
-            }
+            Some(second) => crate::ParseError::new(
+                crate::ParseErrorKind::UnexpectedText,
+                "expected one locator, found a second one",
+                second.span,
+            ),
             None => diagnose(input, end, true),
         };
         let mut errors = mistyped_numbers(std::slice::from_ref(&locator), input);
@@ -74,6 +86,17 @@ pub fn parse_locator(input: &str) -> Parsed<Option<Locator>> {
 ///
 /// Locators are separated by `,` `;` `.`, `and`/`und`/`et`/`и`, or spaces. What cannot be
 /// read is kept as the remainder, with an error on the bytes at fault.
+///
+/// ```
+/// use ibid_parse::{parse_locators, LocatorLabel};
+///
+/// let input = "pp. 33–35, 38; n. 4";
+/// let locators = parse_locators(input).value;
+/// assert_eq!(locators[0].label, LocatorLabel::Page);
+/// assert_eq!(locators[0].value_text(input), "33–35, 38");
+/// assert_eq!(locators[0].ranges.len(), 2);
+/// assert_eq!(locators[1].label, LocatorLabel::Note);
+/// ```
 pub fn parse_locators(input: &str) -> Parsed<Vec<Locator>> {
     let start = skip_spaces(input, 0);
     if start == input.len() {
@@ -98,6 +121,34 @@ pub(crate) fn parse_locators_if_any(input: &str) -> Option<Parsed<Vec<Locator>>>
         errors,
         remainder,
     })
+}
+
+/// The errors [`parse_locators`] reports for `text[start..end]`, from the `locators` already
+/// read there (spans into `text`) and `reach`, where the last of them ends: a citation keeps
+/// them with its item instead of reading its locator twice.
+pub(crate) fn list_errors(
+    text: &str,
+    start: usize,
+    end: usize,
+    locators: &[Locator],
+    reach: usize,
+) -> Vec<crate::ParseError> {
+    let Some(slice) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let first = skip_spaces(slice, 0);
+    if first == slice.len() {
+        return Vec::new();
+    }
+    if locators.is_empty() {
+        return vec![diagnose(slice, first, false).shift(start)];
+    }
+    let mut errors = mistyped_numbers(locators, text);
+    let reach = reach.saturating_sub(start);
+    if unread_tail(slice, reach).is_some() {
+        errors.push(diagnose(slice, reach, true).shift(start));
+    }
+    errors
 }
 
 /// A result for input that holds no locator at `start`.
@@ -215,7 +266,7 @@ fn scan_list_from(
 }
 
 /// Words that separate two locators when written between spaces.
-const SEPARATOR_WORDS: [&str; 6] = ["and", "und", "et", "и", "u.", "&"];
+pub(super) const SEPARATOR_WORDS: [&str; 6] = ["and", "und", "et", "и", "u.", "&"];
 
 /// The separator after a locator ending at `end`: `,` `;` `.`, a joining word, or spaces.
 /// Returns where the next locator would start.

@@ -2,106 +2,151 @@
 //! `PA AA`, `Bundesarchiv`, `Hoover Institution Archives`; `R 43 I/132`, `FO 371/4958`, `F/7/13490`.
 
 use super::value::lex::{char_at, skip_spaces};
-use crate::text::is_dash;
+use crate::tables;
+use crate::text::{is_dash, WordMap};
+use std::sync::OnceLock;
 
-/// Repository acronyms that are not written in capitals only, or that are short enough to be
-/// taken for something else (`BArch`, `TsGA`, `PA AA`, `AN`).
-const KNOWN_REPOSITORIES: [&str; 28] = [
-    "AMAE",
-    "AN",
-    "AVP",
-    "BArch",
-    "CADN",
-    "GARF",
-    "GStA",
-    "Hoover",
-    "NARA",
-    "PA",
-    "PRO",
-    "RGAE",
-    "RGANI",
-    "RGASPI",
-    "RGVA",
-    "SHD",
-    "TNA",
-    "TsGA",
-    "TsGAOR",
-    "АВП",
-    "ГАОО",
-    "ГАРФ",
-    "РГАНИ",
-    "РГАСПИ",
-    "РГАЭ",
-    "РГВА",
-    "ЦГА",
-    "ЦГАОР",
-];
+/// The words of `data/archives.tsv`, read on first use.
+struct ArchiveWords {
+    /// Repository acronyms, exactly as written (`BArch`, `PA`, `РГАСПИ`).
+    repositories: WordMap<()>,
+    /// Words of archival levels, exactly as written (`op`, `Ф`, `Box`, `box`).
+    levels: WordMap<()>,
+    /// Repository stems (`archiv`, `музе`), found inside words.
+    stems: Stems,
+}
 
-/// Whether `word` is one of the [`KNOWN_REPOSITORIES`], written exactly so: one hash lookup
-/// (this runs on every word of every reference).
+fn archive_words() -> &'static ArchiveWords {
+    static WORDS: OnceLock<ArchiveWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let exact = |class| {
+            tables::ARCHIVES
+                .class(class)
+                .map(|row| (row.word.as_bytes(), ()))
+                .collect()
+        };
+        ArchiveWords {
+            repositories: exact("repository"),
+            levels: exact("archival-level"),
+            stems: Stems::new(
+                tables::ARCHIVES
+                    .class("repository-stem")
+                    .map(|row| row.word),
+            ),
+        }
+    })
+}
+
+/// The shortest and longest repository acronyms, in bytes: shorter or longer words are not
+/// looked up (checked against `data/archives.tsv` by a test).
+const ACRONYM_BYTES: std::ops::RangeInclusive<usize> = 2..=12;
+
+/// The shortest repository stem, in bytes (checked against `data/archives.tsv` by a test).
+const MIN_STEM_BYTES: usize = 4;
+
+/// Whether `word` is a repository acronym of `data/archives.tsv`, written exactly so: one
+/// hash lookup (this runs on every word of every reference).
 fn is_known_repository(word: &str) -> bool {
-    static SET: std::sync::OnceLock<crate::text::WordMap<()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::text::word_set(&KNOWN_REPOSITORIES))
-        .contains_key(word.as_bytes())
+    archive_words().repositories.contains_key(word.as_bytes())
+}
+
+/// The most chars a word of an archival level has (checked against `data/archives.tsv` by a
+/// test), so that callers rule longer words out from their token alone.
+pub(crate) const MAX_ARCHIVAL_LEVEL_CHARS: u8 = 6;
+
+/// Whether `word` is written as a word of an archival level (`op`, `Ф`, `delo`, `Box`).
+pub(crate) fn is_archival_level(word: &str) -> bool {
+    archive_words().levels.contains_key(word.as_bytes())
 }
 
 /// Whether `word` alone shows a text may name a repository: a known acronym (`BArch`, `TNA`,
 /// `РГАСПИ`) or a word with an archive stem (`Bundesarchiv`, `Archives`, `Library`, `архив`).
 pub(crate) fn names_repository(word: &str) -> bool {
-    // Every acronym is at least two characters long, every stem four; most words are short.
-    if word.len() < 2 {
+    // Most words are short: too short for a stem, or for an acronym.
+    if word.len() < *ACRONYM_BYTES.start() {
         return false;
     }
-    // Every known acronym is at most six letters long, twelve bytes in Cyrillic.
-    if word.len() <= 12 && is_known_repository(word) {
+    if word.len() <= *ACRONYM_BYTES.end() && is_known_repository(word) {
         return true;
     }
-    if word.len() < 4 {
+    if word.len() < MIN_STEM_BYTES {
         return false;
     }
-    if has_repository_stem(word) {
+    let stems = &archive_words().stems;
+    if stems.found_in(word) {
         return true;
     }
     // `ARCHIVES`, `МУЗЕЙ`: lower a word written in capitals and look again.
     if word.chars().nth(1).is_some_and(char::is_uppercase) {
         let mut buf = [0u8; 64];
-        return crate::text::lower_into(word, &mut buf).is_some_and(has_repository_stem);
+        return crate::text::lower_into(word, &mut buf).is_some_and(|lower| stems.found_in(lower));
     }
     false
 }
 
-/// Whether `word` contains a word stem that makes a name a repository (`Bundesarchiv`,
-/// `Archives nationales`, `Bibliothèque`, `Hoover Institution`, `музей`). Stems are listed
-/// without their first letter, so that they match in a capitalised word too (`Archiv`,
-/// `archiv`); callers lower words written in capitals first. One pass over the bytes: a stem
-/// is compared only where the word's next bytes are that stem's first ones.
-fn has_repository_stem(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let mut at = 0;
-    while let (Some(&first), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) {
-        let third = bytes.get(at + 2).copied();
-        let stem = match (first, second) {
-            (b'r', b'c') => "rchiv",
-            (b'i', b'b') if third == Some(b'r') => "ibrary",
-            (b'i', b'b') => "iblioth",
-            (b'n', b's') => "nstitution",
-            (b'u', b's') if third == Some(b'e') => "useum",
-            (b'u', b's') => "usée",
-            (0xD1, 0x80) => "рхив",
-            (0xD0, 0xB8) => "иблиотек",
-            (0xD0, 0xBC) => "музе",
-            (0xD0, 0x9C) => "Музе",
-            _ => {
-                at += 1;
-                continue;
-            }
+/// Repository stems (`archiv`, `library`, `музе`), found inside a word in one pass over its
+/// bytes. A stem matches without its first letter, and that letter is then checked in
+/// either case, so that `Archiv` and `Bundesarchiv` both hold `archiv`.
+struct Stems {
+    /// For each byte, the stems whose second letter starts with it (an index into
+    /// `groups`, plus one; zero for none).
+    by_byte: [u8; 256],
+    /// The stems, grouped by that byte.
+    groups: Vec<Vec<Stem>>,
+}
+
+/// One repository stem, split after its first letter.
+struct Stem {
+    /// The first letter, lower case.
+    first: char,
+    /// The rest of the stem.
+    rest: &'static [u8],
+}
+
+impl Stems {
+    fn new(stems: impl Iterator<Item = &'static str>) -> Self {
+        let mut found = Stems {
+            by_byte: [0; 256],
+            groups: Vec::new(),
         };
-        if bytes[at..].starts_with(stem.as_bytes()) {
-            return true;
+        for stem in stems {
+            let mut chars = stem.chars();
+            let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+                continue;
+            };
+            let rest = rest.as_bytes();
+            let Some(&byte) = rest.first() else {
+                continue;
+            };
+            let slot = &mut found.by_byte[usize::from(byte)];
+            if *slot == 0 {
+                found.groups.push(Vec::new());
+                *slot = u8::try_from(found.groups.len()).unwrap_or(u8::MAX);
+            }
+            if let Some(group) = found.groups.get_mut(usize::from(*slot) - 1) {
+                group.push(Stem { first, rest });
+            }
         }
-        at += 1;
+        found
     }
-    false
+
+    /// Whether `word` holds a stem, its first letter in either case.
+    fn found_in(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        (1..bytes.len()).any(|at| {
+            let slot = self.by_byte[usize::from(bytes[at])];
+            slot != 0
+                && self.groups[usize::from(slot) - 1].iter().any(|stem| {
+                    // (The second byte first: most words part ways with a stem there.)
+                    bytes.get(at + 1) == stem.rest.get(1)
+                        && bytes[at..].starts_with(stem.rest)
+                        && word
+                            .get(..at)
+                            .and_then(|before| before.chars().next_back())
+                            .is_some_and(|c| crate::text::lower_char(c) == stem.first)
+                })
+        })
+    }
 }
 
 /// The longest repository name or name part looked at, in bytes.
@@ -397,13 +442,44 @@ mod tests {
         for word in ["Smith", "FO", "Lenin", "", &"x".repeat(100)] {
             assert!(!names_repository(word), "{word}");
         }
-        for acronym in KNOWN_REPOSITORIES {
-            assert!(
-                acronym.len() <= 12,
-                "{acronym} is longer than the length check allows"
-            );
-            assert!(names_repository(acronym), "{acronym}");
+    }
+
+    #[test]
+    fn length_guards_agree_with_the_table() {
+        for row in tables::ARCHIVES.rows() {
+            let (word, chars) = (row.word, row.word.chars().count());
+            match row.class {
+                "repository" => {
+                    assert!(ACRONYM_BYTES.contains(&word.len()), "{row:?}");
+                    assert!(names_repository(word), "{row:?}");
+                }
+                "repository-stem" => {
+                    assert!(word.len() >= MIN_STEM_BYTES, "{row:?}");
+                    let capitalised: String = word
+                        .chars()
+                        .enumerate()
+                        .map(|(n, c)| {
+                            if n == 0 {
+                                c.to_uppercase().next().unwrap_or(c)
+                            } else {
+                                c
+                            }
+                        })
+                        .collect();
+                    for written in [word.to_string(), capitalised, word.to_uppercase()] {
+                        assert!(names_repository(&written), "{written}");
+                    }
+                    assert!(names_repository(&format!("Bundes{word}")), "{word}");
+                }
+                "archival-level" => {
+                    assert!(chars <= usize::from(MAX_ARCHIVAL_LEVEL_CHARS), "{row:?}");
+                    assert!(is_archival_level(word), "{row:?}");
+                }
+                other => panic!("archives.tsv: unknown class {other}"),
+            }
         }
+        assert!(!is_archival_level("BOX"));
+        assert!(!is_archival_level("Op"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::locator::{
     scan_archival_chain, Locator, LocatorLabel, Repository,
 };
 use crate::text::is_space;
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
 /// Parse `input` as an archival reference (`RGASPI, f. 558, op. 11, d. 97, ll. 67-70`).
 ///
@@ -15,6 +15,19 @@ use crate::{ParseError, Parsed, Span};
 /// `MS M.126`); when a comma follows its first part, the rest belongs to the location
 /// (`Bundesarchiv, R 43 I/1309, Bl. 12`). Text after the chain, other than a final full
 /// stop, is kept as the remainder with an error.
+///
+/// ```
+/// use ibid_parse::{parse_archival, LocatorLabel};
+///
+/// let input = "РГАСПИ. Ф. 17. Оп. 3. Д. 1234. Л. 5–6 об.";
+/// let archive = parse_archival(input).value.unwrap();
+/// assert_eq!(archive.repository.unwrap().slice(input), "РГАСПИ");
+/// let labels: Vec<_> = archive.locators.iter().map(|l| l.label).collect();
+/// assert_eq!(
+///     labels,
+///     [LocatorLabel::Fond, LocatorLabel::Inventory, LocatorLabel::File, LocatorLabel::Folio]
+/// );
+/// ```
 pub fn parse_archival(input: &str) -> Parsed<Option<ArchivalReference>> {
     let start = skip_spaces(input, 0);
     let trimmed_end = input.trim_end_matches(is_space).len();
@@ -27,6 +40,7 @@ pub fn parse_archival(input: &str) -> Parsed<Option<ArchivalReference>> {
         return Parsed {
             value: None,
             errors: vec![ParseError::new(
+                ParseErrorKind::NotRecognized,
                 "no archival level found: expected a fond, inventory, file, folio, box or \
                  folder, as in `f. 558, op. 11, d. 97, l. 5`",
                 span,

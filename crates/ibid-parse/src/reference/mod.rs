@@ -10,6 +10,7 @@ mod names;
 mod numbers;
 mod parse;
 mod runs;
+mod shapes;
 #[cfg(test)]
 mod tests;
 mod token;
@@ -19,11 +20,11 @@ pub use names::parse_names;
 pub use parse::parse_reference;
 
 use crate::{Locator, PartialDate, Span};
-use serde::Serialize;
 
 /// A person's name, split as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "kebab-case"))]
 pub enum Name {
     /// A personal name with a family part and optional given names or initials
     /// (`Барсегов Ю.Г.`, `Haefeli, W. E.`, `Michael B. Petrovich`).
@@ -54,7 +55,8 @@ impl Name {
 }
 
 /// A list of names and whether it ends in "et al." (`и др.`, `u. a.`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Names {
     /// The names, in order.
     pub names: Vec<Name>,
@@ -66,7 +68,9 @@ pub struct Names {
 ///
 /// `ГАОО. Ф. 235. Оп. 7. Д. 42; Оп. 8. Д. 4794` has repository `ГАОО` and the locators
 /// fond 235, inventory 7, file 42, inventory 8, file 4794 in order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ArchivalReference {
     /// The repository's name or acronym as written (`RGASPI`, `ГАОО`, `MS M.126`), if any.
     pub repository: Option<Span>,
@@ -80,7 +84,9 @@ pub struct ArchivalReference {
 
 /// A free-text bibliographic reference, split into CSL fields. Every field is a span into
 /// the input, so the text as written is always at hand.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Reference {
     /// Authors.
     pub authors: Names,

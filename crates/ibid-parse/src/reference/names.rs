@@ -2,10 +2,11 @@
 //! read from tokens: surname and initials in either order, inverted, natural order, institutions.
 
 use super::given_names::is_given_name;
-use super::lexicon::Lex;
-use super::token::{tokenize, Kind, Tok};
+use super::lexicon::Phrase;
+use super::lexicon::{is_roman, Lex};
+use super::token::{tokenize, Kind, Tokens};
 use super::{Name, Names};
-use crate::{ParseError, Parsed, Span};
+use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
 /// Where a list of names is read, which decides the shapes accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,32 +68,10 @@ pub(crate) struct NameScan {
     pub known_given: bool,
 }
 
-/// Token access for the name grammar.
-struct Toks<'a> {
-    input: &'a str,
-    toks: &'a [Tok],
-}
-
-impl<'a> Toks<'a> {
-    fn get(&self, i: usize) -> Option<&'a Tok> {
-        self.toks.get(i)
-    }
-
-    fn is_p(&self, i: usize, c: char) -> bool {
-        self.get(i).is_some_and(|t| t.is(c))
-    }
-
-    fn has(&self, i: usize, mask: u32) -> bool {
-        self.get(i).is_some_and(|t| t.has(mask))
-    }
-
-    fn text(&self, i: usize) -> &'a str {
-        self.get(i).map_or("", |t| t.text(self.input))
-    }
-
+impl Tokens<'_> {
     /// A capitalised word of two or more letters (`Djilas`, `Martin-Facklam`, `d'Alembert`).
     fn cap_word(&self, i: usize) -> bool {
-        let Some(t) = self.get(i) else { return false };
+        let Some(t) = self.tok(i) else { return false };
         if !t.is_word() || t.chars < 2 || !t.has_lower {
             return false;
         }
@@ -108,25 +87,25 @@ impl<'a> Toks<'a> {
 
     /// A word all in capitals of two or more letters (`DUPONT`).
     fn upper_word(&self, i: usize) -> bool {
-        self.get(i).is_some_and(|t| t.all_upper() && t.chars >= 2)
+        self.tok(i).is_some_and(|t| t.all_upper() && t.chars >= 2)
     }
 
     /// A lower-case name particle (`van`, `de`).
     fn particle(&self, i: usize) -> bool {
-        self.get(i)
+        self.tok(i)
             .is_some_and(|t| t.has(Lex::PARTICLE) && !t.upper_first)
     }
 
     /// A capitalised particle that starts a family name (`De Gaulle`, `Van Dyke`, `Le Goff`).
     fn cap_particle(&self, i: usize) -> bool {
-        self.get(i)
+        self.tok(i)
             .is_some_and(|t| t.has(Lex::PARTICLE) && t.upper_first && t.has_lower)
             && self.cap_word(i + 1)
     }
 
     /// One initial (`J.`, `Ю.`, `Yu.`, `J.-P.`): the index after it.
     fn initial(&self, i: usize) -> Option<usize> {
-        let t = self.get(i)?;
+        let t = self.tok(i)?;
         if !t.is_word() || !t.upper_first || t.chars > 2 {
             return None;
         }
@@ -136,13 +115,13 @@ impl<'a> Toks<'a> {
         {
             return None;
         }
-        let dot = self.get(i + 1)?;
+        let dot = self.tok(i + 1)?;
         if !dot.is('.') || dot.space_before {
             return None;
         }
         let mut end = i + 2;
-        while self.get(end).is_some_and(|t| t.is('-') && !t.space_before) && end < i + 8 {
-            let Some(part) = self.get(end + 1) else { break };
+        while self.tok(end).is_some_and(|t| t.is('-') && !t.space_before) && end < i + 8 {
+            let Some(part) = self.tok(end + 1) else { break };
             let letter = part.is_word() && part.upper_first && part.chars <= 2;
             if !(letter && self.is_p(end + 2, '.')) {
                 break;
@@ -163,13 +142,13 @@ impl<'a> Toks<'a> {
 
     /// Initials written without full stops after a family name (`Smith JA`), Latin only.
     fn bare_initials(&self, i: usize) -> Option<usize> {
-        let t = self.get(i)?;
+        let t = self.tok(i)?;
         let text = t.text(self.input);
         let ok = t.all_upper()
             && t.chars <= 3
             && text.bytes().all(|b| b.is_ascii_uppercase())
             && (self
-                .get(i + 1)
+                .tok(i + 1)
                 .map_or(true, |n| n.is(',') || n.is('.') || n.is(';'))
                 || self.has(i + 1, Lex::AND));
         ok.then_some(i + 1)
@@ -177,11 +156,11 @@ impl<'a> Toks<'a> {
 
     /// Whether a name may end before token `i`.
     fn boundary(&self, i: usize, ctx: Ctx) -> bool {
-        let Some(t) = self.get(i) else { return true };
+        let Some(t) = self.tok(i) else { return true };
         match t.kind {
             Kind::Punct(c) => !matches!(c, '-' | '\'' | '\u{2019}'),
             Kind::Word => {
-                t.has(Lex::AND | Lex::ETAL_HEAD)
+                t.has(Lex::AND | Lex::ET_AL_START)
                     || (ctx == Ctx::AfterRole && !t.upper_first)
                     || (ctx != Ctx::Standalone && t.has(Lex::EDITOR | Lex::TRANSLATOR))
             }
@@ -197,22 +176,15 @@ impl<'a> Toks<'a> {
         } else {
             bad
         };
-        let date = self.has(i, Lex::MONTH) && self.get(i + 1).is_some_and(|t| t.kind == Kind::Num);
+        let date = self.has(i, Lex::MONTH) && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num);
         // A place that is also a common given name (`Jersild, Austin.`) can be one.
         let place_name = || {
             ctx == Ctx::Lead
                 && !self.has(i, Lex::INSTITUTION | Lex::TITLE_START)
-                && self.get(i).is_some_and(|t| t.chars >= 4)
+                && self.tok(i).is_some_and(|t| t.chars >= 4)
                 && is_given_name(self.text(i))
         };
         self.cap_word(i) && (!self.has(i, bad) || place_name()) && !date
-    }
-
-    fn span(&self, from: usize, to: usize) -> Span {
-        match (self.get(from), to.checked_sub(1).and_then(|l| self.get(l))) {
-            (Some(a), Some(b)) if to > from => Span::new(a.start, b.end),
-            _ => Span::empty(self.get(from).map_or(self.input.len(), |t| t.start)),
-        }
     }
 
     fn personal(
@@ -284,7 +256,7 @@ impl<'a> Toks<'a> {
             && fam == given_end
             && self.cap_word(fam + 1)
             && self
-                .get(fam + 2)
+                .tok(fam + 2)
                 .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '(' | ':' | ';')));
         if second {
             fam_at = fam + 1;
@@ -365,7 +337,7 @@ impl<'a> Toks<'a> {
         self.name_word(second, ctx)
             && self.name_word(given, ctx)
             && self
-                .get(given + 1)
+                .tok(given + 1)
                 .is_some_and(|t| t.is('.') || t.is(':') || t.is('('))
             && is_given_name(self.text(given))
     }
@@ -383,11 +355,14 @@ impl<'a> Toks<'a> {
         if !self.is_p(i, ',') {
             return None;
         }
-        let word = self.text(i + 1);
-        if !["Jr", "Sr", "Jun", "Sen", "II", "III", "IV"].contains(&word) {
+        let suffix = self
+            .tok(i + 1)
+            .is_some_and(|t| t.upper_first && t.has(Lex::NAME_SUFFIX));
+        if !suffix {
             return None;
         }
-        let dot = self.is_p(i + 2, '.') && !word.starts_with('I');
+        // A roman numeral takes no full stop.
+        let dot = self.is_p(i + 2, '.') && !is_roman(self.text(i + 1));
         Some(i + 2 + usize::from(dot))
     }
 
@@ -547,7 +522,7 @@ impl<'a> Toks<'a> {
 
     /// `Narimanov` alone, before a strong boundary.
     fn single(&self, i: usize) -> Option<(Name, usize, Form)> {
-        let strong = self.get(i + 1).map_or(true, |t| {
+        let strong = self.tok(i + 1).map_or(true, |t| {
             matches!(t.kind, Kind::Punct(',' | ';' | '.' | '(' | ')' | ']')) || t.has(Lex::AND)
         });
         (self.cap_word(i) && strong && !self.has(i, Lex::INSTITUTION | Lex::PLACE)).then(|| {
@@ -562,7 +537,7 @@ impl<'a> Toks<'a> {
     fn element_end(&self, i: usize, ctx: Ctx) -> (usize, bool) {
         let mut j = i;
         let mut institution = false;
-        while let Some(t) = self.get(j) {
+        while let Some(t) = self.tok(j) {
             if t.is(',')
                 || t.is(';')
                 || (ctx == Ctx::Lead
@@ -581,7 +556,7 @@ impl<'a> Toks<'a> {
 
     /// An institution (`Institute of Marxism-Leninism`) or, standalone, any label.
     fn literal(&self, i: usize, ctx: Ctx, any: bool) -> Option<(Name, usize, Form)> {
-        if !self.get(i).is_some_and(|t| t.is_word() && t.upper_first) {
+        if !self.tok(i).is_some_and(|t| t.is_word() && t.upper_first) {
             return None;
         }
         let (end, institution) = self.element_end(i, ctx);
@@ -656,44 +631,10 @@ impl<'a> Toks<'a> {
             && (latin || ctx != Ctx::Lead)
     }
 
-    /// Whether the word at `i` is `lower`, ignoring case.
-    fn word_is(&self, i: usize, lower: &str) -> bool {
-        self.get(i).is_some_and(|t| {
-            t.is_word()
-                && t.text(self.input)
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(lower.chars())
-        })
-    }
-
     /// `et al.`, `et al`, `и др.`, `u. a.`, `and others`, `[и др.]`: the index after it.
     fn et_al(&self, i: usize) -> Option<usize> {
-        const PAIRS: [(&str, &str); 6] = [
-            ("et", "al"),
-            ("et", "coll"),
-            ("и", "др"),
-            ("и", "другие"),
-            ("u", "a"),
-            ("and", "others"),
-        ];
         let bracket = self.is_p(i, '[');
-        let mut j = i + usize::from(bracket);
-        if !self.has(j, Lex::ETAL_HEAD) {
-            return None;
-        }
-        let head = j;
-        j += 1;
-        if self.is_p(j, '.') {
-            j += 1;
-        }
-        if !PAIRS
-            .iter()
-            .any(|(a, b)| self.word_is(head, a) && self.word_is(j, b))
-        {
-            return None;
-        }
-        j += 1;
+        let mut j = self.phrase_end(i + usize::from(bracket), Phrase::EtAl)?;
         if self.is_p(j, '.') {
             j += 1;
         }
@@ -709,7 +650,7 @@ impl<'a> Toks<'a> {
     /// A separator between two names: the index after it, and whether it is a strong one
     /// (`and`, `&`, `;`, `/`) rather than a bare comma.
     fn list_sep(&self, j: usize, ctx: Ctx) -> Option<(usize, bool)> {
-        let t = self.get(j)?;
+        let t = self.tok(j)?;
         let connector = |k: usize| self.has(k, Lex::AND) || self.is_p(k, '&');
         if t.is(',') {
             return Some(if connector(j + 1) {
@@ -729,14 +670,13 @@ impl<'a> Toks<'a> {
 
 /// Whether a surname with initials, in either order, starts at token `at` (`Нариманова
 /// В.И.`, `В.И. Ленину`).
-pub(crate) fn starts_name(input: &str, toks: &[Tok], at: usize) -> bool {
-    let t = Toks { input, toks };
+pub(crate) fn starts_name(t: Tokens<'_>, at: usize) -> bool {
     t.family_initials(at, Ctx::AfterRole).is_some() || t.initials_family(at).is_some()
 }
 
 /// Read a list of names starting at token `at`, in context `ctx`.
-pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Option<NameScan> {
-    let t = Toks { input, toks };
+pub(crate) fn scan_names(t: Tokens<'_>, at: usize, ctx: Ctx) -> Option<NameScan> {
+    let (input, toks) = (t.input, t.toks);
     let (first, mut end, first_form) = t.name_at(at, ctx, None)?;
     let family_only = match (&first, first_form) {
         (
@@ -822,16 +762,28 @@ pub(crate) fn scan_names(input: &str, toks: &[Tok], at: usize, ctx: Ctx) -> Opti
 ///
 /// Personal names are split into family, given names and particle; institutions and labels
 /// are kept whole as [`Name::Literal`]. Text after the list is kept as the remainder.
+///
+/// ```
+/// use ibid_parse::{parse_names, Name};
+///
+/// let input = "Иванов И. И., Петров П. П. и др.";
+/// let names = parse_names(input).value;
+/// assert!(names.et_al);
+/// let Name::Personal { family, given, .. } = &names.names[1] else { panic!("a person") };
+/// assert_eq!(family.slice(input), "Петров");
+/// assert_eq!(given.unwrap().slice(input), "П. П.");
+/// ```
 pub fn parse_names(input: &str) -> Parsed<Names> {
     let toks = tokenize(input);
     let Some(first) = toks.first() else {
         return Parsed::ok(Names::default());
     };
-    let Some(scan) = scan_names(input, &toks, 0, Ctx::Standalone) else {
+    let Some(scan) = scan_names(Tokens { input, toks: &toks }, 0, Ctx::Standalone) else {
         let span = Span::new(first.start, toks.last().map_or(first.end, |t| t.end));
         return Parsed {
             value: Names::default(),
             errors: vec![ParseError::new(
+                ParseErrorKind::NotRecognized,
                 format!("could not read `{}` as a name", span.slice(input)),
                 span,
             )],
@@ -846,6 +798,7 @@ pub fn parse_names(input: &str) -> Parsed<Names> {
     if let (Some(rest), Some(last)) = (toks.get(end), toks.last()) {
         let span = Span::new(rest.start, last.end);
         parsed.errors.push(ParseError::new(
+            ParseErrorKind::NotRecognized,
             format!("could not read `{}` as a name", span.slice(input)),
             span,
         ));
@@ -1025,21 +978,21 @@ mod tests {
     fn names_at_the_head_of_a_reference_stop_before_the_title() {
         let input = "Milovan Djilas, Nagorno Karabakh, vol. 2";
         let toks = tokenize(input);
-        let scan = scan_names(input, &toks, 0, Ctx::Lead).unwrap();
+        let scan = scan_names(Tokens { input, toks: &toks }, 0, Ctx::Lead).unwrap();
         assert_eq!(scan.names.names.len(), 1);
         assert_eq!(toks[scan.end].text(input), ",");
         assert!(scan.weak);
 
         let input = "Барсегов Ю.Г. Нагорный Карабах";
         let toks = tokenize(input);
-        let scan = scan_names(input, &toks, 0, Ctx::Lead).unwrap();
+        let scan = scan_names(Tokens { input, toks: &toks }, 0, Ctx::Lead).unwrap();
         assert_eq!(scan.names.names[0].span().slice(input), "Барсегов Ю.Г.");
         assert_eq!(toks[scan.end].text(input), "Нагорный");
         assert!(!scan.weak);
 
         let input = "Djilas, Wartime, 45";
         let toks = tokenize(input);
-        let scan = scan_names(input, &toks, 0, Ctx::Lead).unwrap();
+        let scan = scan_names(Tokens { input, toks: &toks }, 0, Ctx::Lead).unwrap();
         let (name, next) = scan.family_only.unwrap();
         assert_eq!(name.span().slice(input), "Djilas");
         assert_eq!(toks[next].text(input), ",");

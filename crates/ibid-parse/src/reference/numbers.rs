@@ -1,9 +1,9 @@
 //! Years and dates of publication, editions and page counts inside a reference
 //! (`(2005)`, `1921–1922`, `[1921]`, `n.d.`, `2nd edn.`, `2-е изд.`, `320 с.`, `xii, 410 pp.`).
 
-use super::lexicon::{is_roman, Lex};
-use super::parse::Cx;
-use super::token::Kind;
+use super::lexicon::{is_roman, Lex, Phrase};
+use super::parse::Reader;
+use super::token::{Kind, Tokens};
 use crate::{parse_date, DatePart, InferenceBasis, PartialDate, Span};
 
 /// The longest span of years read as one range (`1700–1930`); a longer one is two numbers.
@@ -39,7 +39,7 @@ fn year_date(value: i32, span: Span, inferred: Option<InferenceBasis>) -> Partia
     }
 }
 
-impl Cx<'_> {
+impl Tokens<'_> {
     fn num_value(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;
         if t.kind != Kind::Num || t.chars > 9 {
@@ -61,7 +61,7 @@ impl Cx<'_> {
         }
         let mut end = i + 1;
         if let Some(n) = self.tok(end).filter(|n| n.is_word() && !n.space_before) {
-            let letter = n.chars == 1 && !n.upper_first && !self.word_is(end, "s");
+            let letter = n.chars == 1 && !n.upper_first && !n.has(Lex::DECADE_SUFFIX);
             if !letter {
                 return None;
             }
@@ -99,12 +99,13 @@ impl Cx<'_> {
         {
             return None;
         }
-        if self.tok(end).is_some_and(|n| n.first_lower == 'г') {
-            if (self.word_is(end, "г") || self.word_is(end, "гг")) && self.is_p(end + 1, '.') {
-                end += 2;
-            } else if self.word_is(end, "год") || self.word_is(end, "годы") {
-                // `1918–1945 годы`, `1915 год`: the word belongs to the year.
+        if self.has(end, Lex::YEAR_WORD) {
+            // `1921 г.`, `1918–1945 годы`, `1915 год`: the word belongs to the year, an
+            // abbreviation (`г.`, `гг.`) only with its full stop.
+            if !self.has(end, Lex::ABBREV) {
                 end += 1;
+            } else if self.is_p(end + 1, '.') {
+                end += 2;
             }
         }
         date.span = self.span(i, end);
@@ -116,7 +117,7 @@ impl Cx<'_> {
         let decade = |j: usize| {
             self.tok(j)
                 .is_some_and(|t| t.kind == Kind::Num && t.chars == 4)
-                && self.word_is(j + 1, "s")
+                && self.has(j + 1, Lex::DECADE_SUFFIX)
                 && self.tok(j + 1).is_some_and(|t| !t.space_before)
         };
         if !decade(i) {
@@ -214,112 +215,22 @@ impl Cx<'_> {
         Some((date, end))
     }
 
-    /// A day and month after a year already read (`Правда. 1921. 16 февраля.`): completes
-    /// the date of issue, returns the index after.
-    pub(super) fn day_month_at(&mut self, i: usize) -> Option<usize> {
-        let issued = self.r.issued.as_ref()?;
-        if issued.month.is_some() || issued.year.is_none() || issued.end.is_some() {
-            return None;
-        }
-        let small = |j: usize| {
-            self.tok(j)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
-        };
-        let day_first = small(i) && self.has(i + 1, Lex::MONTH);
-        if !(day_first || self.has(i, Lex::MONTH) && small(i + 1)) {
-            return None;
-        }
-        let end = i + 2;
-        let span = self.span(i, end);
-        let parsed = parse_date(span.slice(self.input));
-        let mut part = parsed
-            .value
-            .filter(|d| d.month.is_some() && d.year.is_none())?;
-        shift_date(&mut part, span.start);
-        let issued = self.r.issued.as_mut()?;
-        issued.month = part.month;
-        issued.day = part.day;
-        issued.span = issued.span.cover(span);
-        Some(end + usize::from(self.is_p(end, '.') && self.abbreviation(end - 1)))
-    }
-
-    /// A month right after the year of issue (`1998 Jan;34(1)`): completes the date.
-    pub(super) fn month_after_year(&mut self, i: usize) -> Option<usize> {
-        let issued = self.r.issued.as_ref()?;
-        let year_end = issued.year.and_then(|y| y.span)?.end;
-        let follows = i
-            .checked_sub(1)
-            .and_then(|p| self.tok(p))
-            .is_some_and(|t| t.end == year_end);
-        if !follows || issued.month.is_some() || !self.has(i, Lex::MONTH) {
-            return None;
-        }
-        let end = i + 1 + usize::from(self.is_p(i + 1, '.'));
-        let span = Span::new(issued.span.start, self.span(i, end).end);
-        if let Some(date) = self.read_date(span) {
-            self.r.issued = Some(date);
-        } else if let Some(issued) = self.r.issued.as_mut() {
-            issued.span = span;
-        }
-        Some(end)
-    }
-
     /// `n.d.`, `s. d.`, `o. J.`, `б. г.`: an undated mark and the index after it.
     pub(super) fn undated_at(&self, i: usize) -> Option<(PartialDate, usize)> {
         let first = self.tok(i)?;
         if !first.is_word() || first.chars != 1 || !self.is_p(i + 1, '.') {
             return None;
         }
-        let pair =
-            |a: &str, b: &[&str]| self.word_is(i, a) && b.iter().any(|w| self.word_is(i + 2, w));
-        let known =
-            pair("n", &["d"]) || pair("s", &["d"]) || pair("o", &["j"]) || pair("б", &["г", "д"]);
-        if !known {
-            return None;
-        }
-        let end = i + 3 + usize::from(self.is_p(i + 3, '.'));
+        let after = self
+            .phrase_end(i, Phrase::Undated)
+            .filter(|&after| after == i + 3)?;
+        let end = after + usize::from(self.is_p(after, '.'));
         let date = PartialDate {
             undated: true,
             span: self.span(i, end),
             ..PartialDate::default()
         };
         Some((date, end))
-    }
-
-    /// Set the date of issue read at token `at`. A second year replaces a first one read
-    /// before any place or publisher once a place or publisher is known (`Russian
-    /// Azerbaijan, 1905-1920. Cambridge UP, 1985`): the first then joins the title it
-    /// follows, or is reported.
-    pub(super) fn set_issued(&mut self, at: usize, date: PartialDate) {
-        let published = self.r.place.is_some() || self.r.publisher.is_some();
-        match (self.r.issued.take(), self.issued_at) {
-            (None, _) => {}
-            (Some(first), Some((first_at, false))) if published => {
-                let after_title = first_at.checked_sub(1) == Some(self.title_end)
-                    && (self.is_p(self.title_end, ',')
-                        || self.is_p(self.title_end, '.')
-                        || self.is_p(self.title_end, '('));
-                let mut first_span = first.span;
-                let close = self.tok_after(first.span.end);
-                if self.is_p(self.title_end, '(') && self.is_p(close, ')') {
-                    first_span = first_span.cover(self.span(close, close + 1));
-                }
-                match self.r.title {
-                    Some(title) if after_title => {
-                        self.r.title = Some(title.cover(first_span));
-                        self.title_end = self.tok_after(first_span.end);
-                    }
-                    _ => self.unknown.push(first.span),
-                }
-            }
-            (Some(first), _) => {
-                self.unknown.push(date.span);
-                self.r.issued = Some(first);
-                return;
-            }
-        }
-        self.r.issued = Some(date);
-        self.issued_at = Some((at, published));
     }
 
     /// Whether an edition statement led by a number starts at `j` (`2. Aufl.`, `2nd ed.`,
@@ -344,7 +255,7 @@ impl Cx<'_> {
             let ok = t.has(Lex::ORDINAL_WORD)
                 || (lower_word && self.edition_ahead(j + 1))
                 || (t.is('.') && !t.space_before)
-                || ((t.is(',') || t.has(Lex::AND) || self.word_is(j, "u"))
+                || ((t.is(',') || t.has(Lex::AND | Lex::AND_ABBREVIATION))
                     && (self.has(j + 1, Lex::ORDINAL_WORD) || self.edition_ahead(j + 1)));
             if !ok {
                 break;
@@ -381,18 +292,107 @@ impl Cx<'_> {
     pub(super) fn edition_ahead(&self, j: usize) -> bool {
         (j..j + 3).any(|k| self.has(k, Lex::EDITION))
     }
+}
+
+impl Reader<'_> {
+    /// A day and month after a year already read (`Правда. 1921. 16 февраля.`): completes
+    /// the date of issue, returns the index after.
+    pub(super) fn day_month_at(&mut self, i: usize) -> Option<usize> {
+        let issued = self.r.issued.as_ref()?;
+        if issued.month.is_some() || issued.year.is_none() || issued.end.is_some() {
+            return None;
+        }
+        let small = |j: usize| {
+            self.t
+                .tok(j)
+                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+        };
+        let day_first = small(i) && self.t.has(i + 1, Lex::MONTH);
+        if !(day_first || self.t.has(i, Lex::MONTH) && small(i + 1)) {
+            return None;
+        }
+        let end = i + 2;
+        let span = self.t.span(i, end);
+        let parsed = parse_date(span.slice(self.t.input));
+        let mut part = parsed
+            .value
+            .filter(|d| d.month.is_some() && d.year.is_none())?;
+        shift_date(&mut part, span.start);
+        let issued = self.r.issued.as_mut()?;
+        issued.month = part.month;
+        issued.day = part.day;
+        issued.span = issued.span.cover(span);
+        Some(end + usize::from(self.t.is_p(end, '.') && self.t.abbreviation(end - 1)))
+    }
+
+    /// A month right after the year of issue (`1998 Jan;34(1)`): completes the date.
+    pub(super) fn month_after_year(&mut self, i: usize) -> Option<usize> {
+        let issued = self.r.issued.as_ref()?;
+        let year_end = issued.year.and_then(|y| y.span)?.end;
+        let follows = i
+            .checked_sub(1)
+            .and_then(|p| self.t.tok(p))
+            .is_some_and(|t| t.end == year_end);
+        if !follows || issued.month.is_some() || !self.t.has(i, Lex::MONTH) {
+            return None;
+        }
+        let end = i + 1 + usize::from(self.t.is_p(i + 1, '.'));
+        let span = Span::new(issued.span.start, self.t.span(i, end).end);
+        if let Some(date) = self.t.read_date(span) {
+            self.r.issued = Some(date);
+        } else if let Some(issued) = self.r.issued.as_mut() {
+            issued.span = span;
+        }
+        Some(end)
+    }
+
+    /// Set the date of issue read at token `at`. A second year replaces a first one read
+    /// before any place or publisher once a place or publisher is known (`Russian
+    /// Azerbaijan, 1905-1920. Cambridge UP, 1985`): the first then joins the title it
+    /// follows, or is reported.
+    pub(super) fn set_issued(&mut self, at: usize, date: PartialDate) {
+        let published = self.r.place.is_some() || self.r.publisher.is_some();
+        match (self.r.issued.take(), self.layout.issued_at) {
+            (None, _) => {}
+            (Some(first), Some((first_at, false))) if published => {
+                let after_title = first_at.checked_sub(1) == Some(self.layout.title_end)
+                    && (self.t.is_p(self.layout.title_end, ',')
+                        || self.t.is_p(self.layout.title_end, '.')
+                        || self.t.is_p(self.layout.title_end, '('));
+                let mut first_span = first.span;
+                let close = self.t.tok_after(first.span.end);
+                if self.t.is_p(self.layout.title_end, '(') && self.t.is_p(close, ')') {
+                    first_span = first_span.cover(self.t.span(close, close + 1));
+                }
+                match self.r.title {
+                    Some(title) if after_title => {
+                        self.r.title = Some(title.cover(first_span));
+                        self.layout.title_end = self.t.tok_after(first_span.end);
+                    }
+                    _ => self.unknown.push(first.span),
+                }
+            }
+            (Some(first), _) => {
+                self.unknown.push(date.span);
+                self.r.issued = Some(first);
+                return;
+            }
+        }
+        self.r.issued = Some(date);
+        self.layout.issued_at = Some((at, published));
+    }
 
     /// An edition statement at `i` (`2nd ed.`, `2nd edn`, `2. Aufl.`, `3e éd.`, `2-е изд.`,
     /// `Изд. 2-е, испр. и доп.`, `Rev. ed.`, `Second edition`): sets it, returns the index after.
     pub(super) fn edition_at(&mut self, i: usize) -> Option<usize> {
-        let t = *self.tok(i)?;
-        let adjacent = |j: usize| self.tok(j).is_some_and(|n| !n.space_before);
+        let t = *self.t.tok(i)?;
+        let adjacent = |j: usize| self.t.tok(j).is_some_and(|n| !n.space_before);
         let ordinal_after_num = |j: usize| -> Option<usize> {
-            if self.has(j, Lex::ORDINAL) && adjacent(j) {
+            if self.t.has(j, Lex::ORDINAL) && adjacent(j) {
                 Some(j + 1)
-            } else if self.is_p(j, '-')
+            } else if self.t.is_p(j, '-')
                 && adjacent(j)
-                && self.has(j + 1, Lex::ORDINAL)
+                && self.t.has(j + 1, Lex::ORDINAL)
                 && adjacent(j + 1)
             {
                 Some(j + 2)
@@ -402,42 +402,46 @@ impl Cx<'_> {
         };
         let end = if t.kind == Kind::Num {
             let j = ordinal_after_num(i + 1)
-                .or_else(|| (self.is_p(i + 1, '.') && adjacent(i + 1)).then_some(i + 2))?;
-            let j = self.edition_words(j + usize::from(self.is_p(j, '.') && adjacent(j)));
-            let j = j + usize::from(self.is_p(j, ','));
-            if !self.has(j, Lex::EDITION) || self.has(j + 1, Lex::BY) {
+                .or_else(|| (self.t.is_p(i + 1, '.') && adjacent(i + 1)).then_some(i + 2))?;
+            let j = self
+                .t
+                .edition_words(j + usize::from(self.t.is_p(j, '.') && adjacent(j)));
+            let j = j + usize::from(self.t.is_p(j, ','));
+            if !self.t.has(j, Lex::EDITION) || self.t.has(j + 1, Lex::BY) {
                 return None;
             }
-            let j = j + 1 + usize::from(self.is_p(j + 1, '.'));
-            self.revision_words(j)
+            let j = j + 1 + usize::from(self.t.is_p(j + 1, '.'));
+            self.t.revision_words(j)
         } else if t.has(Lex::ORDINAL_WORD) {
-            let mut j = self.edition_words(i);
-            if self.tok(j).map(|n| n.kind) == Some(Kind::Num) {
+            let mut j = self.t.edition_words(i);
+            if self.t.tok(j).map(|n| n.kind) == Some(Kind::Num) {
                 // `rev. 2nd ed.`
                 j = ordinal_after_num(j + 1)?;
-                j = self.edition_words(j + usize::from(self.is_p(j, '.') && adjacent(j)));
+                j = self
+                    .t
+                    .edition_words(j + usize::from(self.t.is_p(j, '.') && adjacent(j)));
             }
-            if !self.has(j, Lex::EDITION) || self.has(j + 1, Lex::BY) {
+            if !self.t.has(j, Lex::EDITION) || self.t.has(j + 1, Lex::BY) {
                 return None;
             }
-            j + 1 + usize::from(self.is_p(j + 1, '.'))
+            j + 1 + usize::from(self.t.is_p(j + 1, '.'))
         } else if t.has(Lex::EDITION) && t.upper_first {
-            let j = i + 1 + usize::from(self.is_p(i + 1, '.'));
-            if self.tok(j).map(|n| n.kind) != Some(Kind::Num) {
+            let j = i + 1 + usize::from(self.t.is_p(i + 1, '.'));
+            if self.t.tok(j).map(|n| n.kind) != Some(Kind::Num) {
                 return None;
             }
             let j = ordinal_after_num(j + 1)?;
-            let j = j + usize::from(self.is_p(j, ','));
-            let k = self.edition_words(j);
+            let j = j + usize::from(self.t.is_p(j, ','));
+            let k = self.t.edition_words(j);
             if k == j {
-                j - usize::from(self.is_p(j - 1, ','))
+                j - usize::from(self.t.is_p(j - 1, ','))
             } else {
                 k
             }
         } else {
             return None;
         };
-        let span = self.field_span(i, end);
+        let span = self.t.field_span(i, end);
         if self.r.edition.is_none() {
             self.r.edition = Some(span);
         } else {
@@ -449,36 +453,36 @@ impl Cx<'_> {
     /// A total page count at `i` (`320 с.`, `1248 с.`, `410 pp.`, `410 S.`, `xii, 410 pp.`):
     /// sets it to the numbers, returns the index after the label.
     pub(super) fn page_count_at(&mut self, i: usize) -> Option<usize> {
-        let t = self.tok(i)?;
+        let t = self.t.tok(i)?;
         let mut j = i;
-        if t.is_word() && is_roman(t.text(self.input)) {
-            if !(self.is_p(i + 1, ',') || self.is_p(i + 1, '+')) {
+        if t.is_word() && is_roman(t.text(self.t.input)) {
+            if !(self.t.is_p(i + 1, ',') || self.t.is_p(i + 1, '+')) {
                 return None;
             }
             j = i + 2;
         }
-        if self.tok(j).map(|n| n.kind) != Some(Kind::Num) {
+        if self.t.tok(j).map(|n| n.kind) != Some(Kind::Num) {
             return None;
         }
         let label = j + 1;
-        let word = self.tok(label)?;
+        let word = self.t.tok(label)?;
         if !word.has(Lex::PAGES) {
             return None;
         }
-        let dotted = self.is_p(label + 1, '.');
+        let dotted = self.t.is_p(label + 1, '.');
         let long = word.chars >= 5;
-        let german_s = self.text(label) == "S";
+        let german_s = self.t.text(label) == "S";
         if !(dotted || long) || (word.chars == 1 && word.upper_first && !german_s) {
             return None;
         }
         let end = label + 1 + usize::from(dotted);
-        let follows_value = self
-            .tok(end)
-            .is_some_and(|n| n.kind == Kind::Num || (n.is_word() && is_roman(n.text(self.input))));
+        let follows_value = self.t.tok(end).is_some_and(|n| {
+            n.kind == Kind::Num || (n.is_word() && is_roman(n.text(self.t.input)))
+        });
         if follows_value {
             return None;
         }
-        let span = self.span(i, j + 1);
+        let span = self.t.span(i, j + 1);
         if self.r.number_of_pages.is_none() {
             self.r.number_of_pages = Some(span);
         } else {

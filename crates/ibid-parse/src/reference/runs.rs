@@ -2,270 +2,12 @@
 //! publisher, subtitle, series; and where such a run ends.
 
 use super::lexicon::Lex;
-use super::parse::{Cx, Style};
-use super::token::Kind;
+use super::parse::{Expect, Reader, Style};
+use super::token::{Kind, Tokens};
 use crate::locator::lookup_label;
 use crate::{LocatorLabel, Span};
 
-impl Cx<'_> {
-    /// A free run of words at `i`, placed by what surrounds it.
-    pub(super) fn free_run(&mut self, i: usize) -> usize {
-        if self.expect_container {
-            self.expect_container = false;
-            if self.r.container_title.is_none() {
-                let end = if self.gost_container {
-                    self.title_sentence_end(i, Style::Period)
-                } else {
-                    let abbreviated = self.abbreviated_run(i).filter(|&(end, words, dotted)| {
-                        words >= 2 && dotted > 0 && !self.is_p(end + 1, ':')
-                    });
-                    self.container_end(i).max(abbreviated.map_or(0, |r| r.0))
-                };
-                let to = end + usize::from(self.is_p(end, '.') && self.abbreviation(end - 1));
-                self.r.container_title = Some(self.field_span(i, to));
-                self.container_open = true;
-                self.container_end = end;
-                return end;
-            }
-        }
-        let mut end = self.run_end(i);
-        if self.is_p(end, '.') && self.abbreviation(end - 1) && self.year_at(end + 1).is_some() {
-            end += 1;
-        }
-        let span = self.field_span(i, end);
-        let next = self.tok(end).copied();
-        let next_is = |c: char| next.is_some_and(|t| t.is(c));
-        let words = (i..end)
-            .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
-            .count();
-        let places = (i..end).filter(|&j| self.has(j, Lex::PLACE)).count();
-        let institution = (i..end).any(|j| self.has(j, Lex::INSTITUTION));
-        let acronym = (i..end).any(|j| self.tok(j).is_some_and(|t| t.all_upper() && t.chars >= 2));
-        let place_like = places > 0 && !institution && !acronym && words <= 2;
-        if self.r.title.is_none() {
-            self.r.title = Some(span);
-            self.title_end = end;
-            return end;
-        }
-        if self.expect_publisher {
-            self.expect_publisher = false;
-            let end = self.publisher_end(end);
-            if let Some(old) = self.r.publisher.replace(self.field_span(i, end)) {
-                self.unknown.push(old);
-            }
-            self.container_open = false;
-            return end;
-        }
-        if self.r.container_title.is_none() {
-            if let Some(end) = self.abbreviated_journal_end(i) {
-                return self.journal_container(i, end);
-            }
-        }
-        if self.newspaper_page_follows(end) {
-            // `(1988, March 11). Title. The New York Times, p. A3.`: a periodical dated to
-            // the day, its page after it.
-            self.r.container_title = Some(span);
-            self.container_open = false;
-            self.container_end = end;
-            return end;
-        }
-        if let Some(container) = self.r.container_title {
-            let right_after =
-                i.checked_sub(1) == Some(self.container_end) && self.is_p(self.container_end, '.');
-            let imprint = self.pub_colon(i) || self.place_at(i) || self.place_year_at(i);
-            if right_after && !imprint && self.r.place.is_none() && self.r.volume.is_none() {
-                let sentence = self.title_sentence_end(i, Style::Period);
-                if self.imprint_after(sentence, false) == Some(true) {
-                    self.r.container_title = Some(container.cover(self.field_span(i, sentence)));
-                    self.container_end = sentence;
-                    return sentence;
-                }
-            }
-        }
-        let imprint = self.pub_colon(i) || self.place_at(i) || self.place_year_at(i);
-        if self.just_after_volume(i) && !imprint {
-            // A volume's own title (`vol. 4, Between Crescent and Sickle`): no field holds it.
-            let sentence = self.title_sentence_end(i, Style::Comma).max(end);
-            self.unknown.push(self.field_span(i, sentence));
-            return sentence;
-        }
-        if let Some(sub_end) = self.subtitle_follows(i, end) {
-            if let Some(title) = self.r.title {
-                self.r.title = Some(title.cover(self.field_span(i, sub_end)));
-                self.title_end = sub_end;
-                return sub_end;
-            }
-        }
-        let container_due = self.quoted_title && self.r.container_title.is_none();
-        if self.r.place.is_none() && words <= 5 && !institution {
-            let colon = self
-                .place_end(i)
-                .filter(|&c| !self.tok(c + 1).is_some_and(|t| t.kind == Kind::Num));
-            if let Some(colon) = colon.filter(|_| !container_due || self.pub_colon(i)) {
-                return self.set_place(self.field_span(i, colon), colon);
-            }
-        }
-        let year_next = next.is_some_and(|t| t.kind == Kind::Num) && self.year_at(end).is_some();
-        if year_next && self.r.container_title.is_none() && !self.volume_follows(end) {
-            if self.r.place.is_none() && (self.r.publisher.is_none() && !institution || place_like)
-            {
-                self.r.place = Some(span);
-            } else if self.r.publisher.is_none() {
-                self.r.publisher = Some(span);
-            } else {
-                self.unknown.push(span);
-            }
-            return end;
-        }
-        let series = self.depth > 0 && self.r.publisher.is_some();
-        if series && self.r.collection_title.is_none() {
-            let span = self.collection_span(span, end);
-            self.r.collection_title = Some(span);
-            return self.tok_after(span.end).max(end);
-        }
-        if self.r.container_title.is_none()
-            && !place_like
-            && (self.quoted_title || self.volume_follows(end))
-        {
-            let end = if next_is(':') && !self.pub_colon(i) {
-                self.run_end(end + 1)
-            } else {
-                end
-            };
-            self.r.container_title = Some(self.field_span(i, end));
-            self.container_open = true;
-            self.container_end = end;
-            return end;
-        }
-        if next_is(',') || next_is(')') {
-            let more = self
-                .tok(end + 1)
-                .is_some_and(|t| t.is_word() && t.upper_first);
-            if self.r.place.is_none()
-                && self.r.publisher.is_none()
-                && (place_like || more && !institution)
-                && words <= 4
-            {
-                self.r.place = Some(span);
-                return end;
-            }
-            let volume_year = next_is(',')
-                && self.year_at(end + 1).is_some_and(|(_, after)| {
-                    // (A series in brackets after the year, `1979 (coll. « … »)`, is no issue.)
-                    self.is_p(after, '(') && !self.tok(after + 1).is_some_and(|t| t.is_word())
-                        || self.is_p(after, '.')
-                            && (self.place_colon(after + 1) || self.place_at(after + 1))
-                });
-            if self.r.publisher.is_none() && !volume_year {
-                self.r.publisher = Some(span);
-                return end;
-            }
-        }
-        if self.r.place.is_none() && place_like {
-            self.r.place = Some(span);
-            return end;
-        }
-        if self.depth > 0 && self.r.collection_title.is_none() && self.r.publisher.is_some() {
-            let series = self.collection_span(span, end);
-            self.r.collection_title = Some(series);
-            return self.tok_after(series.end).max(end);
-        }
-        let book_container = self.r.volume.is_none() && self.r.issue.is_none();
-        if self.r.publisher.is_none()
-            && (self.r.container_title.is_none() || book_container)
-            && next.map_or(true, |t| t.is('.') || t.is(')'))
-            && self.tok(i).is_some_and(|t| t.upper_first)
-        {
-            self.r.publisher = Some(span);
-            return end;
-        }
-        self.unknown.push(span);
-        end
-    }
-
-    /// Whether the run ending at `end` is a newspaper: no container, place or publisher yet,
-    /// the work dated to the month or day, and a page label after a comma.
-    fn newspaper_page_follows(&self, end: usize) -> bool {
-        self.r.container_title.is_none()
-            && self.r.place.is_none()
-            && self.r.publisher.is_none()
-            && self.is_p(end, ',')
-            && self.r.issued.as_ref().is_some_and(|d| d.month.is_some())
-            && self
-                .locator_at(end + 1)
-                .is_some_and(|l| l.label == LocatorLabel::Page)
-    }
-
-    /// Whether the run `i..end` right after the title is more of the title: a subtitle or
-    /// other title information before the place, the year or GOST's ` / ` (`Хозяин. Сталин
-    /// и утверждение сталинской диктатуры. М.: РОССПЭН`).
-    pub(super) fn subtitle_follows(&self, i: usize, end: usize) -> Option<usize> {
-        let right_after =
-            i.checked_sub(1) == Some(self.title_end) && self.is_p(self.title_end, '.');
-        if !right_after
-            || self.quoted_title
-            || self.r.place.is_some()
-            || self.r.publisher.is_some()
-            || self.r.container_title.is_some()
-            || self.volume_follows(end)
-            || self.pub_colon(i)
-        {
-            return None;
-        }
-        let imprint_like = self.place_colon(i) || self.place_at(i);
-        let mut sub_end = self.title_sentence_end(i, Style::Period);
-        for _ in 0..4 {
-            match self.imprint_after(sub_end, imprint_like)? {
-                true => return Some(sub_end),
-                false => sub_end = self.title_sentence_end(sub_end + 1, Style::Period),
-            }
-        }
-        None
-    }
-
-    /// What follows a title sentence ending at `j`: `Some(true)` when the imprint or
-    /// another field comes next, `Some(false)` when another plain sentence does, `None`
-    /// otherwise. With `strict` (the sentence itself looks like an imprint), only a second
-    /// imprint counts (`Terror und Traum. Moskau 1937. München: Hanser 2008`).
-    fn imprint_after(&self, j: usize, strict: bool) -> Option<bool> {
-        if self.is_p(j, '/') {
-            return (!strict).then_some(true);
-        }
-        let mut k = j;
-        if self.is_p(k, ',') {
-            if let Some((_, after)) = self.year_at(k + 1) {
-                k = after;
-            }
-        }
-        if !(self.is_p(k, '.') || self.is_p(k, ',')) {
-            return None;
-        }
-        let stop = self.is_p(k, '.');
-        k += 1;
-        if self
-            .tok(k)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct('–' | '—')))
-        {
-            k += 1;
-        }
-        let t = self.tok(k)?;
-        let year_or_edition = match self.year_at(k) {
-            Some((_, after)) => !self.is_p(after, ';'),
-            None => self.edition_shape(k),
-        };
-        let field = self.container_marker(k).is_some()
-            || (stop && t.kind == Kind::Num && year_or_edition)
-            || (stop && t.is_word() && self.locator_at(k).is_some())
-            || (t.is_word() && self.role_at(k).is_some())
-            || (stop && self.edition_at_shape(k));
-        let imprint = self.pub_colon(k) || self.place_at(k) || self.place_year_at(k);
-        if imprint && (stop || !strict) || (!strict && field) {
-            return Some(true);
-        }
-        let sentence = stop && t.is_word() && t.upper_first && !self.element_starts_at(k);
-        (sentence && !strict).then_some(false)
-    }
-
+impl Tokens<'_> {
     /// An abbreviated journal title at `i` (`Phys. Rev. 108`, `Commun. ACM 11, 3`, `Proc.
     /// IRE, vol. 37`, `Br Med J. 1950;2`, `J. Am. Chem. Soc. 1990, 112`): two or more
     /// capitalised words, at least one cut short with a full stop, followed by the volume
@@ -312,18 +54,6 @@ impl Cx<'_> {
                 (!ordinal).then_some(end)
             }
         }
-    }
-
-    /// Read the abbreviated journal title `i..end` as the container; returns `end`.
-    pub(super) fn journal_container(&mut self, i: usize, end: usize) -> usize {
-        // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.` (no full
-        // stops inside) it only ends the field.
-        let inner_stops = (i..end.saturating_sub(1)).any(|j| self.is_p(j, '.'));
-        let to = end + usize::from(self.is_p(end, '.') && inner_stops);
-        self.r.container_title = Some(self.span(i, to));
-        self.container_open = true;
-        self.container_end = end;
-        end
     }
 
     /// A run of capitalised words at `i`, each perhaps cut short with a full stop (`Proc.
@@ -415,12 +145,6 @@ impl Cx<'_> {
         end
     }
 
-    pub(super) fn set_place(&mut self, span: Span, end: usize) -> usize {
-        self.r.place = Some(span);
-        self.expect_publisher = true;
-        end + usize::from(self.is_p(end, ':'))
-    }
-
     /// A series title with its number: `Studies in History; 12`, `Que sais-je ?, n° 851`.
     pub(super) fn collection_span(&self, span: Span, end: usize) -> Span {
         if !(self.is_p(end, ';') || self.is_p(end, ',')) {
@@ -456,17 +180,6 @@ impl Cx<'_> {
             end = next;
         }
         end
-    }
-
-    /// Whether the run at `i` comes right after a volume number (`vol. 4, Title`,
-    /// `Bd. 1: Title`).
-    fn just_after_volume(&self, i: usize) -> bool {
-        let Some(volume) = self.r.volume.filter(|_| self.volume_labelled) else {
-            return false;
-        };
-        i >= 2
-            && (self.is_p(i - 1, ',') || self.is_p(i - 1, ':'))
-            && self.tok(i - 2).is_some_and(|t| t.end == volume.end)
     }
 
     /// Whether a volume, issue or page follows the run ending at `end`: what marks the
@@ -561,5 +274,302 @@ impl Cx<'_> {
             j += 1;
         }
         j.max(i + 1)
+    }
+}
+
+impl Reader<'_> {
+    /// A free run of words at `i`, placed by what surrounds it.
+    pub(super) fn free_run(&mut self, i: usize) -> usize {
+        if let Expect::Container { gost } = self.expect {
+            self.expect = Expect::Nothing;
+            if self.r.container_title.is_none() {
+                let end = if gost {
+                    self.title_sentence_end(i, Style::Period)
+                } else {
+                    let abbreviated = self.t.abbreviated_run(i).filter(|&(end, words, dotted)| {
+                        words >= 2 && dotted > 0 && !self.t.is_p(end + 1, ':')
+                    });
+                    self.t.container_end(i).max(abbreviated.map_or(0, |r| r.0))
+                };
+                let to = end + usize::from(self.t.is_p(end, '.') && self.t.abbreviation(end - 1));
+                self.r.container_title = Some(self.t.field_span(i, to));
+                self.expect = Expect::Volume;
+                self.layout.container_end = end;
+                return end;
+            }
+        }
+        let mut end = self.t.run_end(i);
+        if self.t.is_p(end, '.')
+            && self.t.abbreviation(end - 1)
+            && self.t.year_at(end + 1).is_some()
+        {
+            end += 1;
+        }
+        let span = self.t.field_span(i, end);
+        let next = self.t.tok(end).copied();
+        let next_is = |c: char| next.is_some_and(|t| t.is(c));
+        let words = (i..end)
+            .filter(|&j| self.t.tok(j).is_some_and(|t| t.is_word()))
+            .count();
+        let places = (i..end).filter(|&j| self.t.has(j, Lex::PLACE)).count();
+        let institution = (i..end).any(|j| self.t.has(j, Lex::INSTITUTION));
+        let acronym =
+            (i..end).any(|j| self.t.tok(j).is_some_and(|t| t.all_upper() && t.chars >= 2));
+        let place_like = places > 0 && !institution && !acronym && words <= 2;
+        if self.r.title.is_none() {
+            self.r.title = Some(span);
+            self.layout.title_end = end;
+            return end;
+        }
+        if self.expect == Expect::Publisher {
+            self.expect = Expect::Nothing;
+            let end = self.t.publisher_end(end);
+            if let Some(old) = self.r.publisher.replace(self.t.field_span(i, end)) {
+                self.unknown.push(old);
+            }
+            return end;
+        }
+        if self.r.container_title.is_none() {
+            if let Some(end) = self.t.abbreviated_journal_end(i) {
+                return self.journal_container(i, end);
+            }
+        }
+        if self.newspaper_page_follows(end) {
+            // `(1988, March 11). Title. The New York Times, p. A3.`: a periodical dated to
+            // the day, its page after it.
+            self.r.container_title = Some(span);
+            self.end_container();
+            self.layout.container_end = end;
+            return end;
+        }
+        if let Some(container) = self.r.container_title {
+            let right_after = i.checked_sub(1) == Some(self.layout.container_end)
+                && self.t.is_p(self.layout.container_end, '.');
+            let imprint = self.t.pub_colon(i) || self.t.place_at(i) || self.t.place_year_at(i);
+            if right_after && !imprint && self.r.place.is_none() && self.r.volume.is_none() {
+                let sentence = self.title_sentence_end(i, Style::Period);
+                if self.imprint_after(sentence, false) == Some(true) {
+                    self.r.container_title = Some(container.cover(self.t.field_span(i, sentence)));
+                    self.layout.container_end = sentence;
+                    return sentence;
+                }
+            }
+        }
+        let imprint = self.t.pub_colon(i) || self.t.place_at(i) || self.t.place_year_at(i);
+        if self.just_after_volume(i) && !imprint {
+            // A volume's own title (`vol. 4, Between Crescent and Sickle`): no field holds it.
+            let sentence = self.title_sentence_end(i, Style::Comma).max(end);
+            self.unknown.push(self.t.field_span(i, sentence));
+            return sentence;
+        }
+        if let Some(sub_end) = self.subtitle_follows(i, end) {
+            if let Some(title) = self.r.title {
+                self.r.title = Some(title.cover(self.t.field_span(i, sub_end)));
+                self.layout.title_end = sub_end;
+                return sub_end;
+            }
+        }
+        let container_due = self.layout.quoted_title && self.r.container_title.is_none();
+        if self.r.place.is_none() && words <= 5 && !institution {
+            let colon = self
+                .t
+                .place_end(i)
+                .filter(|&c| !self.t.tok(c + 1).is_some_and(|t| t.kind == Kind::Num));
+            if let Some(colon) = colon.filter(|_| !container_due || self.t.pub_colon(i)) {
+                return self.set_place(self.t.field_span(i, colon), colon);
+            }
+        }
+        let year_next = next.is_some_and(|t| t.kind == Kind::Num) && self.t.year_at(end).is_some();
+        if year_next && self.r.container_title.is_none() && !self.t.volume_follows(end) {
+            if self.r.place.is_none() && (self.r.publisher.is_none() && !institution || place_like)
+            {
+                self.r.place = Some(span);
+            } else if self.r.publisher.is_none() {
+                self.r.publisher = Some(span);
+            } else {
+                self.unknown.push(span);
+            }
+            return end;
+        }
+        let series = self.cursor.depth > 0 && self.r.publisher.is_some();
+        if series && self.r.collection_title.is_none() {
+            let span = self.t.collection_span(span, end);
+            self.r.collection_title = Some(span);
+            return self.t.tok_after(span.end).max(end);
+        }
+        if self.r.container_title.is_none()
+            && !place_like
+            && (self.layout.quoted_title || self.t.volume_follows(end))
+        {
+            let end = if next_is(':') && !self.t.pub_colon(i) {
+                self.t.run_end(end + 1)
+            } else {
+                end
+            };
+            self.r.container_title = Some(self.t.field_span(i, end));
+            self.expect = Expect::Volume;
+            self.layout.container_end = end;
+            return end;
+        }
+        if next_is(',') || next_is(')') {
+            let more = self
+                .t
+                .tok(end + 1)
+                .is_some_and(|t| t.is_word() && t.upper_first);
+            if self.r.place.is_none()
+                && self.r.publisher.is_none()
+                && (place_like || more && !institution)
+                && words <= 4
+            {
+                self.r.place = Some(span);
+                return end;
+            }
+            let volume_year = next_is(',')
+                && self.t.year_at(end + 1).is_some_and(|(_, after)| {
+                    // (A series in brackets after the year, `1979 (coll. « … »)`, is no issue.)
+                    self.t.is_p(after, '(') && !self.t.tok(after + 1).is_some_and(|t| t.is_word())
+                        || self.t.is_p(after, '.')
+                            && (self.t.place_colon(after + 1) || self.t.place_at(after + 1))
+                });
+            if self.r.publisher.is_none() && !volume_year {
+                self.r.publisher = Some(span);
+                return end;
+            }
+        }
+        if self.r.place.is_none() && place_like {
+            self.r.place = Some(span);
+            return end;
+        }
+        if self.cursor.depth > 0 && self.r.collection_title.is_none() && self.r.publisher.is_some()
+        {
+            let series = self.t.collection_span(span, end);
+            self.r.collection_title = Some(series);
+            return self.t.tok_after(series.end).max(end);
+        }
+        let book_container = self.r.volume.is_none() && self.r.issue.is_none();
+        if self.r.publisher.is_none()
+            && (self.r.container_title.is_none() || book_container)
+            && next.map_or(true, |t| t.is('.') || t.is(')'))
+            && self.t.tok(i).is_some_and(|t| t.upper_first)
+        {
+            self.r.publisher = Some(span);
+            return end;
+        }
+        self.unknown.push(span);
+        end
+    }
+
+    /// Whether the run ending at `end` is a newspaper: no container, place or publisher yet,
+    /// the work dated to the month or day, and a page label after a comma.
+    fn newspaper_page_follows(&self, end: usize) -> bool {
+        self.r.container_title.is_none()
+            && self.r.place.is_none()
+            && self.r.publisher.is_none()
+            && self.t.is_p(end, ',')
+            && self.r.issued.as_ref().is_some_and(|d| d.month.is_some())
+            && self
+                .t
+                .locator_at(end + 1)
+                .is_some_and(|l| l.label == LocatorLabel::Page)
+    }
+
+    /// Whether the run `i..end` right after the title is more of the title: a subtitle or
+    /// other title information before the place, the year or GOST's ` / ` (`Хозяин. Сталин
+    /// и утверждение сталинской диктатуры. М.: РОССПЭН`).
+    pub(super) fn subtitle_follows(&self, i: usize, end: usize) -> Option<usize> {
+        let right_after = i.checked_sub(1) == Some(self.layout.title_end)
+            && self.t.is_p(self.layout.title_end, '.');
+        if !right_after
+            || self.layout.quoted_title
+            || self.r.place.is_some()
+            || self.r.publisher.is_some()
+            || self.r.container_title.is_some()
+            || self.t.volume_follows(end)
+            || self.t.pub_colon(i)
+        {
+            return None;
+        }
+        let imprint_like = self.t.place_colon(i) || self.t.place_at(i);
+        let mut sub_end = self.title_sentence_end(i, Style::Period);
+        for _ in 0..4 {
+            match self.imprint_after(sub_end, imprint_like)? {
+                true => return Some(sub_end),
+                false => sub_end = self.title_sentence_end(sub_end + 1, Style::Period),
+            }
+        }
+        None
+    }
+
+    /// What follows a title sentence ending at `j`: `Some(true)` when the imprint or
+    /// another field comes next, `Some(false)` when another plain sentence does, `None`
+    /// otherwise. With `strict` (the sentence itself looks like an imprint), only a second
+    /// imprint counts (`Terror und Traum. Moskau 1937. München: Hanser 2008`).
+    fn imprint_after(&self, j: usize, strict: bool) -> Option<bool> {
+        if self.t.is_p(j, '/') {
+            return (!strict).then_some(true);
+        }
+        let mut k = j;
+        if self.t.is_p(k, ',') {
+            if let Some((_, after)) = self.t.year_at(k + 1) {
+                k = after;
+            }
+        }
+        if !(self.t.is_p(k, '.') || self.t.is_p(k, ',')) {
+            return None;
+        }
+        let stop = self.t.is_p(k, '.');
+        k += 1;
+        if self
+            .t
+            .tok(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('–' | '—')))
+        {
+            k += 1;
+        }
+        let t = self.t.tok(k)?;
+        let year_or_edition = match self.t.year_at(k) {
+            Some((_, after)) => !self.t.is_p(after, ';'),
+            None => self.t.edition_shape(k),
+        };
+        let field = self.container_marker(k).is_some()
+            || (stop && t.kind == Kind::Num && year_or_edition)
+            || (stop && t.is_word() && self.t.locator_at(k).is_some())
+            || (t.is_word() && self.t.role_at(k).is_some())
+            || (stop && self.t.edition_at_shape(k));
+        let imprint = self.t.pub_colon(k) || self.t.place_at(k) || self.t.place_year_at(k);
+        if imprint && (stop || !strict) || (!strict && field) {
+            return Some(true);
+        }
+        let sentence = stop && t.is_word() && t.upper_first && !self.t.element_starts_at(k);
+        (sentence && !strict).then_some(false)
+    }
+
+    /// Read the abbreviated journal title `i..end` as the container; returns `end`.
+    pub(super) fn journal_container(&mut self, i: usize, end: usize) -> usize {
+        // `Phys. Rev.` keeps its last full stop like the others; in `Br Med J.` (no full
+        // stops inside) it only ends the field.
+        let inner_stops = (i..end.saturating_sub(1)).any(|j| self.t.is_p(j, '.'));
+        let to = end + usize::from(self.t.is_p(end, '.') && inner_stops);
+        self.r.container_title = Some(self.t.span(i, to));
+        self.expect = Expect::Volume;
+        self.layout.container_end = end;
+        end
+    }
+
+    pub(super) fn set_place(&mut self, span: Span, end: usize) -> usize {
+        self.r.place = Some(span);
+        self.expect = Expect::Publisher;
+        end + usize::from(self.t.is_p(end, ':'))
+    }
+
+    /// Whether the run at `i` comes right after a volume number (`vol. 4, Title`,
+    /// `Bd. 1: Title`).
+    fn just_after_volume(&self, i: usize) -> bool {
+        let Some(volume) = self.r.volume.filter(|_| self.layout.volume_labelled) else {
+            return false;
+        };
+        i >= 2
+            && (self.t.is_p(i - 1, ',') || self.t.is_p(i - 1, ':'))
+            && self.t.tok(i - 2).is_some_and(|t| t.end == volume.end)
     }
 }

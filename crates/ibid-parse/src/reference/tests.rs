@@ -1065,3 +1065,43 @@ fn series_in_brackets_after_the_year_keeps_the_publisher() {
     assert_eq!(text(input, r.place), Some("Paris"));
     assert_eq!(year(&r), Some(1979));
 }
+
+#[test]
+fn every_month_form_of_the_date_grammar_dates_a_reference() {
+    // One month table for both grammars: the French, German and Russian abbreviations and the
+    // Russian prepositional case, once known to the date grammar only, date a newspaper to
+    // the day (and its page is no longer read as the day).
+    for (input, month, day, page) in [
+        ("Le Temps, 14 févr. 1920, p. 2.", 2, Some(14), "2"),
+        ("L'Humanité, 2 janv. 1921, p. 1.", 1, Some(2), "1"),
+        ("Frankfurter Zeitung, 3. Dez. 1918, S. 1.", 12, Some(3), "1"),
+        ("Vossische Zeitung, 12. Okt. 1915, S. 2.", 10, Some(12), "2"),
+        ("Smith J. Title. Le Monde, déc. 1921, p. 3.", 12, None, "3"),
+    ] {
+        let parsed = parse_reference(input);
+        assert!(parsed.is_clean(), "{input}: {:?}", parsed.errors);
+        let r = &parsed.value;
+        let date = r
+            .issued
+            .as_ref()
+            .unwrap_or_else(|| panic!("{input}: no date"));
+        assert_eq!(date.month.map(|m| m.value), Some(month), "{input}");
+        assert_eq!(date.day.map(|d| d.value), day, "{input}");
+        assert_eq!(r.publisher, None, "{input}");
+        let pages: Vec<_> = r.page.iter().map(|p| p.slice(input)).collect();
+        let pinpoints = locators(input, r);
+        assert!(
+            pages == [page] || pinpoints == [(LocatorLabel::Page, page.to_string())],
+            "{input}: page {pages:?}, locators {pinpoints:?}"
+        );
+    }
+    let input = "Известия, 16 сентябре 1921.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.place, None);
+    assert_eq!(r.issued.and_then(|d| d.month).map(|m| m.value), Some(9));
+    // `Commun. ACM 21, 7 (Dez. 1978), 558–565`: the number before the month is the issue.
+    let input = "Commun. ACM 21, 7 (Dez. 1978), 558–565.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.issue), Some("7"));
+    assert_eq!(text(input, r.page), Some("558–565"));
+}

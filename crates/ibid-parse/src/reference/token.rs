@@ -1,7 +1,7 @@
 //! Tokens of a free-text reference: words, numbers, punctuation, URLs and DOIs, with byte
 //! spans and word shapes. The reference and name grammars walk these once.
 
-use super::lexicon::{classify_lower, Lex, MAX_WORD};
+use super::lexicon::{classify_lower, phrases, Lex, Phrase, MAX_WORD};
 use crate::text::is_space;
 use crate::Span;
 use nom::bytes::complete::{tag_no_case, take_while1};
@@ -68,13 +68,105 @@ impl Tok {
     }
 
     /// Whether the token is a word in any of the lexical classes `mask`.
-    pub fn has(&self, mask: u32) -> bool {
+    pub fn has(&self, mask: u64) -> bool {
         self.kind == Kind::Word && self.lex.has(mask)
     }
 
     /// Whether the word is written all in capitals (`RGASPI`, `ЦК`, `J`).
     pub fn all_upper(&self) -> bool {
         self.kind == Kind::Word && self.upper_first && !self.has_lower
+    }
+}
+
+/// The tokens of one text and the text they point into: what the reference and name grammars
+/// ask of a token by its index (an index past the end is no token, and answers no).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tokens<'a> {
+    /// The text.
+    pub input: &'a str,
+    /// Its tokens, in order.
+    pub toks: &'a [Tok],
+}
+
+impl<'a> Tokens<'a> {
+    /// The token at `i`.
+    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.toks.get(i)
+    }
+
+    /// Whether the token at `i` is the punctuation `c`.
+    pub fn is_p(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.is(c))
+    }
+
+    /// Whether the token at `i` is a word in any of the lexical classes `mask`.
+    pub fn has(&self, i: usize, mask: u64) -> bool {
+        self.tok(i).is_some_and(|t| t.has(mask))
+    }
+
+    /// The text of the token at `i` (empty past the end).
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tok(i).map_or("", |t| t.text(self.input))
+    }
+
+    /// Whether the word at `i` is `word` (lower case), ignoring case.
+    pub fn word_is(&self, i: usize, word: &str) -> bool {
+        self.tok(i).is_some_and(|t| {
+            // The first letter, lowered by the tokenizer, rules most words out unread.
+            t.is_word() && word.starts_with(t.first_lower) && {
+                let text = t.text(self.input);
+                text.len() <= word.len() * 2 && crate::text::eq_lower(text, word)
+            }
+        })
+    }
+
+    /// The longest phrase of class `phrase` (`data/lexicon.tsv`) starting at token `i`, its
+    /// words compared without regard to case, each but the last perhaps followed by a full
+    /// stop (`op. cit`, `a.a.O`, `Там же`): the index after its last word.
+    pub fn phrase_end(&self, i: usize, phrase: Phrase) -> Option<usize> {
+        if !self.has(i, phrase.first_words()) {
+            return None;
+        }
+        phrases(phrase)
+            .iter()
+            .filter_map(|words| self.words_end(i, words))
+            .max()
+    }
+
+    /// The index after `words` read from token `i`, each but the first perhaps after a
+    /// full stop, if they are there.
+    fn words_end(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let mut j = i;
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 && self.is_p(j, '.') {
+                j += 1;
+            }
+            if !self.word_is(j, word) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The span from token `from` up to (not including) token `to`.
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        match (self.tok(from), to.checked_sub(1).and_then(|l| self.tok(l))) {
+            (Some(a), Some(b)) if to > from => Span::new(a.start, b.end),
+            _ => Span::empty(self.tok(from).map_or(self.input.len(), |t| t.start)),
+        }
+    }
+
+    /// The index of the first token starting at or after byte `at`.
+    pub fn tok_after(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.start < at)
+    }
+
+    /// Whether only punctuation is left from token `i`.
+    pub fn only_punct_from(&self, i: usize) -> bool {
+        self.toks.get(i..).map_or(true, |rest| {
+            rest.iter().all(|t| matches!(t.kind, Kind::Punct(_)))
+        })
     }
 }
 

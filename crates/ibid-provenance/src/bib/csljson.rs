@@ -66,7 +66,7 @@ pub(super) fn parse(path: &Path, text: &str) -> (Vec<BibEntry>, Vec<LoadError>) 
         };
         match item_from_json(object) {
             Ok((mut item, extra)) => {
-                item.id = Some(id.clone());
+                item.id = Some(id.clone().into());
                 entries.push(BibEntry {
                     key: id,
                     item,
@@ -183,8 +183,8 @@ mod tests {
         assert_eq!(errors[0].position.line, 3);
         assert_eq!(entries[1].item.volume.as_deref(), Some("3"));
         assert_eq!(
-            entries[1].item.issued.as_ref().unwrap().date_parts,
-            [[1921]]
+            entries[1].item.issued.as_ref().unwrap().start.as_slice(),
+            [1921]
         );
     }
 }

@@ -15,8 +15,7 @@ pub use bibtex::write::{write_bibtex, BibtexDialect};
 pub use ris::write::write_ris;
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
-use crate::read::decode;
-use crate::source_file::LineCol;
+use crate::line_index::LineCol;
 use crate::suggest::closest;
 use ibid_parse::csl::CslItem;
 use ibid_parse::Span;
@@ -57,7 +56,7 @@ pub struct BibEntry {
     /// The citation key.
     pub key: String,
     /// The entry as CSL-JSON variables (its `id` is the key).
-    pub item: CslItem,
+    pub item: CslItem<'static>,
     /// Fields that have no place in [`CslItem`], kept as CSL-JSON values.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// The file it was read from.
@@ -92,6 +91,9 @@ impl BibEntry {
 pub struct Bibliography {
     /// The entries, in the order read.
     pub entries: Vec<BibEntry>,
+    /// Entries whose key an earlier entry already had: not looked up, kept so that every
+    /// repeat can be reported where it is.
+    pub duplicates: Vec<BibEntry>,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
@@ -117,7 +119,8 @@ impl Bibliography {
         self.entries.is_empty()
     }
 
-    /// Add `entry`; a key seen before is an error (the first entry is kept).
+    /// Add `entry`; a key seen before is an error: the first entry is kept, and this one
+    /// goes to [`Bibliography::duplicates`].
     pub fn push(&mut self, entry: BibEntry) -> Result<(), LoadError> {
         if let Some(first) = self.get(&entry.key) {
             let message = format!(
@@ -127,14 +130,16 @@ impl Bibliography {
                 first.position.line,
                 first.position.column
             );
-            return Err(LoadError {
+            let error = LoadError {
                 kind: LoadErrorKind::DuplicateEntry,
                 message,
                 help: Some("give each entry its own key".to_string()),
                 file: entry.file.clone(),
                 span: Some(entry.span),
                 position: entry.position,
-            });
+            };
+            self.duplicates.push(entry);
+            return Err(error);
         }
         self.index.insert(entry.key.clone(), self.entries.len());
         self.entries.push(entry);
@@ -158,50 +163,6 @@ impl Bibliography {
         errors.sort_by_key(|e| e.span.map(|s| s.start));
         Loaded::new(Some(bib), errors)
     }
-
-    /// Read one bibliography file; the format comes from its extension.
-    pub fn load(path: &Path) -> Loaded<Bibliography> {
-        let Some(format) = BibFormat::from_path(path) else {
-            return Loaded::failed(
-                LoadError::file(
-                    LoadErrorKind::InvalidValue,
-                    path,
-                    "unknown bibliography format",
-                )
-                .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON), .ris (RIS) or .toml (ibid)"),
-            );
-        };
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                return Loaded::failed(LoadError::file(
-                    LoadErrorKind::Io,
-                    path,
-                    format!("cannot read the bibliography: {e}"),
-                ))
-            }
-        };
-        match decode(path, &bytes) {
-            Ok(text) => Self::parse(path, &text, format),
-            Err(e) => Loaded::failed(e),
-        }
-    }
-
-    /// Read several bibliography files into one; keys must be unique across them.
-    pub fn load_all<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Loaded<Bibliography> {
-        let mut bib = Bibliography::default();
-        let mut errors = Vec::new();
-        for path in paths {
-            let loaded = Self::load(path);
-            errors.extend(loaded.errors);
-            for entry in loaded.value.map(|b| b.entries).unwrap_or_default() {
-                if let Err(e) = bib.push(entry) {
-                    errors.push(e);
-                }
-            }
-        }
-        Loaded::new(Some(bib), errors)
-    }
 }
 
 /// Split a CSL-JSON object into a [`CslItem`] and the variables it has no field for.
@@ -210,7 +171,7 @@ impl Bibliography {
 /// as CSL processors do.
 pub(crate) fn item_from_json(
     mut object: serde_json::Map<String, serde_json::Value>,
-) -> Result<(CslItem, BTreeMap<String, serde_json::Value>), String> {
+) -> Result<(CslItem<'static>, BTreeMap<String, serde_json::Value>), String> {
     use serde_json::Value;
     for (key, value) in object.iter_mut() {
         if DATE_FIELDS.contains(&key.as_str()) {
@@ -225,7 +186,7 @@ pub(crate) fn item_from_json(
     // Read the item from the object in place (no copy), then move the variables it has no
     // field for into `extra`.
     let object = Value::Object(object);
-    let item = CslItem::deserialize(&object).map_err(|e| e.to_string())?;
+    let item = CslItem::<'static>::deserialize(&object).map_err(|e| e.to_string())?;
     let Value::Object(object) = object else {
         return Ok((item, BTreeMap::new()));
     };

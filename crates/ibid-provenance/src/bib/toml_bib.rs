@@ -104,7 +104,7 @@ fn entry(
     }
     match item_from_json(object) {
         Ok((mut item, extra)) => {
-            item.id = Some(key.to_string());
+            item.id = Some(key.to_string().into());
             entries.push(BibEntry {
                 key: key.to_string(),
                 item,

@@ -252,7 +252,7 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
 
 /// A CSL name as TEI writes it: `Family, Given`, or the literal.
 fn csl_name(n: &CslName) -> String {
-    n.literal.clone().unwrap_or_else(|| {
+    n.literal.as_deref().map(str::to_string).unwrap_or_else(|| {
         let family = [n.particle.as_deref(), n.family.as_deref()]
             .into_iter()
             .flatten()
@@ -300,8 +300,9 @@ fn write_edition(o: &mut String, s: &Source, bib: Option<&Bibliography>) {
         if let Some(p) = &e.item.publisher {
             let _ = writeln!(o, "{IN}<publisher>{}</publisher>", esc(p));
         }
-        if let Some(d) = e.item.issued.as_ref().and_then(|d| d.date_parts.first()) {
+        if let Some(d) = e.item.issued.as_ref().map(|d| d.start) {
             let when: Vec<String> = d
+                .as_slice()
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {

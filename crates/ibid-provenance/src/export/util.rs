@@ -4,8 +4,12 @@
 use crate::model::{DateValue, Source};
 use ibid_parse::{ArchivalReference, InferenceBasis, PartialDate};
 
-/// The ISO 8601 form of a partial date's known parts (`1921`, `1921-02`, `1921-02-19`).
+/// The ISO 8601 form of a partial date's known parts (`1921`, `1921-02`, `1921-02-19`). ISO
+/// dates are Gregorian: a full old-style date is written as its new-style day (chrono).
 pub fn iso_date(date: &PartialDate) -> Option<String> {
+    if let Some(day) = date.gregorian_day() {
+        return Some(day.format("%Y-%m-%d").to_string());
+    }
     let year = date.year?.value;
     let mut out = format!("{year:04}");
     if let Some(m) = date.month {
@@ -28,6 +32,7 @@ pub(crate) fn inference_note(date: &PartialDate) -> Option<&'static str> {
         InferenceBasis::ContextYear => "year inferred from document date",
         InferenceBasis::TwoDigitYear => "century inferred from a two-digit year",
         InferenceBasis::Supplied => "supplied by the editor",
+        _ => "inferred",
     })
 }
 
@@ -153,5 +158,18 @@ mod tests {
         assert_eq!(slug("Барсегов Ю.Г."), "барсегов-ю-г");
         assert_eq!(slug("..."), "x");
         assert_eq!(xml_escape("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;");
+    }
+
+    #[test]
+    fn iso_dates_are_gregorian_and_keep_partial_dates_partial() {
+        let iso = |input| iso_date(&ibid_parse::parse_date(input).value.unwrap());
+        assert_eq!(iso("16 February 1921").as_deref(), Some("1921-02-16"));
+        assert_eq!(
+            iso("25 октября 1917 г. ст. ст.").as_deref(),
+            Some("1917-11-07")
+        );
+        assert_eq!(iso("1921-02").as_deref(), Some("1921-02"));
+        assert_eq!(iso("1921").as_deref(), Some("1921"));
+        assert_eq!(iso("19/II"), None);
     }
 }

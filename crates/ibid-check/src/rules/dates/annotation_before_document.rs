@@ -88,12 +88,7 @@ pub fn check(ctx: &mut DocContext<'_>) {
     };
     // A date that is impossible or only partly read is reported by D001/D002; comparing
     // with it would only repeat the problem.
-    if !doc_date.parsed.is_clean()
-        || doc_date
-            .date()
-            .and_then(ibid_provenance::impossible_date)
-            .is_some()
-    {
+    if !doc_date.parsed.is_clean() {
         return;
     }
     for (i, annotation) in ctx.doc.annotations.iter().enumerate() {
@@ -101,7 +96,7 @@ pub fn check(ctx: &mut DocContext<'_>) {
             continue;
         };
         let Some(parsed) = date.date() else { continue };
-        if !date.parsed.is_clean() || ibid_provenance::impossible_date(parsed).is_some() {
+        if !date.parsed.is_clean() {
             continue;
         }
         let Some(ann_parts) = parts(parsed) else {

@@ -30,33 +30,26 @@ use crate::rules::{in_text, DocContext};
 /// Check the date against the source. There is no automatic fix.
 pub struct ImpossibleDate;
 
-/// Report impossible dates: the date parser reads them but reports the impossible part
-/// (`February 1921 has 28 days`) with no text left over; dates built in other ways (TOML
-/// date literals) are checked here.
+/// Report impossible dates: the errors ibid-parse gives a date it read but that names no
+/// day of the calendar (its `ParseErrorKind::is_impossible_date` kinds); the date parser and
+/// `PartialDate::validate` (for TOML date literals) decide, this rule only reports.
 pub fn check(ctx: &mut DocContext<'_>) {
     for (key, date) in super::all_dates(ctx.doc) {
-        let Some(parsed) = date.date() else { continue };
         let written = &date.written;
-        if date.parsed.remainder.is_none() && !date.parsed.errors.is_empty() {
-            for error in &date.parsed.errors {
-                ctx.report_meta(
-                    Finding::new(
-                        Rule::ImpossibleDate,
-                        in_text(written, error.span),
-                        format!(
-                            "Impossible date `{}` in `{key}`: {}",
-                            written.text, error.message
-                        ),
-                    )
-                    .with_help("check the day and the month against the source"),
-                );
-            }
-        } else if let Some(why) = ibid_provenance::impossible_date(parsed) {
+        let impossible = date
+            .parsed
+            .errors
+            .iter()
+            .filter(|e| e.kind.is_impossible_date());
+        for error in impossible {
             ctx.report_meta(
                 Finding::new(
                     Rule::ImpossibleDate,
-                    written.span,
-                    format!("Impossible date `{}` in `{key}`: {why}", written.text),
+                    in_text(written, error.span),
+                    format!(
+                        "Impossible date `{}` in `{key}`: {}",
+                        written.text, error.message
+                    ),
                 )
                 .with_help("check the day and the month against the source"),
             );

@@ -1,7 +1,8 @@
-//! Date rules (`D`): dates that cannot be read, impossible dates, and annotations dated before
-//! the document they annotate.
+//! Date rules (`D`): dates that cannot be read, impossible dates, annotations dated before the
+//! document they annotate, and dates after today.
 
 pub mod annotation_before_document;
+pub mod future_date;
 pub mod impossible_date;
 pub mod unparsed_date;
 

@@ -53,6 +53,26 @@ pub fn check(ctx: &mut DocContext<'_>) {
                     "write a date such as `1921-02-16`, `16 February 1921`, `1921-02`, `1921` or as printed (`19/II`)",
                 ),
             );
+        } else if date.parsed.remainder.is_none() {
+            // Read to its end, yet not cleanly: an unclosed `[`. Impossible parts are D002's.
+            let unread = date
+                .parsed
+                .errors
+                .iter()
+                .filter(|e| !e.kind.is_impossible_date());
+            for error in unread {
+                ctx.report_meta(
+                    Finding::new(
+                        Rule::UnparsedDate,
+                        in_text(written, error.span),
+                        format!(
+                            "Cannot read `{}` as a date in `{key}`: {}",
+                            written.text, error.message
+                        ),
+                    )
+                    .with_help("write the date as printed, with its brackets closed"),
+                );
+            }
         } else if let Some(rest) = date.parsed.remainder {
             let left = rest.slice(&written.text);
             ctx.report_meta(

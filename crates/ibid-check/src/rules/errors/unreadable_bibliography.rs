@@ -2,9 +2,11 @@
 //! The other entries of the file are still read and checked.
 
 /// ## What it does
-/// Reports bibliography files named by `bibliography = [...]` in `ibid.toml` that cannot be
-/// read (missing, not UTF-8, malformed BibTeX, CSL-JSON or TOML), and single entries that
-/// cannot be read, at their position. One bad entry does not hide the others.
+/// Reports bibliography files named by `bibliography = [...]` in `ibid.toml` whose contents
+/// cannot be read (not UTF-8, an unknown format, malformed BibTeX, CSL-JSON or TOML), and
+/// single entries that cannot be read, at their position. One bad entry does not hide the
+/// others. A bibliography file that is missing, or is not a regular file, is a
+/// configuration error instead: `ibid check` stops with exit code 2.
 ///
 /// ## Why is this bad?
 /// Every citation key defined by an unreadable entry looks undefined to the rest of the
@@ -27,6 +29,5 @@
 /// ```
 ///
 /// ## Fix
-/// Correct the entry where the message points, or the path in `ibid.toml`. There is no
-/// automatic fix.
+/// Correct the entry where the message points. There is no automatic fix.
 pub struct UnreadableBibliography;

@@ -5,7 +5,8 @@
 /// Reports files that cannot be read as a document at all: files that are not UTF-8 text
 /// (the position of the first bad byte is given), binary files, empty files, front matter
 /// opened with `+++` and never closed, and front matter (or a sidecar `NAME.ibid.toml`)
-/// that is not valid TOML, at the place the TOML parser stopped.
+/// that is not valid TOML, at the place the TOML parser stopped; and files that cannot be
+/// read at all (permissions, or larger than `max-file-size` in `ibid.toml`).
 ///
 /// ## Why is this bad?
 /// Nothing else can be checked in a file that cannot be read: its source, dates, hands and
@@ -31,5 +32,6 @@
 /// ## Fix
 /// Save the file as UTF-8 (`iconv -f WINDOWS-1251 -t UTF-8`), close the front matter with a
 /// line holding only `+++`, or correct the TOML where the message points. Files that are
-/// not documents can be left out with `.ibidignore` or `.gitignore`.
+/// not documents can be left out with `.ibidignore` or `.gitignore`; a document larger
+/// than 64 MiB needs a larger `max-file-size`.
 pub struct UnreadableDocument;

@@ -204,8 +204,8 @@ mod tests {
         let loaded =
             ibid_provenance::parse_document(std::path::Path::new("x.md"), body.as_bytes(), None);
         let doc = loaded.value.unwrap();
-        let style = crate::settings::StyleSettings::default();
-        let mut ctx = DocContext::new(&doc, &loaded.errors, &style);
+        let style = crate::settings::Style::default();
+        let mut ctx = DocContext::new(&doc, &loaded.errors, &style, &[]);
         check(&mut ctx);
         let findings = ctx.into_findings();
         assert_eq!(findings.len(), 1);

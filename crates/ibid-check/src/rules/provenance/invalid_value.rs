@@ -3,8 +3,8 @@
 
 use crate::codes::Rule;
 use crate::diagnostic::{Finding, TextRange};
+use crate::load_errors::{rule_for, Origin};
 use crate::rules::DocContext;
-use ibid_provenance::LoadErrorKind;
 
 /// ## What it does
 /// Reports front-matter values the format cannot use: a value of the wrong TOML type
@@ -35,22 +35,11 @@ use ibid_provenance::LoadErrorKind;
 /// Write the value as the message and its help line say. There is no automatic fix.
 pub struct InvalidValue;
 
-/// Whether a load error is about a value (and so belongs to this rule).
-pub fn is_invalid_value(kind: LoadErrorKind) -> bool {
-    matches!(
-        kind,
-        LoadErrorKind::WrongType
-            | LoadErrorKind::MissingKey
-            | LoadErrorKind::InvalidValue
-            | LoadErrorKind::DuplicateMetadata
-    )
-}
-
-/// Report the loader's value errors.
+/// Report the loader's value errors (those the load-error table gives to this rule).
 pub fn check(ctx: &mut DocContext<'_>) {
     let doc = ctx.doc;
     for error in ctx.errors {
-        if !is_invalid_value(error.kind) {
+        if rule_for(error.kind, Origin::Document) != Rule::InvalidValue {
             continue;
         }
         let range = error.span.map_or(TextRange::empty(0), TextRange::from);

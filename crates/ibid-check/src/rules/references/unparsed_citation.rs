@@ -97,19 +97,17 @@ pub fn check(ctx: &mut DocContext<'_>) {
     }
     let body = ctx.body_text();
     let mut findings = Vec::new();
+    // The citation parser kept what it could not read in each locator: no second reading.
     for citation in &ctx.doc.body.citations {
         for item in &citation.items {
-            let Some(span) = item.locator else { continue };
-            let locator_text = span.slice(body);
-            let parsed = ibid_parse::parse_locators(locator_text);
             let key = item.key.slice(body);
-            for error in &parsed.errors {
+            for error in &item.locator_errors {
                 findings.push(Finding::new(
                     Rule::UnparsedCitation,
-                    error.span.shift(span.start),
+                    error.span,
                     format!(
                         "Cannot read `{}` in the locator of `@{key}`: {}",
-                        error.span.slice(locator_text),
+                        error.span.slice(body),
                         error.message
                     ),
                 ));

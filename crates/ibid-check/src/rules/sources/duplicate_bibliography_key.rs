@@ -43,7 +43,7 @@ pub fn check(index: &CorpusIndex<'_>, out: &mut Vec<Diagnostic>) {
                         "Bibliography key `{}` is already defined at {}:{}:{}",
                         entry.key,
                         earlier.path,
-                        earlier.anchor.start.row,
+                        earlier.anchor.start.line,
                         earlier.anchor.start.column
                     ),
                     Some("give each entry its own key".to_owned()),

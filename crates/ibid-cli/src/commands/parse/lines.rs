@@ -1,32 +1,26 @@
-//! Lines read from a stream in large chunks, each end found by a word-at-a-time scan for `\n`.
-//! Memory stays at one chunk unless a single line is longer; the buffer then grows to hold it.
+//! Lines read from a stream in large chunks, each end found with `memchr`; a line may be at
+//! most a given length, so memory stays at one chunk or one longest line, never more.
 
+use std::fmt;
 use std::io::{self, Read};
 
 /// How many bytes are read at a time.
 const CHUNK: usize = 1 << 16;
 
-/// Eight copies of `\n`, for testing eight bytes at once.
-const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-
-/// Whether some byte of `word` is zero.
-const fn has_zero_byte(word: u64) -> bool {
-    word.wrapping_sub(0x0101_0101_0101_0101) & !word & 0x8080_8080_8080_8080 != 0
+/// A line longer than the limit: reading stops there rather than hold it all in memory.
+#[derive(Debug)]
+pub struct LineTooLong {
+    /// The limit, in bytes.
+    pub max: usize,
 }
 
-/// The offset of the first `\n` in `bytes`, skipping eight bytes at a time while there is none.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
-    let mut skipped = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
-        if has_zero_byte(word ^ NEWLINES) {
-            break;
-        }
-        skipped += 8;
+impl fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the line is longer than {} MiB", self.max >> 20)
     }
-    let rest = bytes.get(skipped..)?;
-    rest.iter().position(|&b| b == b'\n').map(|at| skipped + at)
 }
+
+impl std::error::Error for LineTooLong {}
 
 /// A reader split into lines on `\n`, reading `CHUNK` bytes at a time.
 pub struct Lines<R> {
@@ -39,35 +33,68 @@ pub struct Lines<R> {
     end: usize,
     /// How far `buf[start..]` has been searched for `\n`, so no byte is searched twice.
     scanned: usize,
+    /// The `\n` ending the next line, when it has been found already.
+    newline: Option<usize>,
     /// Whether the reader has reported the end of input.
     eof: bool,
+    /// The longest line accepted, in bytes.
+    max_line: usize,
 }
 
 impl<R: Read> Lines<R> {
-    /// Lines of `reader`.
-    pub fn new(reader: R) -> Self {
+    /// Lines of `reader`, each at most `max_line` bytes long.
+    pub fn new(reader: R, max_line: usize) -> Self {
         Lines {
             reader,
             buf: vec![0; CHUNK],
             start: 0,
             end: 0,
             scanned: 0,
+            newline: None,
             eof: false,
+            max_line,
         }
+    }
+
+    /// Find the `\n` ending the next line among the bytes read, if it is there.
+    fn find_newline(&mut self) -> Option<usize> {
+        if self.newline.is_none() {
+            let unscanned = self.buf.get(self.scanned..self.end).unwrap_or_default();
+            match memchr::memchr(b'\n', unscanned) {
+                Some(at) => self.newline = Some(self.scanned + at),
+                None => self.scanned = self.end,
+            }
+        }
+        self.newline
+    }
+
+    /// Whether [`Lines::next_line`] must wait for the reader: no whole line is buffered. A
+    /// caller answering line by line writes out its answers first, so that whoever feeds a
+    /// pipe one line at a time gets each answer before sending the next.
+    pub fn must_read(&mut self) -> bool {
+        !self.eof && self.find_newline().is_none()
     }
 
     /// The next line without its `\n` (a `\r` before it is kept), or `None` at the end of
     /// input. A last line without `\n` is returned as it is; an empty input has no lines.
+    /// A line longer than the limit is an error of kind `InvalidData` holding [`LineTooLong`].
     pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
         loop {
-            let unscanned = self.buf.get(self.scanned..self.end).unwrap_or_default();
-            if let Some(at) = find_newline(unscanned) {
-                let (line_start, line_end) = (self.start, self.scanned + at);
+            let line_end = self.find_newline();
+            let seen = line_end.unwrap_or(self.end) - self.start;
+            if seen > self.max_line {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    LineTooLong { max: self.max_line },
+                ));
+            }
+            if let Some(line_end) = line_end {
+                let line_start = self.start;
                 self.start = line_end + 1;
                 self.scanned = self.start;
+                self.newline = None;
                 return Ok(self.buf.get(line_start..line_end));
             }
-            self.scanned = self.end;
             if self.eof {
                 let line_start = self.start;
                 self.start = self.end;
@@ -126,7 +153,7 @@ mod tests {
     }
 
     fn all_lines(data: &[u8], step: usize) -> Vec<Vec<u8>> {
-        let mut lines = Lines::new(Trickle { data, step });
+        let mut lines = Lines::new(Trickle { data, step }, usize::MAX);
         let mut out = Vec::new();
         while let Some(line) = lines.next_line().unwrap() {
             out.push(line.to_vec());
@@ -173,7 +200,7 @@ mod tests {
     #[test]
     fn the_buffer_does_not_grow_with_many_short_lines() {
         let data = "p. 12\n".repeat(100_000).into_bytes();
-        let mut lines = Lines::new(&data[..]);
+        let mut lines = Lines::new(&data[..], usize::MAX);
         let mut count = 0;
         while lines.next_line().unwrap().is_some() {
             count += 1;
@@ -183,13 +210,40 @@ mod tests {
     }
 
     #[test]
-    fn newlines_are_found_at_every_offset() {
-        for at in 0..40 {
-            let mut bytes = vec![b'a'; 40];
-            bytes[at] = b'\n';
-            assert_eq!(find_newline(&bytes), Some(at));
-        }
-        assert_eq!(find_newline(&[b'a'; 40]), None);
-        assert_eq!(find_newline(b""), None);
+    fn a_line_past_the_limit_is_an_error_and_memory_stays_bounded() {
+        let max = 4 * CHUNK;
+        let data = format!("p. 12\n{}\np. 13\n", "x".repeat(10 * max)).into_bytes();
+        let mut lines = Lines::new(&data[..], max);
+        assert_eq!(lines.next_line().unwrap(), Some(&b"p. 12"[..]));
+        let error = lines.next_line().unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert!(error.get_ref().is_some_and(|e| e.is::<LineTooLong>()));
+        assert!(lines.buf.len() <= 2 * max + CHUNK, "{}", lines.buf.len());
+        let line = "y".repeat(max);
+        let data = format!("{line}\n");
+        let mut lines = Lines::new(data.as_bytes(), max);
+        assert_eq!(lines.next_line().unwrap(), Some(line.as_bytes()));
+        let data = format!("{line}y\n");
+        assert!(Lines::new(data.as_bytes(), max).next_line().is_err());
+    }
+
+    #[test]
+    fn must_read_only_when_no_whole_line_is_buffered() {
+        let mut lines = Lines::new(
+            Trickle {
+                data: b"a\nb\nc",
+                step: 4,
+            },
+            usize::MAX,
+        );
+        assert!(lines.must_read());
+        assert_eq!(lines.next_line().unwrap(), Some(&b"a"[..]));
+        // `b\n` came in the same read as `a\n`.
+        assert!(!lines.must_read());
+        assert_eq!(lines.next_line().unwrap(), Some(&b"b"[..]));
+        assert!(lines.must_read());
+        assert_eq!(lines.next_line().unwrap(), Some(&b"c"[..]));
+        assert_eq!(lines.next_line().unwrap(), None);
+        assert!(!lines.must_read());
     }
 }

@@ -113,6 +113,7 @@ fn item(text: &str, markup: &Markup, start: usize, key: Key, end: usize) -> Cita
         prefix,
         locator: parts.locator,
         locators: parts.locators,
+        locator_errors: parts.locator_errors,
         suffix: parts.suffix,
         suppress_author: key.suppress_author,
         span: Span::new(
@@ -154,6 +155,7 @@ pub(crate) fn in_text(text: &str, markup: &Markup, at: usize, limit: usize) -> O
         prefix: None,
         locator: None,
         locators: Vec::new(),
+        locator_errors: Vec::new(),
         suffix: None,
         suppress_author: key.suppress_author,
         span: Span::new(key.marker, key.end),
@@ -181,6 +183,7 @@ pub(crate) fn in_text(text: &str, markup: &Markup, at: usize, limit: usize) -> O
     let parts = split(text, markup, first.start, first.end);
     cited.locator = parts.locator;
     cited.locators = parts.locators;
+    cited.locator_errors = parts.locator_errors;
     cited.suffix = parts.suffix;
     cited.span = Span::new(key.marker, parts.reach.unwrap_or(key.end).max(key.end));
     let (more, _) = items(text, markup, rest);

@@ -3,6 +3,12 @@
 
 use super::markup::Markup;
 use crate::Span;
+use nom::branch::alt;
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{peek, recognize};
+use nom::multi::many0_count;
+use nom::sequence::{pair, terminated};
+use nom::{IResult, Parser};
 
 /// A citation key found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +33,21 @@ fn is_internal(c: char) -> bool {
         c,
         ':' | '.' | '#' | '$' | '%' | '&' | '-' | '+' | '?' | '<' | '>' | '~' | '/'
     )
+}
+
+/// An unbraced key, as pandoc reads it: a letter, digit or `_`, then more of them, with
+/// single internal punctuation before another (`Foo_bar.baz`), and `//` inside (URLs).
+fn bare_key(input: &str) -> IResult<&str, &str> {
+    let regular = || satisfy(is_regular);
+    recognize(pair(
+        regular(),
+        many0_count(alt((
+            regular(),
+            terminated(satisfy(is_internal), peek(regular())),
+            terminated(one_of(":/"), peek(char('/'))),
+        ))),
+    ))
+    .parse(input)
 }
 
 /// Whether an `@` (or the `-` of `-@`) at `at` may start a key: it must not follow a letter
@@ -61,21 +82,8 @@ pub(crate) fn key_at(text: &str, markup: &Markup, at: usize, limit: usize) -> Op
         });
     }
     let rest = text.get(start..limit)?;
-    let mut chars = rest.char_indices().peekable();
-    let mut end = match chars.next() {
-        Some((_, c)) if is_regular(c) => c.len_utf8(),
-        _ => return None,
-    };
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let keep = is_regular(c)
-            || (is_internal(c) && next.is_some_and(is_regular))
-            || (matches!(c, ':' | '/') && next == Some('/'));
-        if !keep {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
+    let (_, key) = bare_key(rest).ok()?;
+    let end = key.len();
     Some(Key {
         marker: at,
         suppress_author,

@@ -2,10 +2,9 @@
 //! The locator text is then read by the locator grammar, which may extend it (`ff.`, `об.`).
 
 use super::markup::Markup;
-use crate::locator::{lookup_label, scan_locator_list};
+use crate::locator::{list_errors, lookup_label, scan_locator_list, LocatorOptions};
 use crate::text::{is_dash, is_space, trim_span};
-use crate::LocatorOptions;
-use crate::{Locator, LocatorNumber, LocatorRange, Span};
+use crate::{Locator, LocatorNumber, LocatorRange, ParseError, Span};
 
 /// The locator and suffix of one cited item.
 #[derive(Debug, Clone, Default)]
@@ -14,6 +13,8 @@ pub(crate) struct Split {
     pub locator: Option<Span>,
     /// The locators read from it.
     pub locators: Vec<Locator>,
+    /// What could not be read in the locator text (as `parse_locators` reports it).
+    pub locator_errors: Vec<ParseError>,
     /// What follows the locator, trimmed.
     pub suffix: Option<Span>,
     /// One past the last byte that belongs to the item (after a closing `}`), if any does.
@@ -61,13 +62,15 @@ pub(crate) fn split(text: &str, markup: &Markup, start: usize, end: usize) -> Sp
         if let Some(close) = markup.close_of(text, i).filter(|&c| c < end) {
             let inner = trim_span(text, Span::new(i + 1, close));
             let suffix = non_empty(trim_span(text, Span::new(close + 1, end)));
+            let (locators, reach) = if inner.is_empty() {
+                (Vec::new(), inner.start)
+            } else {
+                locator_chain(text, inner.start, inner.end)
+            };
             return Split {
                 locator: non_empty(inner),
-                locators: if inner.is_empty() {
-                    Vec::new()
-                } else {
-                    locator_chain(text, inner.start, inner.end).0
-                },
+                locator_errors: list_errors(text, inner.start, inner.end, &locators, reach),
+                locators,
                 suffix,
                 reach: Some(suffix.map_or(close + 1, |s| s.end)),
             };
@@ -84,12 +87,14 @@ pub(crate) fn split(text: &str, markup: &Markup, start: usize, end: usize) -> Sp
     let (locators, parsed_end) = locator_chain(text, locator_start, end);
     let locator_end = pandoc_end.max(parsed_end);
     let suffix = non_empty(trim_span(text, Span::new(locator_end, end)));
+    let locators: Vec<Locator> = locators
+        .into_iter()
+        .filter(|l| l.span.end <= locator_end)
+        .collect();
     Split {
         locator: Some(Span::new(locator_start, locator_end)),
-        locators: locators
-            .into_iter()
-            .filter(|l| l.span.end <= locator_end)
-            .collect(),
+        locator_errors: list_errors(text, locator_start, locator_end, &locators, parsed_end),
+        locators,
         suffix,
         reach: Some(suffix.map_or(locator_end, |s| s.end)),
     }

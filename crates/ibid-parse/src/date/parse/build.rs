@@ -1,9 +1,11 @@
 //! Turning a date as read into a `PartialDate`: sharing parts across ranges and double dates,
 //! checking that the date exists, and telling old style from new style.
 
-use super::calendar::{day_number, days_in_month, gregorian_of, month_name};
 use super::grammar::{Expr, Raw, RawPart};
-use crate::{Calendar, DatePart, ParseError, PartialDate, Span};
+use crate::date::validity::{
+    compare_double, day_problem, disagreement, ends_before, month_problem, DoubleDate,
+};
+use crate::{Calendar, DatePart, ParseError, ParseErrorKind, PartialDate, Span};
 
 /// The date `raw` describes, or `None` when it is not a date at all (a bare day number).
 pub(super) fn build(
@@ -37,6 +39,7 @@ pub(super) fn build(
     if first.month.is_none() && first.year.is_none() {
         let day = first.day.map_or(raw.span, |d| d.span);
         errors.push(ParseError::new(
+            ParseErrorKind::NotRecognized,
             format!(
                 "`{}` is a day with no month or year: not a date",
                 day.slice(input)
@@ -55,6 +58,7 @@ pub(super) fn build(
         let end = side(&last, old_style_mark, ctx_year, input, errors);
         if ends_before(&date, &end) {
             errors.push(ParseError::new(
+                ParseErrorKind::RangeEndsBeforeStart,
                 format!(
                     "the range ends before it starts: `{}` is earlier than `{}`",
                     last.span.slice(input),
@@ -116,32 +120,24 @@ fn side(
     let new = checked(alt, false, ctx_year, input, &mut local);
     let (o, n) = (full_day(&old, ctx_year), full_day(&new, ctx_year));
     if let (Some(o), Some(n)) = (o, n) {
-        let forward = day_number(o.0, o.1, o.2, true) == day_number(n.0, n.1, n.2, false);
-        let backward = day_number(o.0, o.1, o.2, false) == day_number(n.0, n.1, n.2, true);
-        if !forward && backward {
-            // New style written first.
-            let mut swapped = Vec::new();
-            let primary = checked(e, false, ctx_year, input, &mut swapped);
-            let alternate = checked(alt, true, ctx_year, input, &mut swapped);
-            errors.append(&mut swapped);
-            return joined(primary, alternate, e.span);
-        }
-        if !forward {
-            let (y, m, d) = gregorian_of(day_number(o.0, o.1, o.2, true));
-            let at = alt.day.or(alt.month).map_or(alt.span, |p| p.span);
-            errors.push(ParseError::new(
-                format!(
-                    "{} {} {} old style is {d} {} {y} new style, not {} {} {}",
-                    o.2,
-                    month_name(o.1),
-                    o.0,
-                    month_name(m),
-                    n.2,
-                    month_name(n.1),
-                    n.0
-                ),
-                at,
-            ));
+        match compare_double(o, n) {
+            DoubleDate::Swapped => {
+                // New style written first.
+                let mut swapped = Vec::new();
+                let primary = checked(e, false, ctx_year, input, &mut swapped);
+                let alternate = checked(alt, true, ctx_year, input, &mut swapped);
+                errors.append(&mut swapped);
+                return joined(primary, alternate, e.span);
+            }
+            DoubleDate::Disagree(is) => {
+                let at = alt.day.or(alt.month).map_or(alt.span, |p| p.span);
+                errors.push(ParseError::new(
+                    ParseErrorKind::CalendarsDisagree,
+                    disagreement(o, is, n),
+                    at,
+                ));
+            }
+            DoubleDate::Agree | DoubleDate::Unknown => {}
         }
     }
     errors.append(&mut local);
@@ -181,20 +177,19 @@ fn checked(
     let year = e
         .year
         .and_then(|p| i32::try_from(p.value).ok().map(|v| part(p, v)));
-    let month = e.month.and_then(|m| match u8::try_from(m.value) {
-        Ok(v) if (1..=12).contains(&v) => Some(part(m, v)),
-        _ => {
-            let written = m.span.slice(input);
-            let shown = if m.roman {
-                written.to_string()
-            } else {
-                m.value.to_string()
-            };
-            errors.push(ParseError::new(
-                format!("there is no month {shown}"),
-                m.span,
-            ));
-            None
+    let month = e.month.and_then(|m| {
+        let written = m.span.slice(input);
+        let shown = if m.roman {
+            written.to_string()
+        } else {
+            m.value.to_string()
+        };
+        match month_problem(u32::try_from(m.value).unwrap_or(u32::MAX), &shown) {
+            Some((kind, message)) => {
+                errors.push(ParseError::new(kind, message, m.span));
+                None
+            }
+            None => u8::try_from(m.value).ok().map(|v| part(m, v)),
         }
     });
     let known_year = year
@@ -202,25 +197,14 @@ fn checked(
         .or(ctx_year.filter(|_| month.is_some()));
     let day = e.day.and_then(|d| {
         let value = u32::try_from(d.value).unwrap_or(u32::MAX);
-        let problem = if value == 0 {
-            Some("there is no day 0".to_string())
-        } else if let Some(m) = month {
-            let m = u32::from(m.value);
-            let max = days_in_month(known_year, m, julian);
-            (value > max).then(|| match known_year {
-                Some(y) => format!("{} {y} has {max} days", month_name(m)),
-                None if m == 2 => "February has at most 29 days".to_string(),
-                None => format!("{} has {max} days", month_name(m)),
-            })
-        } else if e.month.is_some() {
+        if value != 0 && e.month.is_some() && month.is_none() {
             // The month itself is impossible; that error is enough.
             return None;
-        } else {
-            (value > 31).then(|| format!("there is no day {value}"))
-        };
-        match problem {
-            Some(message) => {
-                errors.push(ParseError::new(message, d.span));
+        }
+        let month = month.map(|m| u32::from(m.value));
+        match day_problem(known_year, month, value, julian) {
+            Some((kind, message)) => {
+                errors.push(ParseError::new(kind, message, d.span));
                 None
             }
             None => u8::try_from(value).ok().map(|v| part(d, v)),
@@ -238,20 +222,4 @@ fn checked(
         span: e.span,
         ..PartialDate::default()
     }
-}
-
-/// Whether a range's end comes before its start (both with the same parts).
-fn ends_before(start: &PartialDate, end: &PartialDate) -> bool {
-    let key = |d: &PartialDate| {
-        (
-            d.year.map(|y| y.value),
-            d.month.map(|m| m.value),
-            d.day.map(|d| d.value),
-        )
-    };
-    let (a, b) = (key(start), key(end));
-    let same_shape = a.0.is_some() == b.0.is_some()
-        && a.1.is_some() == b.1.is_some()
-        && a.2.is_some() == b.2.is_some();
-    same_shape && a.0.is_some() && b < a
 }

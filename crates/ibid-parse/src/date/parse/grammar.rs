@@ -216,7 +216,11 @@ impl<'a, 't> Grammar<'a, 't> {
             Some(t) if t.kind == Tok::Num && (3..=4).contains(&t.digits()) => self.year_first(),
             Some(t) if t.kind == Tok::Num && (1..=2).contains(&t.digits()) => self.day_first(),
             Some(t) if t.kind == Tok::Word && words::month(t.text).is_some() => self.month_first(),
-            Some(t) if t.kind == Tok::Word && is_filler(t.text) && self.num(1, 1..=2).is_some() => {
+            Some(t)
+                if t.kind == Tok::Word
+                    && words::is_day_filler(t.text)
+                    && self.num(1, 1..=2).is_some() =>
+            {
                 self.i += 1;
                 self.day_first()
             }
@@ -392,9 +396,7 @@ impl<'a, 't> Grammar<'a, 't> {
                 self.i += 2;
             }
         }
-        if self.word(0).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && self.month_word(1).is_some()
-        {
+        if self.word(0).is_some_and(words::is_day_month_link) && self.month_word(1).is_some() {
             self.i += 1;
         }
         // `16-Feb-1921`, `16/Feb/1921`
@@ -699,13 +701,6 @@ impl<'a, 't> Grammar<'a, 't> {
             last.span = Span::new(last.span.start, self.end());
         }
     }
-}
-
-/// Words that may stand before a day: `le 16 février`, `den 16. Februar`, `am 16. Februar`.
-fn is_filler(word: &str) -> bool {
-    ["le", "den", "am", "the"]
-        .iter()
-        .any(|f| word.eq_ignore_ascii_case(f))
 }
 
 fn is_upper(word: &str) -> bool {

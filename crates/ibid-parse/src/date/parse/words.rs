@@ -1,331 +1,114 @@
-//! The words dates are written with in English, Russian, German and French: months, weekdays,
-//! and the marks for approximate, undated, old-style dates and the Russian `г.` after a year.
+//! The words dates are written with in English, Russian, German and French (`data/months.tsv`,
+//! `data/date-words.tsv`): months, weekdays, marks of approximate, undated, old-style dates.
 
+use crate::tables;
 use crate::text::{eq_lower, lower_into, WordMap};
 use std::sync::OnceLock;
 
-/// Month names and their abbreviations, lower case, with the month number.
-const MONTHS: &[(&str, u8)] = &[
-    // English
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("febr", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("feber", 2),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mrz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("okt", 10),
-    ("dezember", 12),
-    ("dez", 12),
-    // French
-    ("janvier", 1),
-    ("janv", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("févr", 2),
-    ("fevr", 2),
-    ("fév", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("avr", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("juil", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("déc", 12),
-    // Russian: nominative, genitive, prepositional, abbreviations
-    ("январь", 1),
-    ("января", 1),
-    ("январе", 1),
-    ("янв", 1),
-    ("февраль", 2),
-    ("февраля", 2),
-    ("феврале", 2),
-    ("фев", 2),
-    ("февр", 2),
-    ("март", 3),
-    ("марта", 3),
-    ("марте", 3),
-    ("мар", 3),
-    ("апрель", 4),
-    ("апреля", 4),
-    ("апреле", 4),
-    ("апр", 4),
-    ("май", 5),
-    ("мая", 5),
-    ("мае", 5),
-    ("июнь", 6),
-    ("июня", 6),
-    ("июне", 6),
-    ("июн", 6),
-    ("июль", 7),
-    ("июля", 7),
-    ("июле", 7),
-    ("июл", 7),
-    ("август", 8),
-    ("августа", 8),
-    ("августе", 8),
-    ("авг", 8),
-    ("сентябрь", 9),
-    ("сентября", 9),
-    ("сентябре", 9),
-    ("сен", 9),
-    ("сент", 9),
-    ("октябрь", 10),
-    ("октября", 10),
-    ("октябре", 10),
-    ("окт", 10),
-    ("ноябрь", 11),
-    ("ноября", 11),
-    ("ноябре", 11),
-    ("ноя", 11),
-    ("нояб", 11),
-    ("декабрь", 12),
-    ("декабря", 12),
-    ("декабре", 12),
-    ("дек", 12),
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonnabend",
-    "sonntag",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "понедельник",
-    "вторник",
-    "среда",
-    "четверг",
-    "пятница",
-    "суббота",
-    "воскресенье",
-];
-
-/// Words that make a date approximate (`ca.`, `um`, `vers`, `около`).
-const APPROXIMATE: &[&str] = &[
-    "ca",
-    "c",
-    "circa",
-    "approx",
-    "approximately",
-    "about",
-    "around",
-    "um",
-    "etwa",
-    "gegen",
-    "vers",
-    "env",
-    "environ",
-    "около",
-    "ок",
-    "прибл",
-    "приблизительно",
-    "примерно",
-];
-
-/// Word sequences meaning "no date" (`n.d.`, `o. J.`, `б. г.`), dots and spaces ignored.
-const UNDATED: &[&[&str]] = &[
-    &["n", "d"],
-    &["nd"],
-    &["s", "d"],
-    &["sd"],
-    &["s", "a"],
-    &["o", "j"],
-    &["oj"],
-    &["o", "d"],
-    &["б", "д"],
-    &["бд"],
-    &["б", "г"],
-    &["бг"],
-    &["b", "g"],
-    &["b", "d"],
-    &["undated"],
-    &["no", "date"],
-    &["sine", "anno"],
-    &["sans", "date"],
-    &["ohne", "jahr"],
-    &["ohne", "datum"],
-    &["без", "даты"],
-    &["без", "года"],
-];
-
-/// Word sequences naming the calendar (`ст. ст.`, `O.S.`, `n. st.`): true for the Julian
-/// (old style), false for the Gregorian (new style).
-const CALENDAR_MARKS: &[(&[&str], bool)] = &[
-    (&["ст", "ст"], true),
-    (&["по", "ст", "ст"], true),
-    (&["стар", "ст"], true),
-    (&["старого", "стиля"], true),
-    (&["по", "старому", "стилю"], true),
-    (&["н", "ст"], false),
-    (&["нов", "ст"], false),
-    (&["по", "н", "ст"], false),
-    (&["по", "нов", "ст"], false),
-    (&["нового", "стиля"], false),
-    (&["по", "новому", "стилю"], false),
-    (&["o", "s"], true),
-    (&["os"], true),
-    (&["old", "style"], true),
-    (&["n", "s"], false),
-    (&["ns"], false),
-    (&["new", "style"], false),
-    (&["a", "st"], true),
-    (&["alten", "stils"], true),
-    (&["n", "st"], false),
-    (&["neuen", "stils"], false),
-    (&["v", "st"], true),
-    (&["vieux", "style"], true),
-    (&["ancien", "style"], true),
-    (&["nouveau", "style"], false),
-];
-
-/// Ordinal endings written straight after a day number (`16th`, `1er`, `1ᵉʳ`).
-const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "re", "e", "ᵉʳ", "ᵉ", "ʳᵉ"];
-
-/// Russian ordinal endings written after a hyphen (`16-го`, `16-е`).
-const RU_ORDINALS: &[&str] = &["го", "е", "ое", "ого"];
-
-/// Words written after a year in Russian (`1921 г.`, `1921 года`, `1921–1922 гг.`).
-const YEAR_WORDS: &[&str] = &["г", "год", "года", "гг", "годы", "годов"];
-
-/// Words that join the ends of a range (`16 February to 2 March`).
-const RANGE_WORDS: &[&str] = &["to", "till", "until", "bis", "au", "à", "по"];
-
-/// The first entry of `table` that `word` lowercased equals, lowercasing `word` once.
-fn find_lower<'t, T>(word: &str, table: &'t [T], key: impl Fn(&T) -> &str) -> Option<&'t T> {
-    if word.is_ascii() {
-        return table.iter().find(|e| word.eq_ignore_ascii_case(key(e)));
-    }
-    let mut buf = [0u8; 48];
-    let lowered = lower_into(word, &mut buf)?;
-    table.iter().find(|e| key(e) == lowered)
-}
-
-/// Whether `word` lowercased is one of `table`.
-fn in_table(word: &str, table: &[&str]) -> bool {
-    find_lower(word, table, |e| e).is_some()
-}
-
-/// What the one-word date table knows of a word: the month it names (0 for none) and flags.
+/// What the date tables know of a word: the month it names (0 for none) and its classes.
 #[derive(Debug, Clone, Copy, Default)]
 struct DateWord {
     month: u8,
-    flags: u8,
+    flags: u16,
 }
 
 /// [`DateWord`] flag: a day of the week.
-const WEEKDAY: u8 = 1;
+const WEEKDAY: u16 = 1;
 /// [`DateWord`] flag: a mark of an approximate date.
-const APPROXIMATE_MARK: u8 = 2;
-/// [`DateWord`] flag: a date may begin with the word.
-const BEGINS_DATE: u8 = 4;
+const APPROXIMATE: u16 = 1 << 1;
+/// [`DateWord`] flag: a date may begin with the word (a month, a weekday, an approximate
+/// mark, a word written before a day or month, the first word of an undated mark).
+const BEGINS_DATE: u16 = 1 << 2;
+/// [`DateWord`] flag: written before a month or year (`in`, `в`).
+const BEFORE_MONTH: u16 = 1 << 3;
+/// [`DateWord`] flag: an ordinal ending after a day number (`th`, `er`).
+const ORDINAL_SUFFIX: u16 = 1 << 4;
+/// [`DateWord`] flag: a Russian ordinal ending after a hyphen (`го`).
+const HYPHEN_ORDINAL: u16 = 1 << 5;
+/// [`DateWord`] flag: a word after a year in Russian (`г`, `года`).
+const YEAR_WORD: u16 = 1 << 6;
+/// [`DateWord`] flag: joins the ends of a range (`to`, `bis`, `по`).
+const RANGE_WORD: u16 = 1 << 7;
+/// [`DateWord`] flag: written before a day (`le`, `den`, `am`, `the`).
+const BEFORE_DAY: u16 = 1 << 8;
+/// [`DateWord`] flag: between a day and its month (`of` in `16th of February`).
+const DAY_MONTH_LINK: u16 = 1 << 9;
 
-/// Words written before a day or month (`in February`, `le 16 février`, `den 5. März`).
-const LEADING_WORDS: &[&str] = &["in", "im", "en", "в", "во", "le", "den", "am", "the"];
+/// The word classes of `data/date-words.tsv` and the flags each sets.
+const CLASSES: [(&str, u16); 9] = [
+    ("weekday", WEEKDAY | BEGINS_DATE),
+    ("approximate", APPROXIMATE | BEGINS_DATE),
+    ("before-month", BEFORE_MONTH | BEGINS_DATE),
+    ("before-day", BEFORE_DAY | BEGINS_DATE),
+    ("day-month-link", DAY_MONTH_LINK),
+    ("ordinal-suffix", ORDINAL_SUFFIX),
+    ("hyphen-ordinal", HYPHEN_ORDINAL),
+    ("year-word", YEAR_WORD),
+    ("range-word", RANGE_WORD),
+];
 
-/// Months, weekdays, approximate marks and the words a date may begin with, in one hash map
-/// from the lower-case word, so that each word is looked up once.
-fn date_words() -> &'static WordMap<DateWord> {
-    static TABLE: OnceLock<WordMap<DateWord>> = OnceLock::new();
+/// The date tables, read on first use: one hash map from the lower-case word, so that each
+/// word is looked up once, and the phrases.
+struct DateWords {
+    words: WordMap<DateWord>,
+    /// "No date" phrases (`n d`, `o j`, `без даты`).
+    undated: Vec<Vec<&'static str>>,
+    /// Calendar marks and whether each means the Julian calendar (`ст ст`, `new style`).
+    calendar_marks: Vec<(Vec<&'static str>, bool)>,
+}
+
+fn date_words() -> &'static DateWords {
+    static TABLE: OnceLock<DateWords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: WordMap<DateWord> = WordMap::default();
-        let mut add = |word: &'static str, month: u8, flags: u8| {
-            let entry = map.entry(word.as_bytes()).or_default();
+        let mut table = DateWords {
+            words: WordMap::default(),
+            undated: Vec::new(),
+            calendar_marks: Vec::new(),
+        };
+        for (word, month) in tables::months() {
+            let entry = table.words.entry(word.as_bytes()).or_default();
             if entry.month == 0 {
                 entry.month = month;
             }
-            entry.flags |= flags | BEGINS_DATE;
-        };
-        for &(name, month) in MONTHS {
-            add(name, month, 0);
+            entry.flags |= BEGINS_DATE;
         }
-        for &day in WEEKDAYS {
-            add(day, 0, WEEKDAY);
-        }
-        for &mark in APPROXIMATE {
-            add(mark, 0, APPROXIMATE_MARK);
-        }
-        for &word in LEADING_WORDS {
-            add(word, 0, 0);
-        }
-        for phrase in UNDATED {
-            if let Some(&first) = phrase.first() {
-                add(first, 0, 0);
+        for row in tables::DATE_WORDS.rows() {
+            let phrase = || row.word.split(' ').collect::<Vec<_>>();
+            match row.class {
+                "undated" => {
+                    let words = phrase();
+                    if let Some(first) = words.first() {
+                        table.words.entry(first.as_bytes()).or_default().flags |= BEGINS_DATE;
+                    }
+                    table.undated.push(words);
+                }
+                "old-style" => table.calendar_marks.push((phrase(), true)),
+                "new-style" => table.calendar_marks.push((phrase(), false)),
+                class => {
+                    if let Some(&(_, flags)) = CLASSES.iter().find(|&&(name, _)| name == class) {
+                        table.words.entry(row.word.as_bytes()).or_default().flags |= flags;
+                    }
+                }
             }
         }
-        map
+        table
     })
 }
 
-/// What the date table knows of `word`, compared without regard to case.
+/// What the date tables know of `word`, compared without regard to case.
 fn date_word(word: &str) -> DateWord {
-    let mut buf = [0u8; 48];
+    let mut buf = [0u8; MAX_WORD];
     lower_into(word, &mut buf)
-        .and_then(|lower| date_words().get(lower.as_bytes()).copied())
+        .and_then(|lower| date_words().words.get(lower.as_bytes()).copied())
         .unwrap_or_default()
+}
+
+/// The longest word (in bytes, lower-cased) looked up.
+const MAX_WORD: usize = 48;
+
+/// Whether `word` is in any of the classes `flags`.
+fn is(word: &str, flags: u16) -> bool {
+    date_word(word).flags & flags != 0
 }
 
 /// The month a word names, if it names one.
@@ -335,71 +118,76 @@ pub(super) fn month(word: &str) -> Option<u8> {
 
 /// Whether a word is a day of the week.
 pub(super) fn is_weekday(word: &str) -> bool {
-    date_word(word).flags & WEEKDAY != 0
+    is(word, WEEKDAY)
 }
 
 /// Whether a word makes the date approximate.
 pub(super) fn is_approximate(word: &str) -> bool {
-    date_word(word).flags & APPROXIMATE_MARK != 0
+    is(word, APPROXIMATE)
 }
 
 /// Whether a word is an ordinal ending after a day number.
 pub(super) fn is_ordinal(word: &str) -> bool {
-    in_table(word, ORDINALS)
+    is(word, ORDINAL_SUFFIX)
 }
 
 /// Whether a word is a Russian ordinal ending written after a hyphen.
 pub(super) fn is_ru_ordinal(word: &str) -> bool {
-    in_table(word, RU_ORDINALS)
+    is(word, HYPHEN_ORDINAL)
 }
 
 /// Whether a word follows a year in Russian (`г.`, `года`).
 pub(super) fn is_year_word(word: &str) -> bool {
-    in_table(word, YEAR_WORDS)
+    is(word, YEAR_WORD)
 }
 
 /// Whether a word joins the ends of a range.
 pub(super) fn is_range_word(word: &str) -> bool {
-    in_table(word, RANGE_WORDS)
+    is(word, RANGE_WORD)
 }
 
 /// Whether a word stands before a month or year (`in February 1921`, `в феврале 1921 г.`).
 pub(super) fn is_month_filler(word: &str) -> bool {
-    in_table(word, &["in", "im", "en", "в", "во"])
+    is(word, BEFORE_MONTH)
+}
+
+/// Whether a word stands before a day (`le 16 février`, `den 16. Februar`).
+pub(super) fn is_day_filler(word: &str) -> bool {
+    is(word, BEFORE_DAY)
+}
+
+/// Whether a word stands between a day and its month (`16th of February`).
+pub(super) fn is_day_month_link(word: &str) -> bool {
+    is(word, DAY_MONTH_LINK)
 }
 
 /// Whether a date may begin with `word` (a month, a weekday, an approximate or undated mark,
 /// or a word written before a day or month). Lets callers that only guess the kind of a
 /// text rule out a date without reading the whole text.
 pub(super) fn may_begin_date(word: &str) -> bool {
-    date_word(word).flags & BEGINS_DATE != 0
+    is(word, BEGINS_DATE)
 }
 
 /// The longest undated phrase that `words` starts with: how many words it takes.
 pub(super) fn undated_len(words: &[&str]) -> Option<usize> {
-    longest_phrase(words, UNDATED.iter().copied())
+    date_words()
+        .undated
+        .iter()
+        .filter(|p| phrase_matches(words, p))
+        .map(Vec::len)
+        .max()
 }
 
 /// The longest calendar mark that `words` starts with: how many words, and whether it
 /// means the Julian calendar.
 pub(super) fn calendar_mark(words: &[&str]) -> Option<(usize, bool)> {
     let mut best: Option<(usize, bool)> = None;
-    for &(phrase, julian) in CALENDAR_MARKS {
+    for (phrase, julian) in &date_words().calendar_marks {
         if phrase_matches(words, phrase) && best.map_or(true, |(n, _)| phrase.len() > n) {
-            best = Some((phrase.len(), julian));
+            best = Some((phrase.len(), *julian));
         }
     }
     best
-}
-
-fn longest_phrase<'p>(
-    words: &[&str],
-    phrases: impl Iterator<Item = &'p [&'p str]>,
-) -> Option<usize> {
-    phrases
-        .filter(|p| phrase_matches(words, p))
-        .map(|p| p.len())
-        .max()
 }
 
 fn phrase_matches(words: &[&str], phrase: &[&str]) -> bool {
@@ -445,6 +233,26 @@ mod tests {
         assert_eq!(month("ФЕВРАЛЯ"), Some(2));
         assert_eq!(month("Mai"), Some(5));
         assert_eq!(month("Lenin"), None);
+    }
+
+    #[test]
+    fn every_class_of_the_table_is_read() {
+        let phrases = ["undated", "old-style", "new-style"];
+        for row in tables::DATE_WORDS.rows() {
+            let known = CLASSES.iter().any(|&(name, _)| name == row.class);
+            assert!(known || phrases.contains(&row.class), "{row:?}");
+            assert!(row.word.len() <= MAX_WORD, "{row:?}");
+            if !phrases.contains(&row.class) {
+                assert!(!row.word.contains(' '), "{row:?} is a phrase");
+            }
+        }
+        for (word, number) in tables::months() {
+            assert_eq!(month(word), Some(number), "{word}");
+            assert!(may_begin_date(word), "{word}");
+        }
+        assert!(is_year_word("года") && is_range_word("bis") && is_ordinal("ᵉʳ"));
+        assert!(is_month_filler("во") && !is_month_filler("le") && may_begin_date("le"));
+        assert!(is_day_filler("Den") && !is_day_filler("in") && is_day_month_link("of"));
     }
 
     #[test]

@@ -1,14 +1,12 @@
 //! Explaining why locator text could not be read, with the precise bytes at fault.
 //! Called once, at the point where the grammar stopped; it looks at one or two tokens only.
 
+use super::SEPARATOR_WORDS;
 use crate::locator::labels::scan_label;
 use crate::locator::value::lex::{alnum_end, char_at, skip_spaces};
 use crate::locator::value::roman_value;
 use crate::text::is_dash;
-use crate::{ParseError, Span};
-
-/// Words that join locators or values; skipped to find the token at fault.
-const JOIN_WORDS: [&str; 6] = ["and", "und", "et", "и", "u.", "&"];
+use crate::{ParseError, ParseErrorKind, Span};
 
 /// The longest token quoted in a message, in bytes.
 const MAX_TOKEN: usize = 40;
@@ -44,7 +42,7 @@ fn skip_separators(text: &str, mut pos: usize) -> usize {
             Some(',' | ';' | '.') => pos += 1,
             Some(_) => {
                 let word = token(text, pos).slice(text);
-                let joins = JOIN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+                let joins = SEPARATOR_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
                 if !joins || skip_spaces(text, pos + word.len()) == pos + word.len() {
                     return pos;
                 }
@@ -61,13 +59,18 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
     if let Some(c) = char_at(text, start).filter(|&c| is_dash(c)) {
         if after_locator {
             let span = Span::new(start, start + c.len_utf8());
-            return ParseError::new(format!("a range needs a value after `{c}`"), span);
+            return ParseError::new(
+                ParseErrorKind::MissingValue,
+                format!("a range needs a value after `{c}`"),
+                span,
+            );
         }
     }
     let at = skip_separators(text, start);
     let Some(c) = char_at(text, at) else {
         let span = Span::new(start, text.len());
         return ParseError::new(
+            ParseErrorKind::MissingValue,
             format!("`{}` must be followed by a locator", span.slice(text)),
             span,
         );
@@ -77,6 +80,7 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
     if let Some(label) = scan_label(text, at) {
         let label_text = label.span.slice(text);
         return ParseError::new(
+            ParseErrorKind::MissingValue,
             format!("locator label `{label_text}` needs a value, such as `{label_text} 12`"),
             label.span,
         );
@@ -84,12 +88,17 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
     let next = skip_spaces(text, tok.end);
     let number_next = char_at(text, next).is_some_and(|c| c.is_ascii_digit());
     if c.is_alphabetic() && number_next {
-        return ParseError::new(format!("unknown locator label `{written}`"), tok);
+        return ParseError::new(
+            ParseErrorKind::UnknownLabel,
+            format!("unknown locator label `{written}`"),
+            tok,
+        );
     }
     let word = text.get(at..alnum_end(text, at)).unwrap_or("");
     if roman_value(word).is_some() {
         let span = Span::new(at, at + word.len());
         return ParseError::new(
+            ParseErrorKind::MissingLabel,
             format!("a bare roman numeral is not read as a page: add a label, as in `p. {word}`"),
             span,
         );
@@ -97,6 +106,7 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
     if c.is_ascii_digit() {
         let span = Span::new(at, alnum_end(text, at));
         return ParseError::new(
+            ParseErrorKind::MissingLabel,
             format!(
                 "`{}` has no label: write one, as in `p. {}`",
                 span.slice(text),
@@ -106,9 +116,14 @@ pub(super) fn diagnose(text: &str, pos: usize, after_locator: bool) -> ParseErro
         );
     }
     if after_locator {
-        ParseError::new(format!("cannot read `{written}` as part of a locator"), tok)
+        ParseError::new(
+            ParseErrorKind::NotRecognized,
+            format!("cannot read `{written}` as part of a locator"),
+            tok,
+        )
     } else {
         ParseError::new(
+            ParseErrorKind::NotRecognized,
             format!("expected a locator, such as `p. 12`, not `{written}`"),
             tok,
         )

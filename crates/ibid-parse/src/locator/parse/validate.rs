@@ -2,7 +2,7 @@
 //! `6O` (letter O for 0), `61a2` (letters between digits). Reported as errors, value kept.
 
 use crate::locator::{Locator, LocatorLabel, LocatorNumber, NumberKind};
-use crate::ParseError;
+use crate::{ParseError, ParseErrorKind};
 
 /// Labels whose values are plain numbers, where a letter in the middle is a typo. Archival
 /// files and fonds (`Р-175`, `LA10/146`), appendices and sub-verbo entries are left alone.
@@ -37,7 +37,11 @@ pub(crate) fn mistyped_numbers<'l>(
             .flat_map(|r| std::iter::once(&r.first).chain(r.last.as_ref()));
         for number in numbers {
             if let Some(message) = mistyped(number, input, locator.label) {
-                errors.push(ParseError::new(message, number.span));
+                errors.push(ParseError::new(
+                    ParseErrorKind::MistypedNumber,
+                    message,
+                    number.span,
+                ));
             }
         }
     }

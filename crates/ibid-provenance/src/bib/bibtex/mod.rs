@@ -72,7 +72,7 @@ pub(super) fn parse(path: &Path, text: &str) -> (Vec<BibEntry>, Vec<LoadError>) 
         let span = trimmed_span(text, entry.span);
         match item_from_json(object) {
             Ok((mut item, extra)) => {
-                item.id = Some(entry.key.clone());
+                item.id = Some(entry.key.clone().into());
                 entries.push(BibEntry {
                     key: entry.key.clone(),
                     item,
@@ -133,6 +133,6 @@ mod tests {
         assert_eq!(s.issue.as_deref(), Some("2"));
         assert_eq!(s.page.as_deref(), Some("123-145"));
         assert_eq!(s.container_title.as_deref(), Some("Slavic Review"));
-        assert_eq!(s.issued.as_ref().unwrap().date_parts, [[2004]]);
+        assert_eq!(s.issued.as_ref().unwrap().start.as_slice(), [2004]);
     }
 }

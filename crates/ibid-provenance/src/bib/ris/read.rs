@@ -490,7 +490,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> (Vec<BibEntry>, Vec<LoadError>) 
         };
         match item_from_json(item.object) {
             Ok((mut csl, mut extra)) => {
-                csl.id = Some(key.clone());
+                csl.id = Some(key.clone().into());
                 extra.extend(item.extra);
                 entries.push(BibEntry {
                     key,

@@ -1,0 +1,47 @@
+//! What `show`, `export` and `graph` share: plan the named paths and load their documents
+//! through `ibid-corpus`, report warnings and errors on stderr, and the exit status.
+
+use crate::Outcome;
+use anyhow::{bail, Result};
+use ibid_corpus::{Documents, Plan};
+use ibid_provenance::LoadError;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The documents at `paths` (files, or folders walked with the corpus settings), loaded,
+/// with the plan's warnings already printed. Configuration errors and named paths that
+/// cannot be read stop here (exit code 2).
+pub fn load(paths: &[PathBuf]) -> Result<(Plan, Documents)> {
+    let plan = Plan::new(paths, Path::new("."))?;
+    for warning in &plan.warnings {
+        eprintln!("ibid: warning: {warning}");
+    }
+    let documents = plan.load_all()?;
+    Ok((plan, documents))
+}
+
+/// Print `errors` to stderr as `file:line:column: message` with a help line.
+pub fn report(errors: &[LoadError]) -> io::Result<()> {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for e in errors {
+        writeln!(err, "{e}")?;
+    }
+    Ok(())
+}
+
+/// The exit status once the output is written: an error (exit code 2) when a document
+/// could not be loaded cleanly or a folder could not be read.
+pub fn finish(plan: &Plan, errors: &[LoadError]) -> Result<Outcome> {
+    for error in &plan.errors {
+        eprintln!("ibid: error: {error}");
+    }
+    let unread = plan.errors.len();
+    match (errors.len(), unread) {
+        (0, 0) => Ok(Outcome::Clean),
+        (0, 1) => bail!("1 folder could not be read; the output is incomplete"),
+        (0, n) => bail!("{n} folders could not be read; the output is incomplete"),
+        (1, _) => bail!("1 error while loading"),
+        (n, _) => bail!("{n} errors while loading"),
+    }
+}

@@ -1,0 +1,163 @@
+//! The one line index: byte offsets to 1-based lines and columns, for every message,
+//! diagnostic and export. `\n`, `\r\n` and a lone `\r` each end a line; columns count
+//! characters (`Барсегов` is 8 columns, not 16 bytes), and a leading BOM takes no column.
+
+use serde::{Deserialize, Serialize};
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+pub struct LineCol {
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column number in characters, starting at 1.
+    pub column: usize,
+}
+
+impl LineCol {
+    /// The position at `line`, `column` (both 1-based).
+    pub const fn new(line: usize, column: usize) -> Self {
+        LineCol { line, column }
+    }
+}
+
+/// The byte offsets at which each line of a text starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Index the lines of `text` (`\n`, `\r\n` and a lone `\r` all end a line).
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(text.len() / 48 + 1);
+        starts.push(0);
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines (a text ending in a newline has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line that holds byte `offset` (offsets past the end give the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts, if it exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// The byte range of 0-based `line` without its line ending.
+    pub fn line_range(&self, line: usize, text: &str) -> std::ops::Range<usize> {
+        let start = self
+            .starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.len)
+            .min(text.len());
+        let mut end = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.len)
+            .min(text.len());
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The text of 0-based `line`, without its line ending.
+    pub fn line_text<'a>(&self, line: usize, text: &'a str) -> &'a str {
+        text.get(self.line_range(line, text)).unwrap_or("")
+    }
+
+    /// The line and column of byte `offset` in `text` (the text this index was built from),
+    /// clamped to the text.
+    ///
+    /// An offset inside a multi-byte character counts as that character.
+    pub fn line_col(&self, offset: usize, text: &str) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        // A byte-order mark at the start of the file takes no column.
+        let start = if line == 0 && text.starts_with('\u{feff}') {
+            start.max(3).min(offset)
+        } else {
+            start
+        };
+        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        LineCol::new(line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_and_columns_count_characters() {
+        let text = "ab\nБарсегов Ю.Г.\r\nx\ry";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_col(0, text), LineCol::new(1, 1));
+        assert_eq!(index.line_col(2, text), LineCol::new(1, 3));
+        let yu = text.find('Ю').unwrap();
+        assert_eq!(index.line_col(yu, text), LineCol::new(2, 10));
+        assert_eq!(
+            index.line_col(text.find('x').unwrap(), text),
+            LineCol::new(3, 1)
+        );
+        assert_eq!(index.line_col(text.len(), text), LineCol::new(4, 2));
+        assert_eq!(index.line_text(1, text), "Барсегов Ю.Г.");
+        assert_eq!(index.line_text(2, text), "x");
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let text = "\u{feff}+++\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(3, text), LineCol::new(1, 1));
+        assert_eq!(index.line_col(4, text), LineCol::new(1, 2));
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_char_do_not_panic() {
+        let text = "ж";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(1, text), LineCol::new(1, 1));
+        assert_eq!(index.line_col(99, text), LineCol::new(1, 2));
+        assert_eq!(index.line_text(5, text), "");
+    }
+}
