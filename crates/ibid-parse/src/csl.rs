@@ -368,6 +368,12 @@ impl CslItem<'_> {
     /// assert_eq!(item.key(), "barsegov2008nagornyi");
     /// ```
     pub fn key(&self) -> String {
+        let title = self.title.as_deref().or(self.container_title.as_deref());
+        self.key_with(title.and_then(|t| crate::language::scan_title(t).key_word))
+    }
+
+    /// [`CslItem::key`] with the title's key word already found.
+    fn key_with(&self, word: Option<&str>) -> String {
         if self.author.is_empty() && self.editor.is_empty() && self.title.is_none() {
             if let Some(archive) = self.archive.as_deref() {
                 return archive_key(Some(archive), self.archive_location.as_deref());
@@ -382,8 +388,7 @@ impl CslItem<'_> {
             .issued
             .as_ref()
             .and_then(|d| d.start.as_slice().first().copied());
-        let title = self.title.as_deref().or(self.container_title.as_deref());
-        item_key(name, year, title)
+        crate::csl_key::key_with_word(name, year, word)
     }
 
     /// The same item, owning its text.
@@ -575,13 +580,17 @@ pub fn reference_to_csl<'a>(reference: &Reference, input: &'a str) -> CslItem<'a
         url: text(input, reference.url),
         archive,
         archive_location,
-        language: text(input, reference.title)
-            .or_else(|| text(input, reference.container_title))
-            .and_then(|t| language_of(&t))
-            .map(Cow::Borrowed),
+        language: None,
         note: None,
     };
-    item.id = Some(Cow::Owned(item.key()));
+    // One pass over the title gives both the language and the key's word.
+    let title = reference
+        .title
+        .or(reference.container_title)
+        .map(|s| s.slice(input));
+    let scan = title.map(crate::language::scan_title);
+    item.language = scan.and_then(|s| s.language).map(Cow::Borrowed);
+    item.id = Some(Cow::Owned(item.key_with(scan.and_then(|s| s.key_word))));
     item
 }
 

@@ -41,51 +41,88 @@ fn cyrillic(c: char) -> Option<&'static str> {
     })
 }
 
-/// `text` lower-cased and folded to ASCII letters and digits: Cyrillic transliterated,
-/// diacritics dropped (`Ä` → `a`, `ß` → `ss`), everything else removed.
-pub(crate) fn fold_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if let Some(latin) = cyrillic(c) {
-            out.push_str(latin);
-        } else {
-            match c {
-                'ß' => out.push_str("ss"),
-                'æ' => out.push_str("ae"),
-                'œ' => out.push_str("oe"),
-                'ø' => out.push('o'),
-                'ł' => out.push('l'),
-                'đ' | 'ð' => out.push('d'),
-                'þ' => out.push_str("th"),
-                'ı' => out.push('i'),
-                _ => out.extend(std::iter::once(c).nfd().filter(char::is_ascii_alphanumeric)),
-            }
+/// Append `c` (already lower case) folded to ASCII: Cyrillic transliterated, accents
+/// dropped (`ä` → `a`, `ß` → `ss`), anything that is not a letter or digit left out.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii_alphanumeric() {
+        out.push(c);
+    } else if c.is_ascii() {
+    } else if let Some(latin) = cyrillic(c) {
+        out.push_str(latin);
+    } else {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            _ => out.extend(std::iter::once(c).nfd().filter(char::is_ascii_alphanumeric)),
         }
     }
+}
+
+/// Append `text` lower-cased and folded to ASCII letters and digits: Cyrillic
+/// transliterated, diacritics dropped (`Ä` → `a`, `ß` → `ss`), everything else left out.
+fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(
+            text.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            // Basic Cyrillic capitals are their small letters less 32.
+            'А'..='Я' => push_folded(out, char::from_u32(u32::from(c) + 32).unwrap_or(c)),
+            'Ё' => push_folded(out, 'ё'),
+            c if c.is_lowercase() || !c.is_alphabetic() => push_folded(out, c),
+            c => c.to_lowercase().for_each(|l| push_folded(out, l)),
+        }
+    }
+}
+
+/// `text` folded as [`fold_into`] appends it.
+#[cfg(test)]
+pub(crate) fn fold_ascii(text: &str) -> String {
+    let mut out = String::new();
+    fold_into(&mut out, text);
     out
 }
 
-/// The first word of `title` that is not a function word (or its first word), folded.
-fn title_word(title: &str) -> String {
-    let mut first = None;
-    for word in
-        title.split(|c: char| c.is_whitespace() || matches!(c, '-' | '’' | '\'' | '«' | '„'))
-    {
-        let lower = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let folded = fold_ascii(&lower);
-        if folded.is_empty() {
-            continue;
-        }
-        if !crate::language::is_function_word(&lower) {
-            return folded;
-        }
-        first.get_or_insert(folded);
+/// Append the first word of `title` that is not a function word (else its first word),
+/// folded.
+fn push_title_word(out: &mut String, title: &str) {
+    if let Some(word) = crate::language::scan_title(title).key_word {
+        fold_into(out, word);
     }
-    first.unwrap_or_default()
+}
+
+/// Append the decimal digits of `n` (a year), without the formatting machinery.
+fn push_number(out: &mut String, n: i32) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n.unsigned_abs();
+    loop {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for &d in digits.get(..len).unwrap_or(&[]).iter().rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// A citation key for an item with no id: the first author's (or editor's) family name,
@@ -94,20 +131,25 @@ fn title_word(title: &str) -> String {
 /// and title always give the same key. A name given whole (an institution) gives its
 /// first significant word; with nothing to go on the key is `item`.
 pub fn item_key(name: Option<&str>, year: Option<i32>, title: Option<&str>) -> String {
-    let mut key = name
-        .map(|n| {
-            if n.split_whitespace().count() > 1 {
-                title_word(n)
-            } else {
-                fold_ascii(n)
-            }
-        })
-        .unwrap_or_default();
-    if let Some(y) = year {
-        key.push_str(&y.to_string());
+    let word = title.and_then(|t| crate::language::scan_title(t).key_word);
+    key_with_word(name, year, word)
+}
+
+/// [`item_key`] with the title's key word already found (by [`crate::language::scan_title`]).
+pub(crate) fn key_with_word(name: Option<&str>, year: Option<i32>, word: Option<&str>) -> String {
+    let mut key = String::with_capacity(32);
+    if let Some(n) = name {
+        if n.contains(char::is_whitespace) {
+            push_title_word(&mut key, n);
+        } else {
+            fold_into(&mut key, n);
+        }
     }
-    if let Some(t) = title {
-        key.push_str(&title_word(t));
+    if let Some(y) = year {
+        push_number(&mut key, y);
+    }
+    if let Some(w) = word {
+        fold_into(&mut key, w);
     }
     if key.is_empty() {
         key.push_str("item");
@@ -119,8 +161,9 @@ pub fn item_key(name: Option<&str>, year: Option<i32>, title: Option<&str>) -> S
 /// location, folded (`RGASPI`, `f. 2, op. 1, d. 17663, l. 1` → `rgaspif2op1d17663l1`), at
 /// most 48 characters.
 pub fn archive_key(repository: Option<&str>, location: Option<&str>) -> String {
-    let mut key = fold_ascii(repository.unwrap_or(""));
-    key.push_str(&fold_ascii(location.unwrap_or("")));
+    let mut key = String::with_capacity(48);
+    fold_into(&mut key, repository.unwrap_or(""));
+    fold_into(&mut key, location.unwrap_or(""));
     key.truncate(48);
     if key.is_empty() {
         key.push_str("item");
@@ -159,6 +202,8 @@ mod tests {
             "world2020"
         );
         assert_eq!(item_key(None, None, None), "item");
+        assert_eq!(item_key(Some("X"), Some(-44), None), "x-44");
+        assert_eq!(item_key(Some("X"), Some(0), None), "x0");
         assert_eq!(
             archive_key(Some("RGASPI"), Some("f. 2, op. 1, d. 17663, l. 1")),
             "rgaspif2op1d17663l1"

@@ -2,102 +2,164 @@
 //! Ukrainian by its own letters); a Latin title is English, German or French by its function
 //! words (`data/function-words.tsv`) and letters.
 
-use std::collections::HashMap;
+use crate::tables::FUNCTION_WORDS;
+use crate::text::{lower_into, WordMap};
 use std::sync::OnceLock;
 
 /// The languages of `data/function-words.tsv`, as bit flags per word.
 const LANGUAGES: [&str; 4] = ["en", "de", "fr", "ru"];
 
-/// Every function word, with the languages it belongs to as bits of [`LANGUAGES`].
-fn function_words() -> &'static HashMap<&'static str, u8> {
-    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+/// The function words, and the length of the longest in bytes.
+struct FunctionWords {
+    /// Each word (lower case, as bytes) with its languages as bits of [`LANGUAGES`].
+    words: WordMap<u8>,
+    /// Longer words are not looked up.
+    longest: usize,
+}
+
+fn function_words() -> &'static FunctionWords {
+    static TABLE: OnceLock<FunctionWords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static str, u8> = HashMap::new();
-        for line in include_str!("../data/function-words.tsv").lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            if let Some((language, word)) = line.split_once('\t') {
+        let mut words = WordMap::default();
+        for row in FUNCTION_WORDS.rows() {
+            for language in row.language.split(',') {
                 if let Some(bit) = LANGUAGES.iter().position(|l| *l == language) {
-                    *map.entry(word).or_default() |= 1 << bit;
+                    *words.entry(row.word.as_bytes()).or_default() |= 1 << bit;
                 }
             }
         }
-        map
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        FunctionWords { words, longest }
     })
 }
 
-/// Whether `word` (lower case, as written) is a function word of any of the four languages.
-pub(crate) fn is_function_word(word: &str) -> bool {
-    function_words().contains_key(word)
+/// The languages (bits of [`LANGUAGES`]) `word` is a function word of; 0 for none.
+fn function_word_bits(word: &str) -> u8 {
+    let table = function_words();
+    if word.is_empty() || word.len() > table.longest {
+        return 0;
+    }
+    let mut buf = [0u8; 32];
+    lower_into(word, &mut buf)
+        .and_then(|lower| table.words.get(lower.as_bytes()).copied())
+        .unwrap_or(0)
 }
 
-/// The language of `text` (a title): `ru`, `uk`, `en`, `de` or `fr`, or `None` when neither
-/// its script nor its words decide.
-pub(crate) fn guess(text: &str) -> Option<&'static str> {
-    let (mut cyrillic, mut latin) = (0usize, 0usize);
-    let mut ukrainian = false;
-    let mut russian_only = false;
-    // Letters only German or only French writes.
-    let (mut german, mut french) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => cyrillic += 1,
-            'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => {
-                cyrillic += 1;
-                ukrainian = true;
+/// Whether `word` (in any case) is a function word of any of the four languages.
+#[cfg(test)]
+pub(crate) fn is_function_word(word: &str) -> bool {
+    function_word_bits(word) != 0
+}
+
+/// What one pass over a title finds: its language, and the first word that is not a
+/// function word (the word a citation key takes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleScan<'a> {
+    /// `ru`, `uk`, `en`, `de` or `fr`, when the script or the words decide.
+    pub language: Option<&'static str>,
+    /// The first word that is not a function word, else the first word.
+    pub key_word: Option<&'a str>,
+}
+
+/// How many words of a title count towards its language: enough for the articles and
+/// prepositions that tell it, few enough to keep a long title cheap.
+const SCORED_WORDS: usize = 8;
+
+/// Read `text` (a title) once for its language and its key word.
+pub(crate) fn scan_title(text: &str) -> TitleScan<'_> {
+    let ascii = text.is_ascii();
+    let latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let (mut cyrillic, mut german, mut french) = (0usize, 0usize, 0usize);
+    let (mut ukrainian, mut russian_only) = (false, false);
+    if !ascii {
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            match c {
+                'ё' | 'Ё' | 'ы' | 'э' | 'ъ' => {
+                    cyrillic += 1;
+                    russian_only = true;
+                }
+                'а'..='я' | 'А'..='Я' => cyrillic += 1,
+                'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => {
+                    cyrillic += 1;
+                    ukrainian = true;
+                }
+                'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => german += 1,
+                'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'œ' | 'â' | 'î' | 'ô' | 'û' | 'ë' | 'ï'
+                | 'É' | 'È' | 'À' | 'Ç' => french += 1,
+                _ => {}
             }
-            'a'..='z' | 'A'..='Z' => latin += 1,
-            'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => {
-                latin += 1;
-                german += 1;
-            }
-            'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'œ' | 'â' | 'î' | 'ô' | 'û' | 'ë' | 'ï' | 'É'
-            | 'È' | 'À' | 'Ç' => {
-                latin += 1;
-                french += 1;
-            }
-            _ => {}
         }
-        if matches!(c, 'ы' | 'э' | 'ъ' | 'ё') {
-            russian_only = true;
-        }
     }
-    if cyrillic > latin {
-        return Some(if ukrainian && !russian_only {
-            "uk"
-        } else {
-            "ru"
-        });
-    }
-    if latin == 0 {
-        return None;
-    }
-    let table = function_words();
+    let is_cyrillic = cyrillic > latin + german + french;
     let mut scores = [0usize; 3];
-    let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        let word = lower.split('\'').next().unwrap_or("");
-        if let Some(bits) = table.get(word) {
+    let (mut key_word, mut first_word) = (None, None);
+    let separator = |c: char| {
+        if ascii {
+            !c.is_ascii_alphanumeric() && c != '\''
+        } else {
+            !c.is_alphanumeric() && c != '\'' && c != '’'
+        }
+    };
+    for (n, word) in text.split(separator).filter(|w| !w.is_empty()).enumerate() {
+        if n >= SCORED_WORDS && key_word.is_some() {
+            break;
+        }
+        // `l'Arménie`, `d’un`: the article before the apostrophe, the word after it.
+        let (head, tail) = match word.find(['\'', '’']) {
+            Some(at) => {
+                let rest = word.get(at..).unwrap_or("");
+                let tail = rest.trim_start_matches(['\'', '’']);
+                (word.get(..at).unwrap_or(""), tail)
+            }
+            None => (word, ""),
+        };
+        let bits = function_word_bits(head);
+        if n < SCORED_WORDS && !is_cyrillic {
             for (i, score) in scores.iter_mut().enumerate() {
                 if bits & (1 << i) != 0 {
                     *score += 1;
                 }
             }
         }
+        first_word.get_or_insert(head);
+        if key_word.is_none() {
+            let candidate = if bits != 0 { tail } else { head };
+            if !candidate.is_empty() && function_word_bits(candidate) == 0 {
+                key_word = Some(candidate);
+            }
+        }
     }
-    scores[1] += german;
-    scores[2] += french;
-    let best = *scores.iter().max()?;
-    if best == 0 || scores.iter().filter(|s| **s == best).count() > 1 {
-        return None;
+    let language = if is_cyrillic {
+        Some(if ukrainian && !russian_only {
+            "uk"
+        } else {
+            "ru"
+        })
+    } else if latin + german + french == 0 {
+        None
+    } else {
+        scores[1] += german;
+        scores[2] += french;
+        let best = scores.iter().copied().max().unwrap_or(0);
+        if best == 0 || scores.iter().filter(|s| **s == best).count() > 1 {
+            None
+        } else {
+            scores
+                .iter()
+                .position(|s| *s == best)
+                .and_then(|i| LANGUAGES.get(i).copied())
+        }
+    };
+    TitleScan {
+        language,
+        key_word: key_word.or(first_word).filter(|w| !w.is_empty()),
     }
-    scores
-        .iter()
-        .position(|s| *s == best)
-        .and_then(|i| LANGUAGES.get(i).copied())
+}
+
+/// The language of `text` (a title): `ru`, `uk`, `en`, `de` or `fr`, or `None` when neither
+/// its script nor its words decide.
+pub(crate) fn guess(text: &str) -> Option<&'static str> {
+    scan_title(text).language
 }
 
 #[cfg(test)]

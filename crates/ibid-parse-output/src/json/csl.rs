@@ -42,7 +42,13 @@ pub(crate) fn write_date(out: &mut Vec<u8>, date: &CslDate) {
 /// Write a CSL item, in `CslItem`'s field order.
 pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItem) {
     let mut o = Object::open(out);
-    o.str_if_some("id", item.id.as_deref());
+    // A derived id is ASCII letters and digits, a language tag letters and hyphens: written
+    // without the escape scan when they are.
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    match item.id.as_deref() {
+        Some(id) if plain(id) => o.name("id", id),
+        other => o.str_if_some("id", other),
+    }
     o.str("type", &item.item_type);
     write_names(&mut o, "author", &item.author);
     write_names(&mut o, "editor", &item.editor);
@@ -67,10 +73,13 @@ pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItem) {
         ("URL", &item.url),
         ("archive", &item.archive),
         ("archive_location", &item.archive_location),
-        ("language", &item.language),
     ];
     for (key, value) in texts {
         o.str_if_some(key, value.as_deref());
+    }
+    match item.language.as_deref() {
+        Some(tag) if plain(tag) => o.name("language", tag),
+        other => o.str_if_some("language", other),
     }
     o.close();
 }
