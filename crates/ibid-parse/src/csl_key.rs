@@ -80,6 +80,7 @@ fn fold_into(out: &mut String, text: &str) {
             // Basic Cyrillic capitals are their small letters less 32.
             'А'..='Я' => push_folded(out, char::from_u32(u32::from(c) + 32).unwrap_or(c)),
             'Ё' => push_folded(out, 'ё'),
+            'а'..='я' | 'ё' => push_folded(out, c),
             c if c.is_lowercase() || !c.is_alphabetic() => push_folded(out, c),
             c => c.to_lowercase().for_each(|l| push_folded(out, l)),
         }

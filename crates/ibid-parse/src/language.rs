@@ -97,7 +97,7 @@ pub(crate) fn scan_title(text: &str) -> TitleScan<'_> {
         if ascii {
             !c.is_ascii_alphanumeric() && c != '\''
         } else {
-            !c.is_alphanumeric() && c != '\'' && c != '’'
+            !crate::text::is_alphanumeric(c) && c != '\'' && c != '’'
         }
     };
     for (n, word) in text.split(separator).filter(|w| !w.is_empty()).enumerate() {
