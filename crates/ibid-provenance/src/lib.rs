@@ -54,12 +54,12 @@ pub use error::{LoadError, LoadErrorKind, Loaded};
 pub use frontmatter::{split as split_front_matter, Split};
 pub use line_index::{LineCol, LineIndex};
 pub use model::{
-    Annotation, Choice, DateValue, Document, Hand, Key, Located, Note, NoteKind, Source, Target,
-    Text, Translation, UnknownKey,
+    Annotation, Choice, DateValue, Debris, Document, Hand, ImportRecord, Key, Located, Note,
+    NoteKind, Source, Target, Text, Translation, UnknownKey,
 };
 pub use read::{
-    decode, document_id, is_sidecar, parse_document, sidecar_path, ANNOTATION_KEYS, NOTE_KEYS,
-    SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
+    decode, document_id, is_sidecar, parse_document, sidecar_path, ANNOTATION_KEYS, DEBRIS_KEYS,
+    IMPORT_KEYS, NOTE_KEYS, SOURCE_KEYS, TOP_KEYS, TRANSLATION_KEYS,
 };
 pub use source_file::SourceFile;
 pub use suggest::closest;

@@ -207,6 +207,10 @@ pub enum NoteKind {
     Encircled,
     /// Lines drawn in the margin beside a passage.
     MarginalLines,
+    /// A word or passage crossed out.
+    CrossedOut,
+    /// A word or passage inserted (written above the line or in the margin).
+    Inserted,
     /// An editorial omission.
     Omission,
     /// An editorial expansion of an abbreviation.
@@ -217,10 +221,12 @@ pub enum NoteKind {
 
 impl NoteKind {
     /// Every kind, with its name in the format.
-    pub const NAMES: [(&'static str, NoteKind); 6] = [
+    pub const NAMES: [(&'static str, NoteKind); 8] = [
         ("underlined", NoteKind::Underlined),
         ("encircled", NoteKind::Encircled),
         ("marginal-lines", NoteKind::MarginalLines),
+        ("crossed-out", NoteKind::CrossedOut),
+        ("inserted", NoteKind::Inserted),
         ("omission", NoteKind::Omission),
         ("expansion", NoteKind::Expansion),
         ("other", NoteKind::Other),
@@ -310,6 +316,37 @@ pub struct Annotation {
     pub unknown: Vec<UnknownKey>,
 }
 
+/// `[import]`: what `ibid import` took off a page that is not part of the document, kept
+/// verbatim so that no line of the page is lost.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ImportRecord {
+    /// `preamble`: the page's own text before the document (headline, introduction).
+    pub preamble: Option<Text>,
+    /// `[[import.debris]]`: lines judged page debris, each with the reason.
+    pub debris: Vec<Debris>,
+    /// The `[import]` table.
+    pub span: Span,
+    /// Keys of `[import]` the format does not know.
+    pub unknown: Vec<UnknownKey>,
+}
+
+/// One `[[import.debris]]` entry: text of the page judged not to be part of the document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Debris {
+    /// `line`: the line of the page it was on (from 1).
+    pub line: Option<Located<i64>>,
+    /// `column`: the column it started at (from 1), when it was part of a line.
+    pub column: Option<Located<i64>>,
+    /// `text`: the text, verbatim.
+    pub text: Option<Text>,
+    /// `reason`: why it was judged debris.
+    pub reason: Option<Text>,
+    /// The entry's table.
+    pub span: Span,
+    /// Keys the format does not know.
+    pub unknown: Vec<UnknownKey>,
+}
+
 /// A loaded document: its provenance from the front matter (or sidecar), and its body.
 ///
 /// Spans of front-matter values are offsets into [`Document::meta_file`] (the document's
@@ -349,6 +386,8 @@ pub struct Document {
     pub notes: Vec<Note>,
     /// `[[annotations]]`, in order.
     pub annotations: Vec<Annotation>,
+    /// `[import]`: what `ibid import` took off the page that is not the document.
+    pub import: Option<ImportRecord>,
     /// Top-level keys the format does not know.
     pub unknown: Vec<UnknownKey>,
     /// The body after the front matter.
@@ -395,6 +434,10 @@ impl Document {
         }
         all.extend(self.notes.iter().flat_map(|n| &n.unknown));
         all.extend(self.annotations.iter().flat_map(|a| &a.unknown));
+        if let Some(i) = &self.import {
+            all.extend(&i.unknown);
+            all.extend(i.debris.iter().flat_map(|d| &d.unknown));
+        }
         all.sort_by_key(|u| u.key.span.start);
         all
     }

@@ -6,7 +6,8 @@ use crate::dates::read_date;
 use crate::error::{LoadError, LoadErrorKind, Loaded};
 use crate::frontmatter::{split, Split};
 use crate::model::{
-    Annotation, Choice, Document, Hand, Note, NoteKind, Source, Target, Text, Translation,
+    Annotation, Choice, Debris, Document, Hand, ImportRecord, Note, NoteKind, Source, Target, Text,
+    Translation,
 };
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
@@ -30,6 +31,7 @@ pub const TOP_KEYS: &[&str] = &[
     "hands",
     "notes",
     "annotations",
+    "import",
 ];
 /// Known keys of `[source]`.
 pub const SOURCE_KEYS: &[&str] = &[
@@ -42,12 +44,19 @@ pub const NOTE_KEYS: &[&str] = &["marker", "kind", "hand", "text", "target", "la
 /// Known keys of an `[[annotations]]` entry.
 pub const ANNOTATION_KEYS: &[&str] = &["n", "hand", "text", "date", "place"];
 
+/// Known keys of `[import]`.
+pub const IMPORT_KEYS: &[&str] = &["preamble", "debris"];
+/// Known keys of an `[[import.debris]]` entry.
+pub const DEBRIS_KEYS: &[&str] = &["line", "column", "text", "reason"];
+
 const SCHEMA: Schema = &[
     ("", TOP_KEYS),
     ("source", SOURCE_KEYS),
     ("translation", TRANSLATION_KEYS),
     ("notes", NOTE_KEYS),
     ("annotations", ANNOTATION_KEYS),
+    ("import", IMPORT_KEYS),
+    ("import.debris", DEBRIS_KEYS),
 ];
 
 /// The sidecar path of a document: `dir/NAME.ibid.toml` for `dir/NAME.txt`.
@@ -175,6 +184,7 @@ pub fn parse_document(
         hands: Vec::new(),
         notes: Vec::new(),
         annotations: Vec::new(),
+        import: None,
         unknown: Vec::new(),
         body: Body::default(),
     };
@@ -257,6 +267,7 @@ fn read_top(ctx: &mut Ctx<'_>, table: &DeTable<'_>, doc: &mut Document) {
                     .map(|(i, t, s)| read_annotation(ctx, i, t, s, year))
                     .collect()
             }
+            "import" => doc.import = read_import(ctx, value),
             _ => {
                 let u = ctx.unknown("", key, value, TOP_KEYS, SCHEMA);
                 doc.unknown.push(u);
@@ -486,6 +497,52 @@ fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -
         );
     }
     note
+}
+
+/// `[import]`: the page's preamble and its debris, as `ibid import` recorded them.
+fn read_import(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<ImportRecord> {
+    let table = ctx.table("import", value)?;
+    let mut record = ImportRecord {
+        span: ctx.span(value.span()),
+        ..ImportRecord::default()
+    };
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "preamble" => record.preamble = ctx.text("import.preamble", value),
+            "debris" => {
+                record.debris = array_of_tables(ctx, "import.debris", value)
+                    .into_iter()
+                    .map(|(i, t, s)| read_debris(ctx, i, t, s))
+                    .collect()
+            }
+            _ => {
+                let u = ctx.unknown("import", key, value, IMPORT_KEYS, SCHEMA);
+                record.unknown.push(u);
+            }
+        }
+    }
+    Some(record)
+}
+
+fn read_debris(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -> Debris {
+    let path = format!("import.debris[{index}]");
+    let mut d = Debris {
+        span,
+        ..Debris::default()
+    };
+    for (key, value) in ctx.entries(table) {
+        match key.get_ref().as_ref() {
+            "line" => d.line = ctx.integer(&format!("{path}.line"), value),
+            "column" => d.column = ctx.integer(&format!("{path}.column"), value),
+            "text" => d.text = ctx.text(&format!("{path}.text"), value),
+            "reason" => d.reason = ctx.text(&format!("{path}.reason"), value),
+            _ => {
+                let u = ctx.unknown(&path, key, value, DEBRIS_KEYS, SCHEMA);
+                d.unknown.push(u);
+            }
+        }
+    }
+    d
 }
 
 fn read_annotation(

@@ -166,6 +166,22 @@ pub fn front_matter(doc: &Document) -> String {
         out.text("text", &a.text);
         out.unknown(&a.unknown);
     }
+    if let Some(i) = &doc.import {
+        out.0.push_str("\n[import]\n");
+        out.text("preamble", &i.preamble);
+        out.unknown(&i.unknown);
+        for d in &i.debris {
+            out.0.push_str("\n[[import.debris]]\n");
+            for (key, value) in [("line", d.line), ("column", d.column)] {
+                if let Some(v) = value {
+                    let _ = writeln!(out.0, "{key} = {}", v.value);
+                }
+            }
+            out.text("text", &d.text);
+            out.text("reason", &d.reason);
+            out.unknown(&d.unknown);
+        }
+    }
     out.0
 }
 

@@ -10,8 +10,9 @@ use crate::rules::DocContext;
 /// Reports front-matter values the format cannot use: a value of the wrong TOML type
 /// (`date = 1921` is fine, `hands = "lenin"` is not), a value outside a closed vocabulary
 /// (`kind = "circled"` in a note, where the kinds are `underlined`, `encircled`,
-/// `marginal-lines`, `omission`, `expansion` and `other`), a required key that is missing,
-/// and a document that has both front matter and a sidecar file.
+/// `marginal-lines`, `crossed-out`, `inserted`, `omission`, `expansion` and `other`), a
+/// required key that is missing, and a document that has both front matter and a sidecar
+/// file.
 ///
 /// ## Why is this bad?
 /// The value is ignored where it is used (exports, other rules), so the provenance it was

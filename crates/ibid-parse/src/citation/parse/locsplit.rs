@@ -235,22 +235,13 @@ fn locator_chain(text: &str, start: usize, end: usize) -> (Vec<Locator>, usize) 
     let Some(slice) = text.get(start..end) else {
         return (Vec::new(), start);
     };
-    let mut reach = start;
-    let mut chain = Vec::new();
     // Only the locators are wanted here (the citation reports mistyped numbers itself), so
-    // the list is read without building the errors `parse_locators` would add.
+    // the list is read without building the errors `parse_locators` would add. The list
+    // grammar decides what joins two locators (`,`, `;`, `and`, a full stop between
+    // `n.d.` and `Л. 19`), exactly as `parse_locators` does on the locator's text.
     let (locators, _) = scan_locator_list(slice, 0, &LocatorOptions::default());
-    for locator in locators {
-        let locator = shift(locator, start);
-        let gap_ok = text
-            .get(reach..locator.span.start)
-            .is_some_and(|gap| gap.chars().all(|c| is_space(c) || c == ',' || c == ';'));
-        if !gap_ok {
-            break;
-        }
-        reach = locator.span.end;
-        chain.push(locator);
-    }
+    let chain: Vec<Locator> = locators.into_iter().map(|l| shift(l, start)).collect();
+    let reach = chain.last().map_or(start, |l| l.span.end);
     (chain, reach)
 }
 
@@ -291,6 +282,18 @@ mod tests {
             s.locator.map(|l| l.slice(text)),
             s.suffix.map(|l| l.slice(text)),
         )
+    }
+
+    #[test]
+    fn the_list_grammar_decides_what_joins_two_locators() {
+        // Found by the property test: a full stop joins `n.d` and `Л.19/II` in the list
+        // grammar, so the citation must read both, with no error, as `parse_locators` does.
+        let text = ", n.d.Л.19/II";
+        let m = Markup::new(text, 0, text.len());
+        let s = split(text, &m, 0, text.len());
+        let read: Vec<&str> = s.locators.iter().map(|l| l.span.slice(text)).collect();
+        assert_eq!(read, ["n.d", "Л.19/II"]);
+        assert!(s.locator_errors.is_empty(), "{:?}", s.locator_errors);
     }
 
     #[test]

@@ -1,0 +1,298 @@
+//! `ibid import FILE...`: pasted pages (text, Markdown, saved HTML) to documents in format
+//! v1, with a report per file. Wiring only: reading, choosing the output, the target
+//! corpus's bibliography, writing and printing; the extraction is `ibid_import`'s.
+
+use crate::Outcome;
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
+use ibid_corpus::{find_config, load_config, read_regular_file, DEFAULT_MAX_FILE_SIZE};
+use ibid_import::{import, write_atomic, InputFormat, Options, Page, Report, Status, WriteError};
+use ibid_provenance::bib::BibFormat;
+use ibid_provenance::{decode, sidecar_path, Bibliography};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Arguments of `ibid import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Pages to import: plain text, Markdown, or HTML saved from a browser.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Write each document into this folder (created if needed), named as its page.
+    #[arg(long, value_name = "DIR", group = "destination")]
+    pub out: Option<PathBuf>,
+    /// Leave each text file untouched and write its front matter beside it as `NAME.ibid.toml`.
+    #[arg(long, group = "destination")]
+    pub sidecar: bool,
+    /// Rewrite each page as a document in place.
+    #[arg(long, group = "destination")]
+    pub in_place: bool,
+    /// Report what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Keep page debris in the body instead of `[[import.debris]]` (it is still reported).
+    #[arg(long)]
+    pub keep_debris: bool,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    pub force: bool,
+    /// Report format.
+    #[arg(long, alias = "output-format", value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// Report formats of `ibid import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable report per file.
+    Text,
+    /// One JSON array of reports.
+    Json,
+}
+
+/// Where a document goes.
+#[derive(Debug, Clone)]
+enum Destination {
+    Document(PathBuf),
+    Sidecar(PathBuf),
+    None,
+}
+
+/// Run `ibid import`.
+pub fn run(args: ImportArgs) -> Result<Outcome> {
+    if args.out.is_none() && !args.sidecar && !args.in_place && !args.dry_run {
+        bail!(
+            "say where the documents go: --out DIR, --sidecar or --in-place \
+             (or --dry-run to see the report only)"
+        );
+    }
+    if let (Some(dir), false) = (&args.out, args.dry_run) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    }
+    // The corpora the outputs land in, their bibliographies loaded once each; then the
+    // pages, in parallel, reported in the order given.
+    let mut bibliographies = Bibliographies::default();
+    for file in &args.files {
+        bibliographies.load(&landing_folder(&args, file));
+    }
+    let results: Vec<Result<Report, String>> = args
+        .files
+        .par_iter()
+        .map(|file| {
+            import_one(
+                &args,
+                file,
+                bibliographies.get(&landing_folder(&args, file)),
+            )
+        })
+        .collect();
+    let mut reports = Vec::new();
+    let (mut failed, mut incomplete) = (0usize, 0usize);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for result in results {
+        match result {
+            Ok(report) => {
+                incomplete += usize::from(report.status == Status::Incomplete);
+                if args.format == ReportFormat::Text {
+                    out.write_all(report.to_text().as_bytes())?;
+                }
+                reports.push(report);
+            }
+            Err(message) => {
+                failed += 1;
+                eprintln!("{message}");
+            }
+        }
+    }
+    if args.format == ReportFormat::Json {
+        serde_json::to_writer_pretty(&mut out, &reports)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    match (failed, incomplete) {
+        (0, 0) => Ok(Outcome::Clean),
+        (0, _) => Ok(Outcome::Findings),
+        (1, _) => bail!("1 file could not be imported"),
+        (n, _) => bail!("{n} files could not be imported"),
+    }
+}
+
+/// Import one file: its report, or a message saying why it could not be imported.
+fn import_one(
+    args: &ImportArgs,
+    file: &Path,
+    bibliography: Option<&Bibliography>,
+) -> Result<Report, String> {
+    let bytes = read_page(file)?;
+    let format = InputFormat::detect(file, &bytes);
+    let page = Page::read(&bytes, format).map_err(|e| {
+        let at = e
+            .position()
+            .map(|(l, c)| format!(":{l}:{c}"))
+            .unwrap_or_default();
+        format!(
+            "{}{at}: {}\n  help: {}",
+            file.display(),
+            e.message(),
+            e.help()
+        )
+    })?;
+    let destination = destination(args, file, format)?;
+    let report_base = |status_report: Report| {
+        let mut r = status_report;
+        r.file = file.display().to_string();
+        r
+    };
+    if page.has_front_matter() || sidecar_path(file).is_file() {
+        return Ok(report_base(Report::already_document()));
+    }
+    let options = Options::new(
+        args.keep_debris,
+        matches!(destination, Destination::Sidecar(_)),
+    );
+    let Some(imported) = import(&page, bibliography, &options) else {
+        return Ok(report_base(Report::already_document()));
+    };
+    let mut report = report_base(imported.report());
+    let (path, text) = match destination {
+        Destination::Document(p) => (p, imported.document()),
+        Destination::Sidecar(p) => (p, imported.sidecar()),
+        Destination::None => return Ok(report),
+    };
+    report.output = Some(path.display().to_string());
+    if !args.dry_run {
+        let overwrite = args.force || (args.in_place && path == file);
+        write_atomic(&path, &text, overwrite).map_err(|e| match e {
+            WriteError::Exists(p) => format!(
+                "{}: the output {} exists\n  help: pass --force to overwrite it",
+                file.display(),
+                p.display()
+            ),
+            other => format!("{}: {other}", file.display()),
+        })?;
+    }
+    Ok(report)
+}
+
+/// The bytes of `file`, read with the corpus's safe reader: a regular file (never a FIFO
+/// or a device) within the size limit.
+fn read_page(file: &Path) -> Result<Vec<u8>, String> {
+    read_regular_file(file, DEFAULT_MAX_FILE_SIZE)
+        .map_err(|e| format!("{}: cannot read the page: {}", file.display(), e.reason()))
+}
+
+/// Where the document of `file` goes.
+fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<Destination, String> {
+    let name = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = match format {
+        InputFormat::Html => "txt".to_string(),
+        _ => file
+            .extension()
+            .map_or("txt".to_string(), |e| e.to_string_lossy().into_owned()),
+    };
+    let text_only = |what: &str| {
+        format!(
+            "{}: {what} needs a text page, and this is HTML\n  help: use --out DIR to write the document beside it",
+            file.display()
+        )
+    };
+    if let Some(dir) = &args.out {
+        return Ok(Destination::Document(dir.join(format!("{name}.{ext}"))));
+    }
+    if args.sidecar {
+        if format == InputFormat::Html {
+            return Err(text_only("--sidecar"));
+        }
+        return Ok(Destination::Sidecar(sidecar_path(file)));
+    }
+    if args.in_place {
+        if format == InputFormat::Html {
+            return Err(text_only("--in-place"));
+        }
+        return Ok(Destination::Document(file.to_path_buf()));
+    }
+    Ok(Destination::None)
+}
+
+/// The folder the output of `file` lands in: `--out DIR`, else the page's own folder.
+fn landing_folder(args: &ImportArgs, file: &Path) -> PathBuf {
+    match &args.out {
+        Some(dir) => dir.clone(),
+        None => file.parent().map(Path::to_path_buf).unwrap_or_default(),
+    }
+}
+
+/// The bibliographies of the corpora outputs land in, loaded once per folder and per
+/// `ibid.toml`.
+#[derive(Default)]
+struct Bibliographies {
+    by_folder: HashMap<PathBuf, Option<PathBuf>>,
+    by_config: HashMap<PathBuf, Option<Bibliography>>,
+}
+
+impl Bibliographies {
+    /// Find the `ibid.toml` of the corpus `folder` is in (or would be, when it does not
+    /// exist yet) and load its bibliography.
+    fn load(&mut self, folder: &Path) {
+        if self.by_folder.contains_key(folder) {
+            return;
+        }
+        let mut start = folder.to_path_buf();
+        while !start.exists() {
+            match start.parent() {
+                Some(p) if !p.as_os_str().is_empty() => start = p.to_path_buf(),
+                _ => {
+                    start = PathBuf::from(".");
+                    break;
+                }
+            }
+        }
+        let config_path = find_config(&start);
+        if let Some(path) = &config_path {
+            self.by_config
+                .entry(path.clone())
+                .or_insert_with(|| corpus_bibliography(path));
+        }
+        self.by_folder.insert(folder.to_path_buf(), config_path);
+    }
+
+    /// The bibliography loaded for `folder`.
+    fn get(&self, folder: &Path) -> Option<&Bibliography> {
+        let config = self.by_folder.get(folder)?.as_ref()?;
+        self.by_config.get(config)?.as_ref()
+    }
+}
+
+/// The bibliography of the corpus configured by `config_path`, its files read with the
+/// corpus's safe reader; `None` when it has none. A file that cannot be read leaves the
+/// source line as a `cite` (`ibid check` reports the file itself).
+fn corpus_bibliography(config_path: &Path) -> Option<Bibliography> {
+    let config = load_config(config_path).value?;
+    let mut merged = Bibliography::default();
+    for setting in &config.bibliography {
+        let path = &setting.value;
+        let Some(format) = BibFormat::from_path(path) else {
+            continue;
+        };
+        let Ok(bytes) = read_regular_file(path, DEFAULT_MAX_FILE_SIZE) else {
+            continue;
+        };
+        let Ok(text) = decode(path, &bytes) else {
+            continue;
+        };
+        if let Some(bib) = Bibliography::parse(path, &text, format).value {
+            for entry in bib.entries {
+                // A duplicate key keeps its first entry, as the corpus loader does.
+                let _ = merged.push(entry);
+            }
+        }
+    }
+    (!merged.is_empty()).then_some(merged)
+}
