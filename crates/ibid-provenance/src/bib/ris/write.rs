@@ -6,7 +6,8 @@ use crate::bib::{DATE_FIELDS, NAME_FIELDS};
 use serde_json::Value;
 use std::fmt::Write as _;
 
-/// The RIS text of `items` (CSL-JSON objects; other values are skipped): one `TY` … `ER`
+/// The RIS text of `items` (CSL-JSON objects; other values are skipped), with the CRLF line
+/// ends the RIS specification asks for: one `TY` … `ER`
 /// record per item, with the item's `id` as `ID`.
 pub fn write_ris(items: &[Value]) -> String {
     let mut out = String::new();
@@ -35,7 +36,7 @@ fn one_line(s: &str) -> String {
 fn line(out: &mut String, tag: &str, value: &str) {
     let value = one_line(value);
     if !value.is_empty() {
-        let _ = writeln!(out, "{tag}  - {value}");
+        let _ = write!(out, "{tag}  - {value}\r\n");
     }
 }
 
@@ -125,7 +126,7 @@ fn write_record(out: &mut String, o: &serde_json::Map<String, Value>) {
     let t = tables();
     let csl_type = o.get("type").and_then(Value::as_str).unwrap_or("document");
     let ty = t.write_types.get(csl_type).copied().unwrap_or("GEN");
-    let _ = writeln!(out, "TY  - {ty}");
+    let _ = write!(out, "TY  - {ty}\r\n");
     let text = |k: &str| -> Option<String> {
         match o.get(k)? {
             Value::String(s) => Some(s.clone()),
@@ -278,7 +279,7 @@ fn write_record(out: &mut String, o: &serde_json::Map<String, Value>) {
             line(out, "M2", &format!("{key}: {s}"));
         }
     }
-    out.push_str("ER  - \n\n");
+    out.push_str("ER  - \r\n\r\n");
 }
 
 #[cfg(test)]
