@@ -141,3 +141,24 @@ fn errors_name_the_line_and_the_rest_is_read() {
     assert_eq!(keys, ["good1", "good2"]);
     insta::assert_snapshot!("bibtex_errors", errors.join("\n"));
 }
+
+#[test]
+fn langid_babel_names_are_language_tags() {
+    for (langid, tag) in [
+        ("russian", "ru-RU"),
+        ("ngerman", "de-DE"),
+        ("german", "de-DE"),
+        ("french", "fr-FR"),
+        ("ukrainian", "uk-UA"),
+        ("english", "en-US"),
+        ("british", "en-GB"),
+    ] {
+        let item = one(&format!("@book{{a, title = {{T}}, langid = {{{langid}}}}}"));
+        assert_eq!(item["language"], tag, "{langid}");
+    }
+    // `langidopts` picks a variant; `hyphenation` is biblatex's older name for `langid`.
+    let item = one("@book{a, title = {T}, langid = {english}, langidopts = {variant=british}}");
+    assert_eq!(item["language"], "en-GB");
+    let item = one("@book{a, title = {T}, hyphenation = {ngerman}}");
+    assert_eq!(item["language"], "de-DE");
+}
