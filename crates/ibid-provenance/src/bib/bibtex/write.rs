@@ -502,24 +502,35 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// Escape a title and brace every word with a capital after its first letter or after
-/// the first word, so that processors that change case (pandoc, biblatex styles) keep it.
+/// the first word (its letters, not the punctuation around them), so that processors that
+/// change case (pandoc, biblatex styles) keep it.
 fn protect_case(title: &str) -> String {
     let mut out = String::with_capacity(title.len() + 16);
     for (i, word) in title.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        let escaped = escape(word);
         let capital = word
             .chars()
             .enumerate()
             .any(|(j, c)| c.is_uppercase() && (i > 0 || j > 0));
-        if capital && !escaped.is_empty() {
-            out.push('{');
-            out.push_str(&escaped);
-            out.push('}');
-        } else {
-            out.push_str(&escaped);
+        // The braces hold the word's letters and digits, not the punctuation around it
+        // (`{Sickle}:`, `“{Intention}”`).
+        let start = word.find(char::is_alphanumeric);
+        let end = word
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(at, c)| at + c.len_utf8());
+        match (capital, start, end) {
+            (true, Some(start), Some(end)) => {
+                out.push_str(&escape(word.get(..start).unwrap_or("")));
+                out.push('{');
+                out.push_str(&escape(word.get(start..end).unwrap_or("")));
+                out.push('}');
+                out.push_str(&escape(word.get(end..).unwrap_or("")));
+            }
+            _ => out.push_str(&escape(word)),
         }
     }
     out
@@ -709,7 +720,11 @@ mod tests {
         );
         assert_eq!(
             protect_case("Letter of N. Narimanov to V. I. Lenin"),
-            "Letter of {N.} {Narimanov} to {V.} {I.} {Lenin}"
+            "Letter of {N}. {Narimanov} to {V}. {I}. {Lenin}"
+        );
+        assert_eq!(
+            protect_case("Between Crescent and Sickle: “Partition”"),
+            "Between {Crescent} and {Sickle}: “{Partition}”"
         );
     }
 
