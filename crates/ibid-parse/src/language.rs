@@ -101,7 +101,9 @@ pub(crate) fn scan_title(text: &str) -> TitleScan<'_> {
         }
     };
     for (n, word) in text.split(separator).filter(|w| !w.is_empty()).enumerate() {
-        if n >= SCORED_WORDS && key_word.is_some() {
+        // A Cyrillic title's language is its script's: its words are read only up to the key
+        // word.
+        if key_word.is_some() && (is_cyrillic || n >= SCORED_WORDS) {
             break;
         }
         // `l'Arménie`, `d’un`: the article before the apostrophe, the word after it.
