@@ -186,7 +186,15 @@ pub(crate) fn item_from_json(
     // Read the item from the object in place (no copy), then move the variables it has no
     // field for into `extra`.
     let object = Value::Object(object);
-    let item = CslItem::<'static>::deserialize(&object).map_err(|e| e.to_string())?;
+    let item = match CslItem::<'static>::deserialize(&object) {
+        Ok(item) => item,
+        Err(e) => {
+            return Err(match &object {
+                Value::Object(o) => describe_item_error(o, &e),
+                _ => e.to_string(),
+            })
+        }
+    };
     let Value::Object(object) = object else {
         return Ok((item, BTreeMap::new()));
     };
@@ -195,6 +203,55 @@ pub(crate) fn item_from_json(
         .filter(|(k, _)| !CslItem::VARIABLES.contains(&k.as_str()))
         .collect();
     Ok((item, extra))
+}
+
+/// Why a CSL-JSON item cannot be read, in CSL's words: the variable at fault (found by
+/// reading each variable on its own) and what it should hold, never a Rust type's name.
+fn describe_item_error(
+    object: &serde_json::Map<String, serde_json::Value>,
+    error: &serde_json::Error,
+) -> String {
+    use serde_json::Value;
+    let kind = object.get("type").cloned().unwrap_or(Value::Null);
+    let culprit = object.iter().find_map(|(key, value)| {
+        if key == "type" {
+            return None;
+        }
+        let mut alone = serde_json::Map::new();
+        alone.insert("type".to_owned(), kind.clone());
+        alone.insert(key.clone(), value.clone());
+        serde_json::from_value::<CslItem<'static>>(Value::Object(alone))
+            .err()
+            .map(|e| (key, e))
+    });
+    match culprit {
+        Some((key, e)) => format!("`{key}` {}", plain_serde_message(&e.to_string())),
+        None => plain_serde_message(&error.to_string()),
+    }
+}
+
+/// A serde message with its Rust type names replaced by what CSL-JSON expects there.
+fn plain_serde_message(message: &str) -> String {
+    const NAMES: [(&str, &str); 4] = [
+        (
+            "struct CslName",
+            "a name, {\"family\": \"...\", \"given\": \"...\"} or {\"literal\": \"...\"}",
+        ),
+        (
+            "struct CslDate",
+            "a date, {\"date-parts\": [[1921, 2, 16]]}",
+        ),
+        ("struct CslItem", "an item object"),
+        ("a sequence", "a list"),
+    ];
+    let mut out = match message.strip_prefix("invalid type: ") {
+        Some(rest) => format!("has the wrong type: {rest}"),
+        None => format!("is not valid: {message}"),
+    };
+    for (rust, csl) in NAMES {
+        out = out.replace(rust, csl);
+    }
+    out
 }
 
 /// Give a CSL date object `date-parts` when it only has `raw` or `literal` text, and turn
