@@ -9,19 +9,6 @@ use hayagriva::citationberg::json::{
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The parts (year, month, day) of a CSL date's first date, numbers written as strings
-/// included; `None` when it has none.
-pub(crate) fn date_parts(value: &Value) -> Option<Vec<i64>> {
-    let parts: Vec<i64> = value
-        .get("date-parts")?
-        .get(0)?
-        .as_array()?
-        .iter()
-        .filter_map(|p| p.as_i64().or_else(|| p.as_str()?.trim().parse().ok()))
-        .collect();
-    (!parts.is_empty()).then_some(parts)
-}
-
 /// The first year of a CSL-JSON item's `issued` date (`date-parts`), when it has one.
 pub(crate) fn issued_year(item: &Map<String, Value>) -> Option<i64> {
     item.get("issued")

@@ -25,6 +25,8 @@ pub fn rule_for(kind: LoadErrorKind, origin: Origin) -> Rule {
     use LoadErrorKind as Kind;
     match (kind, origin) {
         (Kind::DuplicateEntry, _) => Rule::DuplicateBibliographyKey,
+        // Only bibliography entries' dates are load errors; they are D001 as a document's are.
+        (Kind::InvalidDate, _) => Rule::UnparsedDate,
         (
             Kind::WrongType | Kind::MissingKey | Kind::InvalidValue | Kind::DuplicateMetadata,
             Origin::Document,

@@ -34,6 +34,9 @@ pub enum LoadErrorKind {
     MissingKey,
     /// A value is of the right type but not one the format allows.
     InvalidValue,
+    /// A date in a bibliography entry (BibTeX, RIS) cannot be read. A document's dates are
+    /// never load errors: they are kept in the model with their errors (D001, D002).
+    InvalidDate,
     /// A bibliography entry could not be read (the other entries still are).
     BadEntry,
     /// Two bibliography entries share a key.

@@ -1,5 +1,5 @@
 //! Stage 3 of `ibid check`: the corpus. The bibliographies' unreadable entries (E002), then
-//! the corpus rules (S002–S006) over one index of every document's facts, each rule guarded.
+//! the corpus rules (S002–S006, F008) over one index of every document's facts, each guarded.
 
 use crate::analysis::{from_load_error, internal_error};
 use crate::codes::Rule;
@@ -10,6 +10,7 @@ use crate::pipeline::documents::CheckedDocument;
 use crate::pipeline::plan::{CheckPlan, PlannedDocument};
 use crate::rules::sources::CORPUS_RULES;
 use ibid_corpus::CorpusBibliography;
+use ibid_provenance::works::EntryIndex;
 use ibid_provenance::LineIndex;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -24,7 +25,9 @@ pub fn check_corpus(
     let mut diagnostics = Vec::new();
     let mut bibliographies = Vec::with_capacity(plan.corpora.len());
     for (check, corpus) in plan.corpora.iter().zip(&plan.files.corpora) {
-        let (bibliography, mut found) = bibliography_index(&check.bibliography, corpus.complete);
+        let (mut bibliography, mut found) =
+            bibliography_index(&check.bibliography, corpus.complete);
+        bibliography.style = check.settings.style;
         diagnostics.append(&mut found);
         bibliographies.push(bibliography);
     }
@@ -63,6 +66,14 @@ fn bibliography_index(
         configured: !bibliography.files.is_empty(),
         entries: Vec::new(),
         complete,
+        entries_by_author: EntryIndex::of_entries(
+            bibliography
+                .files
+                .iter()
+                .filter_map(|f| f.loaded.value.as_ref())
+                .flat_map(|b| &b.entries),
+        ),
+        style: crate::settings::Style::default(),
     };
     let mut diagnostics = Vec::new();
     for file in &bibliography.files {

@@ -62,6 +62,9 @@ pub fn fix_document(
 ) -> FixedDocument {
     let original = input.clone();
     let mut fixes = DocumentFixes::default();
+    // The cite as read, which F008's fix keeps as `cite-as-printed` once the document's
+    // own fixes have formatted it.
+    let cite_as_read = cite_site(&result).cloned();
     // Fixes applied to the document (0) and to its sidecar (1).
     let mut fixed = [0usize; 2];
     for _ in 0..MAX_FIX_PASSES {
@@ -94,6 +97,9 @@ pub fn fix_document(
             break;
         }
         result = analyse(&input);
+    }
+    if let (Some(first), Some(site)) = (&cite_as_read, cite_site_mut(&mut result)) {
+        site.read_before(first);
     }
     let mut unwritten = Vec::new();
     let pairs = [
@@ -153,6 +159,16 @@ pub fn fix_document(
     }
 }
 
+/// The `cite` site among a document's facts (F008).
+fn cite_site(result: &FileResult) -> Option<&ibid_fmt::CiteSite> {
+    result.facts.source.as_ref()?.site.as_ref()
+}
+
+/// The `cite` site among a document's facts, to change.
+fn cite_site_mut(result: &mut FileResult) -> Option<&mut ibid_fmt::CiteSite> {
+    result.facts.source.as_mut()?.site.as_mut()
+}
+
 /// The diagnostics of `result` that `--fix` should fix now: selected rules, safe fixes, not
 /// silenced by the file's own suppressions.
 fn fixable_now(result: &FileResult, rules: RuleSet) -> Vec<&Diagnostic> {
@@ -199,7 +215,8 @@ pub struct LateFixes {
     pub warnings: Vec<String>,
 }
 
-/// Apply the fixes known only after the corpus pass (unused suppressions, I001), taking
+/// Apply the fixes known only after the corpus pass (unused suppressions, I001, and the
+/// corpus rules', F008) on the texts the document fixes left, taking
 /// them out of `diagnostics`; a fix that cannot be applied stays a diagnostic. `diff` (the
 /// run's diff so far) gets each such file's diff, replacing the file's earlier one.
 pub fn apply_late_fixes(
@@ -212,7 +229,8 @@ pub fn apply_late_fixes(
     let mut late = LateFixes::default();
     let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
     diagnostics.retain(|d| {
-        let is_late = d.rule == Rule::UnusedSuppression && is_safe_fix(d);
+        let is_late = (d.rule == Rule::UnusedSuppression || d.rule.scope() == crate::Scope::Corpus)
+            && is_safe_fix(d);
         if is_late {
             by_file.entry(d.path.clone()).or_default().push(d.clone());
         }
