@@ -50,15 +50,15 @@ fn mentions(text: &str, needle: &str, before: &[char]) -> bool {
 }
 
 /// A file is named when the section holds one of: a tail of its path that keeps a folder
-/// (`parse/key.rs`); its file name in backquotes, if no other file of the crate has that
-/// name; or a folder holding it, described as a whole (`` `output/` ``, `` `json/*` ``,
-/// `` `rules/<family>/<rule>.rs` ``).
+/// (`parse/key.rs`); its file name in backquotes, if it sits at the top of `src/` or no
+/// other file of the crate has that name; or a folder holding it, described as a whole
+/// (`` `output/` ``, `` `json/*` ``, `` `rules/<family>/<rule>.rs` ``).
 fn named(section: &str, file: &str, unique_name: bool) -> bool {
     let parts: Vec<&str> = file.split('/').collect();
     let tail_with_folder = (0..parts.len().saturating_sub(1))
         .any(|i| mentions(section, &parts[i..].join("/"), &['`', '/', ' ', '(']));
     let name = parts[parts.len() - 1];
-    let by_name = unique_name && section.contains(&format!("`{name}`"));
+    let by_name = (unique_name || parts.len() == 1) && section.contains(&format!("`{name}`"));
     let folder = (1..parts.len()).any(|i| {
         let dir = format!("`{}/", parts[..i].join("/"));
         ["`", "*", "<"]
@@ -128,7 +128,8 @@ fn each_crate_has_one_section() {
 fn the_rule_catches_a_file_the_map_leaves_out() {
     let text = "- `walk.rs`: the walk; `output/` one renderer per format; `parse/key.rs` keys.";
     assert!(named(text, "walk.rs", true));
-    assert!(!named(text, "walk.rs", false));
+    assert!(named(text, "walk.rs", false));
+    assert!(!named(text, "corpus/walk.rs", false));
     assert!(named(text, "output/sarif.rs", false));
     assert!(named(text, "citation/parse/key.rs", false));
     assert!(!named(text, "plan.rs", true));
