@@ -8,7 +8,7 @@ use crate::ids::item_id;
 use ibid_provenance::works::cluster_works;
 use ibid_provenance::Bibliography;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// Where a published source's data comes from.
@@ -135,8 +135,8 @@ struct Written {
 
 /// An archival reference waiting for its repository to be grouped.
 struct ArchivalUse {
-    document: usize,
-    citation: usize,
+    /// The document and citation that cite it; `None` for an uncited entry under `--all`.
+    cited: Option<(usize, usize)>,
     file: ArchivalFile,
     pinpoint: Option<String>,
 }
@@ -161,8 +161,7 @@ pub fn resolve(
                     Some(_) if is_archival_entry(bib, key) => {
                         if let Some(file) = archival_entry(bib, key) {
                             archival.push(ArchivalUse {
-                                document: d,
-                                citation: c,
+                                cited: Some((d, c)),
                                 file,
                                 pinpoint: citation.locator.clone(),
                             });
@@ -221,8 +220,7 @@ pub fn resolve(
                         ),
                     };
                     archival.push(ArchivalUse {
-                        document: d,
-                        citation: c,
+                        cited: Some((d, c)),
                         file,
                         pinpoint,
                     });
@@ -231,6 +229,24 @@ pub fn resolve(
         }
     }
     add_written(&mut out, written);
+    if options.all {
+        // Archival entries nobody cites are listed under their repository all the same.
+        let place = |f: &ArchivalFile| (fold(&f.repository), f.address_key());
+        let cited_files: HashSet<_> = archival.iter().map(|u| place(&u.file)).collect();
+        for entry in &bib.entries {
+            if is_archival_entry(bib, &entry.key) {
+                if let Some(file) = archival_entry(bib, &entry.key) {
+                    if !cited_files.contains(&place(&file)) {
+                        archival.push(ArchivalUse {
+                            cited: None,
+                            file,
+                            pinpoint: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
     add_archival(&mut out, archival);
     if options.all {
         for entry in &bib.entries {
@@ -460,9 +476,12 @@ fn add_archival(out: &mut Collection, uses: Vec<ArchivalUse>) {
         });
     }
     for (u, (r, f)) in uses.into_iter().zip(placed) {
+        let Some((document, citation)) = u.cited else {
+            continue;
+        };
         out.links.push(Link {
-            document: u.document,
-            citation: u.citation,
+            document,
+            citation,
             source: SourceRef::Archival {
                 repository: new_repo[r],
                 file: new_file[r][f],

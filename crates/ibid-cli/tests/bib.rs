@@ -465,3 +465,45 @@ fn a_folder_without_documents_is_a_clear_error() {
     assert!(stderr.contains("no documents in ."), "{stderr}");
     assert!(stderr.contains("add a document"), "{stderr}");
 }
+
+/// `--all` lists every entry of the bibliography: an archival file nobody cites is listed
+/// under its repository, as a cited one is; without `--all` it is left out.
+#[test]
+fn all_lists_uncited_archival_files_under_their_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("refs.json"),
+        r#"[
+  {"id": "suny", "type": "book", "title": "Looking toward Ararat",
+   "author": [{"family": "Suny", "given": "Ronald Grigor"}], "issued": {"date-parts": [[1993]]}},
+  {"id": "lenin-file", "type": "manuscript", "archive": "RGASPI",
+   "archive_location": "f. 2, op. 1, d. 17663"},
+  {"id": "politburo", "type": "manuscript", "archive": "RGASPI",
+   "archive_location": "f. 17, op. 3, d. 134"}
+]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ibid.toml"),
+        "bibliography = [\"refs.json\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "+++\ntitle = \"A\"\n+++\nAs [@suny, 12] and [@politburo] show.\n",
+    )
+    .unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let (code, cited, stderr) = ibid(&["bib", folder, "--no-cache"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(cited.contains("RGASPI, f. 17, op. 3, d. 134"), "{cited}");
+    assert!(!cited.contains("d. 17663"), "{cited}");
+    let (code, all, stderr) = ibid(&["bib", folder, "--all", "--no-cache"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let archival = all.split("Published sources").next().unwrap();
+    assert!(
+        archival.contains("RGASPI, f. 2, op. 1, d. 17663")
+            && archival.contains("RGASPI, f. 17, op. 3, d. 134"),
+        "{all}"
+    );
+}
