@@ -57,7 +57,7 @@ fn throughput(c: &mut Criterion) {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let units: [(&str, &str); 12] = [
+    let units: [(&str, &str); 17] = [
         ("open-brackets", "["),
         ("full-stops", "."),
         ("page-labels", "p. "),
@@ -70,6 +70,13 @@ fn pathological(c: &mut Criterion) {
         ("surnames", "Smith, "),
         ("quotes", "«"),
         ("containers", "// "),
+        // pandoc's locator grammar: bracket groups, nested opens, group ranges, pinpoint
+        // groups after a page, braced locators taken as written.
+        ("bracket-groups", "12(3)[4]"),
+        ("nested-opens", "(["),
+        ("group-ranges", "(1)-"),
+        ("pinpoint-groups", "1 [2] "),
+        ("braced-locators", "[@k {p. 1 "),
     ];
     for (name, unit) in units {
         for size in [100_000usize, 1_000_000] {
