@@ -30,6 +30,9 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Draw the witness graph of documents as Graphviz DOT or Mermaid.
     Graph(commands::graph::GraphArgs),
+    /// The bibliography of what the documents cite, in a CSL style or exported, or the
+    /// index of cited locations.
+    Bib(commands::bib::BibArgs),
     /// Turn pasted pages (text, Markdown, saved HTML) into documents with their provenance.
     Import(commands::import::ImportArgs),
 }
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Graph(args) => commands::graph::run(args),
+        Command::Bib(args) => commands::bib::run(args),
         Command::Import(args) => commands::import::run(args),
     };
     match result {

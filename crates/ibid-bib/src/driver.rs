@@ -1,0 +1,311 @@
+//! How a bibliography is rendered: in one pass, or in groups in parallel put in order by
+//! the engine's own sort (see [`crate::group`]), each result cached under a hash of the
+//! entries it was rendered from, the style and the locale, so that a re-run renders only
+//! what changed.
+
+use crate::bibliography::Renderer;
+use crate::group::{
+    bucket_count, groupable, partition, presorted, sorted_without_numbers, sorting_style,
+};
+use crate::render::{Engine, Pass, RenderedEntry};
+use crate::style::{all_locales, LoadedStyle};
+use hayagriva::citationberg::json::Item;
+use hayagriva::citationberg::LocaleCode;
+use ibid_check::cache::{hash_bytes, Cache};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A cached result: the entries of a chunk, or the order of the whole bibliography.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Cached {
+    /// A chunk rendered: its entries in the style's order, and those the engine failed on.
+    Chunk(Vec<RenderedEntry>, Vec<String>),
+    /// The ids of every entry in the style's order, each with the hash of its content.
+    Order(Vec<(String, u64)>),
+}
+
+/// The render cache of one style and locale under a corpus root (`.ibid_cache/`).
+pub struct RenderCache {
+    root: PathBuf,
+    kind: String,
+    old: Cache<Cached>,
+    new: Mutex<Vec<(String, u64, Cached)>>,
+    /// A warning met opening the cache (a corrupt file, ignored).
+    pub warning: Option<String>,
+}
+
+impl RenderCache {
+    /// Open the cache of `style` and `locale` under `root`.
+    pub fn open(root: &Path, style: &LoadedStyle, locale: Option<&LocaleCode>) -> RenderCache {
+        let identity = format!("{}|{}", style.identity, locale.map_or("", |l| l.0.as_str()));
+        let kind = format!("bib-{:016x}", hash_bytes(&[identity.as_bytes()]));
+        let (old, warning) = Cache::open(root, &kind);
+        RenderCache {
+            root: root.to_path_buf(),
+            kind,
+            old,
+            new: Mutex::new(Vec::new()),
+            warning,
+        }
+    }
+
+    fn take(&self, slot: &str, key: u64) -> Option<Cached> {
+        self.old.take(slot, key)
+    }
+
+    fn keep(&self, slot: String, key: u64, value: Cached) {
+        self.new
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((slot, key, value));
+    }
+
+    /// Write what this run rendered or reused, atomically; results not used are dropped.
+    pub fn write(&self) -> std::io::Result<()> {
+        let new = self.new.lock().unwrap_or_else(|e| e.into_inner());
+        let entries: Vec<(&str, u64, u64, &Cached)> = new
+            .iter()
+            .map(|(slot, key, value)| (slot.as_str(), *key, 0, value))
+            .collect();
+        Cache::write(&self.root, &self.kind, &entries)
+    }
+}
+
+/// Renders a bibliography with a style: grouped when that is proved to give the same
+/// result, cached when a cache is given.
+pub struct Driver<'a> {
+    /// The style.
+    pub style: &'a LoadedStyle,
+    /// The locale asked for, else the style's own.
+    pub locale: Option<&'a LocaleCode>,
+    /// The cache, if any.
+    pub cache: Option<&'a RenderCache>,
+    /// Whether to group when the style allows it.
+    pub grouping: bool,
+    /// About how many entries a group's chunk holds ([`DEFAULT_CHUNK`] unless testing).
+    pub chunk_size: usize,
+}
+
+/// About how many entries a chunk holds: enough to keep the engine busy, few enough that a
+/// changed entry re-renders little and two cores share the work.
+pub const DEFAULT_CHUNK: usize = 64;
+
+/// A hash of some entries' content, in order.
+fn content_hash(items: &[&(String, Item)]) -> u64 {
+    let parts: Vec<Vec<u8>> = items
+        .iter()
+        .map(|(id, item)| {
+            let mut bytes = id.as_bytes().to_vec();
+            bytes.push(0);
+            bytes.extend(serde_json::to_vec(item).unwrap_or_default());
+            bytes
+        })
+        .collect();
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    hash_bytes(&refs)
+}
+
+impl Driver<'_> {
+    fn engine(&self) -> Engine<'_> {
+        Engine {
+            style: self.style,
+            locale: self.locale,
+            locales: all_locales(),
+        }
+    }
+
+    /// Render one chunk (its items in order), from the cache when it has it.
+    fn chunk(&self, slot: String, items: &[&(String, Item)]) -> (Vec<RenderedEntry>, Vec<String>) {
+        let key = content_hash(items);
+        if let Some(cache) = self.cache {
+            if let Some(Cached::Chunk(entries, failed)) = cache.take(&slot, key) {
+                cache.keep(slot, key, Cached::Chunk(entries.clone(), failed.clone()));
+                return (entries, failed);
+            }
+        }
+        let pass = self.engine().render_refs(items);
+        if let Some(cache) = self.cache {
+            cache.keep(
+                slot,
+                key,
+                Cached::Chunk(pass.entries.clone(), pass.failed.clone()),
+            );
+        }
+        (pass.entries, pass.failed)
+    }
+
+    /// The ids of `items` (given in their presorted order) in the style's order.
+    ///
+    /// The order of the last run is cached with a hash of each entry. The engine compares
+    /// two entries by themselves alone, and sorts stably, so the entries that did not
+    /// change keep their order; a few changed entries are placed among them by binary
+    /// search, each comparison a sorting pass over two entries. Otherwise one sorting pass
+    /// over all of them.
+    fn order(&self, items: &[&(String, Item)]) -> Option<Vec<String>> {
+        let hashes: Vec<u64> = items.iter().map(|i| content_hash(&[*i])).collect();
+        let previous = self.cache.and_then(|c| match c.take("order", 0) {
+            Some(Cached::Order(list)) => Some(list),
+            _ => None,
+        });
+        let ids = match previous {
+            Some(previous) => self.reorder(items, &hashes, previous),
+            None => self.sort(items),
+        }?;
+        if let Some(cache) = self.cache {
+            let position: HashMap<&str, usize> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.as_str(), i))
+                .collect();
+            let list = ids
+                .iter()
+                .map(|id| (id.clone(), hashes[position[id.as_str()]]))
+                .collect();
+            cache.keep("order".into(), 0, Cached::Order(list));
+        }
+        Some(ids)
+    }
+
+    /// The sorting engine: the style reduced to its sort (see [`sorting_style`]).
+    fn sorting_engine<R>(&self, run: impl FnOnce(&Engine<'_>) -> R) -> R {
+        let sorting = LoadedStyle {
+            csl: sorting_style(&self.style.csl),
+            ..self.style.clone()
+        };
+        run(&Engine {
+            style: &sorting,
+            locale: self.locale,
+            locales: all_locales(),
+        })
+    }
+
+    /// One sorting pass over `items`.
+    fn sort(&self, items: &[&(String, Item)]) -> Option<Vec<String>> {
+        let pass = self.sorting_engine(|engine| engine.render_refs(items));
+        if !pass.failed.is_empty() || pass.entries.len() != items.len() {
+            return None;
+        }
+        Some(pass.entries.into_iter().map(|e| e.id).collect())
+    }
+
+    /// The previous order with the changed entries placed into it (see [`Driver::order`]).
+    fn reorder(
+        &self,
+        items: &[&(String, Item)],
+        hashes: &[u64],
+        previous: Vec<(String, u64)>,
+    ) -> Option<Vec<String>> {
+        /// Above this many changed entries one sorting pass is cheaper.
+        const FEW: usize = 32;
+        let current: HashMap<&str, (usize, u64)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), (i, hashes[i])))
+            .collect();
+        // Entries in the last order that are still here, unchanged: their presorted index.
+        let mut kept: Vec<usize> = previous
+            .iter()
+            .filter_map(|(id, hash)| match current.get(id.as_str()) {
+                Some(&(i, h)) if h == *hash => Some(i),
+                _ => None,
+            })
+            .collect();
+        let is_kept: std::collections::HashSet<usize> = kept.iter().copied().collect();
+        let changed: Vec<usize> = (0..items.len()).filter(|i| !is_kept.contains(i)).collect();
+        if changed.is_empty() {
+            return Some(kept.iter().map(|&i| items[i].0.clone()).collect());
+        }
+        if changed.len() > FEW || kept.is_empty() {
+            return self.sort(items);
+        }
+        self.sorting_engine(|engine| {
+            for &c in &changed {
+                // The first kept entry that the changed one comes before.
+                let (mut low, mut high) = (0, kept.len());
+                while low < high {
+                    let mid = (low + high) / 2;
+                    let other = kept[mid];
+                    // The pair in presorted order, as the full sort would meet them.
+                    let pair = if other < c {
+                        [items[other], items[c]]
+                    } else {
+                        [items[c], items[other]]
+                    };
+                    let pass = engine.render_refs(&pair);
+                    if !pass.failed.is_empty() || pass.entries.len() != 2 {
+                        return None;
+                    }
+                    if pass.entries[0].id == items[c].0 {
+                        high = mid;
+                    } else {
+                        low = mid + 1;
+                    }
+                }
+                kept.insert(low, c);
+            }
+            Some(kept.iter().map(|&i| items[i].0.clone()).collect())
+        })
+    }
+}
+
+impl Renderer for Driver<'_> {
+    fn render(&self, items: &[(String, Item)]) -> Pass {
+        // A sorted style gets its entries roughly in order: its own sort is then cheap. A
+        // style that numbers its entries keeps the order of citation (it numbers by it).
+        let sorted = sorted_without_numbers(&self.style.csl);
+        let order: Vec<usize> = if sorted {
+            presorted(items)
+        } else {
+            (0..items.len()).collect()
+        };
+        let ordered: Vec<&(String, Item)> = order.iter().map(|&i| &items[i]).collect();
+        let grouped = self.grouping && items.len() > 1 && groupable(self.style);
+        if !grouped {
+            let (entries, failed) = self.chunk("all".into(), &ordered);
+            return Pass { entries, failed };
+        }
+        let Some(chunks) = partition(
+            &ordered,
+            &self.style.csl,
+            bucket_count(ordered.len(), self.chunk_size),
+        ) else {
+            let (entries, failed) = self.chunk("all".into(), &ordered);
+            return Pass { entries, failed };
+        };
+        let results: Vec<(Vec<RenderedEntry>, Vec<String>)> = chunks
+            .par_iter()
+            .map(|chunk| {
+                let members: Vec<&(String, Item)> = chunk.iter().map(|&i| ordered[i]).collect();
+                let slot = format!("chunk:{}", members[0].0);
+                self.chunk(slot, &members)
+            })
+            .collect();
+        let mut failed = Vec::new();
+        let mut by_id: HashMap<String, RenderedEntry> = HashMap::with_capacity(items.len());
+        let mut chunk_order: Vec<String> = Vec::with_capacity(items.len());
+        for (entries, f) in results {
+            failed.extend(f);
+            for e in entries {
+                chunk_order.push(e.id.clone());
+                by_id.insert(e.id.clone(), e);
+            }
+        }
+        let ids = if chunks.len() == 1 {
+            chunk_order
+        } else {
+            match self.order(&ordered) {
+                Some(ids) => ids,
+                // The sorting pass failed: render in one pass instead.
+                None => {
+                    let (entries, failed) = self.chunk("all".into(), &ordered);
+                    return Pass { entries, failed };
+                }
+            }
+        };
+        let entries = ids.into_iter().filter_map(|id| by_id.remove(&id)).collect();
+        Pass { entries, failed }
+    }
+}

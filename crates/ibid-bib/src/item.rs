@@ -1,0 +1,201 @@
+//! CSL-JSON entries as hayagriva renders them (`citationberg::json::Item`): strings, names
+//! and dates only, dates reduced to what the engine accepts, and a language for entries
+//! without one so that styles title-case English titles only.
+
+use crate::language::guess_language;
+use hayagriva::citationberg::json::{
+    DateValue, Item, LiteralName, NameItem, NameValue, Value as CslValue, VecDate, VecDateRange,
+};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// CSL date variables.
+const DATES: &[&str] = &[
+    "accessed",
+    "available-date",
+    "event-date",
+    "issued",
+    "original-date",
+    "submitted",
+];
+
+/// CSL name variables.
+const NAMES: &[&str] = &[
+    "author",
+    "chair",
+    "collection-editor",
+    "compiler",
+    "composer",
+    "container-author",
+    "contributor",
+    "curator",
+    "director",
+    "editor",
+    "editorial-director",
+    "executive-producer",
+    "guest",
+    "host",
+    "illustrator",
+    "interviewer",
+    "narrator",
+    "organizer",
+    "original-author",
+    "performer",
+    "producer",
+    "recipient",
+    "reviewed-author",
+    "script-writer",
+    "series-creator",
+    "translator",
+];
+
+/// The hayagriva item of a CSL-JSON object. Fields hayagriva cannot read (objects other
+/// than dates and names, `custom`) are left out; the entry data itself is not changed.
+pub fn to_item(csl: &Map<String, Value>) -> Item {
+    let mut fields = BTreeMap::new();
+    for (key, value) in csl {
+        let converted = if DATES.contains(&key.as_str()) {
+            date(value)
+        } else if NAMES.contains(&key.as_str()) {
+            names(value)
+        } else {
+            match value {
+                Value::String(s) if !s.trim().is_empty() => Some(CslValue::String(s.clone())),
+                Value::Number(n) => Some(CslValue::String(n.to_string())),
+                _ => None,
+            }
+        };
+        if let Some(v) = converted {
+            fields.insert(key.clone(), v);
+        }
+    }
+    // The key, for styles that print it (and for the sorting pass of grouped rendering).
+    if let (Some(Value::String(id)), false) = (csl.get("id"), fields.contains_key("citation-key")) {
+        fields.insert("citation-key".into(), CslValue::String(id.clone()));
+    }
+    if !fields.contains_key("type") {
+        fields.insert("type".into(), CslValue::String("document".into()));
+    }
+    if !fields.contains_key("language") {
+        let title = ["title", "container-title", "collection-title"]
+            .iter()
+            .filter_map(|k| csl.get(*k).and_then(Value::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(language) = guess_language(&title) {
+            fields.insert("language".into(), CslValue::String(language.into()));
+        }
+    }
+    Item(fields)
+}
+
+/// A CSL name list; names with nothing in them are dropped.
+fn names(value: &Value) -> Option<CslValue> {
+    let list: Vec<NameValue> = value
+        .as_array()?
+        .iter()
+        .filter_map(|n| {
+            let text = |k: &str| {
+                n.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            if let Some(literal) = text("literal") {
+                return Some(NameValue::Literal(LiteralName { literal }));
+            }
+            let family = text("family");
+            let given = text("given");
+            match (family, given) {
+                (None, None) => None,
+                (None, Some(given)) => Some(NameValue::Literal(LiteralName { literal: given })),
+                (Some(family), given) => Some(NameValue::Item(NameItem {
+                    family,
+                    given,
+                    non_dropping_particle: text("non-dropping-particle"),
+                    dropping_particle: text("dropping-particle"),
+                    suffix: text("suffix"),
+                    comma_suffix: n.get("comma-suffix").and_then(Value::as_bool),
+                })),
+            }
+        })
+        .collect();
+    (!list.is_empty()).then_some(CslValue::Names(list))
+}
+
+/// A CSL date with its first date only (the engine renders no ranges), its parts checked:
+/// a year that fits, a month 1–12, a day 1–31.
+fn date(value: &Value) -> Option<CslValue> {
+    let first = value.get("date-parts")?.get(0)?.as_array()?;
+    let year = first.first()?.as_i64().or_else(|| {
+        first
+            .first()
+            .and_then(Value::as_str)
+            .and_then(|s| s.trim().parse().ok())
+    })?;
+    let year = i16::try_from(year).ok()?;
+    let mut parts = vec![year];
+    let part = |i: usize| {
+        first.get(i).and_then(|v| {
+            v.as_i64()
+                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+        })
+    };
+    if let Some(month) = part(1).filter(|m| (1..=12).contains(m)) {
+        parts.push(month as i16);
+        if let Some(day) = part(2).filter(|d| (1..=31).contains(d)) {
+            parts.push(day as i16);
+        }
+    }
+    let circa = match value.get("circa") {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s == "true",
+        Some(Value::Number(n)) => n.as_i64() == Some(1),
+        _ => false,
+    };
+    Some(CslValue::Date(DateValue::DateParts {
+        date_parts: VecDateRange(vec![VecDate(parts)]),
+        literal: None,
+        season: None,
+        circa,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn item(v: Value) -> Item {
+        to_item(v.as_object().unwrap())
+    }
+
+    #[test]
+    fn ranges_and_bad_parts_are_reduced_to_what_renders() {
+        let i = item(json!({
+            "type": "book",
+            "issued": {"date-parts": [[1921, 2, 16], [1921, 3, 1]]},
+            "accessed": {"date-parts": [[2024, 13, 40]]},
+            "original-date": {"date-parts": [[]]},
+            "custom": {"x": 1},
+            "volume": 4
+        }));
+        let json = serde_json::to_value(&i).unwrap();
+        assert_eq!(json["issued"], json!([[1921, 2, 16]]));
+        assert_eq!(json["accessed"], json!([[2024]]));
+        assert!(json.get("original-date").is_none());
+        assert!(json.get("custom").is_none());
+        assert_eq!(json["volume"], json!("4"));
+    }
+
+    #[test]
+    fn a_language_is_guessed_only_when_missing() {
+        let ru = item(json!({"type": "book", "title": "Нагорный Карабах"}));
+        assert_eq!(ru.0.get("language"), Some(&CslValue::String("ru".into())));
+        let set = item(json!({"type": "book", "title": "Нагорный Карабах", "language": "en"}));
+        assert_eq!(set.0.get("language"), Some(&CslValue::String("en".into())));
+        let en = item(json!({"type": "book", "title": "The Republic of Armenia"}));
+        assert_eq!(en.0.get("language"), None);
+    }
+}
