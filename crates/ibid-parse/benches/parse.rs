@@ -57,7 +57,7 @@ fn throughput(c: &mut Criterion) {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let units: [(&str, &str); 17] = [
+    let units: [(&str, &str); 21] = [
         ("open-brackets", "["),
         ("full-stops", "."),
         ("page-labels", "p. "),
@@ -77,6 +77,12 @@ fn pathological(c: &mut Criterion) {
         ("group-ranges", "(1)-"),
         ("pinpoint-groups", "1 [2] "),
         ("braced-locators", "[@k {p. 1 "),
+        // The science styles' sources: runs of numbers after journal titles, and the
+        // journal's walk back over abbreviations and labels.
+        ("vancouver-runs", "J 2002; 1: 2-3; "),
+        ("nature-runs", "Phys. Rev. 1, 2 ("),
+        ("abbreviations", "J. "),
+        ("labelled-volumes", "Vol. 1, 2, "),
     ];
     for (name, unit) in units {
         for size in [100_000usize, 1_000_000] {

@@ -516,7 +516,11 @@ fn reference_accuracy() {
         }
         if set.is_sealed() && !unseal {
             // Never measured: its cases are checked for form above, its figure is not taken.
-            println!("\n{}: sealed holdout set of {} cases, not scored", set.name, cases.len());
+            println!(
+                "\n{}: sealed holdout set of {} cases, not scored",
+                set.name,
+                cases.len()
+            );
             figures.insert(set.name.clone(), Figure::Sealed(cases.len()));
             continue;
         }
@@ -583,7 +587,9 @@ fn score(cases: &[Case], kind: SetKind) -> Score {
             SetKind::Reference => {
                 let parsed = parse_reference(input);
                 let csl = reference_to_csl(&parsed.value, input);
-                FIELDS.map(|f| actual(f, &parsed.value, &csl, input)).to_vec()
+                FIELDS
+                    .map(|f| actual(f, &parsed.value, &csl, input))
+                    .to_vec()
             }
             SetKind::Pandoc => pandoc_actual(input),
         });

@@ -131,6 +131,11 @@ impl Reader<'_> {
     /// Read every field from token `i` to the end.
     pub(super) fn rest(&mut self, mut i: usize) {
         while let Some(t) = self.t.tok(i).copied() {
+            if let Some(serial) = self.cursor.serial.filter(|s| s.journal == i) {
+                self.cursor.serial = None;
+                i = self.serial_fields(serial).max(i + 1);
+                continue;
+            }
             let next = match t.kind {
                 Kind::Punct(c) => self.punct(i, c),
                 Kind::Url => {

@@ -561,9 +561,16 @@ impl Reader<'_> {
         let found = if self.t.is_p(i, '(') || self.t.is_p(i, '[') {
             self.t.year_group(i)
         } else {
+            // `Tauber, M. E. 1979, Icarus, 37, 587`: a year and a comma right before the
+            // journal of a science-style source.
+            let before_journal = |next: usize| {
+                self.cursor.serial.is_some()
+                    && self.t.is_p(next, ',')
+                    && next + 1 == self.t.toks.len()
+            };
             self.t
                 .year_at(i)
-                .filter(|&(_, next)| self.t.is_p(next, '.'))
+                .filter(|&(_, next)| self.t.is_p(next, '.') || before_journal(next))
         };
         let Some((date, mut next)) = found else {
             return i;

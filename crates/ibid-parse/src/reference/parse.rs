@@ -3,6 +3,7 @@
 
 use super::archive::{scan_archival, shelved_archival};
 use super::lexicon::Lex;
+use super::serial::Serial;
 use super::token::{tokenize, Kind, Tok, Tokens};
 use super::{ArchivalReference, Names, Reference};
 use crate::locator::{is_archival_level, names_repository, MAX_ARCHIVAL_LEVEL_CHARS};
@@ -87,6 +88,9 @@ pub(super) struct Cursor {
     pub slash: Option<usize>,
     /// The first `//` (GOST's container mark), if any.
     pub double_slash: Option<usize>,
+    /// The source of a journal article in a science style (`Lancet 1998; 352: 117-22`),
+    /// found before reading: the authors and title end before its journal.
+    pub serial: Option<Serial>,
 }
 
 /// How the reference is laid out, as far as it has been read: its style, where its title
@@ -209,6 +213,11 @@ impl<'a> Reader<'a> {
                 archival_hint = archival_hint_at(t.input, tok, next);
             }
         }
+        let serial = if archival_hint || double_slash.is_some() {
+            None
+        } else {
+            t.serial_source()
+        };
         Reader {
             t,
             cursor: Cursor {
@@ -218,6 +227,7 @@ impl<'a> Reader<'a> {
                 archival_hint,
                 slash,
                 double_slash,
+                serial,
             },
             r: Reference {
                 span,
@@ -252,10 +262,22 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // The authors and the title end before the journal of a science-style source.
+        let all = self.t;
+        match self.cursor.serial {
+            Some(serial) if serial.journal > i => {
+                self.t = Tokens {
+                    input: all.input,
+                    toks: &all.toks[..serial.journal],
+                };
+            }
+            _ => self.cursor.serial = None,
+        }
         i = self.authors(i);
         if !self.layout.no_title {
             i = self.title(i);
         }
+        self.t = all;
         self.rest(i);
         self.corporate_author();
     }

@@ -1105,3 +1105,79 @@ fn every_month_form_of_the_date_grammar_dates_a_reference() {
     assert_eq!(text(input, r.issue), Some("7"));
     assert_eq!(text(input, r.page), Some("558–565"));
 }
+
+/// The fields of a science-style source: container, volume, issue, page, year.
+fn serial_fields(input: &str) -> [Option<String>; 5] {
+    let r = parse_reference(input).value;
+    let year = r.issued.and_then(|d| d.year).map(|y| y.value.to_string());
+    [
+        text(input, r.container_title).map(str::to_owned),
+        text(input, r.volume).map(str::to_owned),
+        text(input, r.issue).map(str::to_owned),
+        text(input, r.page).map(str::to_owned),
+        year,
+    ]
+}
+
+#[test]
+fn science_sources_are_read_by_position() {
+    let some = |s: &str| Some(s.to_owned());
+    for (input, [journal, volume, issue, page, year]) in [
+        (
+            "Bland JM, Altman DG. Statistical methods. Lancet 1986; 1: 307-10.",
+            ["Lancet", "1", "", "307-10", "1986"],
+        ),
+        (
+            "Doe J. A title. Ann Surg Oncol. 2012 Jan;19(1):253-8. PMID: 21725686.",
+            ["Ann Surg Oncol", "19", "1", "253-8", "2012"],
+        ),
+        (
+            "Doe J: A title. PLoS Med 2009, 6:e1000097.",
+            ["PLoS Med", "6", "", "e1000097", "2009"],
+        ),
+        (
+            "Hanahan, D. and R.A. Weinberg, The hallmarks of cancer. Cell, 2000. 100(1): p. 57-70.",
+            ["Cell", "100", "1", "57-70", "2000"],
+        ),
+        (
+            "Romary, J. K.; Barger, J. D. J. Chem. Eng. Data 1967, 12, 224.",
+            ["J. Chem. Eng. Data", "12", "", "224", "1967"],
+        ),
+        (
+            "Perdew, J. P. Title. Physical Review Letters 1996, 77, (18), 3865-3868.",
+            ["Physical Review Letters", "77", "18", "3865-3868", "1996"],
+        ),
+        (
+            "S. Bravyi and A. Kitaev, Phys. Rev. A 71, 022316 (2005).",
+            ["Phys. Rev. A", "71", "", "022316", "2005"],
+        ),
+        (
+            "Pollack, J. B., & Tauber, M. E. 1979, Icarus, 37, 587",
+            ["Icarus", "37", "", "587", "1979"],
+        ),
+        (
+            "L. Lamport. 1982. The Byzantine Generals Problem. ACM Trans. Program. Lang. Syst. 4, 3 (1982), 382–401.",
+            ["ACM Trans. Program. Lang. Syst.", "4", "3", "382–401", "1982"],
+        ),
+        (
+            "E. F. Codd. 1970. A Relational Model of Data for Large Shared Data Banks. Commun. ACM 13, 6 (June 1970), 377–387.",
+            ["Commun. ACM", "13", "6", "377–387", "1970"],
+        ),
+        (
+            "Russell, B. (1905). On Denoting. Mind, 14(56), 479–493.",
+            ["Mind", "14", "56", "479–493", "1905"],
+        ),
+    ] {
+        let expect = [journal, volume, issue, page, year].map(|s| (!s.is_empty()).then(|| some(s)).flatten());
+        assert_eq!(serial_fields(input), expect, "{input}");
+    }
+    // Numbers that are no journal's: a labelled volume and a date, a book's volume and page.
+    for input in [
+        "Degras, Jane, ed. Soviet Documents on Foreign Policy. Vol. 1, 1917–1924. London: Oxford University Press, 1951.",
+        "Walter Duranty, “Red Russia,” New York Times, June 14, 1931.",
+        "FRUS, 1919, The Paris Peace Conference, 12:789.",
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(r.page, None, "{input}");
+    }
+}

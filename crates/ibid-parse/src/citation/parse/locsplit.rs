@@ -268,10 +268,12 @@ fn value_core_end(text: &str, start: usize, end: usize) -> usize {
 /// numeral), and every bracket it opens it closes, as pandoc reads groups (`12(3)[4]5`, not
 /// `(13`).
 fn is_value(word: &str, explicit: bool) -> bool {
-    let balanced = [(b'(', b')'), (b'[', b']'), (b'{', b'}')].iter().all(|&(o, c)| {
-        let count = |x: u8| word.bytes().filter(|&b| b == x).count();
-        count(o) <= count(c)
-    });
+    let balanced = [(b'(', b')'), (b'[', b']'), (b'{', b'}')]
+        .iter()
+        .all(|&(o, c)| {
+            let count = |x: u8| word.bytes().filter(|&b| b == x).count();
+            count(o) <= count(c)
+        });
     balanced && (word.bytes().any(|b| b.is_ascii_digit()) || (explicit && is_roman(word)))
 }
 
@@ -407,7 +409,10 @@ mod tests {
         assert_eq!(read(", 591 [84]"), [(Page, "591 [84]")]);
         assert_eq!(read(", sec. 44(1)-(3)"), [(Section, "44(1)-(3)")]);
         assert_eq!(parts(", (13 entirely suffix").0, None);
-        assert_eq!(parts(", 89, and suffix"), (Some("89"), Some(", and suffix")));
+        assert_eq!(
+            parts(", 89, and suffix"),
+            (Some("89"), Some(", and suffix"))
+        );
     }
 
     #[test]
@@ -417,7 +422,10 @@ mod tests {
         assert_eq!(read(" {sec. 4 div 2}"), [(Section, "4 div 2")]);
         assert_eq!(read(", {vol. 2 [pt. 1]}"), [(Volume, "2 [pt. 1]")]);
         // `no` without its full stop is not the term `no.`: no label, a page as written.
-        assert_eq!(read(" {no label, no number}"), [(Page, "no label, no number")]);
+        assert_eq!(
+            read(" {no label, no number}"),
+            [(Page, "no label, no number")]
+        );
         // What the grammar cannot read stays reported, as `parse_locators` reports it.
         let text = " {sec. 4 div 2}";
         let m = Markup::new(text, 0, text.len());
