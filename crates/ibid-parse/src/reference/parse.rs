@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
                 archival_hint = archival_hint_at(t.input, tok, next);
             }
         }
-        let serial = if archival_hint || double_slash.is_some() {
+        let serial = if double_slash.is_some() {
             None
         } else {
             t.serial_source()

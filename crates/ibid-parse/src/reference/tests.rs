@@ -1181,3 +1181,43 @@ fn science_sources_are_read_by_position() {
         assert_eq!(r.page, None, "{input}");
     }
 }
+
+#[test]
+fn list_numbers_before_the_first_author_are_passed_over() {
+    for (input, family) in [
+        (
+            "[12] Leibniz GW. Nova methodus. Acta Eruditorum 1684; 3: 467-73.",
+            "Leibniz",
+        ),
+        (
+            "(7) Marcus, R. A. On the Theory. J. Chem. Phys. 1956, 24, 966–978.",
+            "Marcus",
+        ),
+        (
+            "85. Dirac PAM. The quantum theory. Proc R Soc Lond A 1928; 117: 610-24.",
+            "Dirac",
+        ),
+        (
+            "4 Fire A, Xu S. Potent interference. Nature 1998; 391: 806-11.",
+            "Fire",
+        ),
+        (
+            "11 Nash JF. Equilibrium points. Proc Natl Acad Sci USA 1950; 36: 48-9.",
+            "Nash",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        let first = r.authors.names.first().map(|n| match n {
+            Name::Personal { family, .. } => family.slice(input),
+            Name::Literal { span } => span.slice(input),
+        });
+        assert_eq!(first, Some(family), "{input}");
+    }
+    // A number that starts a title is no list number.
+    let input = "100 Jahre deutsche Rechtsprechung. München: Beck, 1990.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("100 Jahre deutsche Rechtsprechung")
+    );
+}
