@@ -131,27 +131,45 @@ impl Tokens<'_> {
         Some(end)
     }
 
-    /// One or more initials (`W. E.`, `Ю.Г.`): the index after them.
+    /// One or more initials (`W. E.`, `Ю.Г.`, `J.P` with the last full stop left out): the
+    /// index after them.
     fn initials(&self, i: usize) -> Option<usize> {
         let mut end = self.initial(i)?;
         while let Some(next) = self.initial(end).filter(|_| end < i + 12) {
             end = next;
         }
-        Some(end)
+        let undotted_last = self
+            .tok(end)
+            .is_some_and(|t| t.is_word() && t.upper_first && t.chars == 1 && !t.space_before)
+            && (self.is_p(end + 1, ',') || self.is_p(end + 1, ';'));
+        Some(end + usize::from(undotted_last))
     }
 
     /// Initials written without full stops after a family name (`Smith JA`), Latin only.
     fn bare_initials(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         let text = t.text(self.input);
-        let ok = t.all_upper()
-            && t.chars <= 3
-            && text.bytes().all(|b| b.is_ascii_uppercase())
-            && (self
-                .tok(i + 1)
-                .map_or(true, |n| n.is(',') || n.is('.') || n.is(';'))
-                || self.has(i + 1, Lex::AND));
-        ok.then_some(i + 1)
+        if !(t.all_upper() && t.chars <= 3 && text.bytes().all(|b| b.is_ascii_uppercase())) {
+            return None;
+        }
+        // `Brown EJ Jr,`, `Castro AF 3rd,`: a generation after the initials.
+        let mut end = i + 1;
+        if self.has(end, Lex::NAME_SUFFIX) && self.tok(end).is_some_and(|s| s.upper_first) {
+            end += 1;
+        } else if self
+            .tok(end)
+            .is_some_and(|n| n.kind == Kind::Num && n.chars == 1)
+            && self.has(end + 1, Lex::ORDINAL)
+            && self.tok(end + 1).is_some_and(|o| !o.space_before)
+        {
+            end += 2;
+        }
+        // The name ends at a list separator, or before the title after `:` (`Pfaffl MW:`)
+        // or a bracketed year (`Riddell RH (2014)`).
+        let ok = self.tok(end).map_or(true, |n| {
+            n.is(',') || n.is('.') || n.is(';') || n.is(':') || n.is('(') && n.space_before
+        }) || self.has(end, Lex::AND);
+        ok.then_some(end)
     }
 
     /// Whether a name may end before token `i`.
@@ -919,6 +937,27 @@ mod tests {
             names("Smith, John; Doe, Jane").0,
             ["Smith|John|", "Doe|Jane|"]
         );
+    }
+
+    #[test]
+    fn vancouver_names_with_generations_and_undotted_initials() {
+        assert_eq!(
+            names("Castro AF 3rd, Brown EJ Jr, Dubois J.P, Roussel M").0,
+            [
+                "Castro|AF 3rd|",
+                "Brown|EJ Jr|",
+                "Dubois|J.P|",
+                "Roussel|M|"
+            ]
+        );
+        // Before a colon or a bracketed year, as BMC and Springer print them.
+        let t = super::super::token::tokenize("Pfaffl MW: A new model");
+        let tokens = Tokens {
+            input: "Pfaffl MW: A new model",
+            toks: &t,
+        };
+        let scan = scan_names(tokens, 0, Ctx::Lead).expect("a name");
+        assert_eq!(scan.end, 2);
     }
 
     #[test]
