@@ -376,6 +376,18 @@ impl Reader<'_> {
         {
             return i;
         }
+        // `Ulyanov, Vladimir (Lenin).`, `Blair, Eric (George Orwell).`: the name the person
+        // wrote under, in brackets after the name, before the full stop.
+        if self.t.is_p(end, '(') {
+            let close = (end + 2..end + 5).find(|&k| self.t.is_p(k, ')'));
+            let alias = close.is_some_and(|c| {
+                (end + 1..c).all(|k| self.t.tok(k).is_some_and(|t| t.is_word() && t.upper_first))
+                    && self.t.is_p(c + 1, '.')
+            });
+            if let Some(close) = close.filter(|_| alias) {
+                end = close + 1;
+            }
+        }
         let role = self.t.postfix_role(end);
         let after_role = role.map_or(end, |(_, k)| k);
         let weak = scan.weak || scan.first_form == Form::Literal;
@@ -684,11 +696,14 @@ impl Reader<'_> {
                         j += 3;
                         continue;
                     }
-                    true
+                    // Before a science-style source, the title runs to the journal: a
+                    // bracket inside it is part of it (`The SOFA (Sepsis-related …) score`).
+                    self.cursor.serial.is_none()
                 }
                 Kind::Punct(':') => self.t.volume_count_at(j + 1).is_some(),
                 Kind::Punct('?' | '!') => style == Style::Period && self.t.field_after_question(j),
-                Kind::Punct(';' | '[') => true,
+                Kind::Punct('[') => true,
+                Kind::Punct(';') => self.cursor.serial.is_none(),
                 Kind::Punct('/') => {
                     t.space_before
                         || self.t.is_p(j + 1, '/')

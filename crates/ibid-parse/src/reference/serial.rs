@@ -7,7 +7,8 @@
 //!
 //! 1. **Year.** A four-digit year from 1400 to 2099 that opens the run (Vancouver and ACS:
 //!    `2002; 347: 284-7`, `2001, 66, 310`), with a month and day after it (`2012 Jan;`), or
-//!    closes it in brackets (`109, 1492 (1958)`, ACM's `29, 4 (1986), 300-312`).
+//!    closes it in brackets (`109, 1492 (1958)`, ACM's `29, 4 (1986), 300-312`), or stands
+//!    in brackets between the volume and the pages (Chicago's `143 (1939): 239–240`).
 //! 2. **Volume.** The first other number of the run, never a range (`347`, `170(2)`).
 //! 3. **Issue.** What a bracket right after the volume holds (`(1)`, `(Suppl 1)`, `(3 Pt 2)`,
 //!    ACS's `80, (3),`), or ACM's number between the volume and the bracketed date
@@ -305,6 +306,23 @@ impl Tokens<'_> {
                     });
                 }
             }
+        }
+        if issue.is_none()
+            && self.is_p(at, '(')
+            && self.is_p(at + 2, ')')
+            && self.is_p(at + 3, ':')
+            && self.year_at(at + 1).is_some()
+        {
+            // Chicago's `Nature 143 (1939): 239–240`.
+            let (page, end) = self.serial_pages(at + 4)?;
+            return Some(Run {
+                weak: false,
+                year: Some(at + 1),
+                volume,
+                issue,
+                page: Some(page),
+                end,
+            });
         }
         if !(self.is_p(at, ',') || self.is_p(at, ':')) {
             return None;

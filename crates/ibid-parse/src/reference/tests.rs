@@ -1167,6 +1167,10 @@ fn science_sources_are_read_by_position() {
             "Russell, B. (1905). On Denoting. Mind, 14(56), 479–493.",
             ["Mind", "14", "56", "479–493", "1905"],
         ),
+        (
+            "Lise Meitner and Otto R. Frisch. Disintegration of uranium by neutrons. Nature 143 (1939): 239–240.",
+            ["Nature", "143", "", "239–240", "1939"],
+        ),
     ] {
         let expect = [journal, volume, issue, page, year].map(|s| (!s.is_empty()).then(|| some(s)).flatten());
         assert_eq!(serial_fields(input), expect, "{input}");
@@ -1220,4 +1224,23 @@ fn list_numbers_before_the_first_author_are_passed_over() {
         text(input, r.title),
         Some("100 Jahre deutsche Rechtsprechung")
     );
+}
+
+#[test]
+fn a_title_before_a_science_source_runs_to_the_journal() {
+    let input = "Vincent JL, Moreno R. The SOFA (Sepsis-related Organ Failure Assessment) score to describe organ dysfunction. Intensive Care Med 1996;22:707–10.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("The SOFA (Sepsis-related Organ Failure Assessment) score to describe organ dysfunction")
+    );
+}
+
+#[test]
+fn an_alias_in_brackets_after_the_name_is_no_title() {
+    let input =
+        "Blair, Eric (George Orwell). Homage to Catalonia. London: Secker and Warburg, 1938.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Homage to Catalonia"));
+    assert_eq!(r.authors.names.len(), 1);
 }
