@@ -57,7 +57,7 @@ fn throughput(c: &mut Criterion) {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let units: [(&str, &str); 21] = [
+    let units: [(&str, &str); 22] = [
         ("open-brackets", "["),
         ("full-stops", "."),
         ("page-labels", "p. "),
@@ -83,6 +83,8 @@ fn pathological(c: &mut Criterion) {
         ("nature-runs", "Phys. Rev. 1, 2 ("),
         ("abbreviations", "J. "),
         ("labelled-volumes", "Vol. 1, 2, "),
+        // French professional press: a periodical's name, date and number.
+        ("periodicals", "Soins, juillet-août 03/05/2014, n°1, "),
     ];
     for (name, unit) in units {
         for size in [100_000usize, 1_000_000] {

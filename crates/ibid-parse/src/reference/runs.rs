@@ -130,6 +130,46 @@ impl Tokens<'_> {
                         || abbreviated && self.year_at(end + 1).is_some()))
     }
 
+    /// Whether a periodical's date and number follow the run ending at `end` (`Soins, mars
+    /// 2011, n°212`, `Réanimation, 2006, vol. 15`, `Le Monde, 03/05/2014, n°21540`): what
+    /// marks the run as the name of a periodical in French professional references.
+    pub(super) fn periodical_follows(&self, end: usize) -> bool {
+        if !self.is_p(end, ',') {
+            return false;
+        }
+        let mut j = end + 1;
+        let mut steps = 0;
+        while steps < 3
+            && (self.has(j, Lex::MONTH)
+                || self.is_p(j, '-') && self.has(j + 1, Lex::MONTH)
+                || self.month_range_word(j))
+        {
+            j += 1;
+            steps += 1;
+        }
+        let Some((_, after)) = self.date_at(j).or_else(|| self.year_at(j)) else {
+            return false;
+        };
+        (self.is_p(after, ',') || self.is_p(after, '.'))
+            && self
+                .locator_at(after + 1)
+                .is_some_and(|l| matches!(l.label, LocatorLabel::Issue | LocatorLabel::Volume))
+    }
+
+    /// Whether the word at `i` is two months joined by a hyphen (`juillet-août`, `März-April`).
+    fn month_range_word(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let text = t.text(self.input);
+        text.contains('-')
+            && text.split('-').all(|part| {
+                !part.is_empty()
+                    && super::lexicon::classify_lower(part.to_lowercase().as_bytes())
+                        .has(Lex::MONTH)
+            })
+    }
+
     /// The end of a container title at `i`: runs joined by `,` or `:` while no other field
     /// or place follows (`in Transcaucasia, Nationalism and Social Change, ed. …`).
     pub(super) fn container_end(&self, i: usize) -> usize {
@@ -319,6 +359,18 @@ impl Reader<'_> {
         if self.r.title.is_none() {
             self.r.title = Some(span);
             self.layout.title_end = end;
+            return end;
+        }
+        // (After a place, the run is the publisher: `Paris, Seuil, 1950, t. 2`.)
+        if self.r.container_title.is_none()
+            && self.r.place.is_none()
+            && self.r.publisher.is_none()
+            && self.expect != Expect::Publisher
+            && self.t.periodical_follows(end)
+        {
+            self.r.container_title = Some(span);
+            self.layout.container_end = end;
+            self.expect = Expect::Nothing;
             return end;
         }
         if self.expect == Expect::Publisher {

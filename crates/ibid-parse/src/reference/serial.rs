@@ -20,8 +20,9 @@
 //!    stop after a word that is no abbreviation (`patients. Lancet`), a comma not inside an
 //!    abbreviated title (`Nosé, J. Chem. Phys.` but `Angew. Chem., Int. Ed.`), or an author's
 //!    initial (`Barger, J. D. J. Chem. Eng. Data`: a journal's first word may be `J.` or `Z.`).
-//!    A run that meets a lower-case word first (`Truth about the Peace Treaties, 2:811`) has
-//!    no journal before it and is no source.
+//!    A run that opens with a volume and meets a lower-case word first (`Truth about the
+//!    Peace Treaties, 2:811`) has no journal before it and is no source; after a year (`Soins
+//!    cadres, 2011 ; 20 (78) : 45-48`) a journal's title may be in sentence case.
 //!
 //! The reader then bounds the authors and the title by the journal, and sets the fields of
 //! the run when it reaches it. Every shape looks a bounded number of tokens ahead, and the
@@ -83,10 +84,14 @@ impl Tokens<'_> {
             if self.toks[k].kind != Kind::Num {
                 continue;
             }
-            let Some(run) = self.year_first_run(k).or_else(|| self.volume_first_run(k)) else {
+            let year_first = self.year_first_run(k);
+            // After a year-first run, a journal's title may be in sentence case (`Soins
+            // cadres, 2011 ; 20 (78)`, `Année sociol 1925; 1`).
+            let lower_ok = year_first.is_some();
+            let Some(run) = year_first.or_else(|| self.volume_first_run(k)) else {
                 continue;
             };
-            let Some((journal, journal_end, dotted)) = self.journal_before(k) else {
+            let Some((journal, journal_end, dotted)) = self.journal_before(k, lower_ok) else {
                 continue;
             };
             if run.weak && !dotted {
@@ -377,7 +382,7 @@ impl Tokens<'_> {
 
     /// The journal title before the run of numbers at `k`: its first token, the index after
     /// its last word, and whether it is abbreviated with full stops.
-    fn journal_before(&self, k: usize) -> Option<(usize, usize, bool)> {
+    fn journal_before(&self, k: usize, lower_ok: bool) -> Option<(usize, usize, bool)> {
         // The separator before the numbers: a comma, a full stop that may be the last
         // abbreviation's (`J. Chem. Phys. 1993`, `Ann Surg Oncol. 2012`), or both
         // (`Ann. Math., 170(2)`).
@@ -412,7 +417,7 @@ impl Tokens<'_> {
             match t.kind {
                 Kind::Word => {
                     let joiner = t.has(Lex::JOURNAL_JOINER) && !t.upper_first;
-                    if !(t.upper_first || joiner) {
+                    if !(t.upper_first || joiner || lower_ok) {
                         return None;
                     }
                     // Title words before an abbreviated journal (`… Large Shared Data Banks.

@@ -1244,3 +1244,43 @@ fn an_alias_in_brackets_after_the_name_is_no_title() {
     assert_eq!(text(input, r.title), Some("Homage to Catalonia"));
     assert_eq!(r.authors.names.len(), 1);
 }
+
+#[test]
+fn french_professional_press() {
+    for (input, container, issue, page) in [
+        (
+            "DUPONT, Marie. La prise en charge de la douleur. Soins, mars 2011, n°212. p. 30-34.",
+            "Soins",
+            "212",
+            Some("30-34"),
+        ),
+        (
+            "FAURE, Isabelle. Accompagner la fin de vie. Soins gérontologie, juillet-août 2016, n°120, p. 18-21.",
+            "Soins gérontologie",
+            "120",
+            Some("18-21"),
+        ),
+        (
+            "LEMAÎTRE, Frédéric. L'Allemagne face au vieillissement. Le Monde, 03/05/2014, n°21540.",
+            "Le Monde",
+            "21540",
+            None,
+        ),
+        (
+            "Lefebvre C., Morin A. Le dossier de soins informatisé. Soins cadres, 2011 ; 20 (78) : 45-48.",
+            "Soins cadres",
+            "78",
+            Some("45-48"),
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(container), "{input}");
+        assert_eq!(text(input, r.issue), Some(issue), "{input}");
+        assert_eq!(text(input, r.page), page, "{input}");
+        assert_eq!(r.volume.filter(|v| v.slice(input).contains('/')), None, "{input}");
+    }
+    let input = "PERRIN, Hélène. Dossier. Infirmière magazine, 1er juin 2016, n°373, p. 20-29.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.volume, None);
+    assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2016));
+}
