@@ -248,6 +248,10 @@ impl Tokens<'_> {
         if self.element_starts_at(k) || self.pub_colon(k) || self.place_at(k) {
             return true;
         }
+        // `Who needs identity? In S. Hall & P. du Gay (Eds.), …`: the container's mark.
+        if next.upper_first && next.has(Lex::CONTAINER) {
+            return true;
+        }
         if !next.upper_first {
             return false;
         }
