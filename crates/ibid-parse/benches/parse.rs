@@ -57,7 +57,7 @@ fn throughput(c: &mut Criterion) {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let units: [(&str, &str); 22] = [
+    let units: [(&str, &str); 24] = [
         ("open-brackets", "["),
         ("full-stops", "."),
         ("page-labels", "p. "),
@@ -85,6 +85,9 @@ fn pathological(c: &mut Criterion) {
         ("labelled-volumes", "Vol. 1, 2, "),
         // French professional press: a periodical's name, date and number.
         ("periodicals", "Soins, juillet-août 03/05/2014, n°1, "),
+        // Noise: markup tags, doubled punctuation; roman volumes of older journals.
+        ("markup", "<italic>a</italic>,, "),
+        ("roman-volumes", "J, XV, 1906, S. 1 - "),
     ];
     for (name, unit) in units {
         for size in [100_000usize, 1_000_000] {

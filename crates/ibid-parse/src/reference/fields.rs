@@ -333,6 +333,15 @@ impl Reader<'_> {
         let Some(t) = self.t.tok(i).copied() else {
             return i + 1;
         };
+        if self.layout.quoted_title
+            && i == self.layout.title_end
+            && self.r.container_title.is_none()
+            && self.t.word_is(i, "to")
+        {
+            // `“Introduction” to Mrs Dalloway`: a preface or introduction to a book.
+            self.expect_container(false);
+            return i + 1;
+        }
         let chunk_start = self.cursor.sep != Sep::None || i == 0;
         if self.cursor.archival_hint && chunk_start && t.upper_first {
             if let Some(next) = self.archive_at(i) {

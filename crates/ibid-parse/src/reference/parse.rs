@@ -264,11 +264,21 @@ impl<'a> Reader<'a> {
         }
         // The authors and the title end before the journal of a science-style source.
         let all = self.t;
+        let mut footnote_at = None;
         match self.cursor.serial {
             Some(serial) if serial.journal > i => {
+                // A footnote's number left against the title's full stop (`…Kapitalismus.1
+                // Archiv für …`) belongs to neither.
+                let footnote = serial.journal >= 2
+                    && all.toks[serial.journal - 1].kind == Kind::Num
+                    && !all.toks[serial.journal - 1].space_before
+                    && all.toks[serial.journal - 2].is('.');
+                if footnote {
+                    footnote_at = Some(serial.journal - 1);
+                }
                 self.t = Tokens {
                     input: all.input,
-                    toks: &all.toks[..serial.journal],
+                    toks: &all.toks[..serial.journal - usize::from(footnote)],
                 };
             }
             _ => self.cursor.serial = None,
@@ -278,6 +288,9 @@ impl<'a> Reader<'a> {
             i = self.title(i);
         }
         self.t = all;
+        if let Some(at) = footnote_at.filter(|&at| i <= at && (i..at).all(|k| all.is_p(k, '.'))) {
+            i = at + 1;
+        }
         self.rest(i);
         self.corporate_author();
     }

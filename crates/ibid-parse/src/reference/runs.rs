@@ -177,7 +177,7 @@ impl Tokens<'_> {
         while (self.is_p(end, ',') || self.is_p(end, ':'))
             && self.tok(end + 1).is_some_and(|t| t.is_word())
             && !self.element_starts_at(end + 1)
-            && !self.has(end + 1, Lex::PLACE)
+            && !self.has(end + 1, Lex::PLACE | Lex::BY)
             && !self.pub_colon(end + 1)
         {
             end = self.run_end(end + 1);

@@ -9,7 +9,9 @@
 //!    `2002; 347: 284-7`, `2001, 66, 310`), with a month and day after it (`2012 Jan;`), or
 //!    closes it in brackets (`109, 1492 (1958)`, ACM's `29, 4 (1986), 300-312`), or stands
 //!    in brackets between the volume and the pages (Chicago's `143 (1939): 239–240`).
-//! 2. **Volume.** The first other number of the run, never a range (`347`, `170(2)`).
+//! 2. **Volume.** The first other number of the run, never a range (`347`, `170(2)`), or a
+//!    roman numeral, or a number after a bare `v,`, before the year and labelled pages
+//!    (`XCVI, 1906, S. 1—37`, `v, 39, 1934, pp. 219–231`).
 //! 3. **Issue.** What a bracket right after the volume holds (`(1)`, `(Suppl 1)`, `(3 Pt 2)`,
 //!    ACS's `80, (3),`), or ACM's number between the volume and the bracketed date
 //!    (`29, 4 (1986)`); a bracket holding only a year is no issue.
@@ -28,10 +30,10 @@
 //! the run when it reaches it. Every shape looks a bounded number of tokens ahead, and the
 //! search stops at the first run found, so finding the source is linear in the tokens.
 
-use super::lexicon::Lex;
+use super::lexicon::{is_roman, Lex};
 use super::parse::{Expect, Reader, Sep};
 use super::token::{Kind, Tokens};
-use crate::{LocatorLabel, Span};
+use crate::Span;
 
 /// The most tokens a journal title is walked back over.
 const MAX_JOURNAL_TOKENS: usize = 24;
@@ -77,11 +79,31 @@ struct Run {
     end: usize,
 }
 
+impl Run {
+    /// The source: this run after the journal `journal..journal_end`.
+    fn at(self, journal: usize, journal_end: usize) -> Serial {
+        Serial {
+            journal,
+            journal_end,
+            year: self.year,
+            volume: self.volume,
+            issue: self.issue,
+            page: self.page,
+            end: self.end,
+        }
+    }
+}
+
 impl Tokens<'_> {
     /// The source of a journal article in the reference, if its numbers fit a science style.
     pub(super) fn serial_source(&self) -> Option<Serial> {
         for k in 1..self.toks.len() {
             if self.toks[k].kind != Kind::Num {
+                if let Some(run) = self.roman_volume_run(k) {
+                    if let Some((journal, journal_end, _)) = self.journal_before(k, true) {
+                        return Some(run.at(journal, journal_end));
+                    }
+                }
                 continue;
             }
             let year_first = self.year_first_run(k);
@@ -98,15 +120,7 @@ impl Tokens<'_> {
                 // `The Paris Peace Conference, 12:789`: volume and page of a book.
                 continue;
             }
-            return Some(Serial {
-                journal,
-                journal_end,
-                year: run.year,
-                volume: run.volume,
-                issue: run.issue,
-                page: run.page,
-                end: run.end,
-            });
+            return Some(run.at(journal, journal_end));
         }
         None
     }
@@ -169,21 +183,35 @@ impl Tokens<'_> {
     /// The pages at `j` (`284-7`, `p. 57-70`, `e1000097`, `S76-S80`, `210?215` with a `?` left
     /// for a dash): their span and the index after them.
     fn serial_pages(&self, mut j: usize) -> Option<(Span, usize)> {
-        let label = self.tok(j).is_some_and(|t| {
-            t.is_word() && !t.upper_first && matches!(t.text(self.input), "p" | "pp")
-        });
+        let label = self
+            .tok(j)
+            .is_some_and(|t| t.is_word() && matches!(t.text(self.input), "p" | "pp" | "S"));
         if label && self.is_p(j + 1, '.') {
             j += 2;
         }
         let first = j;
         let mut end = self.serial_page_number(j)?;
-        let dash = self.tok(end).is_some_and(|t| {
-            !t.space_before
-                && matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c) || c == '?')
-        });
-        if dash && self.tok(end + 1).is_some_and(|t| !t.space_before) {
-            if let Some(last) = self.serial_page_number(end + 1) {
-                end = last;
+        // The dash of the range, as written in the wild: `210?215` (a dash lost to a `?`),
+        // `416--424`, `803 - 832` (spaced on both sides).
+        let is_dash = |k: usize| {
+            self.tok(k).is_some_and(
+                |t| matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c) || c == '?'),
+            )
+        };
+        if is_dash(end) {
+            let (dash_start, mut after) = (end, end + 1);
+            if is_dash(after) && self.tok(after).is_some_and(|t| !t.space_before) {
+                after += 1;
+            }
+            let tight = self.tok(dash_start).is_some_and(|t| !t.space_before)
+                && self.tok(after).is_some_and(|t| !t.space_before);
+            let spaced = self.tok(dash_start).is_some_and(|t| t.space_before)
+                && self.tok(after).is_some_and(|t| t.space_before)
+                && !self.is_p(dash_start, '?');
+            if tight || spaced {
+                if let Some(last) = self.serial_page_number(after) {
+                    end = last;
+                }
             }
         }
         Some((self.span(first, end), end))
@@ -273,6 +301,46 @@ impl Tokens<'_> {
             }),
             _ => None,
         }
+    }
+
+    /// A run of older journals: a volume in roman numerals or after a bare `v,`, the year,
+    /// then labelled pages (`XCVI, 1906, S. 1—37`, `I, 1922, p. 77-86`, `v, 39, 1934, pp.
+    /// 219–231`).
+    fn roman_volume_run(&self, k: usize) -> Option<Run> {
+        let t = self.tok(k)?;
+        if !self.is_p(k.checked_sub(1)?, ',') || !t.is_word() {
+            return None;
+        }
+        let text = t.text(self.input);
+        let (volume, at) = if t.all_upper() && is_roman(text) {
+            (self.span(k, k + 1), k + 1)
+        } else if text == "v"
+            && self.is_p(k + 1, ',')
+            && self.tok(k + 2).is_some_and(|n| n.kind == Kind::Num)
+        {
+            (self.span(k + 2, k + 3), k + 3)
+        } else {
+            return None;
+        };
+        if !self.is_p(at, ',') {
+            return None;
+        }
+        let (_, after) = self.year_at(at + 1)?;
+        let labelled = self
+            .tok(after + 1)
+            .is_some_and(|l| matches!(l.text(self.input), "p" | "pp" | "S"));
+        if !self.is_p(after, ',') || !labelled {
+            return None;
+        }
+        let (page, end) = self.serial_pages(after + 1)?;
+        Some(Run {
+            weak: false,
+            year: Some(at + 1),
+            volume,
+            issue: None,
+            page: Some(page),
+            end,
+        })
     }
 
     /// A run that opens with the volume (`109, 1492 (1958)`, `170(2):101–140, 2009`, `410,
@@ -513,8 +581,8 @@ impl Tokens<'_> {
         Some((start, journal_end, dotted))
     }
 
-    /// Whether a volume or issue label stands right before the number at `k` (`Vol. 1`, `Bd.
-    /// 2,1`, `no. 3`), perhaps with a comma (`Vol., 1`).
+    /// Whether a locator's label stands right before the number at `k` (`Vol. 1`, `Bd. 2,1`,
+    /// `no. 3`, `Dok. 45`), perhaps with a comma (`Vol., 1`).
     fn volume_label_before(&self, k: usize) -> bool {
         let mut j = k;
         if self.is_p(j - 1, ',') {
@@ -531,7 +599,7 @@ impl Tokens<'_> {
         self.input
             .get(word.start..end)
             .and_then(crate::locator::lookup_label)
-            .is_some_and(|l| matches!(l, LocatorLabel::Volume | LocatorLabel::Issue))
+            .is_some()
     }
 
     /// Whether the word at `w`, followed by a full stop, is cut short as journal titles cut

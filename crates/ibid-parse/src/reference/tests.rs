@@ -1171,6 +1171,30 @@ fn science_sources_are_read_by_position() {
             "Lise Meitner and Otto R. Frisch. Disintegration of uranium by neutrons. Nature 143 (1939): 239–240.",
             ["Nature", "143", "", "239–240", "1939"],
         ),
+        (
+            "Hintze, O. Staatsverfassung und Heeresverfassung. Historische Zeitschrift, XCVI, 1906, S. 1—37.",
+            ["Historische Zeitschrift", "XCVI", "", "1—37", "1906"],
+        ),
+        (
+            "Beard, C. A. Written history. American Historical Review, v, 39, 1934, pp. 219–231.",
+            ["American Historical Review", "39", "", "219–231", "1934"],
+        ),
+        (
+            "North DC, Weingast BR. Constitutions and commitment. J Econ Hist 1989; 49 : 803 - 832.",
+            ["J Econ Hist", "49", "", "803 - 832", "1989"],
+        ),
+        (
+            "Tiebout CM. A pure theory. J Polit Econ. 1956;64(5):416--424.",
+            ["J Polit Econ", "64", "5", "416--424", "1956"],
+        ),
+        (
+            "Becker, G. S. A theory. <italic>The Economic Journal</italic>, 75(299), 493–517 (1965).",
+            ["The Economic Journal", "75", "299", "493–517", "1965"],
+        ),
+        (
+            "Weber, Max. Die protestantische Ethik.1 Archiv für Sozialwissenschaft 20 (1904): 1–54.",
+            ["Archiv für Sozialwissenschaft", "20", "", "1–54", "1904"],
+        ),
     ] {
         let expect = [journal, volume, issue, page, year].map(|s| (!s.is_empty()).then(|| some(s)).flatten());
         assert_eq!(serial_fields(input), expect, "{input}");
@@ -1283,4 +1307,12 @@ fn french_professional_press() {
     let r = parse_reference(input).value;
     assert_eq!(r.volume, None);
     assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2016));
+}
+
+#[test]
+fn a_preface_to_a_book_names_the_book_as_container() {
+    let input = "Eliot, T. S. “Introduction” to Nightwood, by Djuna Barnes. New York: Harcourt, Brace, 1937.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Introduction"));
+    assert_eq!(text(input, r.container_title), Some("Nightwood"));
 }
