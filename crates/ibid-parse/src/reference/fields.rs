@@ -812,7 +812,10 @@ impl Reader<'_> {
         }
         let end = self.t.num_value_end(i).unwrap_or(i + 1);
         let span = self.t.span(i, end);
+        // A range is never a volume (`Conference. 305–319.` are pages).
+        let range = self.t.num_word_end(i) < end && self.t.tok(i).is_some_and(|t| t.space_before);
         if self.expect == Expect::Volume
+            && !range
             && self.r.volume.is_none()
             && self.cursor.sep != Sep::Colon
             && !(self.cursor.sep == Sep::Comma && self.dated_to_the_day())

@@ -669,7 +669,9 @@ impl Tokens<'_> {
     /// (`and`, `&`, `;`, `/`) rather than a bare comma.
     fn list_sep(&self, j: usize, ctx: Ctx) -> Option<(usize, bool)> {
         let t = self.tok(j)?;
-        let connector = |k: usize| self.has(k, Lex::AND) || self.is_p(k, '&');
+        // (`Y.` is an initial, not Spanish `y`.)
+        let connector =
+            |k: usize| self.has(k, Lex::AND) && !self.is_p(k + 1, '.') || self.is_p(k, '&');
         if t.is(',') {
             return Some(if connector(j + 1) {
                 (j + 2, true)

@@ -156,6 +156,46 @@ impl Tokens<'_> {
                 .is_some_and(|l| matches!(l.label, LocatorLabel::Issue | LocatorLabel::Volume))
     }
 
+    /// The end of a proceedings' title that goes on past `end` with the number of the
+    /// meeting or its year (`Proceedings of the 6th Symposium on …`, `Proc. 12th USENIX
+    /// Symp.`, `of the 2014 USENIX Annual Technical Conference`) and its acronym in brackets
+    /// (`(OSDI '04)`, `(CVPR)`).
+    pub(super) fn proceedings_end(&self, mut end: usize) -> usize {
+        for _ in 0..4 {
+            let at = end + usize::from(self.is_p(end, '.'));
+            let ordinal = self.tok(at).is_some_and(|t| t.kind == Kind::Num)
+                && self
+                    .tok(at + 1)
+                    .is_some_and(|o| o.has(Lex::ORDINAL) && !o.space_before)
+                && self
+                    .tok(at + 2)
+                    .is_some_and(|w| w.is_word() && w.upper_first);
+            let year = self
+                .year_at(at)
+                .filter(|&(_, after)| {
+                    self.tok(after)
+                        .is_some_and(|w| w.is_word() && w.upper_first)
+                })
+                .map(|(_, after)| after);
+            let next = if ordinal { Some(at + 2) } else { year };
+            let Some(next) = next else { break };
+            let (abbreviated, _, _) = self.abbreviated_run(next).unwrap_or((next, 0, 0));
+            end = self.container_end(next).max(abbreviated);
+        }
+        // `(OSDI '04)`, `(CVPR)`, `(ICML 2019)`.
+        if self.is_p(end, '(')
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| t.all_upper() && t.chars >= 2)
+        {
+            let close = (end + 2..end + 6).find(|&k| self.is_p(k, ')'));
+            if let Some(close) = close {
+                return close + 1;
+            }
+        }
+        end
+    }
+
     /// Whether the word at `i` is two months joined by a hyphen (`juillet-août`, `März-April`).
     fn month_range_word(&self, i: usize) -> bool {
         let Some(t) = self.tok(i).filter(|t| t.is_word()) else {
@@ -329,7 +369,8 @@ impl Reader<'_> {
                     let abbreviated = self.t.abbreviated_run(i).filter(|&(end, words, dotted)| {
                         words >= 2 && dotted > 0 && !self.t.is_p(end + 1, ':')
                     });
-                    self.t.container_end(i).max(abbreviated.map_or(0, |r| r.0))
+                    let end = self.t.container_end(i).max(abbreviated.map_or(0, |r| r.0));
+                    self.t.proceedings_end(end)
                 };
                 let to = end + usize::from(self.t.is_p(end, '.') && self.t.abbreviation(end - 1));
                 self.r.container_title = Some(self.t.field_span(i, to));
@@ -395,8 +436,10 @@ impl Reader<'_> {
             return end;
         }
         if let Some(container) = self.r.container_title {
+            // (A container closed by its acronym in brackets, `(OSDI '04).`, is whole.)
             let right_after = i.checked_sub(1) == Some(self.layout.container_end)
-                && self.t.is_p(self.layout.container_end, '.');
+                && self.t.is_p(self.layout.container_end, '.')
+                && !self.t.is_p(self.layout.container_end.wrapping_sub(1), ')');
             let imprint = self.t.pub_colon(i) || self.t.place_at(i) || self.t.place_year_at(i);
             if right_after && !imprint && self.r.place.is_none() && self.r.volume.is_none() {
                 let sentence = self.title_sentence_end(i, Style::Period);

@@ -415,7 +415,14 @@ impl Tokens<'_> {
             }
         }
         let word = self.tok(j)?;
-        let role = if word.has(Lex::TRANSLATOR) {
+        // `IEEE Trans. Signal Process.`, `ACM Trans. Program.`, `Trans. AIEE`: the
+        // transactions of a society, next to its acronym, name a journal.
+        let acronym = |k: usize| self.tok(k).is_some_and(|a| a.all_upper() && a.chars >= 2);
+        let transactions = word.upper_first
+            && word.chars == 5
+            && self.is_p(j + 1, '.')
+            && (j.checked_sub(1).is_some_and(acronym) || acronym(j + 2));
+        let role = if word.has(Lex::TRANSLATOR) && !transactions {
             Role::Translator
         } else if word.has(Lex::EDITOR | Lex::COMPILER) {
             Role::Editor

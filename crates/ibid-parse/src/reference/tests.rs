@@ -1316,3 +1316,35 @@ fn a_preface_to_a_book_names_the_book_as_container() {
     assert_eq!(text(input, r.title), Some("Introduction"));
     assert_eq!(text(input, r.container_title), Some("Nightwood"));
 }
+
+#[test]
+fn engineering_and_computing_styles() {
+    let input = "H. Nyquist, “Certain topics in telegraph transmission theory,” Trans. AIEE, vol. 47, pp. 617–644, Apr. 1928.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.container_title), Some("Trans. AIEE"));
+    assert!(r.translators.names.is_empty());
+    let input = "Y. LeCun, L. Bottou, Y. Bengio, and P. Haffner, \"Gradient-based learning,\" Proc. IEEE, vol. 86, no. 11, pp. 2278–2324, Nov. 1998.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 4, "`Y.` is an initial");
+    assert_eq!(text(input, r.title), Some("Gradient-based learning"));
+    let input = "Diego Ongaro and John Ousterhout. 2014. In Search of an Understandable Consensus Algorithm. In Proceedings of the 2014 USENIX Annual Technical Conference. 305–319.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Proceedings of the 2014 USENIX Annual Technical Conference")
+    );
+    assert_eq!(text(input, r.page), Some("305–319"));
+    assert_eq!(r.volume, None, "a range is never a volume");
+    let input = "J. Dean. 2004. MapReduce. In Proceedings of the 6th Symposium on Operating Systems Design and Implementation (OSDI '04). USENIX Association, 137–150.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Proceedings of the 6th Symposium on Operating Systems Design and Implementation (OSDI '04)")
+    );
+    let input = "S. Boyd and L. Vandenberghe, Convex Optimization. Cambridge, U.K.: Cambridge Univ. Press, 2004.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("Cambridge Univ. Press"));
+    let input = "T. Mikolov and J. Dean, \"Efficient estimation of word representations,\" 2013, arXiv:1301.3781.";
+    let r = parse_reference(input).value;
+    assert_eq!((r.container_title, r.volume), (None, None));
+}
