@@ -506,6 +506,9 @@ impl Reader<'_> {
             self.layout.container_end = end;
             return end;
         }
+        if let Some(next) = self.springer_imprint(i, end) {
+            return next;
+        }
         if next_is(',') || next_is(')') {
             let more = self
                 .t
@@ -552,6 +555,46 @@ impl Reader<'_> {
         }
         self.unknown.push(span);
         end
+    }
+
+    /// Springer's and LNCS's order after the title, read from the run `i..end`: a series
+    /// before its volume once the container is named (`ICALP 2006. LNCS, vol. 4052`), the
+    /// publisher before the place and the bracketed year (`Springer, Heidelberg (2006)`,
+    /// `Addison-Wesley, Boston (2006)`), or the publisher alone before it (`MIT Press
+    /// (2016)`). The index after what was read.
+    fn springer_imprint(&mut self, i: usize, end: usize) -> Option<usize> {
+        let span = self.t.field_span(i, end);
+        let volume_next = self.t.is_p(end, ',')
+            && self
+                .t
+                .locator_at(end + 1)
+                .is_some_and(|l| l.label == LocatorLabel::Volume);
+        if volume_next && self.r.container_title.is_some() && self.r.collection_title.is_none() {
+            self.r.collection_title = Some(span);
+            return Some(end);
+        }
+        if self.r.publisher.is_some() || self.r.place.is_some() || self.r.title.is_none() {
+            return None;
+        }
+        let year_closes = |k: usize| {
+            self.t
+                .year_group(k)
+                .is_some_and(|(_, after)| self.t.only_punct_from(after) || self.t.is_p(after, '.'))
+        };
+        if self.t.is_p(end, ',') && self.t.has(end + 1, Lex::PLACE) {
+            let place_end = self.t.run_end(end + 1);
+            if self.t.is_p(place_end, '(') && year_closes(place_end) {
+                self.r.publisher = Some(span);
+                self.r.place = Some(self.t.field_span(end + 1, place_end));
+                return Some(place_end);
+            }
+        }
+        let book = self.r.container_title.is_none() && self.r.volume.is_none();
+        if book && self.t.is_p(end, '(') && year_closes(end) && !self.t.has(i, Lex::PLACE) {
+            self.r.publisher = Some(span);
+            return Some(end);
+        }
+        None
     }
 
     /// Whether the run ending at `end` is a newspaper: no container, place or publisher yet,

@@ -1348,3 +1348,16 @@ fn engineering_and_computing_styles() {
     let r = parse_reference(input).value;
     assert_eq!((r.container_title, r.volume), (None, None));
 }
+
+#[test]
+fn springer_imprints_and_series() {
+    let input = "Clarke, E.M., Emerson, E.A.: Design and synthesis. In: Kozen, D. (ed.) Logic of Programs. LNCS, vol. 131, pp. 52–71. Springer, Heidelberg (1982)";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.collection_title), Some("LNCS"));
+    assert_eq!(text(input, r.publisher), Some("Springer"));
+    assert_eq!(text(input, r.place), Some("Heidelberg"));
+    let input = "Goodfellow, I., Bengio, Y., Courville, A.: Deep Learning. MIT Press (2016)";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("MIT Press"));
+    assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2016));
+}
