@@ -236,14 +236,22 @@ impl Tokens<'_> {
         if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
             return None;
         }
-        let end = self.initials(fam + 1).or_else(|| {
-            (ctx != Ctx::AfterRole && self.cap_word(fam))
-                .then(|| self.bare_initials(fam + 1))
+        let bare = |k: usize| {
+            (ctx != Ctx::AfterRole && (self.cap_word(fam) || self.upper_word(fam)))
+                .then(|| self.bare_initials(k))
                 .flatten()
-        })?;
+        };
+        let mut fam_end = fam + 1;
+        let mut end = self.initials(fam_end).or_else(|| bare(fam_end));
+        if end.is_none() && self.upper_word(fam) && self.upper_word(fam + 1) {
+            // `VAN DAMME K`: a family name in capitals of two words.
+            fam_end = fam + 2;
+            end = bare(fam_end);
+        }
+        let end = end?;
         let name = self.personal(
-            (fam, fam + 1),
-            Some((fam + 1, end)),
+            (fam, fam_end),
+            Some((fam_end, end)),
             Some((i, fam)),
             (i, end),
         );
@@ -298,6 +306,11 @@ impl Tokens<'_> {
             return None;
         }
         let mut fam_end = fam + 1;
+        // `DE GAULLE, Charles`, `CARRÈRE D'ENCAUSSE, Hélène`: a family name in capitals of
+        // two words.
+        if self.upper_word(fam) && self.upper_word(fam_end) && self.is_p(fam_end + 1, ',') {
+            fam_end += 1;
+        }
         let elided = self.elided_particle(fam_end) && self.is_p(fam_end + 1, ',');
         if elided
             || self.cap_word(fam_end)
@@ -317,7 +330,11 @@ impl Tokens<'_> {
             if let Some(next) = self.initial(g) {
                 g = next;
                 last_initial = true;
-            } else if !last_initial && items < 3 && self.name_word(g, ctx) {
+            } else if !last_initial
+                && items < 3
+                && (self.name_word(g, ctx) || self.upper_word(fam) && self.upper_word(g))
+            {
+                // (`SMITH, ADAM`: all in capitals, the given name too.)
                 g += 1;
             } else {
                 break;
@@ -752,7 +769,17 @@ pub(crate) fn scan_names(t: Tokens<'_>, at: usize, ctx: Ctx) -> Option<NameScan>
             confirmed = (names.len(), end);
             break;
         }
-        let Some((next, strong)) = t.list_sep(end, ctx) else {
+        // `MARTIN, Claire. DUPONT, Louis.`: French lists may part names in capitals, each
+        // inverted, with full stops.
+        let upper_stop = first_form != Form::FamilyInitials
+            && t.is_p(end, '.')
+            && t.upper_word(end + 1)
+            && t.is_p(end + 2, ',')
+            && t.tok(at).is_some_and(|f| f.all_upper());
+        let Some((next, strong)) = t
+            .list_sep(end, ctx)
+            .or(upper_stop.then_some((end + 1, true)))
+        else {
             break;
         };
         let Some((name, e, form)) = t.name_at(next, ctx, Some(first_form)) else {
@@ -960,6 +987,20 @@ mod tests {
         };
         let scan = scan_names(tokens, 0, Ctx::Lead).expect("a name");
         assert_eq!(scan.end, 2);
+    }
+
+    #[test]
+    fn family_names_in_capitals() {
+        assert_eq!(names("DE GAULLE, Charles").0, ["DE GAULLE|Charles|"]);
+        assert_eq!(names("SMITH, ADAM").0, ["SMITH|ADAM|"]);
+        assert_eq!(
+            names("VAN DAMME K, PEETERS M").0,
+            ["VAN DAMME|K|", "PEETERS|M|"]
+        );
+        assert_eq!(
+            names("MARTIN, Claire. DUPONT, Louis").0,
+            ["MARTIN|Claire|", "DUPONT|Louis|"]
+        );
     }
 
     #[test]
