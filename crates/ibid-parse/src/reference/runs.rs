@@ -2,7 +2,7 @@
 //! publisher, subtitle, series; and where such a run ends.
 
 use super::lexicon::Lex;
-use super::parse::{Expect, Reader, Style};
+use super::parse::{Expect, Reader, Sep, Style};
 use super::token::{Kind, Tokens};
 use crate::locator::lookup_label;
 use crate::{LocatorLabel, Span};
@@ -465,6 +465,9 @@ impl Reader<'_> {
             }
         }
         let container_due = self.layout.quoted_title && self.r.container_title.is_none();
+        if let Some(next) = self.acs_imprint(i) {
+            return next;
+        }
         if self.r.place.is_none() && words <= 5 && !institution {
             let colon = self
                 .t
@@ -555,6 +558,40 @@ impl Reader<'_> {
         }
         self.unknown.push(span);
         end
+    }
+
+    /// ACS's book imprint after a semicolon: `; VCH: Weinheim, 1996`, `; University Science
+    /// Books: Sausalito, CA, 2010` name the publisher before the colon and the place after
+    /// it, up to the year. Sets both; the index of the year.
+    fn acs_imprint(&mut self, i: usize) -> Option<usize> {
+        if self.cursor.sep != Sep::Semicolon
+            || !self.t.is_p(i.wrapping_sub(1), ';')
+            || self.r.place.is_some()
+            || self.r.publisher.is_some()
+            || self.r.container_title.is_some()
+        {
+            return None;
+        }
+        let colon = (i + 1..i + 8).find(|&k| {
+            self.t.tok(k).map_or(true, |t| {
+                !(t.is_word() || t.is('.') || t.is('&') || t.is('-'))
+            })
+        })?;
+        if !self.t.is_p(colon, ':') || (i..colon).any(|k| self.t.has(k, Lex::PLACE)) {
+            return None;
+        }
+        let year = (colon + 2..colon + 8).find(|&k| self.t.year_at(k).is_some())?;
+        let place_ok = (colon + 1..year).all(|k| {
+            self.t
+                .tok(k)
+                .is_some_and(|t| t.is_word() && t.upper_first || t.is(',') || t.is('.'))
+        }) && self.t.is_p(year - 1, ',');
+        if !place_ok {
+            return None;
+        }
+        self.r.publisher = Some(self.t.field_span(i, colon));
+        self.r.place = Some(self.t.field_span(colon + 1, year - 1));
+        Some(year)
     }
 
     /// Springer's and LNCS's order after the title, read from the run `i..end`: a series

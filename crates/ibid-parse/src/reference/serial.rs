@@ -404,7 +404,12 @@ impl Tokens<'_> {
         if self.is_p(end, '(') && self.is_p(end + 2, ')') && self.year_at(end + 1).is_some() {
             year = Some(end + 1);
             end += 3;
-        } else if self.year_at(at + 1).is_some() {
+        } else if issue.is_none()
+            && self.year_at(at + 1).is_some_and(|(d, _)| d.end.is_none())
+            && self
+                .serial_pages(at + 1)
+                .is_some_and(|(p, _)| p == self.span(at + 1, at + 2))
+        {
             // `June 14, 1931`, `Lille 3, 2008`: a year where the pages would stand, with no
             // year of issue after it, is the date.
             return None;

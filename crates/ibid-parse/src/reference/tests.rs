@@ -1361,3 +1361,20 @@ fn springer_imprints_and_series() {
     assert_eq!(text(input, r.publisher), Some("MIT Press"));
     assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2016));
 }
+
+#[test]
+fn acs_book_imprints_name_the_publisher_first() {
+    let input = "(21) Hartwig, J. F. Organotransition Metal Chemistry: From Bonding to Catalysis; University Science Books: Sausalito, CA, 2010.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("University Science Books"));
+    assert_eq!(text(input, r.place), Some("Sausalito, CA"));
+    assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2010));
+}
+
+#[test]
+fn an_apa_page_range_that_looks_like_years_is_pages() {
+    let input = "Zhang, Y. (2018). Deep residual networks. IEEE Transactions on Pattern Analysis and Machine Intelligence, 40(8), 1845–1858. https://doi.org/10.1109/TPAMI.2017.2712345";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.page), Some("1845–1858"));
+    assert_eq!(text(input, r.issue), Some("8"));
+}
