@@ -673,7 +673,9 @@ impl Reader<'_> {
     /// separator the style ends titles with, a bracket, ` / `, `//`, a link or a locator.
     pub(super) fn title_sentence_end(&self, i: usize, style: Style) -> usize {
         let mut j = i;
-        while let Some(t) = self.t.tok(j) {
+        // A science-style source's journal ends every sentence before it.
+        let journal = self.cursor.serial.map_or(usize::MAX, |s| s.journal);
+        while let Some(t) = self.t.tok(j).filter(|_| j < journal) {
             let stop = match t.kind {
                 Kind::Punct('.') => self.t.sentence_stop(j) && !self.title_continues(j),
                 Kind::Punct(',') => {

@@ -286,6 +286,7 @@ impl<'a> Reader<'a> {
         i = self.authors(i);
         if !self.layout.no_title {
             i = self.title(i);
+            i = self.title_to_journal(i);
         }
         self.t = all;
         if let Some(at) = footnote_at.filter(|&at| i <= at && (i..at).all(|k| all.is_p(k, '.'))) {
@@ -293,6 +294,53 @@ impl<'a> Reader<'a> {
         }
         self.rest(i);
         self.corporate_author();
+    }
+
+    /// Before a science-style source (the tokens end at its journal), the sentences left
+    /// after the title read at `i` are more of it (`Enantioselective aldol condensations. 2.
+    /// Erythro-selective …. J. Am. Chem. Soc.`, `Density-functional thermochemistry. III. The
+    /// role of exact exchange. J. Chem. Phys.`), unless a year, a role, a container's mark or
+    /// a locator stands among them. Returns where reading goes on.
+    fn title_to_journal(&mut self, i: usize) -> usize {
+        let Some(title) = self.r.title.filter(|_| self.cursor.serial.is_some()) else {
+            return i;
+        };
+        let end = self.t.toks.len();
+        if self.layout.quoted_title || i >= end || self.r.title.is_none() {
+            return i;
+        }
+        // (A capitalised word cut short may begin the journal the walk back missed: `Proc.
+        // London Math. Soc.`, `10 Harv. L. Rev.`; a roman numeral does not.)
+        // The last word before the journal's full stop counts when very short (`Justus
+        // Liebigs Ann. Chem.`), as a title rarely ends so.
+        let abbreviated = |k: usize| {
+            let longest = if k + 2 < end { 6 } else { 3 };
+            self.t.is_p(k + 1, '.')
+                && self.t.tok(k).is_some_and(|t| {
+                    t.is_word()
+                        && t.upper_first
+                        && t.chars <= longest
+                        && !(super::lexicon::is_roman(t.text(self.t.input))
+                            && (t.chars >= 2 || t.text(self.t.input) == "I"))
+                })
+        };
+        let plain = (i..end).all(|k| {
+            !abbreviated(k)
+                && self.t.year_at(k).is_none()
+                && self.t.role_at(k).is_none()
+                && self.t.locator_at(k).is_none()
+                && !self.t.has(k, Lex::CONTAINER)
+                && !self
+                    .t
+                    .tok(k)
+                    .is_some_and(|t| matches!(t.kind, Kind::Url | Kind::Doi))
+        });
+        if !plain || !self.t.tok(end - 1).is_some_and(|t| t.is('.') || t.is(',')) {
+            return i;
+        }
+        self.r.title = Some(title.cover(self.t.field_span(i, end)));
+        self.layout.title_end = end - 1;
+        end
     }
 
     /// An author named again as the publisher is an institution (`Human Rights Watch.

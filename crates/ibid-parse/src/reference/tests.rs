@@ -1378,3 +1378,21 @@ fn an_apa_page_range_that_looks_like_years_is_pages() {
     assert_eq!(text(input, r.page), Some("1845–1858"));
     assert_eq!(text(input, r.issue), Some("8"));
 }
+
+#[test]
+fn title_sentences_before_a_science_source_stay_in_the_title() {
+    let input = "Becke, A. D. Density-functional thermochemistry. III. The role of exact exchange. J. Chem. Phys. 1993, 98, 5648–5652.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Density-functional thermochemistry. III. The role of exact exchange")
+    );
+    assert_eq!(text(input, r.container_title), Some("J. Chem. Phys."));
+    // A journal the walk back cut short is not taken into the title.
+    let input = "Diels, O.; Alder, K. Synthesen in der hydroaromatischen Reihe. Justus Liebigs Ann. Chem. 1928, 460, 98–122.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Synthesen in der hydroaromatischen Reihe")
+    );
+}
