@@ -402,6 +402,21 @@ impl Reader<'_> {
             self.layout.title_end = end;
             return end;
         }
+        if let Some(place) = self.r.place {
+            // `Las Vegas, NV, USA`, `New Delhi, India`: a state's or country's code or a
+            // country right after the place, before the year, is more of the place.
+            let after_place = i >= 2
+                && self.t.is_p(i - 1, ',')
+                && self.t.tok(i - 2).is_some_and(|t| t.end == place.end);
+            let code = end == i + 1 && self.t.tok(i).is_some_and(|t| t.all_upper() && t.chars == 2);
+            let country = words <= 2 && (i..end).all(|k| self.t.has(k, Lex::COUNTRY));
+            let year_after = next_is(',') && self.t.year_at(end + 1).is_some()
+                || next_is(',') && self.t.tok(end + 1).is_some_and(|t| t.all_upper());
+            if after_place && (code || country) && year_after && self.r.publisher.is_none() {
+                self.r.place = Some(place.cover(span));
+                return end;
+            }
+        }
         // (After a place, the run is the publisher: `Paris, Seuil, 1950, t. 2`.)
         if self.r.container_title.is_none()
             && self.r.place.is_none()

@@ -1396,3 +1396,15 @@ fn title_sentences_before_a_science_source_stay_in_the_title() {
         Some("Synthesen in der hydroaromatischen Reihe")
     );
 }
+
+#[test]
+fn a_state_code_after_the_place_is_the_place() {
+    let input = "K. He and J. Sun, \"Deep residual learning,\" in Proc. IEEE Conf. Comput. Vis. Pattern Recognit. (CVPR), Las Vegas, NV, USA, 2016, pp. 770–778.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.publisher, None);
+    assert_eq!(text(input, r.place), Some("Las Vegas, NV, USA"));
+    // A publisher's acronym is no state.
+    let input = "Carbonnier, Jean, Droit civil, t. 1, Paris, PUF, 2004.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("PUF"));
+}
