@@ -660,10 +660,22 @@ impl Tokens<'_> {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        // `Lamport L. LaTeX: a document …`, `Lamport L. Time, clocks, and …`: a surname and
+        // its initial before a title that goes on after a colon, or after a comma in lower
+        // case, unless the first word is a known given name.
+        let title_next = self.is_p(i + 4, ':')
+            || self.is_p(i + 4, ',')
+                && self.tok(i + 5).is_some_and(|t| {
+                    t.is_word()
+                        && !t.upper_first
+                        && !t.has(Lex::AND | Lex::EDITOR | Lex::TRANSLATOR | Lex::COMPILER)
+                });
+        let title_after = ctx == Ctx::Lead && title_next && !is_given_name(self.text(i));
         self.cap_word(i)
             && self.initial(i + 1) == Some(i + 3)
             && self.cap_word(i + 3)
             && (latin || ctx != Ctx::Lead)
+            && !title_after
     }
 
     /// `et al.`, `et al`, `и др.`, `u. a.`, `and others`, `[и др.]`: the index after it.
@@ -987,6 +999,20 @@ mod tests {
         };
         let scan = scan_names(tokens, 0, Ctx::Lead).expect("a name");
         assert_eq!(scan.end, 2);
+    }
+
+    #[test]
+    fn a_surname_and_initial_before_a_title_are_no_natural_name() {
+        let input = "Lamport L. Time, clocks, and the ordering of events";
+        let t = super::super::token::tokenize(input);
+        let scan = scan_names(Tokens { input, toks: &t }, 0, Ctx::Lead).expect("a name");
+        assert_eq!(scan.names.names[0].span().slice(input), "Lamport L.");
+        // A known given name keeps the natural order, and so does a role after the name.
+        assert_eq!(names("Michael B. Petrovich").0, ["Petrovich|Michael B.|"]);
+        let input = "Kemal H. Karpat, ed., The Ottoman State";
+        let t = super::super::token::tokenize(input);
+        let scan = scan_names(Tokens { input, toks: &t }, 0, Ctx::Lead).expect("a name");
+        assert_eq!(scan.names.names[0].span().slice(input), "Kemal H. Karpat");
     }
 
     #[test]
