@@ -243,8 +243,12 @@ impl Tokens<'_> {
         };
         let mut fam_end = fam + 1;
         let mut end = self.initials(fam_end).or_else(|| bare(fam_end));
-        if end.is_none() && self.upper_word(fam) && self.upper_word(fam + 1) {
-            // `VAN DAMME K`: a family name in capitals of two words.
+        let short_lead = self.tok(fam).is_some_and(|t| t.chars <= 3)
+            && self.cap_word(fam)
+            && self.cap_word(fam + 1);
+        if end.is_none() && (self.upper_word(fam) && self.upper_word(fam + 1) || short_lead) {
+            // `VAN DAMME K`, `El Sahly HM`: a family name of two words, in capitals or
+            // after a short first word.
             fam_end = fam + 2;
             end = bare(fam_end);
         }
@@ -1019,6 +1023,10 @@ mod tests {
     fn family_names_in_capitals() {
         assert_eq!(names("DE GAULLE, Charles").0, ["DE GAULLE|Charles|"]);
         assert_eq!(names("SMITH, ADAM").0, ["SMITH|ADAM|"]);
+        assert_eq!(
+            names("Baden LR, El Sahly HM, Essink B").0,
+            ["Baden|LR|", "El Sahly|HM|", "Essink|B|"]
+        );
         assert_eq!(
             names("VAN DAMME K, PEETERS M").0,
             ["VAN DAMME|K|", "PEETERS|M|"]
