@@ -98,12 +98,24 @@ impl Tokens<'_> {
     /// The source of a journal article in the reference, if its numbers fit a science style.
     pub(super) fn serial_source(&self) -> Option<Serial> {
         for k in 1..self.toks.len() {
-            if self.toks[k].kind != Kind::Num {
+            let t = &self.toks[k];
+            if t.kind != Kind::Num {
+                if !(t.is_word() && self.toks[k - 1].is(',')) {
+                    continue;
+                }
                 if let Some(run) = self.roman_volume_run(k) {
                     if let Some((journal, journal_end, _)) = self.journal_before(k, true) {
                         return Some(run.at(journal, journal_end));
                     }
                 }
+                continue;
+            }
+            // Cheap tests first: a run opens with a year (four digits) or with a volume that
+            // a bracket, comma or colon follows.
+            let volume_sep = self
+                .tok(k + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Punct(',' | ':' | '(')));
+            if t.chars != 4 && !volume_sep {
                 continue;
             }
             let year_first = self.year_first_run(k);
