@@ -1,7 +1,7 @@
 //! How a bibliography is rendered: in one pass, or in groups in parallel put in order by
-//! the engine's own sort (see [`crate::group`]), each result cached under a hash of the
-//! entries it was rendered from, the style and the locale, so that a re-run renders only
-//! what changed.
+//! the engine's own sort (see [`crate::group`]), each result cached under a content key (a
+//! 128-bit hash) of the entries it was rendered from, the style and the locale, in
+//! `ibid check`'s checksummed cache, so that a re-run renders only what changed.
 
 use crate::bibliography::Renderer;
 use crate::group::{
@@ -11,7 +11,7 @@ use crate::render::{Engine, Pass, RenderedEntry};
 use crate::style::{all_locales, LoadedStyle};
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::LocaleCode;
-use ibid_check::cache::{hash_bytes, Cache};
+use ibid_check::cache::{hash_bytes, Cache, ContentKey, NewEntry};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -23,16 +23,18 @@ use std::sync::Mutex;
 enum Cached {
     /// A chunk rendered: its entries in the style's order, and those the engine failed on.
     Chunk(Vec<RenderedEntry>, Vec<String>),
-    /// The ids of every entry in the style's order, each with the hash of its content.
-    Order(Vec<(String, u64)>),
+    /// The ids of every entry in the style's order, each with the key of its content.
+    Order(Vec<(String, ContentKey)>),
 }
 
 /// The render cache of one style and locale under a corpus root (`.ibid_cache/`).
 pub struct RenderCache {
     root: PathBuf,
     kind: String,
+    /// The style and locale every key includes, so a result never outlives either.
+    identity: String,
     old: Cache<Cached>,
-    new: Mutex<Vec<(String, u64, Cached)>>,
+    new: Mutex<Vec<(String, ContentKey, Cached)>>,
     /// A warning met opening the cache (a corrupt file, ignored).
     pub warning: Option<String>,
 }
@@ -46,17 +48,26 @@ impl RenderCache {
         RenderCache {
             root: root.to_path_buf(),
             kind,
+            identity,
             old,
             new: Mutex::new(Vec::new()),
             warning,
         }
     }
 
-    fn take(&self, slot: &str, key: u64) -> Option<Cached> {
-        self.old.take(slot, key)
+    /// The content key of a result rendered from `items` (in order) with this cache's style
+    /// and locale: their ids and CSL-JSON.
+    fn key(&self, items: &[&(String, Item)]) -> ContentKey {
+        content_key(self.identity.as_bytes(), items)
     }
 
-    fn keep(&self, slot: String, key: u64, value: Cached) {
+    /// The result stored in `slot` if it was rendered for the contents `key`. Rendering
+    /// reads no file, so there is no stamp: the key alone decides.
+    fn take(&self, slot: &str, key: ContentKey) -> Option<Cached> {
+        self.old.take(Path::new(slot), key, None)
+    }
+
+    fn keep(&self, slot: String, key: ContentKey, value: Cached) {
         self.new
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -66,9 +77,14 @@ impl RenderCache {
     /// Write what this run rendered or reused, atomically; results not used are dropped.
     pub fn write(&self) -> std::io::Result<()> {
         let new = self.new.lock().unwrap_or_else(|e| e.into_inner());
-        let entries: Vec<(&str, u64, u64, &Cached)> = new
+        let entries: Vec<NewEntry<'_, Cached>> = new
             .iter()
-            .map(|(slot, key, value)| (slot.as_str(), *key, 0, value))
+            .map(|(slot, key, value)| NewEntry {
+                path: Path::new(slot),
+                key: *key,
+                stamp: None,
+                value,
+            })
             .collect();
         Cache::write(&self.root, &self.kind, &entries)
     }
@@ -93,19 +109,20 @@ pub struct Driver<'a> {
 /// changed entry re-renders little and two cores share the work.
 pub const DEFAULT_CHUNK: usize = 64;
 
-/// A hash of some entries' content, in order.
-fn content_hash(items: &[&(String, Item)]) -> u64 {
-    let parts: Vec<Vec<u8>> = items
+/// The key of some entries' content, in order, under `identity` (each id and its CSL-JSON
+/// a part of its own, so no two lists share a key by running together).
+fn content_key(identity: &[u8], items: &[&(String, Item)]) -> ContentKey {
+    let json: Vec<Vec<u8>> = items
         .iter()
-        .map(|(id, item)| {
-            let mut bytes = id.as_bytes().to_vec();
-            bytes.push(0);
-            bytes.extend(serde_json::to_vec(item).unwrap_or_default());
-            bytes
-        })
+        .map(|(_, item)| serde_json::to_vec(item).unwrap_or_default())
         .collect();
-    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    hash_bytes(&refs)
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(1 + 2 * items.len());
+    parts.push(identity);
+    for ((id, _), json) in items.iter().zip(&json) {
+        parts.push(id.as_bytes());
+        parts.push(json);
+    }
+    ContentKey::of(&parts)
 }
 
 impl Driver<'_> {
@@ -119,15 +136,15 @@ impl Driver<'_> {
 
     /// Render one chunk (its items in order), from the cache when it has it.
     fn chunk(&self, slot: String, items: &[&(String, Item)]) -> (Vec<RenderedEntry>, Vec<String>) {
-        let key = content_hash(items);
-        if let Some(cache) = self.cache {
+        let key = self.cache.map(|cache| cache.key(items));
+        if let (Some(cache), Some(key)) = (self.cache, key) {
             if let Some(Cached::Chunk(entries, failed)) = cache.take(&slot, key) {
                 cache.keep(slot, key, Cached::Chunk(entries.clone(), failed.clone()));
                 return (entries, failed);
             }
         }
         let pass = self.engine().render_refs(items);
-        if let Some(cache) = self.cache {
+        if let (Some(cache), Some(key)) = (self.cache, key) {
             cache.keep(
                 slot,
                 key,
@@ -145,8 +162,9 @@ impl Driver<'_> {
     /// search, each comparison a sorting pass over two entries. Otherwise one sorting pass
     /// over all of them.
     fn order(&self, items: &[&(String, Item)]) -> Option<Vec<String>> {
-        let hashes: Vec<u64> = items.iter().map(|i| content_hash(&[*i])).collect();
-        let previous = self.cache.and_then(|c| match c.take("order", 0) {
+        // Each entry's own key; the order as a whole is stored under the style's key alone.
+        let hashes: Vec<ContentKey> = items.iter().map(|i| content_key(b"", &[*i])).collect();
+        let previous = self.cache.and_then(|c| match c.take("order", c.key(&[])) {
             Some(Cached::Order(list)) => Some(list),
             _ => None,
         });
@@ -164,7 +182,7 @@ impl Driver<'_> {
                 .iter()
                 .map(|id| (id.clone(), hashes[position[id.as_str()]]))
                 .collect();
-            cache.keep("order".into(), 0, Cached::Order(list));
+            cache.keep("order".into(), cache.key(&[]), Cached::Order(list));
         }
         Some(ids)
     }
@@ -195,12 +213,12 @@ impl Driver<'_> {
     fn reorder(
         &self,
         items: &[&(String, Item)],
-        hashes: &[u64],
-        previous: Vec<(String, u64)>,
+        hashes: &[ContentKey],
+        previous: Vec<(String, ContentKey)>,
     ) -> Option<Vec<String>> {
         /// Above this many changed entries one sorting pass is cheaper.
         const FEW: usize = 32;
-        let current: HashMap<&str, (usize, u64)> = items
+        let current: HashMap<&str, (usize, ContentKey)> = items
             .iter()
             .enumerate()
             .map(|(i, (id, _))| (id.as_str(), (i, hashes[i])))

@@ -4,6 +4,7 @@
 
 use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
+use ibid_check::cache::ContentKey;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -208,7 +209,8 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
         let (line, column) = locate(&document, e.path.as_ref().map(|p| p.to_string()));
         not_csl(line, column, describe(&e))
     })?;
-    let identity = format!("file:{:016x}", hash_text(text));
+    // The whole text, hashed as the cache keys contents: an edited style is another style.
+    let identity = format!("file:{:x}", ContentKey::of(&[text.as_bytes()]));
     let name = path.display().to_string();
     match style {
         Style::Independent(csl) => Ok(LoadedStyle {

@@ -122,6 +122,33 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     assert_eq!(render(&style, &list, Some(dir.path())), expected);
 }
 
+/// A flipped bit anywhere in the cache file (in its entries, its header or its checksum) is
+/// caught by the checksum: the file is ignored with a warning and the answer is unchanged.
+#[test]
+fn a_flipped_bit_is_caught_and_never_changes_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let style = archived_style("apa").unwrap();
+    let list = items(40, 5);
+    let expected = render(&style, &list, Some(dir.path()));
+    let file = walk(&dir.path().join(".ibid_cache"))
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .unwrap();
+    let good = std::fs::read(&file).unwrap();
+    let len = good.len();
+    for at in [0, len / 7, len / 3, len / 2, len - 20, len - 1] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x10;
+        std::fs::write(&file, &bad).unwrap();
+        let cache = RenderCache::open(dir.path(), &style, None);
+        assert!(
+            cache.warning.is_some(),
+            "bit at {at} of {len} went unnoticed"
+        );
+        assert_eq!(render(&style, &list, Some(dir.path())), expected, "at {at}");
+    }
+}
+
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {

@@ -149,13 +149,9 @@ impl Rule {
         !matches!(self, Rule::InternalError)
     }
 
-    /// The address of the rule's documentation page.
+    /// The rule's stable name, `urn:ibid:rule:S004` (its page: `docs/rules/S004.md`).
     pub fn url(self) -> String {
-        format!(
-            "{}/blob/main/docs/rules/{}.md",
-            crate::REPOSITORY_URL,
-            self.code()
-        )
+        format!("{}{}", crate::RULE_URN_PREFIX, self.code())
     }
 }
 

@@ -131,32 +131,85 @@ impl Fix {
 }
 
 /// The source lines a diagnostic points at, kept so it can be shown after the file is closed.
+///
+/// A snippet is bounded whatever the file: at most [`SNIPPET_MAX_LINES`] lines, and a line
+/// longer than [`SNIPPET_MAX_CHARS`] characters is cut to a window around the span (as rustc
+/// does), so a thousand findings on one long line do not hold a thousand copies of it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Snippet {
     /// The 1-based row of the first line of `text`.
     pub first_row: usize,
     /// Byte offset of `text` in the file.
     pub offset: usize,
-    /// Whole lines, line endings included except after the last.
+    /// Whole lines, line endings included except after the last; or a window of one line.
     pub text: String,
+    /// The 1-based column (in characters) at which `text` starts in its line: 1, unless a
+    /// long line was cut before the span.
+    pub first_column: usize,
+    /// Whether a long line goes on after `text`.
+    pub cut_after: bool,
 }
 
 /// The most lines a snippet keeps; longer spans are cut to their first lines.
-const SNIPPET_MAX_LINES: usize = 6;
+pub const SNIPPET_MAX_LINES: usize = 6;
+
+/// The most characters of one line a snippet keeps.
+pub const SNIPPET_MAX_CHARS: usize = 120;
+
+/// Characters kept before the span when a long line is cut.
+const SNIPPET_CONTEXT_BEFORE: usize = 40;
 
 impl Snippet {
-    /// The lines of `text` that `range` touches (at most a few).
+    /// The lines of `text` that `range` touches (at most a few, each at most so long).
     pub fn around(range: TextRange, text: &str, index: &LineIndex) -> Snippet {
         let first = index.line_of(range.start);
         let last = index
             .line_of(range.end.max(range.start))
             .min(first + SNIPPET_MAX_LINES - 1);
+        let long = (first..=last).any(|line| {
+            let bytes = index.line_range(line, text);
+            // A line of few bytes has few characters; count only the others.
+            bytes.len() > SNIPPET_MAX_CHARS
+                && text
+                    .get(bytes)
+                    .is_some_and(|l| l.chars().nth(SNIPPET_MAX_CHARS).is_some())
+        });
+        if long {
+            return Snippet::window(range, text, index, first);
+        }
         let start = index.line_range(first, text).start;
         let end = index.line_range(last, text).end;
         Snippet {
             first_row: first + 1,
             offset: start,
             text: text.get(start..end).unwrap_or("").to_owned(),
+            first_column: 1,
+            cut_after: false,
+        }
+    }
+
+    /// A window of at most [`SNIPPET_MAX_CHARS`] characters of `line` around `range`'s start.
+    fn window(range: TextRange, text: &str, index: &LineIndex, line: usize) -> Snippet {
+        let bounds = index.line_range(line, text);
+        let at = range.start.clamp(bounds.start, bounds.end);
+        let before = text.get(bounds.start..at).unwrap_or("");
+        let start = before
+            .char_indices()
+            .rev()
+            .take(SNIPPET_CONTEXT_BEFORE)
+            .last()
+            .map_or(at, |(i, _)| bounds.start + i);
+        let rest = text.get(start..bounds.end).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .nth(SNIPPET_MAX_CHARS)
+            .map_or(bounds.end, |(i, _)| start + i);
+        Snippet {
+            first_row: line + 1,
+            offset: start,
+            text: text.get(start..end).unwrap_or("").to_owned(),
+            first_column: index.line_col(start, text).column,
+            cut_after: end < bounds.end,
         }
     }
 }
@@ -350,5 +403,30 @@ mod tests {
         assert_eq!(snippet.first_row, 2);
         assert_eq!(snippet.offset, 4);
         assert_eq!(snippet.text, "two three\nfour");
+        assert_eq!((snippet.first_column, snippet.cut_after), (1, false));
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_span() {
+        let line = "ж".repeat(10_000);
+        let text = format!("head\n{line}\nfoot\n");
+        let index = LineIndex::new(&text);
+        let at = 5 + 2 * 5_000;
+        let snippet = Snippet::around(TextRange::new(at, at + 2), &text, &index);
+        assert_eq!(snippet.first_row, 2);
+        assert_eq!(snippet.text.chars().count(), SNIPPET_MAX_CHARS);
+        assert_eq!(snippet.first_column, 5_001 - SNIPPET_CONTEXT_BEFORE);
+        assert_eq!(snippet.offset, at - 2 * SNIPPET_CONTEXT_BEFORE);
+        assert!(snippet.cut_after);
+        // At the very start and end of the line.
+        let start = Snippet::around(TextRange::new(5, 7), &text, &index);
+        assert_eq!((start.first_column, start.offset), (1, 5));
+        let end_at = 5 + line.len();
+        let end = Snippet::around(TextRange::empty(end_at), &text, &index);
+        assert!(!end.cut_after);
+        assert_eq!(end.offset + end.text.len(), end_at);
+        // A span from a long line over several lines keeps only the window.
+        let across = Snippet::around(TextRange::new(at, text.len()), &text, &index);
+        assert!(!across.text.contains('\n'));
     }
 }

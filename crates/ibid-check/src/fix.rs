@@ -77,9 +77,9 @@ pub fn line_ending(text: &str) -> &'static str {
     }
 }
 
-/// Atomic writes (temp file in the same folder, then rename, permissions kept) and unified
-/// diffs: the formatter's, so `check --fix` and `fmt` write files the same way.
-pub use ibid_fmt::run::{unified_diff, write_atomic};
+/// Unified diffs (`--diff`): the formatter's, so `check --diff` and `fmt --diff` look alike.
+/// Files are written with [`ibid_corpus::replace_file`], as `fmt` writes them.
+pub use ibid_fmt::run::unified_diff;
 
 #[cfg(test)]
 mod tests {
@@ -140,7 +140,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("doc.md");
         std::fs::write(&path, "old").unwrap();
-        write_atomic(&path, "\u{feff}new\r\n").unwrap();
+        ibid_corpus::replace_file(&path, "\u{feff}new\r\n".as_bytes()).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "\u{feff}new\r\n");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);

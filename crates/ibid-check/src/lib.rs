@@ -52,5 +52,7 @@ pub use settings::ConfigError;
 /// ibid's version, part of every cache key and of the SARIF driver.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Where ibid's sources and rule documentation live.
-pub const REPOSITORY_URL: &str = "https://example.invalid/ibid";
+/// The prefix of the stable names ibid gives its rules (`urn:ibid:rule:S004`). ibid has no
+/// web address of its own, so rules are named by URN; each rule's page is
+/// `docs/rules/CODE.md` in the repository and `ibid rule CODE` (see docs/ARCHITECTURE.md).
+pub const RULE_URN_PREFIX: &str = "urn:ibid:rule:";

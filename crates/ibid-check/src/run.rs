@@ -3,10 +3,10 @@
 //! and suppress. Each file is read once; the texts later stages need are handed on.
 
 use crate::analysis::{analyze, from_load_error, internal_error, FileResult};
-use crate::cache::{hash_bytes, Cache};
+use crate::cache::{Cache, ContentKey, NewEntry, Stamp};
 use crate::codes::Rule;
 use crate::diagnostic::{sort_diagnostics, Applicability, Diagnostic};
-use crate::fix::{apply_fixes, unified_diff, write_atomic, MAX_FIX_PASSES};
+use crate::fix::{apply_fixes, unified_diff, MAX_FIX_PASSES};
 use crate::index::{fill_snippets, Anchor, BibKey, CorpusBib, CorpusIndex, DocEntry};
 use crate::load_errors::{rule_for, Origin};
 use crate::rules::sources::CORPUS_RULES;
@@ -15,7 +15,7 @@ use crate::selection::{RuleSet, SelectionLayer};
 use crate::settings::{ConfigError, CorpusSettings};
 use crate::suppression::{apply_suppressions, Suppression};
 use ibid_corpus::{
-    find_config, read_regular_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
+    read_regular_file, replace_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
 };
 use ibid_provenance::LineIndex;
 use rayon::prelude::*;
@@ -124,6 +124,8 @@ impl Progress for NoProgress {}
 struct Job<'p> {
     file: &'p DocumentFile,
     rules: RuleSet,
+    /// Which of the run's cache folders holds the document's result.
+    cache: usize,
 }
 
 /// A file's text after `--diff` applied its fixes, for the fixes applied later (I001).
@@ -140,9 +142,9 @@ struct FixedText {
 struct Done {
     result: FileResult,
     /// The cache key of the contents the result describes (none when not cacheable).
-    key: Option<u64>,
-    /// The files' sizes and modification times, hashed.
-    stamp: u64,
+    key: Option<ContentKey>,
+    /// The files' metadata, hashed, taken before they were read (none when untrusted).
+    stamp: Option<Stamp>,
     /// Whether the result came from the cache.
     cached: bool,
     fixed: usize,
@@ -155,7 +157,7 @@ struct Done {
 
 impl Done {
     /// A result computed now, cacheable under `key` when there is one.
-    fn computed(result: FileResult, key: Option<u64>, stamp: u64) -> Self {
+    fn computed(result: FileResult, key: Option<ContentKey>, stamp: Option<Stamp>) -> Self {
         Done {
             result,
             key,
@@ -169,7 +171,7 @@ impl Done {
     }
 
     /// A result taken from the cache, unchanged.
-    fn from_cache(result: FileResult, key: u64, stamp: u64) -> Self {
+    fn from_cache(result: FileResult, key: ContentKey, stamp: Option<Stamp>) -> Self {
         Done {
             cached: true,
             ..Done::computed(result, Some(key), stamp)
@@ -207,9 +209,9 @@ impl Sources<'_> {
 
 /// The cache key of a document's contents: ibid's version, the style, and each file's
 /// displayed path and bytes.
-fn content_key(input: &DocumentBytes, style: u64) -> u64 {
+fn content_key(input: &DocumentBytes, style: u64) -> ContentKey {
     let empty: &[u8] = &[];
-    hash_bytes(&[
+    ContentKey::of(&[
         crate::VERSION.as_bytes(),
         &style.to_le_bytes(),
         input.file.display.as_bytes(),
@@ -236,7 +238,6 @@ pub fn check_with(
     // Paths are canonical, so that every path compares with the corpus roots (which are
     // canonical) without a system call per file; they are shown relative to `cwd`.
     let plan = Plan::new(&options.paths, &options.cwd)?;
-    let cwd = &plan.cwd;
     let mut result = CheckResult {
         warnings: plan.warnings.clone(),
         read_errors: plan.errors.iter().map(ToString::to_string).collect(),
@@ -248,29 +249,46 @@ pub fn check_with(
         .map(CorpusSettings::new)
         .collect::<Result<Vec<_>, _>>()?;
     let bibliographies = plan.load_bibliographies()?;
+    // Each document's results are cached at its corpus root (see `cache::cache_root`).
+    let mut cache_roots: Vec<PathBuf> = Vec::new();
     let mut jobs: Vec<Job<'_>> = plan
         .files
         .iter()
-        .map(|file| Job {
-            rules: settings[file.corpus].rules_for(&file.path, &options.selection),
-            file,
+        .map(|file| {
+            let config = &plan.corpus_of(file).config;
+            let config_root = config.path.as_ref().map(|_| config.root.as_path());
+            let root = crate::cache::cache_root(config_root, &file.path, &plan.roots);
+            let cache = match cache_roots.iter().position(|r| *r == root) {
+                Some(i) => i,
+                None => {
+                    cache_roots.push(root);
+                    cache_roots.len() - 1
+                }
+            };
+            Job {
+                rules: settings[file.corpus].rules_for(&file.path, &options.selection),
+                file,
+                cache,
+            }
         })
         .collect();
     // The corpus index holds documents in path order.
     jobs.sort_unstable_by(|a, b| a.file.path.cmp(&b.file.path));
     result.files = jobs.len();
 
-    let cache_root = find_config(cwd)
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| cwd.clone());
     // `--diff` computes results for texts that are not on disk: it neither reads nor
     // writes the cache.
-    let cache = if options.cache && options.fix != FixMode::Diff {
-        let (cache, warning) = Cache::<FileResult>::open(&cache_root, "check");
-        result.warnings.extend(warning);
-        Some(cache)
+    let caches: Vec<Cache<FileResult>> = if options.cache && options.fix != FixMode::Diff {
+        cache_roots
+            .iter()
+            .map(|root| {
+                let (cache, warning) = Cache::open(root, "check");
+                result.warnings.extend(warning);
+                cache
+            })
+            .collect()
     } else {
-        None
+        Vec::new()
     };
 
     progress.start(jobs.len());
@@ -289,7 +307,7 @@ pub fn check_with(
                 &settings[corpus].style,
                 style_keys[corpus],
                 options.fix,
-                cache.as_ref(),
+                caches.get(job.cache),
                 checks,
             );
             progress.advance();
@@ -298,7 +316,7 @@ pub fn check_with(
         .collect();
     progress.finish();
 
-    if let Some(cache) = &cache {
+    for cache in &caches {
         cache.release();
     }
 
@@ -443,23 +461,26 @@ pub fn check_with(
         )?;
     }
 
-    // The cache is rewritten unless every result came from it and none was left over.
-    if let Some(cache) = cache {
-        let unchanged = cache.loaded() == jobs.len() && done.iter().all(|d| d.cached);
+    // Each cache is rewritten unless every result came from it unchanged and none was left.
+    for (i, (cache, root)) in caches.iter().zip(&cache_roots).enumerate() {
+        let mine = || jobs.iter().zip(&done).filter(|(job, _)| job.cache == i);
+        let unchanged =
+            cache.loaded() == mine().count() && mine().all(|(_, d)| d.cached) && !cache.restamped();
         if !unchanged {
-            let entries: Vec<(&str, u64, u64, &FileResult)> = jobs
-                .iter()
-                .zip(&done)
+            let entries: Vec<NewEntry<'_, FileResult>> = mine()
                 .filter_map(|(job, d)| {
-                    d.key
-                        .map(|key| (job.file.display.as_str(), key, d.stamp, &d.result))
+                    d.key.map(|key| NewEntry {
+                        path: &job.file.path,
+                        key,
+                        stamp: d.stamp,
+                        value: &d.result,
+                    })
                 })
                 .collect();
-            if let Err(e) = Cache::write(&cache_root, "check", &entries) {
-                result.warnings.push(format!(
-                    "cannot write the cache in {}: {e}",
-                    cache_root.display()
-                ));
+            if let Err(e) = Cache::write(root, "check", &entries) {
+                result
+                    .warnings
+                    .push(format!("cannot write the cache in {}: {e}", root.display()));
             }
         }
     }
@@ -468,29 +489,12 @@ pub fn check_with(
     Ok(result)
 }
 
-/// A hash of the settings and of the files' sizes and modification times.
-fn stamp(file: &DocumentFile, style: u64) -> Option<u64> {
-    let meta = |path: &Path| -> Option<String> {
-        let m = std::fs::metadata(path).ok()?;
-        let modified = m
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        Some(format!("{}:{modified}", m.len()))
-    };
-    let document = meta(&file.path)?;
-    let side = match &file.sidecar {
-        Some(side) => meta(&side.path)?,
-        None => String::new(),
-    };
-    Some(hash_bytes(&[
-        &style.to_le_bytes(),
-        file.display.as_bytes(),
-        document.as_bytes(),
-        side.as_bytes(),
-    ]))
+/// The stamp of a document's files under its settings and displayed path (see [`Stamp`]).
+fn stamp(file: &DocumentFile, style: u64) -> Option<Stamp> {
+    let mut files = vec![file.path.as_path()];
+    files.extend(file.sidecar.as_ref().map(|side| side.path.as_path()));
+    let salt = [&style.to_le_bytes()[..], file.display.as_bytes()].concat();
+    Stamp::of(&files, &salt)
 }
 
 /// Check one document: from the cache when its contents are unchanged, else by analysis,
@@ -506,12 +510,10 @@ fn process(
 ) -> Done {
     let file = job.file;
     let cache = cache.filter(|_| mode == FixMode::Off);
-    let stamp = match cache {
-        Some(_) => stamp(file, style_key).unwrap_or(0),
-        None => 0,
-    };
-    if stamp != 0 {
-        if let Some((key, hit)) = cache.and_then(|c| c.take_stamped(&file.display, stamp)) {
+    // Taken before the files are read: a change after it shows in the next run's stamp.
+    let stamp = cache.and_then(|_| stamp(file, style_key));
+    if let (Some(unchanged), Some(cache)) = (stamp, cache) {
+        if let Some((key, hit)) = cache.take_unchanged(&file.path, unchanged) {
             return Done::from_cache(hit, key, stamp);
         }
     }
@@ -528,7 +530,7 @@ fn process(
         }
     };
     let key = content_key(&input, style_key);
-    if let Some(hit) = cache.and_then(|c| c.take(&file.display, key)) {
+    if let Some(hit) = cache.and_then(|c| c.take(&file.path, key, stamp)) {
         return Done::from_cache(hit, key, stamp);
     }
     let mut result = analyze(&input, style, checks);
@@ -541,14 +543,16 @@ fn process(
         input.file.bytes.clone(),
         input.sidecar.as_ref().map(|s| s.bytes.clone()),
     );
-    let mut fixed = 0;
+    // Fixes applied to the document (0) and to its sidecar (1).
+    let mut fixed = [0usize; 2];
     for _ in 0..MAX_FIX_PASSES {
         let fixable = fixable_now(&result, job.rules);
         if fixable.is_empty() {
             break;
         }
         let mut changed = false;
-        for target in std::iter::once(&mut input.file).chain(input.sidecar.as_mut()) {
+        let targets = std::iter::once(&mut input.file).chain(input.sidecar.as_mut());
+        for (target, count) in targets.zip(fixed.iter_mut()) {
             let Ok(text) = std::str::from_utf8(&target.bytes) else {
                 continue;
             };
@@ -562,7 +566,7 @@ fn process(
             }
             let (new, applied) = apply_fixes(text, mine);
             if applied > 0 && new != text {
-                fixed += applied;
+                *count += applied;
                 target.bytes = new.into_bytes();
                 changed = true;
             }
@@ -574,11 +578,12 @@ fn process(
     }
     let mut diff = String::new();
     let mut fixed_texts = Vec::new();
+    let mut unwritten = Vec::new();
     let pairs = [
-        (Some(&input.file), Some(&originals.0)),
-        (input.sidecar.as_ref(), originals.1.as_ref()),
+        (Some(&mut input.file), Some(&originals.0)),
+        (input.sidecar.as_mut(), originals.1.as_ref()),
     ];
-    for (now, before) in pairs {
+    for (target, (now, before)) in pairs.into_iter().enumerate() {
         let (Some(now), Some(before)) = (now, before) else {
             continue;
         };
@@ -589,12 +594,22 @@ fn process(
         let old = String::from_utf8_lossy(before).into_owned();
         match mode {
             FixMode::Apply => {
-                if let Err(e) = write_atomic(&now.path, &new) {
-                    result.diagnostics.push(Diagnostic::file_level(
-                        Rule::UnreadableDocument,
-                        &now.display,
-                        format!("Cannot write the fixed file: {e}"),
-                    ));
+                if let Err(e) = replace_file(&now.path, new.as_bytes()) {
+                    // Nothing was written: the file keeps its text, its fixes do not count,
+                    // and its findings are reported as they stand on disk.
+                    now.bytes = before.clone();
+                    fixed[target] = 0;
+                    unwritten.push(
+                        Diagnostic::file_level(
+                            Rule::UnreadableDocument,
+                            &now.display,
+                            format!("Cannot write the fixed file: {e}"),
+                        )
+                        .with_help(
+                            "its findings are listed as they are in the file; make the file \
+                             and its folder writable and run `ibid check --fix` again",
+                        ),
+                    );
                 }
             }
             FixMode::Diff => {
@@ -609,15 +624,19 @@ fn process(
             FixMode::Off => {}
         }
     }
+    if !unwritten.is_empty() {
+        result = analyze(&input, style, checks);
+        result.diagnostics.append(&mut unwritten);
+    }
     // After `--fix` wrote the files, their stamps changed: the content key finds them.
     let key = (mode == FixMode::Apply).then(|| content_key(&input, style_key));
     let kept = kept_texts(&result, &input);
     Done {
         result,
         key,
-        stamp: 0,
+        stamp: None,
         cached: false,
-        fixed,
+        fixed: fixed.iter().sum(),
         diff,
         fixed_texts,
         kept,
@@ -712,17 +731,19 @@ fn apply_late_fixes(
             }
         };
         let (new, applied) = apply_fixes(&text, &list);
-        result.fixed += applied;
         match mode {
-            FixMode::Apply => {
-                if let Err(e) = write_atomic(&path, &new) {
+            FixMode::Apply => match replace_file(&path, new.as_bytes()) {
+                Ok(_) => result.fixed += applied,
+                Err(e) => {
+                    // Not written: not fixed, and still reported.
                     result
                         .warnings
                         .push(format!("cannot write {}: {e}", path.display()));
                     diagnostics.extend(list);
                 }
-            }
+            },
             FixMode::Diff => {
+                result.fixed += applied;
                 // Replace this file's earlier diff with one that includes these fixes.
                 let earlier = unified_diff(&display, &old, &text);
                 if !earlier.is_empty() {

@@ -47,6 +47,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    die_quietly_on_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => commands::parse::run(args),
@@ -64,19 +65,46 @@ fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(error) => {
             if is_broken_pipe(&error) {
-                return ExitCode::SUCCESS;
+                return ExitCode::from(STATUS_BROKEN_PIPE);
             }
-            eprintln!("ibid: error: {error:#}");
+            let message = format!("{error:#}");
+            eprintln!(
+                "ibid: error: {}",
+                ibid_provenance::terminal::escape_controls(&message)
+            );
             ExitCode::from(2)
         }
     }
 }
 
-/// Writing to a closed pipe (`ibid parse ... | head`) is not an error worth reporting.
+/// The status a shell reports for a process killed by SIGPIPE (128 + 13).
+const STATUS_BROKEN_PIPE: u8 = 128 + 13;
+
+/// When the reader of our output goes away (`ibid check | head -1`), end the way Unix
+/// filters do: killed by SIGPIPE, quietly, with the status 141 a shell shows for that, so
+/// a pipeline under `set -o pipefail` never mistakes a cut-short run for a clean one.
+///
+/// Rust's runtime ignores SIGPIPE (every write to a closed pipe becomes an `EPIPE` error);
+/// this puts back the default action. Nothing is lost by dying at a write: every file ibid
+/// writes (fixes, the cache) is written before its report is printed.
+fn die_quietly_on_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: `signal` with `SIG_DFL` installs no handler of ours; it only restores the
+    // default action, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// A write to a closed pipe that still came back as an error (SIGPIPE blocked by the parent,
+/// or a platform without it) ends with the same quiet status as a death by SIGPIPE.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().map(|e| e.kind()) == broken
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == broken
     })
 }

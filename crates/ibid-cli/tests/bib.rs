@@ -145,6 +145,41 @@ fn output_to_a_file() {
     assert!(leftovers.is_empty());
 }
 
+/// `-o` over an existing file writes as every command writes a user's file: its mode stays.
+#[cfg(unix)]
+#[test]
+fn output_over_an_existing_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bibliography.txt");
+    std::fs::write(&out, "old\n").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, stderr) = ibid(&["bib", CORPUS, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_ne!(std::fs::read_to_string(&out).unwrap(), "old\n");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
+/// Without an `ibid.toml` the render cache goes to the folder named, as `ibid check`'s
+/// does, never into the folder ibid happens to run in.
+#[test]
+fn the_render_cache_goes_to_the_named_folder_without_ibid_toml() {
+    let outer = tempfile::tempdir().unwrap();
+    let docs = outer.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("a.md"),
+        "+++\ntitle = \"A\"\n[source]\ncite = \"Suny, Ronald. Looking toward Ararat. 1993\"\n+++\nText.\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_in(outer.path(), &["bib", "docs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Ararat"), "{stdout}");
+    assert!(docs.join(".ibid_cache").is_dir(), "cache at the corpus");
+    assert!(!outer.path().join(".ibid_cache").exists(), "not in the cwd");
+}
+
 /// A corpus in a temporary folder: `files` are (relative path, contents).
 fn corpus(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

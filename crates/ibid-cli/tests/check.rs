@@ -101,11 +101,14 @@ fn sarif_has_the_required_fields() {
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "ibid");
     assert!(driver["version"].is_string());
-    assert!(driver["informationUri"].is_string());
     let rules = driver["rules"].as_array().unwrap();
-    assert!(rules
-        .iter()
-        .all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string()));
+    assert!(rules.iter().all(|r| r["id"].is_string()
+        && r["shortDescription"]["text"].is_string()
+        && r["help"]["text"].is_string()));
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        format!("file://{}/", workspace().display())
+    );
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty());
     for r in results {

@@ -34,3 +34,42 @@ fn the_whole_corpus_is_one_graph() {
     assert_eq!(code, 2);
     assert!(stderr.contains("binary file"), "{stderr}");
 }
+
+/// Lineage stays per document: documents citing one edition each have their own excerpt of
+/// it, so every translation descends from its own original only (before, one shared edition
+/// node made each translation descend from every original citing that edition).
+#[test]
+fn every_translation_descends_from_its_own_original_only() {
+    let (code, stdout, stderr) = ibid(&["graph", "--format", "dot", "fixtures/corpus"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut parents: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for line in stdout.lines() {
+        let Some((from, rest)) = line.trim().split_once(" -> ") else {
+            continue;
+        };
+        let to = rest.split(" [").next().unwrap();
+        parents.entry(to).or_default().push(from);
+    }
+    let translations: Vec<&str> = parents
+        .keys()
+        .copied()
+        .filter(|n| n.ends_with("/translation\""))
+        .collect();
+    assert!(translations.len() >= 3, "{stdout}");
+    for translation in translations {
+        let mut originals = std::collections::BTreeSet::new();
+        let mut stack = vec![translation];
+        while let Some(node) = stack.pop() {
+            if node.ends_with("/original\"") {
+                originals.insert(node);
+            }
+            stack.extend(parents.get(node).into_iter().flatten().copied());
+        }
+        let document = translation.trim_end_matches("/translation\"");
+        assert_eq!(
+            originals.into_iter().collect::<Vec<_>>(),
+            vec![format!("{document}/original\"").as_str()],
+            "{translation}"
+        );
+    }
+}

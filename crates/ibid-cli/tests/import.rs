@@ -212,3 +212,56 @@ fn unreadable_input_exits_2_with_its_position() {
     assert_eq!(code, 2, "no destination and no --dry-run");
     assert!(err.contains("--out"), "{err}");
 }
+
+/// Documents are written as `fmt` writes: a new one with the mode any new file gets (not a
+/// temporary file's owner-only mode); one rewritten in place keeps its mode and hard links;
+/// a read-only one is refused, even with `--force`.
+#[cfg(unix)]
+#[test]
+fn writes_keep_mode_and_links_and_respect_read_only_files() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let reference = dir.path().join("reference");
+    std::fs::File::create(&reference).expect("create");
+    let out = dir.path().join("out");
+    let (code, _, err) = ibid(&[
+        "import",
+        &page("frunze-telegram-en.txt"),
+        "--out",
+        out.to_str().expect("u"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&out.join("frunze-telegram-en.txt")), mode(&reference));
+
+    let file = dir.path().join("letter.txt");
+    let twin = dir.path().join("twin.txt");
+    std::fs::copy(page("narimanov-letter-1921.txt"), &file).expect("copy");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    std::fs::hard_link(&file, &twin).expect("link");
+    let (code, _, err) = ibid(&["import", "--in-place", file.to_str().expect("u")]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&file), 0o640);
+    assert_eq!(std::fs::metadata(&file).expect("meta").nlink(), 2);
+    let written = std::fs::read(&file).expect("read");
+    assert!(written.starts_with(b"+++\n"));
+    assert_eq!(
+        std::fs::read(&twin).expect("read"),
+        written,
+        "the link sees it"
+    );
+
+    let locked = dir.path().join("locked.txt");
+    std::fs::copy(page("frunze-telegram-en.txt"), &locked).expect("copy");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&locked).expect("read");
+    let (code, _, err) = ibid(&[
+        "import",
+        "--in-place",
+        "--force",
+        locked.to_str().expect("u"),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(&locked).expect("read"), before);
+}

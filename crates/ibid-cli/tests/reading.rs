@@ -358,7 +358,7 @@ fn show_and_check_agree_on_positions_whatever_the_line_endings() {
 }
 
 #[test]
-fn a_sidecar_named_instead_of_its_document_is_refused() {
+fn a_sidecar_named_instead_of_its_document_stands_for_it() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "speech.txt", "The speech as printed.\n");
@@ -367,19 +367,32 @@ fn a_sidecar_named_instead_of_its_document_is_refused() {
         "speech.ibid.toml",
         "title = \"Speech\"\n[source]\ncite = \"X, p. 1\"\n",
     );
+    write(root, "orphan.ibid.toml", "title = \"Nobody's\"\n");
+    // Every command reads the document with its sidecar, as if the document were named.
+    for args in [
+        vec!["check", "--no-cache"],
+        vec!["show"],
+        vec!["export", "--to", "csl-json"],
+        vec!["graph"],
+    ] {
+        let by_document = ibid(root, &[args.as_slice(), &["speech.txt"]].concat());
+        let by_sidecar = ibid(root, &[args.as_slice(), &["speech.ibid.toml"]].concat());
+        assert_eq!(by_document.0, 0, "{args:?}: {}", by_document.2);
+        assert_eq!(by_sidecar, by_document, "{args:?}");
+    }
+    let (_, shown, _) = ibid(root, &["show", "speech.ibid.toml"]);
+    assert!(shown.contains("Speech"), "{shown}");
+    // A sidecar without a document is refused, and says what a sidecar is for.
     refused_by_every_command(
         root,
-        "speech.ibid.toml",
-        "speech.ibid.toml: this is a sidecar file: it holds the provenance of the document beside it",
+        "orphan.ibid.toml",
+        "orphan.ibid.toml: this is a sidecar file, and no document beside it has its name",
     );
-    let (code, _, stderr) = ibid(root, &["check", "--no-cache", "speech.ibid.toml"]);
-    assert_eq!(code, 2);
+    let (_, _, stderr) = ibid(root, &["check", "--no-cache", "orphan.ibid.toml"]);
     assert!(
-        stderr.contains("help: name the document itself, such as `speech.txt`"),
+        stderr.contains("help: a sidecar holds the provenance of `orphan.md` or `orphan.txt`"),
         "{stderr}"
     );
-    let (code, stdout, _) = ibid(root, &["check", "--no-cache", "speech.txt"]);
-    assert_eq!(code, 0, "{stdout}");
 }
 
 #[cfg(unix)]

@@ -1,11 +1,12 @@
 //! # ibid-corpus
 //!
-//! Files and corpora for ibid: which documents a command reads and how. Every command
-//! (`check`, `show`, `export`, `graph`, and those to come) starts from one [`Plan`]: the
-//! named paths walked once (`.gitignore`, `.ibidignore`, `include`/`exclude` of the nearest
-//! `ibid.toml`), each document with its sidecar and corpus; then reads each file once,
-//! safely: only regular files ([`read_regular_file`] refuses FIFOs, devices and link loops
-//! without blocking) and never more than the corpus's `max-file-size`.
+//! Files and corpora for ibid: which documents a command reads and how, and how a user's
+//! file is written back. Every command (`check`, `show`, `export`, `graph`, `fmt`) starts
+//! from one [`Plan`]: the named paths walked once (`.gitignore`, `.ibidignore`,
+//! `include`/`exclude` of the nearest `ibid.toml`), each document with its sidecar and
+//! corpus; then reads each file once, safely: only regular files ([`read_regular_file`]
+//! refuses FIFOs, devices and link loops without blocking) and never more than the
+//! corpus's `max-file-size`.
 //!
 //! ```
 //! use ibid_corpus::Plan;
@@ -43,6 +44,8 @@
 //! What is read and what is refused:
 //! - a path named by the user must exist and be a regular file or a folder (a symbolic link
 //!   to one is followed); anything else stops the run with a [`CorpusError`] (exit code 2);
+//!   a sidecar `NAME.ibid.toml` named on its own stands for its document beside it (one
+//!   without a document is refused);
 //! - inside folders, symbolic links are not followed and special files (FIFOs, sockets,
 //!   devices) are skipped with a warning; a folder that cannot be read is a [`WalkError`]
 //!   in [`Plan::errors`] (the run goes on and is reported incomplete);
@@ -50,6 +53,12 @@
 //!   [`read_regular_file`], within [`DEFAULT_MAX_FILE_SIZE`] unless `max-file-size` says
 //!   otherwise;
 //! - a bibliography file that cannot be read is a configuration error, not a finding.
+//!
+//! What is written: a user's file is only ever changed through [`replace_file`] (atomic
+//! rename keeping mode and owner, in place for hard links, never a read-only file), by
+//! `ibid check --fix`, `ibid fmt` and `ibid import` alike; a new file (`ibid import`) is
+//! made by [`create_file`] (atomic, never over an existing file); an output the user names
+//! (`ibid bib -o`) by [`write_file`], one or the other.
 
 #![warn(missing_docs)]
 
@@ -58,6 +67,7 @@ mod load;
 mod paths;
 mod plan;
 mod read;
+mod replace;
 mod walk;
 
 pub use config::{find_config, load_config};
@@ -69,4 +79,5 @@ pub use plan::{Corpus, CorpusError, DocumentFile, Plan, SidecarFile};
 pub use read::{
     file_kind, read_regular_file, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE,
 };
+pub use replace::{create_file, replace_file, write_file, Replaced};
 pub use walk::WalkError;

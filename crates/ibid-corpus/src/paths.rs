@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 /// `path` as shown in messages: relative to `base` when inside it, `/`-separated, without a
-/// leading `./`; `.` for `base` itself.
+/// leading `./`; `.` for `base` itself. Bytes of a name that are not UTF-8 are written
+/// `\xNN`, so two names that differ only in them are shown apart (never both as `�`).
 ///
 /// ```
 /// use ibid_corpus::display_path;
@@ -28,13 +29,27 @@ pub fn display_path(path: &Path, base: &Path) -> String {
                 .and_then(|b| path.strip_prefix(b).ok())
         })
         .unwrap_or(path);
-    let text = relative.to_string_lossy().replace('\\', "/");
+    let text = escaped(relative);
     let text = text.strip_prefix("./").unwrap_or(&text);
     if text.is_empty() {
         ".".to_owned()
     } else {
         text.to_owned()
     }
+}
+
+/// The text of `path` with `/` separators and every byte that is not UTF-8 as `\xNN`.
+fn escaped(path: &Path) -> String {
+    use std::fmt::Write as _;
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "/"));
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02X}");
+        }
+    }
+    out
 }
 
 /// `path` relative to `base`, comparing canonical forms when the plain prefix fails.
@@ -52,4 +67,23 @@ pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
         .strip_prefix(&base_abs)
         .map(Path::to_path_buf)
         .unwrap_or(path_abs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_shown_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"/c/doc-\xff.md"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"/c/doc-\xfe.md"));
+        assert_eq!(display_path(a, Path::new("/c")), "doc-\\xFF.md");
+        assert_eq!(display_path(b, Path::new("/c")), "doc-\\xFE.md");
+        assert_eq!(
+            display_path(Path::new("/c/d/é.md"), Path::new("/c")),
+            "d/é.md"
+        );
+    }
 }

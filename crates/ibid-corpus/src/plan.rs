@@ -4,7 +4,7 @@
 use crate::config::{find_config, load_config};
 use crate::paths::{display_path, relative_to};
 use crate::read::{file_kind, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE};
-use crate::walk::{walk, WalkError, Walked};
+use crate::walk::{walk, WalkError, Walked, DOCUMENT_EXTENSIONS};
 use ibid_provenance::config::FileMatcher;
 use ibid_provenance::{is_sidecar, sidecar_path, Config, LoadError, LoadErrorKind};
 use std::collections::HashMap;
@@ -61,7 +61,8 @@ pub enum CorpusError {
         /// Why it cannot be read.
         error: ReadError,
     },
-    /// A sidecar was named instead of its document.
+    /// A sidecar was named, and no document beside it has its name (a sidecar named with
+    /// its document beside it stands for that document).
     Sidecar {
         /// The path as the user wrote it.
         shown: String,
@@ -86,11 +87,11 @@ impl fmt::Display for CorpusError {
             CorpusError::Sidecar { shown } => {
                 let name = Path::new(shown)
                     .file_name()
-                    .map(|n| n.to_string_lossy().replace(".ibid.toml", ".txt"))
+                    .map(|n| n.to_string_lossy().replace(".ibid.toml", ""))
                     .unwrap_or_default();
                 write!(
                     f,
-                    "{shown}: this is a sidecar file: it holds the provenance of the document beside it\n  help: name the document itself, such as `{name}` (or `.md`)"
+                    "{shown}: this is a sidecar file, and no document beside it has its name\n  help: a sidecar holds the provenance of `{name}.md` or `{name}.txt` in the same folder: put the document there, or rename the sidecar after its document"
                 )
             }
             CorpusError::Config(errors) => {
@@ -140,8 +141,12 @@ impl Plan {
     /// Plan a run over `paths` (the current folder when empty), resolved against and shown
     /// relative to `cwd`.
     ///
+    /// A sidecar `NAME.ibid.toml` named on its own stands for its document (`NAME.md`,
+    /// `NAME.markdown` or `NAME.txt` beside it).
+    ///
     /// Fails when a named path does not exist, is a special file (a FIFO, a device, a
-    /// symbolic link loop) or a sidecar, or when a configuration cannot be used.
+    /// symbolic link loop) or a sidecar without a document, or when a configuration cannot
+    /// be used.
     pub fn new(paths: &[PathBuf], cwd: &Path) -> Result<Plan, CorpusError> {
         let cwd = cwd.canonicalize().map_err(|e| CorpusError::Path {
             shown: cwd.display().to_string(),
@@ -238,7 +243,17 @@ struct NamedPath {
     is_file: bool,
 }
 
-/// Resolve a named path: it must be a regular file (not a sidecar) or a folder.
+/// The document a sidecar `NAME.ibid.toml` belongs to: an existing `NAME.md`,
+/// `NAME.markdown` or `NAME.txt` beside it.
+fn document_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
+    let stem = sidecar.file_name()?.to_str()?.strip_suffix(".ibid.toml")?;
+    DOCUMENT_EXTENSIONS
+        .iter()
+        .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
+        .find(|document| document.is_file())
+}
+
+/// Resolve a named path: a regular file (a sidecar stands for its document) or a folder.
 fn resolve_named(path: &Path, cwd: &Path) -> Result<NamedPath, CorpusError> {
     let joined = cwd.join(path);
     let shown = path.display().to_string();
@@ -251,7 +266,14 @@ fn resolve_named(path: &Path, cwd: &Path) -> Result<NamedPath, CorpusError> {
         .canonicalize()
         .map_err(|e| fail(ReadError::new(&joined, ReadErrorKind::Io(e))))?;
     match kind {
-        FileKind::Regular if is_sidecar(&canonical) => Err(CorpusError::Sidecar { shown }),
+        // A sidecar named on its own stands for its document.
+        FileKind::Regular if is_sidecar(&canonical) => match document_of_sidecar(&canonical) {
+            Some(document) => Ok(NamedPath {
+                path: document.canonicalize().unwrap_or(document),
+                is_file: true,
+            }),
+            None => Err(CorpusError::Sidecar { shown }),
+        },
         FileKind::Regular => Ok(NamedPath {
             path: canonical,
             is_file: true,
@@ -389,16 +411,14 @@ impl Corpora {
         Ok(i)
     }
 
-    /// Load an `ibid.toml` with its `extend` chain: unknown keys are warnings, anything
-    /// else stops the run.
+    /// Load an `ibid.toml` with its `extend` chain: unknown keys are warnings (with their
+    /// `file:line:column` and a "did you mean" when one is near), anything else stops the run.
     fn load(&mut self, path: &Path) -> Result<Config, CorpusError> {
         let loaded = load_config(path);
-        // Unknown keys are also in `config.unknown`, from which the warnings are made.
-        let errors: Vec<LoadError> = loaded
+        let (unknown, errors): (Vec<LoadError>, Vec<LoadError>) = loaded
             .errors
             .into_iter()
-            .filter(|e| e.kind != LoadErrorKind::UnknownKey)
-            .collect();
+            .partition(|e| e.kind == LoadErrorKind::UnknownKey);
         if !errors.is_empty() {
             return Err(CorpusError::Config(errors));
         }
@@ -409,20 +429,9 @@ impl Corpora {
                 "cannot read the configuration",
             )])
         })?;
-        for unknown in &config.unknown {
-            let mut warning = format!(
-                "{}: unknown key `{}` in the configuration",
-                config
-                    .path
-                    .as_deref()
-                    .unwrap_or(Path::new("ibid.toml"))
-                    .display(),
-                unknown.path
-            );
-            if let Some(s) = &unknown.suggestion {
-                warning.push_str(&format!(" (did you mean `{s}`?)"));
-            }
-            self.warnings.push(warning);
+        for mut warning in unknown {
+            warning.file = PathBuf::from(display_path(&warning.file, &self.default_root));
+            self.warnings.push(warning.to_string());
         }
         Ok(config)
     }

@@ -168,24 +168,35 @@ fn a_missing_bibliography_file_is_a_configuration_error() {
 }
 
 #[test]
-fn named_paths_must_exist_and_sidecars_are_not_documents() {
+fn named_paths_must_exist_and_sidecars_stand_for_their_documents() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("a.txt"), "Text.\n");
     write(&dir.path().join("a.ibid.toml"), "title = \"A\"\n");
+    write(&dir.path().join("orphan.ibid.toml"), "title = \"O\"\n");
     let error = Plan::new(&[PathBuf::from("nothing.md")], dir.path()).unwrap_err();
     assert_eq!(error.to_string(), "nothing.md: no such file or folder");
-    let error = Plan::new(&[PathBuf::from("a.ibid.toml")], dir.path()).unwrap_err();
+    let error = Plan::new(&[PathBuf::from("orphan.ibid.toml")], dir.path()).unwrap_err();
     assert!(matches!(error, CorpusError::Sidecar { .. }));
     assert!(error
         .to_string()
-        .contains("name the document itself, such as `a.txt`"));
+        .contains("put the document there, or rename the sidecar after its document"));
+    let by_sidecar = Plan::new(&[PathBuf::from("a.ibid.toml")], dir.path()).unwrap();
     let plan = Plan::new(&[PathBuf::from("a.txt")], dir.path()).unwrap();
+    assert_eq!(by_sidecar.files, plan.files);
+    assert_eq!(plan.files[0].display, "a.txt");
     assert_eq!(
         plan.files[0].sidecar.as_ref().unwrap().display,
         "a.ibid.toml"
     );
     let doc = plan.load_document(&plan.files[0]).value.unwrap();
     assert_eq!(doc.title.unwrap().text, "A");
+    // Named both ways, the document is planned once.
+    let both = Plan::new(
+        &[PathBuf::from("a.txt"), PathBuf::from("a.ibid.toml")],
+        dir.path(),
+    )
+    .unwrap();
+    assert_eq!(both.files.len(), 1);
 }
 
 #[test]

@@ -1,10 +1,9 @@
 //! Formatting files on disk: read each document (and its sidecar) safely, format it, and
-//! write it back atomically, or report what would change; the only module that does I/O.
+//! write it back with `ibid_corpus::replace_file`, or report what would change.
 
 use crate::engine::{format_document, Formatted, Input};
 use crate::style::Style;
 use rayon::prelude::*;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// What to do with the formatted text.
@@ -90,28 +89,6 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
-}
-
-/// Write `text` to `path` atomically: a temporary file in the same folder, given the file's
-/// permissions, then renamed over it. A reader, or a run killed half-way, sees the old file
-/// or the new one, never a mix. The file is not synced to disk before the rename (that
-/// costs a disk flush per file, most of a run's time); file systems order a rename over an
-/// existing file after its data (ext4's `auto_da_alloc`, XFS, btrfs).
-pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ibid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// A file read for formatting: its bytes, and whether it may be written.
@@ -290,7 +267,9 @@ fn format_one(job: &Job, mode: Mode, before_write: BeforeWrite<'_>) -> Outcome {
             }
             Err(e) => return Outcome::Failed(format!("{display}: cannot read the file again: {e}")),
         }
-        if let Err(e) = write_atomic(path, new) {
+        // The one way ibid writes a user's file: atomic, mode and owner kept (see
+        // `ibid_corpus::replace_file`).
+        if let Err(e) = ibid_corpus::replace_file(path, new.as_bytes()) {
             return Outcome::Failed(format!("{display}: cannot write the formatted file: {e}"));
         }
     }

@@ -7,7 +7,8 @@
 //! annotations with their hands and dates, the hands; the page's preamble and its debris.
 //! Every value comes with the line, column and text it was read from, and every line of the
 //! page ends up in exactly one place: the body, a front-matter field, or the debris list.
-//! The crate does no terminal I/O; [`write_atomic`] is its only file I/O.
+//! The crate does no I/O: it is handed a page's bytes and returns text; `ibid import` writes
+//! it with `ibid_corpus`'s writers, as every command writes a user's file.
 //!
 //! ```
 //! use ibid_import::{import, InputFormat, Options, Page};
@@ -43,7 +44,6 @@ mod source;
 pub mod synthetic;
 mod translation;
 mod words;
-mod write;
 
 pub use fields::{
     AnnotationEntry, DebrisEntry, Fields, Found, HandEntry, NoteEntry, Origin, SourceFields,
@@ -52,7 +52,6 @@ pub use fields::{
 pub use page::{InputFormat, Page, ReadError};
 pub use placement::Place;
 pub use report::{FieldReport, LineRange, Report, Status};
-pub use write::{write_atomic, WriteError};
 
 use fields::Found as F;
 use hands::{Mention, UnknownHand, Use};

@@ -3,6 +3,7 @@
 
 use ibid_parse::{Citation, Span};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// How a marker is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -152,6 +153,9 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// paragraph); list bullets (`* item`) never count. `[1]` and superscript digits count
 /// only when a note declares them. Fenced code blocks are skipped. Linear time.
 pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
+    // Looked up at every `[1]` and superscript: a set, so many notes cost linear time.
+    let declared: HashSet<&str> = declared.iter().copied().collect();
+    let declared = &declared;
     let mut marks = TextMarks::default();
     let mut runs: Vec<StarRun> = Vec::new();
     let bytes = text.as_bytes();
@@ -276,7 +280,7 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
                     end += d.len_utf8();
                 }
                 let written = text.get(i..end).unwrap_or("");
-                if declared.contains(&written) {
+                if declared.contains(written) {
                     let role = if line_has_content {
                         MarkerRole::Reference
                     } else {
@@ -370,7 +374,7 @@ fn bracket_at(
     prev: Option<char>,
     word_start: Option<usize>,
     line_start: bool,
-    declared: &[&str],
+    declared: &HashSet<&str>,
     marks: &mut TextMarks,
 ) -> Option<(usize, bool)> {
     if let Some(len) = omission_at(text, i, '[', ']') {
@@ -401,7 +405,7 @@ fn bracket_at(
     }
     if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
         let written = text.get(i..end).unwrap_or("");
-        if declared.contains(&written) || declared.contains(&inner) {
+        if declared.contains(written) || declared.contains(inner) {
             let role = if line_start {
                 MarkerRole::Definition
             } else {

@@ -6,7 +6,7 @@ use crate::line_index::LineCol;
 use crate::model::UnknownKey;
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
-use crate::toml_read::{Ctx, Schema};
+use crate::toml_read::{Ctx, Schema, TomlSource};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ibid_parse::Span;
 use serde::Serialize;
@@ -257,7 +257,7 @@ impl Config {
     /// Parse the text of one `ibid.toml` (no `extend` resolution, no I/O).
     pub fn parse(path: &Path, text: &str) -> Loaded<Config> {
         let file = SourceFile::new(path, text.to_string());
-        let mut ctx = Ctx::new(&file, 0);
+        let mut ctx = Ctx::new(&file, 0, TomlSource::Config);
         let mut config = Config::default_for(parent_of(path));
         config.path = Some(path.to_path_buf());
         let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };

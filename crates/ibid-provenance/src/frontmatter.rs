@@ -64,9 +64,69 @@ pub fn split(text: &str) -> Split {
     }
 }
 
+/// Why a text that seems to try to have front matter has none that ibid reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NearMiss {
+    /// It opens with a `---` line: YAML front matter (Jekyll, Hugo's YAML form), not read.
+    Yaml {
+        /// The `---` line.
+        line: Span,
+    },
+    /// A `+++` line comes after blank lines: front matter must start on the first line.
+    NotFirstLine {
+        /// The `+++` line.
+        line: Span,
+        /// How many blank lines come before it.
+        blank_lines: usize,
+    },
+}
+
+/// For a text [`split`] finds no front matter in: whether it looks like an attempt at some,
+/// and what is wrong with it. Reads only the blank lines at the top and one more line.
+pub fn near_miss(text: &str) -> Option<NearMiss> {
+    let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut offset = start;
+    let mut blank_lines = 0;
+    for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_end_matches([' ', '\t']);
+        let span = Span::new(offset, offset + trimmed.len());
+        if trimmed.trim_start().is_empty() {
+            blank_lines += 1;
+            offset += line.len();
+            continue;
+        }
+        return match trimmed.trim_start() {
+            "---" if blank_lines == 0 => Some(NearMiss::Yaml { line: span }),
+            "+++" if blank_lines > 0 => Some(NearMiss::NotFirstLine {
+                line: span,
+                blank_lines,
+            }),
+            _ => None,
+        };
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_misses_are_named() {
+        assert!(matches!(
+            near_miss("---\ntitle: x\n---\nBody"),
+            Some(NearMiss::Yaml { line }) if line == Span::new(0, 3)
+        ));
+        assert!(matches!(
+            near_miss("\n\r\n+++\ntitle = \"x\"\n+++\n"),
+            Some(NearMiss::NotFirstLine { blank_lines: 2, line }) if line == Span::new(3, 6)
+        ));
+        assert_eq!(near_miss("Plain text.\n---\n"), None);
+        assert_eq!(near_miss("\n---\n"), None);
+        assert_eq!(near_miss(""), None);
+    }
 
     #[test]
     fn splits_front_matter_with_bom_and_crlf() {

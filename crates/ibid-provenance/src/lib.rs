@@ -36,11 +36,13 @@ mod dates;
 mod error;
 pub mod export;
 mod frontmatter;
+pub mod latin;
 mod line_index;
 mod model;
 mod read;
 mod source_file;
 mod suggest;
+pub mod terminal;
 mod toml_read;
 mod witness;
 pub mod write;
@@ -51,7 +53,9 @@ pub use body::{
 };
 pub use config::Config;
 pub use error::{LoadError, LoadErrorKind, Loaded};
-pub use frontmatter::{split as split_front_matter, Split};
+pub use frontmatter::{
+    near_miss as front_matter_near_miss, split as split_front_matter, NearMiss, Split,
+};
 pub use line_index::{LineCol, LineIndex};
 pub use model::{
     Annotation, Choice, DateValue, Debris, Document, Hand, ImportRecord, Key, Located, Note,

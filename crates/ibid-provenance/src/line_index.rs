@@ -22,11 +22,23 @@ impl LineCol {
     }
 }
 
-/// The byte offsets at which each line of a text starts.
+/// The byte offsets at which each line of a text starts, and enough character counts that
+/// a column costs a bounded amount of work however long its line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// `chars_before[j]`: how many characters start before byte `j * CHECKPOINT`.
+    chars_before: Vec<usize>,
+}
+
+/// Bytes between two character-count checkpoints: a column counts at most this many bytes
+/// twice, so many findings on one long line cost linear time, not quadratic.
+const CHECKPOINT: usize = 256;
+
+/// Whether `byte` starts a character (is not a UTF-8 continuation byte).
+const fn starts_char(byte: u8) -> bool {
+    (byte & 0xC0) != 0x80
 }
 
 impl LineIndex {
@@ -35,6 +47,14 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 48 + 1);
         starts.push(0);
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            chars_before.push(chars);
+            chars += chunk.iter().filter(|&&b| starts_char(b)).count();
+        }
+        // The end of a text whose length is a multiple of the checkpoint is one more.
+        chars_before.push(chars);
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -52,7 +72,22 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
+            chars_before,
         }
+    }
+
+    /// How many characters of `text` start before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize, text: &str) -> usize {
+        let checkpoint = offset / CHECKPOINT;
+        let Some(&counted) = self.chars_before.get(checkpoint) else {
+            return text.get(..offset).map_or(0, |s| s.chars().count());
+        };
+        let from = checkpoint * CHECKPOINT;
+        counted
+            + text.as_bytes()[from.min(offset)..offset]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count()
     }
 
     /// Number of lines (a text ending in a newline has an empty last line).
@@ -117,7 +152,11 @@ impl LineIndex {
         } else {
             start
         };
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = if text.len() == self.len {
+            self.chars_before(offset, text) - self.chars_before(start, text) + 1
+        } else {
+            text.get(start..offset).map_or(0, |s| s.chars().count()) + 1
+        };
         LineCol::new(line + 1, column)
     }
 }
@@ -150,6 +189,43 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_col(3, text), LineCol::new(1, 1));
         assert_eq!(index.line_col(4, text), LineCol::new(1, 2));
+    }
+
+    #[test]
+    fn columns_on_long_lines_agree_with_counting_characters() {
+        let line: String = (0..2000)
+            .map(|i| ["a", "ж", "日", "𝄞"][i % 4])
+            .collect::<Vec<_>>()
+            .concat();
+        let text = format!("\u{feff}head\n{line}\r\nend");
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(7) {
+            let row_start = index.line_start(index.line_of(offset)).unwrap();
+            let row_start = if row_start == 0 {
+                3.min(offset)
+            } else {
+                row_start
+            };
+            let expected = text[row_start..offset].chars().count() + 1;
+            assert_eq!(
+                index.line_col(offset, &text).column,
+                expected,
+                "at {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_checkpoints_has_a_column() {
+        for len in [255, 256, 257, 512] {
+            let text = "a".repeat(len);
+            let index = LineIndex::new(&text);
+            assert_eq!(
+                index.line_col(len, &text),
+                LineCol::new(1, len + 1),
+                "{len}"
+            );
+        }
     }
 
     #[test]

@@ -410,6 +410,16 @@ impl Document {
         self.hands.iter().find(|h| h.id.name == id)
     }
 
+    /// The declared hands by id, for looking up many (the first of a repeated id wins, as
+    /// with [`Document::hand`]).
+    pub fn hands_by_id(&self) -> std::collections::HashMap<&str, &Hand> {
+        let mut map = std::collections::HashMap::with_capacity(self.hands.len());
+        for hand in &self.hands {
+            map.entry(hand.id.name.as_str()).or_insert(hand);
+        }
+        map
+    }
+
     /// The year of the document's date, written or inferred.
     pub fn year(&self) -> Option<i32> {
         self.date.as_ref().and_then(DateValue::year)

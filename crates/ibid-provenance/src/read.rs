@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
-use crate::toml_read::{Ctx, Schema};
+use crate::toml_read::{Ctx, Schema, TomlSource};
 use ibid_parse::Span;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -74,8 +74,24 @@ pub fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(".ibid.toml"))
 }
 
-/// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files.
+/// Decode `bytes` of the file `path` as UTF-8 text, refusing empty and binary files, and
+/// naming UTF-16 and UTF-32 (which have NUL bytes too) with how to convert them.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
+    if let Some(encoding) = wide_encoding(bytes) {
+        let name = path
+            .file_name()
+            .map_or_else(|| "FILE".to_owned(), |n| n.to_string_lossy().into_owned());
+        return Err(LoadError::file(
+            LoadErrorKind::NotUtf8,
+            path,
+            format!("the file is {}, not UTF-8", encoding.describe()),
+        )
+        .with_help(format!(
+            "save it as UTF-8, e.g. `iconv -f {} -t UTF-8 {name} > {name}.utf8` and put that in \
+             its place",
+            encoding.iconv
+        )));
+    }
     if bytes.contains(&0) {
         let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(LoadError::file(
@@ -101,6 +117,80 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
             .with_help("save the file as UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8`"))
         }
     }
+}
+
+/// A text encoding with two or four bytes per character, recognised in a file's first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WideEncoding {
+    /// Its name for people (`UTF-16 (little-endian)`).
+    name: &'static str,
+    /// Whether the file starts with a byte-order mark.
+    bom: bool,
+    /// Its name for `iconv -f`.
+    iconv: &'static str,
+}
+
+impl WideEncoding {
+    /// `UTF-16 text (little-endian, with a byte-order mark)`.
+    fn describe(self) -> String {
+        let (family, order) = self.name.split_once(' ').unwrap_or((self.name, ""));
+        let order = order.trim_matches(['(', ')']);
+        let bom = if self.bom {
+            ", with a byte-order mark"
+        } else {
+            ""
+        };
+        format!("{family} text ({order}{bom})")
+    }
+}
+
+/// UTF-16 or UTF-32 by its byte-order mark, or UTF-16 without one by the NUL bytes of its
+/// ASCII characters: in the first bytes, nearly every other byte is NUL, all on one side.
+fn wide_encoding(bytes: &[u8]) -> Option<WideEncoding> {
+    let with_bom = |name, iconv| {
+        Some(WideEncoding {
+            name,
+            bom: true,
+            iconv,
+        })
+    };
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return with_bom("UTF-32 (little-endian)", "UTF-32");
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return with_bom("UTF-32 (big-endian)", "UTF-32");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return with_bom("UTF-16 (little-endian)", "UTF-16");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return with_bom("UTF-16 (big-endian)", "UTF-16");
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let (name, iconv) = if odd * 10 >= pairs * 4 && even * 20 < pairs {
+        ("UTF-16 (little-endian)", "UTF-16LE")
+    } else if even * 10 >= pairs * 4 && odd * 20 < pairs {
+        ("UTF-16 (big-endian)", "UTF-16BE")
+    } else {
+        return None;
+    };
+    Some(WideEncoding {
+        name,
+        bom: false,
+        iconv,
+    })
 }
 
 /// Load a document from memory: `bytes` of the file `path`, and the sidecar's path and
@@ -166,7 +256,12 @@ pub fn parse_document(
         (Some(side), None) => (side, Some(Span::new(0, side.text.len()))),
         (None, None) => (&file, None),
     };
-    let mut ctx = Ctx::new(meta_file, meta_span.map_or(0, |s| s.start));
+    let source = if toml.is_some() {
+        TomlSource::FrontMatter
+    } else {
+        TomlSource::Sidecar
+    };
+    let mut ctx = Ctx::new(meta_file, meta_span.map_or(0, |s| s.start), source);
     let mut doc = Document {
         id: document_id(path),
         file: SourceFile::new(path, String::new()),

@@ -90,4 +90,39 @@ mod tests {
         assert_eq!(f.line_text(1), "a");
         assert_eq!(line_col("a\rb", 2), LineCol { line: 2, column: 1 });
     }
+
+    /// Line and column counted the slow way, with no index: the reference the index must
+    /// agree with (`\n` line ends only).
+    fn counted(text: &str, offset: usize) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let head = &text[..offset];
+        let start = head.rfind('\n').map_or(0, |i| i + 1);
+        LineCol::new(
+            head.matches('\n').count() + 1,
+            head[start..].chars().count() + 1,
+        )
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_checkpoints_has_a_column() {
+        for len in [255, 256, 257, 512] {
+            let text = "a".repeat(len);
+            let f = SourceFile::new("x", text.clone());
+            assert_eq!(f.line_col(len), LineCol::new(1, len + 1), "{len}");
+            assert_eq!(f.line_col(len), counted(&text, len), "{len}");
+        }
+    }
+
+    #[test]
+    fn columns_on_long_lines_agree_with_the_unindexed_count() {
+        let line: String = (0..3000).map(|i| ["a", "ж", "日", "𝄞"][i % 4]).collect();
+        let text = format!("x\n{line}\ny");
+        let f = SourceFile::new("x", text.clone());
+        for offset in (0..text.len()).step_by(5) {
+            assert_eq!(f.line_col(offset), counted(&text, offset), "at {offset}");
+        }
+    }
 }

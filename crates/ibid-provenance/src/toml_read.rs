@@ -13,12 +13,25 @@ use toml::Spanned;
 /// One entry of a spanned TOML table.
 pub(crate) type Entry<'t, 'i> = (&'t Spanned<Cow<'i, str>>, &'t Spanned<DeValue<'i>>);
 
+/// What a piece of TOML is, for the advice its syntax errors get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TomlSource {
+    /// A document's front matter between `+++` lines.
+    FrontMatter,
+    /// A sidecar `NAME.ibid.toml`.
+    Sidecar,
+    /// A corpus configuration, `ibid.toml`.
+    Config,
+}
+
 /// The reading context: the metadata file, where the TOML starts in it, and the errors met.
 pub(crate) struct Ctx<'f> {
     /// The file the TOML is in.
     pub file: &'f SourceFile,
     /// Byte offset of the TOML text in the file.
     pub base: usize,
+    /// What the TOML is.
+    pub source: TomlSource,
     /// Errors met so far.
     pub errors: Vec<LoadError>,
 }
@@ -27,11 +40,12 @@ pub(crate) struct Ctx<'f> {
 pub(crate) type Schema = &'static [(&'static str, &'static [&'static str])];
 
 impl<'f> Ctx<'f> {
-    /// A context for TOML starting at byte `base` of `file`.
-    pub fn new(file: &'f SourceFile, base: usize) -> Self {
+    /// A context for TOML of kind `source` starting at byte `base` of `file`.
+    pub fn new(file: &'f SourceFile, base: usize, source: TomlSource) -> Self {
         Ctx {
             file,
             base,
+            source,
             errors: Vec::new(),
         }
     }
@@ -59,14 +73,28 @@ impl<'f> Ctx<'f> {
         match DeTable::parse(toml) {
             Ok(table) => Some(table),
             Err(e) => {
-                let range = e.span().unwrap_or(0..0);
-                let span = self.span(range);
                 let message = e.message().trim().trim_end_matches('.').to_string();
+                let deep = message.contains("recursion");
+                // The parser gives no place for a key nested too deep: find it.
+                let range = match e.span() {
+                    Some(range) if !(deep && range.is_empty()) => range,
+                    _ if deep => too_deep_key(toml).unwrap_or(0..0),
+                    _ => 0..0,
+                };
+                let span = self.span(range);
+                let help = if deep {
+                    format!(
+                        "TOML nested more than {TOML_DEPTH} levels deep (tables, arrays, inline \
+                         tables or the parts of a dotted key) cannot be read; flatten it"
+                    )
+                } else {
+                    toml_help(&message, self.source)
+                };
                 self.error(
                     LoadErrorKind::Toml,
                     span,
                     format!("malformed TOML: {message}"),
-                    Some(toml_help(&message)),
+                    Some(help),
                 );
                 None
             }
@@ -217,7 +245,7 @@ impl<'f> Ctx<'f> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
-                let help = format!("write a table: [{path}] on its own line, then its keys");
+                let help = format!("a table: [{path}] on its own line, then its keys");
                 self.wrong_type(path, value.span(), other, "a table", &help);
                 None
             }
@@ -234,6 +262,8 @@ impl<'f> Ctx<'f> {
         example: &str,
     ) {
         let span = self.span(range);
+        // Examples are what to write (`date = "1921-02-16"`); the verb is added here, once.
+        let example = example.strip_prefix("write ").unwrap_or(example);
         self.error(
             LoadErrorKind::WrongType,
             span,
@@ -349,7 +379,7 @@ pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 /// A help line for a TOML syntax error.
-fn toml_help(message: &str) -> String {
+fn toml_help(message: &str, source: TomlSource) -> String {
     let m = message.to_lowercase();
     if m.contains("duplicate") {
         "each key may be set only once in a table".to_string()
@@ -358,6 +388,46 @@ fn toml_help(message: &str) -> String {
     } else if m.contains("invalid key") || m.contains("expected `=`") || m.contains("key") {
         "write one `key = value` per line; table headers as [name]".to_string()
     } else {
-        "front matter must be TOML: `key = \"value\"` lines and [table] headers".to_string()
+        let what = match source {
+            TomlSource::FrontMatter => "front matter (between the two `+++` lines)",
+            TomlSource::Sidecar => "a sidecar file",
+            TomlSource::Config => "ibid.toml",
+        };
+        format!("{what} must be TOML: `key = \"value\"` lines and [table] headers")
     }
+}
+
+/// How deep the TOML parser nests (tables, arrays and the parts of a dotted key).
+const TOML_DEPTH: usize = 80;
+
+/// The key (of a `key = value` line or a `[table]` header) with too many dotted parts, for a
+/// recursion error the parser reports without a place. Quotes are respected; one pass.
+fn too_deep_key(toml: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in toml.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let lead = line.len() - line.trim_start().len();
+        let mut parts = 1;
+        let mut quote: Option<char> = None;
+        let mut end = line.len();
+        for (i, c) in line.char_indices().skip_while(|&(i, _)| i < lead) {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '.') => parts += 1,
+                (None, '=' | ']' | '#' | '\n') => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if parts >= TOML_DEPTH {
+            let key = line.get(lead..end).unwrap_or("").trim_end();
+            return Some(start + lead..start + lead + key.len());
+        }
+    }
+    None
 }

@@ -207,15 +207,23 @@ fn prov_json_relations_point_at_declared_records() {
         .as_object()
         .unwrap()
         .values()
-        .find(|r| r["prov:generatedEntity"] == "doc:narimanov-letter-1921/translation")
+        .find(|r| r["prov:generatedEntity"] == "doc:narimanov-letter-1921.translation")
         .expect("translation derivation");
     assert_eq!(
         translation["prov:type"],
         serde_json::json!({ "$": "ibid:translation", "type": "xsd:QName" })
     );
-    // The seed cites the collection in free text; its author and title match the
-    // bibliography entry `barsegov-nk`, so it is the same edition as the keyed documents'.
-    assert_eq!(translation["prov:usedEntity"], "edition:key-barsegov-nk");
+    // The translation is made from this document's excerpt of the edition. The seed cites
+    // the collection in free text; its author and title match the bibliography entry
+    // `barsegov-nk`, so its excerpt is a member of the same edition as the keyed documents'.
+    assert_eq!(
+        translation["prov:usedEntity"],
+        "doc:narimanov-letter-1921.edition"
+    );
+    assert!(v["hadMember"].as_object().unwrap().values().any(|m| {
+        m["prov:collection"] == "edition:key-barsegov-nk"
+            && m["prov:entity"] == "doc:narimanov-letter-1921.edition"
+    }));
     let activity = translation["prov:activity"].as_str().unwrap();
     let translator = v["wasAssociatedWith"]
         .as_object()

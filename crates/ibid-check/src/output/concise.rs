@@ -1,23 +1,21 @@
 //! The `concise` format: one line per diagnostic, `path:row:col: CODE message`.
 //! Easy to grep, and understood by editors' "jump to error" features.
 
-use super::RenderOptions;
+use super::escape_controls;
 use crate::diagnostic::Diagnostic;
 use std::io::{self, Write};
 
 /// Write one line per diagnostic.
-pub fn render(
-    diagnostics: &[Diagnostic],
-    options: RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn render(diagnostics: &[Diagnostic], color: bool, out: &mut dyn Write) -> io::Result<()> {
     for d in diagnostics {
         let message = one_line(&d.message);
-        if options.color {
+        let message = escape_controls(&message);
+        let path = escape_controls(&d.path);
+        if color {
             writeln!(
                 out,
                 "\x1b[1m{}\x1b[0m:{}:{}: \x1b[1;31m{}\x1b[0m {}",
-                d.path,
+                path,
                 d.start.line,
                 d.start.column,
                 d.code(),
@@ -27,7 +25,7 @@ pub fn render(
             writeln!(
                 out,
                 "{}:{}:{}: {} {}",
-                d.path,
+                path,
                 d.start.line,
                 d.start.column,
                 d.code(),

@@ -30,6 +30,7 @@ pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
         let (group, tail) = rest.split_at(count);
         rest = tail;
         let path = escape(&first.path);
+        let classname = escape(&class_name(&first.path));
         writeln!(
             out,
             r#"  <testsuite name="{path}" tests="{count}" failures="{count}" errors="0">"#
@@ -37,7 +38,7 @@ pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
         for d in group {
             writeln!(
                 out,
-                r#"    <testcase name="ibid.{code}" classname="{path}" file="{path}" line="{row}">"#,
+                r#"    <testcase name="ibid.{code}" classname="{classname}" file="{path}" line="{row}">"#,
                 code = d.code(),
                 row = d.start.line,
             )?;
@@ -54,6 +55,36 @@ pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "  </testsuite>")?;
     }
     writeln!(out, "</testsuites>")
+}
+
+/// The JUnit class of a file's findings, as CI services read it: the folders are the
+/// package and the file (without its extension) the class, joined by dots, so Jenkins shows
+/// `letters` › `narimanov-letter-1921` rather than a class `md`. Dots within a name become
+/// `_` so that they do not split it; the exact path is in the `file` attribute.
+fn class_name(path: &str) -> String {
+    let path = path.trim_start_matches("./").trim_start_matches('/');
+    let mut parts: Vec<&str> = path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    let stem = parts.pop().map(|file| match file.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => file,
+    });
+    let name = parts
+        .into_iter()
+        .chain(stem)
+        .map(|part| {
+            if part == ".." {
+                "parent".to_owned()
+            } else {
+                part.replace('.', "_")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".");
+    if name.is_empty() {
+        "ibid".to_owned()
+    } else {
+        name
+    }
 }
 
 /// Escape text for an XML attribute or element; characters XML 1.0 forbids become U+FFFD.
@@ -114,6 +145,27 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn class_names_split_into_folder_and_file_as_jenkins_reads_them() {
+        let jenkins = |class: &str| {
+            class
+                .rsplit_once('.')
+                .map(|(p, c)| (p.to_owned(), c.to_owned()))
+        };
+        assert_eq!(
+            class_name("letters/narimanov-letter-1921.md"),
+            "letters.narimanov-letter-1921"
+        );
+        assert_eq!(
+            jenkins(&class_name("letters/narimanov-letter-1921.md")),
+            Some(("letters".to_owned(), "narimanov-letter-1921".to_owned()))
+        );
+        assert_eq!(class_name("essays/v1.2/doc.v2.md"), "essays.v1_2.doc_v2");
+        assert_eq!(class_name("/tmp/corpus/a.md"), "tmp.corpus.a");
+        assert_eq!(class_name("README"), "README");
+        assert_eq!(class_name("letter.md"), "letter");
     }
 
     #[test]

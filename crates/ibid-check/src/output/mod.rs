@@ -72,10 +72,14 @@ impl OutputFormat {
 }
 
 /// Options that change how diagnostics are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RenderOptions {
     /// Use colours (only for `full` and `concise`).
     pub color: bool,
+    /// The folder the relative paths of the diagnostics are relative to (the check's
+    /// `cwd`): SARIF names it as the base of every relative `uri`. The current folder when
+    /// not given.
+    pub base: Option<std::path::PathBuf>,
 }
 
 /// Render `diagnostics` (already sorted) in `format` to `out`.
@@ -86,15 +90,19 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        OutputFormat::Full => full::render(diagnostics, options, out),
-        OutputFormat::Concise => concise::render(diagnostics, options, out),
+        OutputFormat::Full => full::render(diagnostics, options.color, out),
+        OutputFormat::Concise => concise::render(diagnostics, options.color, out),
         OutputFormat::Json => json::render(diagnostics, out),
         OutputFormat::JsonLines => json::render_lines(diagnostics, out),
-        OutputFormat::Sarif => sarif::render(diagnostics, out),
+        OutputFormat::Sarif => sarif::render(diagnostics, options.base.as_deref(), out),
         OutputFormat::Github => github::render(diagnostics, out),
         OutputFormat::Junit => junit::render(diagnostics, out),
     }
 }
+
+/// `text` with the characters that would drive a terminal escaped
+/// (see [`ibid_provenance::terminal::escape_controls`]).
+pub(crate) use ibid_provenance::terminal::escape_controls;
 
 /// Render to a string (for tests and snapshots).
 pub fn render_to_string(format: OutputFormat, diagnostics: &[Diagnostic]) -> String {

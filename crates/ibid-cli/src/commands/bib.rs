@@ -157,8 +157,8 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
             .map(|l| l.0.clone())
             .or_else(|| style.csl.default_locale.as_ref().map(|l| l.0.clone()))
             .unwrap_or_else(|| "en-US".to_string());
-        let cache =
-            (!args.no_cache).then(|| RenderCache::open(&config.root, &style, locale_code.as_ref()));
+        let cache = (!args.no_cache)
+            .then(|| RenderCache::open(&cache_root(&plan), &style, locale_code.as_ref()));
         if let Some(warning) = cache.as_ref().and_then(|c| c.warning.as_ref()) {
             eprintln!("warning: {warning}");
         }
@@ -288,10 +288,22 @@ fn choose_style(args: &BibArgs, config: &Config) -> Result<LoadedStyle> {
     Ok(archived_style(DEFAULT_STYLE)?)
 }
 
-/// Write `text` to `path` atomically, or to stdout.
+/// Where the render cache goes: where `ibid check` caches the corpus's first document, the
+/// corpus root (where its `ibid.toml` is) or, without one, the folder named (never the
+/// current folder by default).
+fn cache_root(plan: &Plan) -> PathBuf {
+    let config = &plan.corpora[0].config;
+    let config_root = config.path.as_ref().map(|_| config.root.as_path());
+    plan.files.iter().find(|file| file.corpus == 0).map_or_else(
+        || config.root.clone(),
+        |file| ibid_check::cache::cache_root(config_root, &file.path, &plan.roots),
+    )
+}
+
+/// Write `text` to `path` (atomically, with the writer of every command), or to stdout.
 fn write_output(path: Option<&Path>, text: &str) -> Result<()> {
     match path {
-        Some(path) => ibid_check::fix::write_atomic(path, text)
+        Some(path) => ibid_corpus::write_file(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display())),
         None => {
             let stdout = io::stdout();

@@ -9,6 +9,7 @@ use ibid_check::{
     parse_selectors, render, render_statistics, CheckOptions, FixMode, OutputFormat, RenderOptions,
     SelectionLayer,
 };
+use ibid_provenance::terminal::escape_controls;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -108,7 +109,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     };
     let result = ibid_check::check(&options, &Bar::new("checking"))?;
     for warning in &result.warnings {
-        eprintln!("ibid: warning: {warning}");
+        eprintln!("ibid: warning: {}", escape_controls(warning));
     }
     for error in &result.read_errors {
         eprintln!("ibid: error: {error}");
@@ -136,7 +137,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         render(
             format,
             &result.diagnostics,
-            RenderOptions { color },
+            RenderOptions { color, base: None },
             &mut out,
         )?;
     }

@@ -4,6 +4,7 @@
 use crate::Outcome;
 use anyhow::{bail, Result};
 use ibid_corpus::{Documents, Plan};
+use ibid_provenance::terminal::escape_controls;
 use ibid_provenance::LoadError;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -14,18 +15,19 @@ use std::path::{Path, PathBuf};
 pub fn load(paths: &[PathBuf]) -> Result<(Plan, Documents)> {
     let plan = Plan::new(paths, Path::new("."))?;
     for warning in &plan.warnings {
-        eprintln!("ibid: warning: {warning}");
+        eprintln!("ibid: warning: {}", escape_controls(warning));
     }
     let documents = plan.load_all()?;
     Ok((plan, documents))
 }
 
-/// Print `errors` to stderr as `file:line:column: message` with a help line.
+/// Print `errors` to stderr as `file:line:column: message` with a help line (terminal
+/// controls from documents escaped).
 pub fn report(errors: &[LoadError]) -> io::Result<()> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for e in errors {
-        writeln!(err, "{e}")?;
+        writeln!(err, "{}", escape_controls(&e.to_string()))?;
     }
     Ok(())
 }
@@ -34,7 +36,7 @@ pub fn report(errors: &[LoadError]) -> io::Result<()> {
 /// could not be loaded cleanly or a folder could not be read.
 pub fn finish(plan: &Plan, errors: &[LoadError]) -> Result<Outcome> {
     for error in &plan.errors {
-        eprintln!("ibid: error: {error}");
+        eprintln!("ibid: error: {}", escape_controls(&error.to_string()));
     }
     let unread = plan.errors.len();
     match (errors.len(), unread) {

@@ -251,7 +251,12 @@ fn report(args: &FmtArgs, mode: Mode, reports: &[Report]) -> Result<Outcome> {
         let color = format.is_human()
             && io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none();
-        render(format, &diagnostics, RenderOptions { color }, &mut out)?;
+        render(
+            format,
+            &diagnostics,
+            RenderOptions { color, base: None },
+            &mut out,
+        )?;
     }
     out.flush()?;
     let summary = match mode {

@@ -5,8 +5,10 @@
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use ibid_corpus::{find_config, load_config, read_regular_file, DEFAULT_MAX_FILE_SIZE};
-use ibid_import::{import, write_atomic, InputFormat, Options, Page, Report, Status, WriteError};
+use ibid_corpus::{
+    create_file, find_config, load_config, read_regular_file, write_file, DEFAULT_MAX_FILE_SIZE,
+};
+use ibid_import::{import, InputFormat, Options, Page, Report, Status};
 use ibid_provenance::bib::BibFormat;
 use ibid_provenance::{decode, sidecar_path, Bibliography};
 use rayon::prelude::*;
@@ -166,16 +168,30 @@ fn import_one(
     report.output = Some(path.display().to_string());
     if !args.dry_run {
         let overwrite = args.force || (args.in_place && path == file);
-        write_atomic(&path, &text, overwrite).map_err(|e| match e {
-            WriteError::Exists(p) => format!(
-                "{}: the output {} exists\n  help: pass --force to overwrite it",
-                file.display(),
-                p.display()
-            ),
-            other => format!("{}: {other}", file.display()),
+        write_document(&path, text.as_bytes(), overwrite).map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                format!(
+                    "{}: the output {} exists\n  help: pass --force to overwrite it",
+                    file.display(),
+                    path.display()
+                )
+            } else {
+                format!("{}: cannot write {}: {e}", file.display(), path.display())
+            }
         })?;
     }
     Ok(report)
+}
+
+/// Write a document with the corpus's writers: a new file atomically, never over another;
+/// with `overwrite`, an existing file replaced as `fmt` replaces it (mode, owner, hard links
+/// and symlinks kept, a read-only file refused).
+fn write_document(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
+    if overwrite {
+        write_file(path, bytes)
+    } else {
+        create_file(path, bytes)
+    }
 }
 
 /// The bytes of `file`, read with the corpus's safe reader: a regular file (never a FIFO

@@ -6,6 +6,7 @@ use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use ibid_provenance::export::show::show;
+use ibid_provenance::terminal::escape_controls;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -51,7 +52,7 @@ pub fn run(args: ShowArgs) -> Result<Outcome> {
                     out.write_all(b"\n")?;
                 }
                 let view = show(&doc.document, Some(loaded.bibliography_of(doc)));
-                out.write_all(view.as_bytes())?;
+                out.write_all(escape_controls(&view).as_bytes())?;
             }
         }
         ShowFormat::Json if single => {

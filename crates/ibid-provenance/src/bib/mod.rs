@@ -178,8 +178,8 @@ pub(crate) fn item_from_json(
     if !object.contains_key("type") {
         object.insert("type".to_string(), Value::String("document".to_string()));
     }
-    let item: CslItem<'static> =
-        serde_json::from_value(Value::Object(object.clone())).map_err(|e| e.to_string())?;
+    let item: CslItem<'static> = serde_json::from_value(Value::Object(object.clone()))
+        .map_err(|e| describe_item_error(&object, &e))?;
     let known = match serde_json::to_value(&item) {
         Ok(Value::Object(o)) => o,
         _ => serde_json::Map::new(),
@@ -189,6 +189,55 @@ pub(crate) fn item_from_json(
         .filter(|(k, _)| !known.contains_key(k) && k != "id")
         .collect();
     Ok((item, extra))
+}
+
+/// Why a CSL-JSON item cannot be read, in CSL's words: the variable at fault (found by
+/// reading each variable on its own) and what it should hold, never a Rust type's name.
+fn describe_item_error(
+    object: &serde_json::Map<String, serde_json::Value>,
+    error: &serde_json::Error,
+) -> String {
+    use serde_json::Value;
+    let kind = object.get("type").cloned().unwrap_or(Value::Null);
+    let culprit = object.iter().find_map(|(key, value)| {
+        if key == "type" {
+            return None;
+        }
+        let mut alone = serde_json::Map::new();
+        alone.insert("type".to_owned(), kind.clone());
+        alone.insert(key.clone(), value.clone());
+        serde_json::from_value::<CslItem<'static>>(Value::Object(alone))
+            .err()
+            .map(|e| (key, e))
+    });
+    match culprit {
+        Some((key, e)) => format!("`{key}` {}", plain_serde_message(&e.to_string())),
+        None => plain_serde_message(&error.to_string()),
+    }
+}
+
+/// A serde message with its Rust type names replaced by what CSL-JSON expects there.
+fn plain_serde_message(message: &str) -> String {
+    const NAMES: [(&str, &str); 4] = [
+        (
+            "struct CslName",
+            "a name, {\"family\": \"...\", \"given\": \"...\"} or {\"literal\": \"...\"}",
+        ),
+        (
+            "struct CslDate",
+            "a date, {\"date-parts\": [[1921, 2, 16]]}",
+        ),
+        ("struct CslItem", "an item object"),
+        ("a sequence", "a list"),
+    ];
+    let mut out = match message.strip_prefix("invalid type: ") {
+        Some(rest) => format!("has the wrong type: {rest}"),
+        None => format!("is not valid: {message}"),
+    };
+    for (rust, csl) in NAMES {
+        out = out.replace(rust, csl);
+    }
+    out
 }
 
 /// Give a CSL date object `date-parts` when it only has `raw` or `literal` text, and turn

@@ -1,9 +1,14 @@
 //! W3C PROV-JSON export of the witness chains: witnesses are entities, derivations are
 //! activities linked by `wasDerivedFrom`/`wasGeneratedBy`/`used`, people are agents
-//! (`wasAssociatedWith` a derivation, `wasAttributedTo` for authors and annotations).
-//! Editions cited by several documents are one entity.
+//! (`wasAssociatedWith` a derivation with a `prov:role`; `wasAttributedTo` for authors and
+//! annotations, typed with `prov:type`, as attribution takes no role).
+//!
+//! Lineage stays per document: each document's excerpt of an edition is its own entity
+//! (`doc:ID.edition`), derived from that document's original only; an edition cited by several
+//! documents is one more entity, a `prov:Collection` that `hadMember` each excerpt. Every id
+//! is a prefix and an `NCName`, so the document converts to PROV-XML as it is.
 
-use super::util::slug;
+use super::util::ncname;
 use crate::bib::Bibliography;
 use crate::model::Document;
 use crate::witness::{Role, WitnessKind};
@@ -19,7 +24,7 @@ pub fn prov_json(docs: &[&Document], bib: Option<&Bibliography>) -> Value {
     out.insert(
         "prefix".into(),
         json!({
-            "ibid": "https://example.invalid/ibid/ns#",
+            "ibid": VOCABULARY,
             "doc": "urn:ibid:doc:",
             "edition": "urn:ibid:edition:",
             "agent": "urn:ibid:agent:"
@@ -34,6 +39,7 @@ pub fn prov_json(docs: &[&Document], bib: Option<&Bibliography>) -> Value {
         ("used", b.used),
         ("wasAssociatedWith", b.associated),
         ("wasAttributedTo", b.attributed),
+        ("hadMember", b.members),
     ] {
         if !map.is_empty() {
             out.insert(name.into(), Value::Object(map));
@@ -41,6 +47,10 @@ pub fn prov_json(docs: &[&Document], bib: Option<&Bibliography>) -> Value {
     }
     Value::Object(out)
 }
+
+/// The namespace of ibid's own PROV terms (`ibid:Edition`, `ibid:hand`): a URN, as ibid has
+/// no web address of its own; documented in docs/format.md.
+pub const VOCABULARY: &str = "urn:ibid:vocab:";
 
 #[derive(Default)]
 struct Bundle {
@@ -52,6 +62,9 @@ struct Bundle {
     used: Map<String, Value>,
     associated: Map<String, Value>,
     attributed: Map<String, Value>,
+    members: Map<String, Value>,
+    /// (entity, agent) pairs already attributed, so a shared edition credits its people once.
+    credited: std::collections::HashSet<(String, String)>,
     counter: usize,
 }
 
@@ -62,7 +75,7 @@ impl Bundle {
     }
 
     fn agent(&mut self, name: &str) -> String {
-        let id = format!("agent:{}", slug(name));
+        let id = format!("agent:{}", ncname(name));
         let kind = if is_label(name) {
             "prov:Agent"
         } else {
@@ -104,15 +117,29 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
+/// The id of a document's own node `what` (`doc:narimanov-letter-1921.original`).
+fn doc_id(doc: &Document, what: &str) -> String {
+    format!("doc:{}.{what}", ncname(&doc.id))
+}
+
+/// Attribute `entity` to the agent `name` in the part `kind` (`ibid:author`, `ibid:hand`).
+fn attribute(b: &mut Bundle, entity: &str, name: &str, kind: &str) {
+    let agent = b.agent(name);
+    let key = b.blank("wat");
+    b.attributed.insert(
+        key,
+        json!({ "prov:entity": entity, "prov:agent": agent, "prov:type": qname(kind) }),
+    );
+}
+
 fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
     let chain = doc.witnesses_with(bib);
+    // Every witness is this document's own; an edition other documents cite as well is
+    // also a collection this document's excerpt is a member of.
     let ids: Vec<String> = chain
         .witnesses
         .iter()
-        .map(|w| match (&w.kind, &w.shared) {
-            (WitnessKind::Edition, Some(shared)) => format!("edition:{}", slug(shared)),
-            (kind, _) => format!("doc:{}/{}", slug(&doc.id), kind.id()),
-        })
+        .map(|w| doc_id(doc, w.kind.id()))
         .collect();
     for (w, id) in chain.witnesses.iter().zip(&ids) {
         let mut attrs = Map::new();
@@ -131,36 +158,47 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
             attrs.insert("ibid:date".into(), json!(d));
         }
         if let Some(c) = &w.citation {
-            if w.kind != WitnessKind::Edition {
-                attrs.insert("ibid:citation".into(), json!(c));
-            }
+            attrs.insert("ibid:citation".into(), json!(c));
         }
         if w.kind == WitnessKind::WebEdition {
             if let Some(c) = &w.citation {
                 attrs.insert("prov:location".into(), json!(c));
             }
         }
-        b.entity.entry(id.clone()).or_insert(Value::Object(attrs));
-        for a in &w.agents {
-            if w.kind == WitnessKind::Translation {
-                continue; // translators are associated with the translation activity
-            }
-            if a.role == Role::Hand {
-                continue; // hands are attributed their annotations below
-            }
-            let agent = b.agent(&a.name);
-            let key = b.blank("wat");
-            b.attributed.insert(
+        b.entity.insert(id.clone(), Value::Object(attrs));
+        // The people of a shared edition are the collection's; of the others, the entity's.
+        let mut credited = id.clone();
+        if let (WitnessKind::Edition, Some(shared)) = (w.kind, &w.shared) {
+            let collection = format!("edition:{}", ncname(shared));
+            b.entity.entry(collection.clone()).or_insert_with(|| {
+                json!({
+                    "prov:type": [qname("prov:Collection"), qname("ibid:Edition")],
+                    "prov:label": w.label,
+                })
+            });
+            let key = b.blank("hm");
+            b.members.insert(
                 key,
-                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": qname(role_name(a.role)) }),
+                json!({ "prov:collection": collection, "prov:entity": id }),
             );
+            credited = collection;
+        }
+        for a in &w.agents {
+            if w.kind == WitnessKind::Translation || a.role == Role::Hand {
+                // Translators are associated with the translation activity; hands are
+                // attributed their annotations and marks below.
+                continue;
+            }
+            if b.credited.insert((credited.clone(), a.name.clone())) {
+                attribute(b, &credited, &a.name, role_name(a.role));
+            }
         }
     }
     for d in &chain.derivations {
         let (Some(from), Some(to)) = (ids.get(d.from), ids.get(d.to)) else {
             continue;
         };
-        let activity = format!("doc:{}/{}-{}", slug(&doc.id), d.kind.name(), d.to);
+        let activity = doc_id(doc, &format!("{}-{}", d.kind.name(), d.to));
         let mut attrs = Map::new();
         attrs.insert(
             "prov:type".into(),
@@ -197,11 +235,12 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
             );
         }
     }
+    let hands = doc.hands_by_id();
     // Marginalia: each annotation is an entity on the original, attributed to its hand.
     let original = ids.first().cloned().unwrap_or_default();
     for (i, a) in doc.annotations.iter().enumerate() {
         let n = a.number.map_or(i as i64 + 1, |n| n.value);
-        let id = format!("doc:{}/annotation-{n}", slug(&doc.id));
+        let id = doc_id(doc, &format!("annotation-{n}"));
         let mut attrs = Map::new();
         attrs.insert("prov:type".into(), qname("ibid:Annotation"));
         if let Some(t) = &a.text {
@@ -219,21 +258,16 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
         }
         attrs.insert("ibid:on".into(), qname(&original));
         b.entity.insert(id.clone(), Value::Object(attrs));
-        if let Some(hand) = a.hand.as_ref().and_then(|h| doc.hand(&h.text)) {
-            let agent = b.agent(&hand.name.text);
-            let key = b.blank("wat");
-            b.attributed.insert(
-                key,
-                json!({ "prov:entity": id, "prov:agent": agent, "prov:role": qname("ibid:hand") }),
-            );
+        if let Some(hand) = a.hand.as_ref().and_then(|h| hands.get(h.text.as_str())) {
+            attribute(b, &id, &hand.name.text, "ibid:hand");
         }
     }
     // Marks explained by notes: entities on the original, attributed to their hands.
     for (i, n) in doc.notes.iter().enumerate() {
-        let Some(hand) = n.hand.as_ref().and_then(|h| doc.hand(&h.text)) else {
+        let Some(hand) = n.hand.as_ref().and_then(|h| hands.get(h.text.as_str())) else {
             continue;
         };
-        let id = format!("doc:{}/mark-{}", slug(&doc.id), i + 1);
+        let id = doc_id(doc, &format!("mark-{}", i + 1));
         let mut attrs = Map::new();
         attrs.insert("prov:type".into(), qname("ibid:Mark"));
         if let Some(k) = &n.kind {
@@ -247,11 +281,6 @@ fn add_document(b: &mut Bundle, doc: &Document, bib: Option<&Bibliography>) {
         }
         attrs.insert("ibid:on".into(), qname(&original));
         b.entity.insert(id.clone(), Value::Object(attrs));
-        let agent = b.agent(&hand.name.text);
-        let key = b.blank("wat");
-        b.attributed.insert(
-            key,
-            json!({ "prov:entity": id, "prov:agent": agent, "prov:role": qname("ibid:hand") }),
-        );
+        attribute(b, &id, &hand.name.text, "ibid:hand");
     }
 }

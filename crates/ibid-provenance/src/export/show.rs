@@ -5,7 +5,8 @@ use super::util::{archive_parts, describe_date};
 use crate::bib::Bibliography;
 use crate::body::MarkerRole;
 use crate::model::{Document, Text};
-use ibid_parse::{Locator, Name};
+use ibid_parse::{Locator, Name, Span};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 fn locators_line(locators: &[Locator], input: &str) -> String {
@@ -255,6 +256,8 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
     let body_text = doc.body_text();
     if !doc.notes.is_empty() {
         let _ = writeln!(o, "\nNotes ({})", doc.notes.len());
+        let hands = doc.hands_by_id();
+        let places = MarkerPlaces::new(doc, body_text);
         for n in &doc.notes {
             let marker = n.marker.as_ref().map_or("?", |m| m.text.as_str());
             let kind = n.kind.as_ref().map_or("note", |k| k.text.text.as_str());
@@ -262,8 +265,8 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
                 .hand
                 .as_ref()
                 .map(|h| {
-                    let name = doc
-                        .hand(&h.text)
+                    let name = hands
+                        .get(h.text.as_str())
                         .map(|x| x.name.text.as_str())
                         .unwrap_or("undeclared");
                     format!(" by {} ({name})", h.text)
@@ -278,74 +281,20 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
             if let Some(t) = &n.text {
                 let _ = writeln!(o, "        {}", t.text);
             }
-            let places: Vec<String> = doc
-                .body
-                .marks
-                .markers
-                .iter()
-                .filter(|m| m.marker == marker && m.role == MarkerRole::Reference)
-                .map(|m| {
-                    let at = doc.file.line_col(doc.body.file_span(m.span).start);
-                    let before = body_text.get(..m.span.start).unwrap_or("");
-                    let word = before
-                        .split_whitespace()
-                        .last()
-                        .unwrap_or("")
-                        .chars()
-                        .rev()
-                        .take(30)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect::<String>();
-                    format!("{}:{} after “{word}”", at.line, at.column)
-                })
-                .collect();
-            // A marker the scan does not take for a note marker (`<…>`, `K[restinsky]`)
-            // is looked for among the omissions and expansions it found.
-            let places = if places.is_empty() && marker != "?" {
-                let marks = &doc.body.marks;
-                marks
-                    .omissions
-                    .iter()
-                    .filter(|g| g.written == marker)
-                    .map(|g| g.span)
-                    .chain(
-                        marks
-                            .expansions
-                            .iter()
-                            .filter(|e| {
-                                body_text
-                                    .get(e.span.range())
-                                    .is_some_and(|t| t.contains(marker))
-                            })
-                            .map(|e| e.span),
-                    )
-                    .map(|span| {
-                        let at = doc.file.line_col(doc.body.file_span(span).start);
-                        let what = body_text.get(span.range()).unwrap_or("");
-                        format!("{}:{} “{what}”", at.line, at.column)
-                    })
-                    .collect()
-            } else {
-                places
-            };
-            if places.is_empty() {
-                let _ = writeln!(o, "        not found in the body");
-            } else {
-                let _ = writeln!(o, "        in the body at {}", places.join(", "));
-            }
+            let _ = writeln!(o, "        {}", places.describe(marker));
         }
     }
     if !doc.annotations.is_empty() {
         let _ = writeln!(o, "\nAnnotations ({})", doc.annotations.len());
+        let hands = doc.hands_by_id();
         for (i, a) in doc.annotations.iter().enumerate() {
             let n = a.number.map_or(i as i64 + 1, |n| n.value);
             let hand = a
                 .hand
                 .as_ref()
                 .map(|h| {
-                    doc.hand(&h.text)
+                    hands
+                        .get(h.text.as_str())
                         .map_or_else(|| h.text.clone(), |x| x.name.text.clone())
                 })
                 .unwrap_or_else(|| "no hand given".to_string());
@@ -439,4 +388,92 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
         }
     }
     o
+}
+
+/// Where each marker stands in the body, gathered in one pass so that describing every note
+/// costs linear time however many notes and markers there are.
+struct MarkerPlaces<'a> {
+    doc: &'a Document,
+    body: &'a str,
+    /// Note markers in running text, by marker as written.
+    references: HashMap<&'a str, Vec<Span>>,
+    /// Omissions and expansions, by their text (and an expansion by its bracketed part too),
+    /// for notes whose marker the scan does not take for a note marker (`<…>`, `K[restinsky]`).
+    other_marks: HashMap<&'a str, Vec<Span>>,
+}
+
+/// The most places listed for one marker.
+const MAX_PLACES: usize = 20;
+
+impl<'a> MarkerPlaces<'a> {
+    fn new(doc: &'a Document, body: &'a str) -> Self {
+        let marks = &doc.body.marks;
+        let mut references: HashMap<&str, Vec<Span>> = HashMap::new();
+        for m in &marks.markers {
+            if m.role == MarkerRole::Reference {
+                references
+                    .entry(m.marker.as_str())
+                    .or_default()
+                    .push(m.span);
+            }
+        }
+        let mut other_marks: HashMap<&str, Vec<Span>> = HashMap::new();
+        for g in &marks.omissions {
+            other_marks
+                .entry(g.written.as_str())
+                .or_default()
+                .push(g.span);
+        }
+        for e in &marks.expansions {
+            let written = body.get(e.span.range()).unwrap_or("");
+            let bracketed = body
+                .get(e.supplied.start.saturating_sub(1)..e.supplied.end + 1)
+                .unwrap_or("");
+            for text in [written, bracketed] {
+                if !text.is_empty() {
+                    other_marks.entry(text).or_default().push(e.span);
+                }
+            }
+        }
+        MarkerPlaces {
+            doc,
+            body,
+            references,
+            other_marks,
+        }
+    }
+
+    /// "in the body at 3:14 after “word”, ..." or "not found in the body".
+    fn describe(&self, marker: &str) -> String {
+        let mut places: Vec<String> = Vec::new();
+        let mut total = 0;
+        if let Some(spans) = self.references.get(marker) {
+            total = spans.len();
+            for span in spans.iter().take(MAX_PLACES) {
+                let at = self.doc.file.line_col(self.doc.body.file_span(*span).start);
+                let before = self.body.get(..span.start).unwrap_or("").trim_end();
+                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                let word: String = {
+                    let tail: Vec<char> = word.chars().rev().take(30).collect();
+                    tail.into_iter().rev().collect()
+                };
+                places.push(format!("{}:{} after “{word}”", at.line, at.column));
+            }
+        } else if marker != "?" {
+            let spans = self.other_marks.get(marker).map_or(&[][..], Vec::as_slice);
+            total = spans.len();
+            for span in spans.iter().take(MAX_PLACES) {
+                let at = self.doc.file.line_col(self.doc.body.file_span(*span).start);
+                let what = self.body.get(span.range()).unwrap_or("");
+                places.push(format!("{}:{} “{what}”", at.line, at.column));
+            }
+        }
+        if places.is_empty() {
+            return "not found in the body".to_owned();
+        }
+        if total > places.len() {
+            places.push(format!("and {} more", total - places.len()));
+        }
+        format!("in the body at {}", places.join(", "))
+    }
 }

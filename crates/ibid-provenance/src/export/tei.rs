@@ -100,7 +100,13 @@ fn write_tei(o: &mut String, doc: &Document, bib: Option<&Bibliography>, root: b
     let _ = writeln!(
         o,
         "      <publicationStmt><p>Exported by ibid from {}; the TOML front matter is the record of truth.</p></publicationStmt>",
-        esc(&doc.file.path.display().to_string())
+        // The file's name only: an export is shared, the folders of the machine it was
+        // made on are nobody's business.
+        esc(&doc
+            .file
+            .path
+            .file_name()
+            .map_or_else(|| doc.id.clone(), |n| n.to_string_lossy().into_owned()))
     );
     // Editorial notes explaining markers.
     if !doc.notes.is_empty() {
@@ -417,17 +423,9 @@ fn write_ms_desc(o: &mut String, s: &Source) {
     o.push_str("            </msItem>\n          </msContents>\n        </msDesc>\n");
 }
 
-/// An XML name for `s` (ids must not start with a digit).
+/// An XML name for `s`.
 fn xml_id(s: &str) -> String {
-    let s = slug(s);
-    if s.chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-    {
-        s
-    } else {
-        format!("_{s}")
-    }
+    super::util::ncname(s)
 }
 
 fn hand_id(doc: &Document, hand: &str) -> String {

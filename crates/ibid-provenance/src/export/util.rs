@@ -82,6 +82,40 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// An id for `s` that is both a valid `NCName` (an `xml:id`, the local part of an `xs:QName`
+/// in PROV-XML) and made of URI characters (PROV-JSON's ids are URIs): ASCII letters and
+/// digits kept (lower-cased), Cyrillic transliterated and diacritics removed, other letters
+/// as `u` and their code point in hex (so distinct names stay distinct), any other run of
+/// characters one `-`, and a `_` in front when it would not start with a letter.
+pub fn ncname(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    let separate = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    };
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(latin) = crate::latin::cyrillic(c) {
+            out.push_str(latin);
+        } else if let Some(plain) = crate::latin::plain_latin(c) {
+            out.push(plain);
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!("u{:x}", u32::from(c)));
+        } else {
+            separate(&mut out);
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    match out.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => out,
+        _ => format!("_{out}"),
+    }
+}
+
 /// `s` with `&`, `<`, `>`, `"` and `'` escaped, and characters XML forbids dropped.
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -157,6 +191,12 @@ mod tests {
         assert_eq!(slug("V. I. Lenin"), "v-i-lenin");
         assert_eq!(slug("Барсегов Ю.Г."), "барсегов-ю-г");
         assert_eq!(slug("..."), "x");
+        assert_eq!(ncname("V. I. Lenin"), "v-i-lenin");
+        assert_eq!(ncname("Барсегов Ю.Г."), "barsegov-yu-g");
+        assert_eq!(ncname("Übersetzerin A"), "ubersetzerin-a");
+        assert_eq!(ncname("李 王"), "u674e-u738b");
+        assert_eq!(ncname("1921 letter²"), "_1921-letterub2");
+        assert_eq!(ncname("..."), "_");
         assert_eq!(xml_escape("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;");
     }
 

@@ -1,11 +1,13 @@
 //! M004: two notes for the same marker.
 //! Checks `[[notes]]` entries against each other, and notes written out in the body.
 
-use super::{declared, occurrences, same_marker};
+use super::{declared, marker_key, occurrences};
 use crate::codes::Rule;
 use crate::diagnostic::Finding;
 use crate::rules::DocContext;
 use ibid_provenance::MarkerRole;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// ## What it does
 /// Finds a marker explained twice: two `[[notes]]` entries with the same `marker`, or two
@@ -43,34 +45,32 @@ use ibid_provenance::MarkerRole;
 /// Correct the marker of one of the notes, or merge them. There is no automatic fix.
 pub struct DuplicateNote;
 
-/// Report repeated notes.
+/// Report repeated notes. One pass over the notes and one over the body's definitions, each
+/// remembering the markers seen (a marker is compared without surrounding blanks).
 pub fn check(ctx: &mut DocContext<'_>) {
     let doc = ctx.doc;
-    let notes: Vec<_> = declared(doc).collect();
-    for (i, (index, marker)) in notes.iter().enumerate() {
-        if let Some((first, _)) = notes[..i]
-            .iter()
-            .find(|(_, m)| same_marker(&m.text, &marker.text))
-        {
-            ctx.report_meta(Finding::new(
+    let mut first_note: HashMap<&str, usize> = HashMap::new();
+    for (index, marker) in declared(doc) {
+        match first_note.entry(marker_key(&marker.text)) {
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+            Entry::Occupied(first) => ctx.report_meta(Finding::new(
                 Rule::DuplicateNote,
                 marker.span,
                 format!(
                     "Note {} repeats marker `{}` of note {}",
                     index + 1,
                     marker.text,
-                    first + 1
+                    first.get() + 1
                 ),
-            ));
+            )),
         }
     }
-    let definitions: Vec<_> = occurrences(doc, MarkerRole::Definition).collect();
+    let mut defined: HashSet<&str> = HashSet::new();
     let mut findings = Vec::new();
-    for (i, definition) in definitions.iter().enumerate() {
-        if definitions[..i]
-            .iter()
-            .any(|d| same_marker(&d.marker, &definition.marker))
-        {
+    for definition in occurrences(doc, MarkerRole::Definition) {
+        if !defined.insert(marker_key(&definition.marker)) {
             findings.push(Finding::new(
                 Rule::DuplicateNote,
                 definition.span,

@@ -29,9 +29,10 @@ pub(crate) fn declared(doc: &Document) -> impl Iterator<Item = (usize, &ibid_pro
         .filter_map(|(i, n)| n.marker.as_ref().map(|m| (i, m)))
 }
 
-/// Whether two ways of writing a marker are the same marker (surrounding blanks ignored).
-pub(crate) fn same_marker(a: &str, b: &str) -> bool {
-    a.trim() == b.trim()
+/// What identifies a marker however it is written: two markers are the same when their keys
+/// are equal (surrounding blanks ignored). Rules gather keys in sets, never compare pairs.
+pub(crate) fn marker_key(marker: &str) -> &str {
+    marker.trim()
 }
 
 /// A note written out in the body with a blank after its marker (`* Underlined by Lenin.`,

@@ -1,7 +1,7 @@
 //! M001: a marker in the body that no note explains.
 //! A marker is explained by a `[[notes]]` entry or by a note written out in the body.
 
-use super::{declared, occurrences, spaced_notes};
+use super::{declared, marker_key, occurrences, spaced_notes};
 use crate::codes::Rule;
 use crate::diagnostic::Finding;
 use crate::rules::DocContext;
@@ -53,15 +53,15 @@ pub fn check(ctx: &mut DocContext<'_>) {
     // Markers explained anywhere, and where the last spaced note of each marker stands
     // (a spaced note must come after its marker: a list item above it is no note).
     let explained: HashSet<&str> = declared(doc)
-        .map(|(_, m)| m.text.trim())
-        .chain(occurrences(doc, MarkerRole::Definition).map(|d| d.marker.trim()))
+        .map(|(_, m)| marker_key(&m.text))
+        .chain(occurrences(doc, MarkerRole::Definition).map(|d| marker_key(&d.marker)))
         .collect();
     let mut last_spaced: HashMap<&str, usize> = HashMap::new();
     for note in spaced_notes(ctx.body_text()) {
         last_spaced.insert(note.marker, note.span.start);
     }
     let explained = |marker: &str, at: usize| {
-        let marker = marker.trim();
+        let marker = marker_key(marker);
         explained.contains(marker) || last_spaced.get(marker).is_some_and(|&last| last > at)
     };
     let mut findings = Vec::new();

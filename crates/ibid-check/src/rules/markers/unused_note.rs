@@ -1,11 +1,12 @@
 //! M002: a note whose marker never appears in the body.
 //! Checks `[[notes]]` entries and notes written out in the body against the body's markers.
 
-use super::{declared, occurrences, same_marker};
+use super::{declared, marker_key, occurrences};
 use crate::codes::Rule;
 use crate::diagnostic::Finding;
 use crate::rules::DocContext;
 use ibid_provenance::MarkerRole;
+use std::collections::HashSet;
 
 /// ## What it does
 /// Finds notes whose marker is not in the running text: `[[notes]]` entries with a
@@ -41,15 +42,18 @@ pub struct UnusedNote;
 /// Report notes whose marker is not used.
 pub fn check(ctx: &mut DocContext<'_>) {
     let doc = ctx.doc;
-    let used = |marker: &str| {
-        occurrences(doc, MarkerRole::Reference).any(|r| same_marker(&r.marker, marker))
-            || doc
-                .body
+    // Every marker the text uses, gathered once (compared without surrounding blanks).
+    let in_text: HashSet<&str> = occurrences(doc, MarkerRole::Reference)
+        .map(|r| marker_key(&r.marker))
+        .chain(
+            doc.body
                 .marks
                 .omissions
                 .iter()
-                .any(|o| same_marker(&o.written, marker))
-    };
+                .map(|o| marker_key(&o.written)),
+        )
+        .collect();
+    let used = |marker: &str| in_text.contains(marker_key(marker));
     for (_, marker) in declared(doc) {
         if marker.text.trim().is_empty() || used(&marker.text) {
             continue;

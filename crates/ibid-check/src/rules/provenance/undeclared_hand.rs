@@ -36,14 +36,30 @@ use crate::rules::DocContext;
 /// Correct the id, or declare the hand in `[hands]`. There is no automatic fix.
 pub struct UndeclaredHand;
 
+/// How many undeclared hands of a document get a "did you mean".
+const MAX_SUGGESTED: usize = 50;
+
 /// Report undeclared hands.
 pub fn check(ctx: &mut DocContext<'_>) {
     let doc = ctx.doc;
+    let declared = doc.hands_by_id();
+    let mut unknown = 0;
     for (place, hand) in hand_uses(doc) {
-        if doc.hand(&hand.text).is_some() {
+        if declared.contains_key(hand.text.as_str()) {
             continue;
         }
-        let ids = doc.hands.iter().map(|h| h.id.name.as_str());
+        // Each search for a near id reads every hand: only the first few unknown ones get
+        // one, so thousands of them cost linear time.
+        unknown += 1;
+        let ids = doc
+            .hands
+            .iter()
+            .take(if unknown <= MAX_SUGGESTED {
+                usize::MAX
+            } else {
+                0
+            })
+            .map(|h| h.id.name.as_str());
         let mut finding = Finding::new(
             Rule::UndeclaredHand,
             hand.span,

@@ -4,7 +4,7 @@
 use crate::codes::Rule;
 use crate::diagnostic::{Finding, TextRange};
 use crate::rules::DocContext;
-use ibid_provenance::Text;
+use ibid_provenance::{NearMiss, Text};
 
 /// ## What it does
 /// Finds documents that do not say where their text comes from: no front matter and no
@@ -106,14 +106,37 @@ pub fn check(ctx: &mut DocContext<'_>) {
                 "move it into `+++` front matter: `[source]` then `cite = \"{}\"`",
                 cite.replace('"', "\\\"")
             )),
-            None => Finding::new(
-                Rule::MissingSource,
-                first_line(text),
-                "Document has no front matter and no sidecar, so no source",
-            )
-            .with_help(
-                "add `+++` front matter with a `[source]` table (or a sidecar `NAME.ibid.toml`)",
-            ),
+            None => match ibid_provenance::front_matter_near_miss(text) {
+                Some(NearMiss::Yaml { line }) => Finding::new(
+                    Rule::MissingSource,
+                    line,
+                    "Document has no front matter ibid reads: `---` opens YAML front matter, \
+                     and ibid reads TOML between `+++` lines, so no source",
+                )
+                .with_help(
+                    "write it as TOML: `+++`, then `title = \"...\"` and a `[source]` table \
+                     with `cite = \"...\"`, then `+++`",
+                ),
+                Some(NearMiss::NotFirstLine { line, blank_lines }) => Finding::new(
+                    Rule::MissingSource,
+                    line,
+                    "Document has no front matter ibid reads: the opening `+++` must be the \
+                     file's first line, so no source",
+                )
+                .with_help(format!(
+                    "remove the {blank_lines} blank {} before `+++`",
+                    if blank_lines == 1 { "line" } else { "lines" }
+                )),
+                _ => Finding::new(
+                    Rule::MissingSource,
+                    first_line(text),
+                    "Document has no front matter and no sidecar, so no source",
+                )
+                .with_help(
+                    "add `+++` front matter with a `[source]` table (or a sidecar \
+                     `NAME.ibid.toml`)",
+                ),
+            },
         };
         ctx.report_file(finding);
         return;
