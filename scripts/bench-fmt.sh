@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `ibid fmt` against a cold `ibid check --no-cache` on the synthetic corpus, in
 # one run (docs/PERFORMANCE.md): `ibid fmt --check` on the corpus as generated, then
-# `ibid fmt` on a copy where every tenth document needs rewriting. Wall time and peak
-# memory from GNU time, each command ROUNDS times, alternating.
+# `ibid fmt` on a copy where every tenth document needs rewriting; each also with
+# `--unify-sources` (the corpus writes one source in 1% of its documents transliterated).
+# Wall time and peak memory from GNU time, each command ROUNDS times, alternating.
 #
 #   scripts/bench-fmt.sh [DIR] [COUNT] [ROUNDS]     (defaults: /tmp/ibid-fmt-bench 100000 3)
 #   SKIP_BUILD=1 uses the release binaries already built.
@@ -33,8 +34,12 @@ for round in $(seq "$rounds"); do
   echo "round $round"
   measure "ibid check --no-cache (cold)" "$ibid" check "$dir/corpus" --no-cache --output-format concise
   measure "ibid fmt --check" "$ibid" fmt --check "$dir/corpus"
+  measure "ibid fmt --check --unify-sources" "$ibid" fmt --check --unify-sources "$dir/corpus"
   perturb
   measure "ibid fmt (writes 10%)" "$ibid" fmt "$dir/tenth"
+  perturb
+  measure "ibid fmt --unify-sources (writes)" "$ibid" fmt --unify-sources "$dir/tenth"
 done
 perturb
 echo "files rewritten: $("$ibid" fmt --check "$dir/tenth" | tail -1)"
+echo "with --unify-sources: $("$ibid" fmt --check --unify-sources "$dir/tenth" | tail -1)"

@@ -5,7 +5,7 @@
 use crate::archive::{fold, read_archival, ArchivalFile, Convention};
 use crate::collect::{Cited, DocumentCitations};
 use crate::ids::item_id;
-use ibid_check::index::{CorpusIndex, DocEntry, DocFacts, SourceFact};
+use ibid_provenance::works::cluster_works;
 use ibid_provenance::Bibliography;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -306,43 +306,17 @@ fn add_written(out: &mut Collection, written: Vec<Written>) {
     if written.is_empty() {
         return;
     }
-    let facts: Vec<DocFacts> = written
-        .iter()
-        .map(|w| DocFacts {
-            source: Some(Box::new(SourceFact {
-                work: Some(w.work.clone()),
-                work_anchor: None,
-                key: None,
-                volume: None,
-                document: None,
-                page: None,
-                pinpoint_anchor: None,
-            })),
-            sidecar: None,
-            keys: Vec::new(),
-        })
-        .collect();
-    let index = CorpusIndex::new(
-        facts
+    let clusters = cluster_works(
+        written
             .iter()
-            .map(|f| DocEntry {
-                path: "",
-                corpus: 0,
-                facts: f,
-            })
-            .collect(),
-        Vec::new(),
+            .enumerate()
+            .map(|(i, w)| (i, w.work.as_str())),
     );
-    let clusters = index.clusters();
     // The members of each cluster, in the order written.
     let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut cluster_slot: HashMap<usize, usize> = HashMap::new();
     for i in 0..written.len() {
-        let cluster = clusters
-            .form_of_doc
-            .get(&i)
-            .map(|&form| clusters.cluster_of_form[form])
-            .map_or(usize::MAX - i, |c| c);
+        let cluster = clusters.cluster_of_doc(i).unwrap_or(usize::MAX - i);
         let slot = *cluster_slot.entry(cluster).or_insert_with(|| {
             members.push((cluster, Vec::new()));
             members.len() - 1

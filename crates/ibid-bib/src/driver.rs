@@ -269,6 +269,24 @@ impl Driver<'_> {
     }
 }
 
+/// Whether an entry has an issue date.
+fn has_issued(entry: &(String, Item)) -> bool {
+    entry.1 .0.contains_key("issued")
+}
+
+/// The first entry with an issue date, lent to every chunk that has none.
+///
+/// hayagriva 0.10.1 adds year suffixes (`n.d.-a`, `n.d.-b`) to ambiguous citations only
+/// when some citation of the whole bibliography prints a date, not only their own group
+/// (`disambiguate_year_suffix`). A chunk without a dated entry would then leave two
+/// undated entries by the same author alike where one pass tells them apart. The witness
+/// shares nothing with the chunk's entries (it is in another group), so it changes
+/// nothing else; its entry is dropped from the chunk's output. Found by the property test
+/// in `tests/grouping.rs`.
+fn date_witness(ordered: &[&(String, Item)]) -> Option<usize> {
+    ordered.iter().position(|e| has_issued(e))
+}
+
 impl Renderer for Driver<'_> {
     fn render(&self, items: &[(String, Item)]) -> Pass {
         // A sorted style gets its entries roughly in order: its own sort is then cheap. A
@@ -293,12 +311,26 @@ impl Renderer for Driver<'_> {
             let (entries, failed) = self.chunk("all".into(), &ordered);
             return Pass { entries, failed };
         };
+        let witness = date_witness(&ordered);
         let results: Vec<(Vec<RenderedEntry>, Vec<String>)> = chunks
             .par_iter()
             .map(|chunk| {
-                let members: Vec<&(String, Item)> = chunk.iter().map(|&i| ordered[i]).collect();
-                let slot = format!("chunk:{}", members[0].0);
-                self.chunk(slot, &members)
+                let slot = format!("chunk:{}", ordered[chunk[0]].0);
+                let lent = witness.filter(|_| !chunk.iter().any(|&i| has_issued(ordered[i])));
+                let mut indices = chunk.clone();
+                if let Some(w) = lent {
+                    let at = indices.partition_point(|&i| i < w);
+                    indices.insert(at, w);
+                }
+                let members: Vec<&(String, Item)> = indices.iter().map(|&i| ordered[i]).collect();
+                let (mut entries, mut failed) = self.chunk(slot, &members);
+                if let Some(w) = lent {
+                    // The witness is rendered in its own chunk; here it only lends its date.
+                    let id = &ordered[w].0;
+                    entries.retain(|e| &e.id != id);
+                    failed.retain(|f| f != id);
+                }
+                (entries, failed)
             })
             .collect();
         let mut failed = Vec::new();

@@ -37,8 +37,27 @@ fn render(style: &LoadedStyle, items: &[(String, Item)], grouping: bool) -> Vec<
         .collect()
 }
 
+/// How many groups of the partition hold more than one entry: only such a group can hold
+/// citations that need telling apart.
+fn groups_with_several(style: &LoadedStyle, items: &[(String, Item)]) -> usize {
+    let refs: Vec<&(String, Item)> = items.iter().collect();
+    // Enough buckets that distinct groups almost never share one.
+    ibid_bib::group::partition(&refs, &style.csl, 1 << 20).map_or(usize::MAX, |chunks| {
+        chunks.iter().filter(|c| c.len() > 1).count()
+    })
+}
+
+/// Grouped equals one pass on every bibliography with at most one group of several
+/// entries. With more, one pass is not the reference: hayagriva 0.10.1 shares one
+/// "changed" set between the ambiguous groups of a round (`csl/mod.rs`, step 2), so a
+/// group whose names were tried starves every later group of year suffixes for that round,
+/// and after three rounds the rest stay alike. Groups rendered apart are each
+/// disambiguated (see `every_pair_by_one_author_in_one_year_is_told_apart`).
 fn check(styles: &[LoadedStyle], items: &[(String, Item)]) -> Result<(), String> {
     for style in styles {
+        if groups_with_several(style, items) > 1 {
+            continue;
+        }
         let one = render(style, items, false);
         let grouped = render(style, items, true);
         if one != grouped {
@@ -85,6 +104,39 @@ fn grouped_equals_one_pass_on_the_fixtures() {
     let items = fixture_items();
     assert!(items.len() >= 6);
     check(&grouped_styles(), &items).unwrap();
+}
+
+/// Five authors with two works each in one year, and nothing else: every pair needs a
+/// year suffix. One pass through hayagriva 0.10.1 gives suffixes to at most three
+/// ambiguous groups (see [`check`]); ibid's groups give them to all five.
+#[test]
+fn every_pair_by_one_author_in_one_year_is_told_apart() {
+    let style = archived_style("chicago-author-date").unwrap();
+    let items: Vec<(String, Item)> = ["Adams", "Baker", "Clark", "Dunn", "Evans"]
+        .iter()
+        .flat_map(|family| {
+            ["First", "Second"].iter().map(move |title| {
+                let id = format!("{family}-{title}");
+                let mut o = Map::new();
+                o.insert("id".into(), json!(id));
+                o.insert("type".into(), json!("book"));
+                o.insert("author".into(), json!([{"family": family, "given": "Ann"}]));
+                o.insert("title".into(), json!(format!("The {title} Book")));
+                o.insert("issued".into(), json!({"date-parts": [[1921]]}));
+                (id, to_item(&o))
+            })
+        })
+        .collect();
+    let grouped = render(&style, &items, true);
+    for family in ["Adams", "Baker", "Clark", "Dunn", "Evans"] {
+        for (title, suffix) in [("First", "1921a"), ("Second", "1921b")] {
+            let line = grouped
+                .iter()
+                .find(|l| l.starts_with(&format!("{family}-{title} |")))
+                .unwrap();
+            assert!(line.contains(suffix), "{family} {title}: {line}");
+        }
+    }
 }
 
 const FAMILIES: &[&str] = &[

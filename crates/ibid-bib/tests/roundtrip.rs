@@ -1,9 +1,9 @@
 //! Exports read back: `--to csl-json` as a CSL-JSON bibliography gives the same items;
-//! `--to bibtex`/`biblatex` through the biblatex crate (ibid's `.bib` reader) give the same
-//! CSL fields; `--to ris` follows the RIS specification and carries every field back.
+//! `--to bibtex`/`biblatex` through ibid's `.bib` reader give the same CSL fields; `--to ris`
+//! follows the RIS specification and carries every field back.
 
 use ibid_bib::collection::Collection;
-use ibid_bib::output::{babel_code, bibtex, csl_json, ris, BibtexDialect};
+use ibid_bib::output::{bibtex, csl_json, ris, BibtexDialect};
 use ibid_provenance::{BibFormat, Bibliography};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -77,10 +77,11 @@ fn bib_fields(item: &Map<String, Value>) -> BTreeMap<String, Value> {
         .map(|(k, v)| {
             let v = match k.as_str() {
                 "issued" | "accessed" | "original-date" => parts(v),
-                // `langid` holds babel names; a reader that maps them back gives codes.
+                // `langid` holds babel names, read back as full tags (`russian` → `ru-RU`):
+                // compared by language.
                 "language" => {
                     let s = v.as_str().unwrap_or_default();
-                    Value::String(babel_code(s).unwrap_or(s).to_string())
+                    Value::String(s.split('-').next().unwrap_or(s).to_string())
                 }
                 _ => v.clone(),
             };
@@ -186,8 +187,13 @@ fn ris_references(text: &str) -> Vec<Vec<(String, String)>> {
 fn ris_follows_the_specification_and_carries_the_fields() {
     let collection = fixture_collection();
     let original = exported(&collection);
-    let refs = ris_references(&ris(&collection));
+    let text = ris(&collection);
+    let refs = ris_references(&text);
     assert_eq!(refs.len(), original.len());
+    let back = read_back("refs.ris", &text, BibFormat::Ris);
+    for (id, item) in &original {
+        assert_eq!(back[id]["type"], item["type"], "{id}");
+    }
     for r in &refs {
         let get = |tag: &str| -> Vec<&str> {
             r.iter()
@@ -197,8 +203,6 @@ fn ris_follows_the_specification_and_carries_the_fields() {
         };
         let id = get("ID")[0];
         let item = &original[id];
-        let csl_type = item["type"].as_str().unwrap();
-        assert_eq!(get("TY")[0], ibid_bib::output::ris_type(csl_type), "{id}");
         if let Some(title) = item.get("title").and_then(Value::as_str) {
             assert_eq!(get("TI"), [title], "{id}");
         }

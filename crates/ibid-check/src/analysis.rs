@@ -194,9 +194,9 @@ fn analyze_inner(
                 index,
                 sidecar: true,
             };
-            doc_facts(&doc, &meta, &file_view)
+            doc_facts(&doc, &meta, &file_view, style.unify_sources)
         }
-        None => doc_facts(&doc, &file_view, &file_view),
+        None => doc_facts(&doc, &file_view, &file_view, style.unify_sources),
     };
     suppressions.retain(|(_, list)| !list.is_empty());
     FileResult {

@@ -29,6 +29,9 @@ pub const CACHE_DIR: &str = ".ibid_cache";
 /// The first bytes of a cache file, so a file from another tool or format is refused early.
 const MAGIC: &[u8] = b"ibid-cache-2\n";
 
+/// The first bytes every layout of the cache file begins with, this one or another.
+const FORMAT_FAMILY: &[u8] = b"ibid-cache-";
+
 /// Bytes of the checksum that ends a cache file.
 const CHECKSUM_LEN: usize = 16;
 
@@ -431,6 +434,10 @@ type StoredEntry<T> = (Vec<u8>, ContentKey, Option<Stamp>, T);
 /// anything else is read), empty when another build wrote it (its entries are not even
 /// decoded: their layout may differ).
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<HashMap<Vec<u8>, Entry<T>>> {
+    if !bytes.starts_with(MAGIC) && bytes.starts_with(FORMAT_FAMILY) {
+        // An older (or newer) layout of ibid's own cache: not corrupt, only not ours.
+        return Some(HashMap::new());
+    }
     let split = bytes.len().checked_sub(CHECKSUM_LEN)?;
     let (content, checksum) = bytes.split_at(split);
     let checksum = u128::from_le_bytes(checksum.try_into().ok()?);
@@ -533,8 +540,10 @@ mod tests {
                 std::fs::write(&file, &bad).unwrap();
                 let (cache, warning) = Cache::<Vec<String>>::open(dir.path(), "test");
                 assert_eq!(cache.loaded(), 0, "byte {position}, bit {bit}");
+                // A flip in the layout's number reads as another layout: ignored silently.
+                let in_layout_number = (FORMAT_FAMILY.len()..MAGIC.len()).contains(&position);
                 assert!(
-                    warning.is_some_and(|w| w.contains("checksum")),
+                    in_layout_number || warning.is_some_and(|w| w.contains("checksum")),
                     "byte {position}, bit {bit}"
                 );
             }
@@ -544,6 +553,20 @@ mod tests {
             std::fs::write(&file, &good[..len]).unwrap();
             assert_eq!(Cache::<Vec<String>>::open(dir.path(), "test").0.loaded(), 0);
         }
+    }
+
+    #[test]
+    fn a_cache_file_of_an_older_layout_is_silently_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = cache_file(dir.path(), "test");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, b"ibid-cache-1\n0.1.0+0+0\n{\"a.md\": []}").unwrap();
+        let (cache, warning) = Cache::<Vec<String>>::open(dir.path(), "test");
+        assert_eq!((cache.loaded(), warning), (0, None));
+        // Another tool's file in its place is named.
+        std::fs::write(&file, b"not a cache").unwrap();
+        let (_, warning) = Cache::<Vec<String>>::open(dir.path(), "test");
+        assert!(warning.is_some_and(|w| w.contains("corrupt")));
     }
 
     #[test]

@@ -109,6 +109,7 @@ rules! {
     "F005" LeafSide format/leaf_side, Document, Always;
     "F006" CitationSyntax format/citation_syntax, Document, Always;
     "F007" FrontMatterLayout format/front_matter_layout, Document, Always;
+    "F008" UnifySources format/unify_sources, Corpus, Always;
     "I001" UnusedSuppression suppressions/unused_suppression, Checker, Always;
     "I002" UnknownSuppressionCode suppressions/unknown_suppression_code, Checker, None;
     "M001" UnexplainedMarker markers/unexplained_marker, Document, None;

@@ -4,7 +4,9 @@
 
 use crate::codes::Rule;
 use crate::diagnostic::{clamp_range, Diagnostic, Snippet, TextRange};
+use ibid_fmt::{CiteSite, Style};
 use ibid_parse::{Locator, LocatorLabel};
+use ibid_provenance::works::{cluster_works, Clusters, EntryIndex, WorkIdentity};
 use ibid_provenance::Document;
 use ibid_provenance::{LineCol, LineIndex};
 use serde::{Deserialize, Serialize};
@@ -54,8 +56,9 @@ impl Anchor {
     }
 }
 
-/// Give the diagnostics that have none the source lines they point at, reading each file
-/// once; `read` returns a file's text by its displayed path.
+/// Give the corpus rules' diagnostics that have none the source lines they point at (and
+/// their fixes' edits their lines and columns), reading each file once; `read` returns a
+/// file's text by its displayed path.
 pub fn fill_snippets(diagnostics: &mut [Diagnostic], read: &dyn Fn(&str) -> Option<String>) {
     let mut wanted: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| {
@@ -77,6 +80,13 @@ pub fn fill_snippets(diagnostics: &mut [Diagnostic], read: &dyn Fn(&str) -> Opti
             let d = &mut diagnostics[i];
             if d.range.end <= text.len() {
                 d.snippet = Some(Snippet::around(d.range, text, index));
+            }
+            // A corpus rule's fix (F008) is placed in the file now, like its snippet.
+            for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                if edit.range.end <= text.len() {
+                    edit.start = index.line_col(edit.range.start, text);
+                    edit.end = index.line_col(edit.range.end, text);
+                }
             }
         }
     }
@@ -117,6 +127,10 @@ pub struct SourceFact {
     pub page: Option<Number>,
     /// Where the pinpoint locators are.
     pub pinpoint_anchor: Option<Anchor>,
+    /// What the `cite` says about the work, for matching it to a bibliography entry.
+    pub identity: Option<WorkIdentity>,
+    /// The `cite` entry as `unify-sources` rewrites it (F008).
+    pub site: Option<CiteSite>,
 }
 
 /// A citation key used by a document (`[source] key` or a pandoc `@key`).
@@ -171,8 +185,14 @@ fn number(locators: &[Locator], label: LocatorLabel, text: &str) -> Option<Numbe
 }
 
 /// Gather the facts of `doc`. `meta` is the file its front matter is in, `file` the
-/// document file (for the body's citations).
-pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> DocFacts {
+/// document file (for the body's citations). `unify_sources`: whether its corpus's style
+/// asks for it (only then is the `cite` kept as a [`CiteSite`] for F008).
+pub fn doc_facts(
+    doc: &Document,
+    meta: &FileView<'_>,
+    file: &FileView<'_>,
+    unify_sources: bool,
+) -> DocFacts {
     let mut facts = DocFacts {
         sidecar: meta.sidecar.then(|| meta.path.to_owned()),
         ..DocFacts::default()
@@ -186,6 +206,8 @@ pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> Do
             document: None,
             page: None,
             pinpoint_anchor: None,
+            identity: unify_sources.then(|| WorkIdentity::of(source)).flatten(),
+            site: unify_sources.then(|| CiteSite::of(doc)).flatten(),
         };
         if let Some(key) = &source.key {
             if !key.text.trim().is_empty() {
@@ -195,18 +217,9 @@ pub fn doc_facts(doc: &Document, meta: &FileView<'_>, file: &FileView<'_>) -> Do
                 });
             }
         }
-        if let (Some(cite), Some(parsed)) = (&source.cite, &source.reference) {
-            let first_locator = parsed.value.locators.iter().map(|l| l.span.start).min();
-            let end = first_locator.unwrap_or(cite.text.len());
-            let head = cite.text.get(..end).unwrap_or(&cite.text);
-            let work = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
-            let lead = work.len() - work.trim_start().len();
-            let work = work.trim_start();
-            if !work.is_empty() {
-                let span = ibid_parse::Span::new(lead, lead + work.len());
-                fact.work = Some(work.to_owned());
-                fact.work_anchor = Some(meta.anchor(cite.file_span(span).into()));
-            }
+        if let (Some(cite), Some(span)) = (&source.cite, source.cited_work()) {
+            fact.work = Some(span.slice(&cite.text).to_owned());
+            fact.work_anchor = Some(meta.anchor(cite.file_span(span).into()));
         }
         if let Some((locators, text)) = source.pinpoint() {
             fact.volume = number(locators, LocatorLabel::Volume, &text.text).map(|n| n.written);
@@ -297,6 +310,10 @@ pub struct CorpusBib {
     pub entries: Vec<BibKey>,
     /// Whether the run covered the whole corpus folder (so "never cited" can be told).
     pub complete: bool,
+    /// The entries by first author, for matching a `cite` to its entry (F008).
+    pub entries_by_author: EntryIndex,
+    /// The corpus's style (F008 reads `unify-sources`).
+    pub style: Style,
 }
 
 /// Everything the corpus rules look at.
@@ -306,7 +323,7 @@ pub struct CorpusIndex<'a> {
     pub docs: Vec<DocEntry<'a>>,
     /// The bibliography of each corpus configuration.
     pub corpora: Vec<CorpusBib>,
-    clusters: std::sync::OnceLock<crate::clusters::Clusters>,
+    clusters: std::sync::OnceLock<Clusters>,
 }
 
 impl<'a> CorpusIndex<'a> {
@@ -319,9 +336,18 @@ impl<'a> CorpusIndex<'a> {
         }
     }
 
-    /// The written sources grouped by the work they name (computed once, on first use).
-    pub fn clusters(&self) -> &crate::clusters::Clusters {
-        self.clusters
-            .get_or_init(|| crate::clusters::cluster_sources(self))
+    /// The written sources grouped by the work they name, computed once, on first use
+    /// (document numbers are indices into [`CorpusIndex::docs`]). Documents keyed to the
+    /// bibliography are left out: the key names the source.
+    pub fn clusters(&self) -> &Clusters {
+        self.clusters.get_or_init(|| {
+            cluster_works(self.docs.iter().enumerate().filter_map(|(i, doc)| {
+                let source = doc.facts.source.as_ref()?;
+                match &source.key {
+                    Some(_) => None,
+                    None => Some((i, source.work.as_deref()?)),
+                }
+            }))
+        })
     }
 }

@@ -24,14 +24,12 @@
 
 pub mod analysis;
 pub mod cache;
-pub mod clusters;
 pub mod codes;
 pub mod diagnostic;
 pub mod docs;
 pub mod fix;
 pub mod index;
 pub mod load_errors;
-pub mod normalize;
 pub mod output;
 pub mod rules;
 pub mod run;
@@ -43,6 +41,9 @@ pub mod synthetic;
 pub use codes::{FixAvailability, Rule, Scope};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, TextRange};
 pub use docs::{rule_doc, rule_page, rule_summary};
+/// Comparing how sources are written; it lives with the works it serves in
+/// `ibid_provenance::works` and is re-exported for the crates that reach it here.
+pub use ibid_provenance::works::normalize;
 pub use ibid_provenance::LineCol;
 pub use output::{render, render_statistics, OutputFormat, RenderOptions};
 pub use run::{check, CheckOptions, CheckResult, FixMode, NoProgress, Progress};

@@ -17,6 +17,7 @@ use crate::suppression::{apply_suppressions, Suppression};
 use ibid_corpus::{
     read_regular_file, replace_file, CorpusBibliography, DocumentBytes, DocumentFile, Plan,
 };
+use ibid_provenance::works::EntryIndex;
 use ibid_provenance::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -332,7 +333,8 @@ pub fn check_with(
     for ((bibliography, corpus), corpus_settings) in
         bibliographies.iter().zip(&plan.corpora).zip(&settings)
     {
-        let (bib, mut found) = bibliography_index(bibliography, corpus.complete);
+        let (mut bib, mut found) = bibliography_index(bibliography, corpus.complete);
+        bib.style = corpus_settings.style;
         diagnostics.append(&mut found);
         bibs.push(bib);
         for file in &bibliography.files {
@@ -543,6 +545,9 @@ fn process(
         input.file.bytes.clone(),
         input.sidecar.as_ref().map(|s| s.bytes.clone()),
     );
+    // The cite as read, which F008's fix keeps as `cite-as-printed` once the document's
+    // own fixes have formatted it.
+    let cite_as_read = cite_site(&result).cloned();
     // Fixes applied to the document (0) and to its sidecar (1).
     let mut fixed = [0usize; 2];
     for _ in 0..MAX_FIX_PASSES {
@@ -575,6 +580,9 @@ fn process(
             break;
         }
         result = analyze(&input, style, checks);
+    }
+    if let (Some(first), Some(site)) = (&cite_as_read, cite_site_mut(&mut result)) {
+        site.read_before(first);
     }
     let mut diff = String::new();
     let mut fixed_texts = Vec::new();
@@ -643,6 +651,16 @@ fn process(
     }
 }
 
+/// The `cite` site among a document's facts (F008).
+fn cite_site(result: &FileResult) -> Option<&ibid_fmt::CiteSite> {
+    result.facts.source.as_ref()?.site.as_ref()
+}
+
+/// The `cite` site among a document's facts, to change.
+fn cite_site_mut(result: &mut FileResult) -> Option<&mut ibid_fmt::CiteSite> {
+    result.facts.source.as_mut()?.site.as_mut()
+}
+
 /// The texts of `input` that later stages need: those of a file with suppressions (their
 /// unused ones are resolved, and fixed, once the corpus rules have run).
 fn kept_texts(result: &FileResult, input: &DocumentBytes) -> Vec<(String, String)> {
@@ -694,7 +712,8 @@ fn fixable_now(result: &FileResult, rules: RuleSet) -> Vec<&Diagnostic> {
         .collect()
 }
 
-/// Apply the fixes known only after the corpus pass (unused suppressions).
+/// Apply the fixes known only after the corpus pass: unused suppressions, and the corpus
+/// rules' (F008), on the texts the document fixes left.
 fn apply_late_fixes(
     diagnostics: &mut Vec<Diagnostic>,
     sources: &Sources<'_>,
@@ -704,7 +723,7 @@ fn apply_late_fixes(
 ) -> Result<(), ConfigError> {
     let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
     diagnostics.retain(|d| {
-        let late = d.rule == Rule::UnusedSuppression
+        let late = (d.rule == Rule::UnusedSuppression || d.rule.scope() == crate::Scope::Corpus)
             && d.fix
                 .as_ref()
                 .is_some_and(|f| f.applicability == Applicability::Safe);
@@ -768,6 +787,14 @@ fn bibliography_index(
         configured: !bibliography.files.is_empty(),
         entries: Vec::new(),
         complete,
+        entries_by_author: EntryIndex::of_entries(
+            bibliography
+                .files
+                .iter()
+                .filter_map(|f| f.loaded.value.as_ref())
+                .flat_map(|b| &b.entries),
+        ),
+        style: crate::settings::Style::default(),
     };
     let mut diagnostics = Vec::new();
     for file in &bibliography.files {

@@ -364,3 +364,104 @@ fn json_without_index_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--index"), "{stderr}");
 }
+
+/// The CSL-JSON items of `ibid bib DIR --all --to csl-json`, by id, with the `raw` text a
+/// reader adds to dates left out.
+fn csl_items(dir: &std::path::Path) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let (code, stdout, stderr) = run_in(dir, &["bib", ".", "--all", "--to", "csl-json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    items
+        .into_iter()
+        .map(|mut item| {
+            for date in ["issued", "accessed", "original-date", "event-date"] {
+                if let Some(serde_json::Value::Object(d)) = item.get_mut(date) {
+                    d.remove("raw");
+                }
+            }
+            (item["id"].as_str().unwrap().to_string(), item)
+        })
+        .collect()
+}
+
+/// The fixture corpus's entries exported with `--to FORMAT`, then that file used as the
+/// bibliography of a corpus of its own (one document citing every entry): `ibid bib --to
+/// csl-json` of both gives the same items, but for what `adjust` says the format cannot carry.
+fn exported_and_read_back(to: &str, file: &str, adjust: fn(&mut serde_json::Value)) {
+    let dir = tempfile::tempdir().unwrap();
+    let original = csl_items(&support::workspace().join(CORPUS));
+    assert!(original.len() >= 15, "published and archival items");
+    let (code, exported, stderr) = ibid(&["bib", CORPUS, "--all", "--to", to]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{to}");
+    std::fs::write(dir.path().join(file), &exported).unwrap();
+    std::fs::write(
+        dir.path().join("ibid.toml"),
+        format!("bibliography = [\"{file}\"]\n"),
+    )
+    .unwrap();
+    // A document citing every entry: archival files are listed from their citations.
+    let cites: Vec<String> = original.keys().map(|id| format!("[@{id}]")).collect();
+    let document = format!("+++\ntitle = \"A\"\n+++\n{}\n", cites.join(" "));
+    std::fs::write(dir.path().join("a.md"), document).unwrap();
+    let back = csl_items(dir.path());
+    assert_eq!(
+        back.keys().collect::<Vec<_>>(),
+        original.keys().collect::<Vec<_>>(),
+        "{to}"
+    );
+    for (id, item) in &original {
+        let mut expected = item.clone();
+        adjust(&mut expected);
+        assert_eq!(back[id], expected, "{to} {id}\n{exported}");
+    }
+}
+
+/// A language comes back as its babel name's full tag (`ru` → `russian` → `ru-RU`).
+fn language_as_babel_reads_it(item: &mut serde_json::Value) {
+    if let Some(tag) = item.get("language").and_then(|l| l.as_str()) {
+        let full = match tag {
+            "ru" => "ru-RU",
+            "de" => "de-DE",
+            "fr" => "fr-FR",
+            "uk" => "uk-UA",
+            "en" => "en-US",
+            other => other,
+        };
+        item["language"] = full.into();
+    }
+}
+
+#[test]
+fn biblatex_export_reads_back_as_the_same_items() {
+    exported_and_read_back("biblatex", "refs.bib", language_as_babel_reads_it);
+}
+
+#[test]
+fn bibtex_export_reads_back_as_the_same_items() {
+    exported_and_read_back("bibtex", "refs.bib", |item| {
+        language_as_babel_reads_it(item);
+        // Classic BibTeX has no thesis without a degree: `@phdthesis` reads as a PhD thesis.
+        if item["type"] == "thesis" && item.get("genre").is_none() {
+            item["genre"] = "PhD thesis".into();
+        }
+    });
+}
+
+#[test]
+fn ris_export_reads_back_as_the_same_items() {
+    exported_and_read_back("ris", "refs.ris", |_| {});
+}
+
+#[test]
+fn csl_json_export_reads_back_as_the_same_items() {
+    exported_and_read_back("csl-json", "refs.json", |_| {});
+}
+
+#[test]
+fn a_folder_without_documents_is_a_clear_error() {
+    let dir = corpus(&[("ibid.toml", TOML), ("refs.bib", "@book{a, title = {A}}\n")]);
+    let (code, stdout, stderr) = run_in(dir.path(), &["bib", ".", "--all"]);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(stderr.contains("no documents in ."), "{stderr}");
+    assert!(stderr.contains("add a document"), "{stderr}");
+}

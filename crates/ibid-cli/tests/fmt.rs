@@ -42,11 +42,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A fixture family copied into a temporary corpus: `ibid.toml` and its `input/` files.
+/// A fixture family copied into a temporary corpus: `ibid.toml` (and the bibliography
+/// files beside it) and its `input/` files.
 fn family_corpus(family: &str) -> (tempfile::TempDir, PathBuf) {
     let src = workspace().join("fixtures/fmt").join(family);
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(src.join("ibid.toml"), dir.path().join("ibid.toml")).unwrap();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
     copy_dir(&src.join("input"), &dir.path().join("docs"));
     (dir, src)
 }
@@ -64,7 +70,7 @@ fn families() -> Vec<String> {
 #[test]
 fn every_family_formats_its_input_into_its_expected_tree() {
     let families = families();
-    assert!(families.len() >= 8, "{families:?}");
+    assert!(families.len() >= 9, "{families:?}");
     for family in families {
         let (dir, src) = family_corpus(&family);
         let (code, diff, _) = run_in(dir.path(), &["fmt", "--diff", "docs"]);
@@ -508,25 +514,99 @@ fn a_killed_run_leaves_every_file_old_or_new() {
     assert!(news > 0, "nothing was written before the kill");
 }
 
+/// `unify-sources` on a copy of the bundled corpus: it cites Barsegov's collection by
+/// `key` in seven documents and writes it out in two (the seed letter, and a Russian
+/// telegram in GOST style, volume 1 of the entry): both become `key = "barsegov-nk"` with
+/// their pinpoint as `locator`, the cites kept as `cite-as-printed`. Then `ibid check`
+/// finds nothing, and a second run changes nothing.
 #[test]
-fn unify_sources_is_refused_until_it_is_implemented() {
+fn unify_sources_on_the_bundled_corpus_cites_its_entry_by_key() {
     let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace().join("fixtures/corpus"), dir.path());
+    let (code, listed, stderr) = run_in(dir.path(), &["fmt", "--check", "--unify-sources", "."]);
+    assert_eq!(code, 1, "{stderr}");
+    let would: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix("Would reformat: "))
+        .collect();
+    assert_eq!(
+        would,
+        [
+            "letters/narimanov-letter-1921.txt",
+            "letters/rykov-telegram-1921.md"
+        ]
+    );
+    let (code, _, stderr) = run_in(dir.path(), &["fmt", "--unify-sources", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    let seed =
+        std::fs::read_to_string(dir.path().join("letters/narimanov-letter-1921.txt")).unwrap();
+    assert!(
+        seed.contains("[source]\nkey = \"barsegov-nk\"\nlocator = \"Document 652, page 612\"\ncite-as-printed = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612\"\narchive = "),
+        "{seed}"
+    );
+    let rykov = std::fs::read_to_string(dir.path().join("letters/rykov-telegram-1921.md")).unwrap();
+    assert!(
+        rykov.contains("key = \"barsegov-nk\"\nlocator = \"Док. 670. С. 637–638\"\ncite-as-printed = \"Барсегов Ю.Г. Нагорный Карабах в международном праве и мировой политике. Т. 1. М., 2008. Док. 670. С. 637–638.\""),
+        "{rykov}"
+    );
+    // `show` reads what was printed; the corpus checks clean with the style on.
+    let (_, shown, _) = run_in(dir.path(), &["show", "letters/narimanov-letter-1921.txt"]);
+    assert!(
+        shown.contains("printed:  Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612"),
+        "{shown}"
+    );
+    let config = std::fs::read_to_string(dir.path().join("ibid.toml")).unwrap();
     std::fs::write(
         dir.path().join("ibid.toml"),
-        "[style]\nunify-sources = true\n",
+        config.replace("[style]\n", "[style]\nunify-sources = true\n"),
     )
     .unwrap();
-    std::fs::write(dir.path().join("a.md"), MESSY).unwrap();
-    let (code, _, stderr) = run_in(dir.path(), &["fmt", "."]);
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("unify-sources = true` is not implemented yet"),
-        "{stderr}"
+    let (code, out, _) = run_in(dir.path(), &["check", ".", "--no-cache"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, listed, _) = run_in(dir.path(), &["fmt", "--check", "."]);
+    assert_eq!(code, 0, "not idempotent:\n{listed}");
+}
+
+/// Without `unify-sources`, F008 reports nothing and fmt leaves sources as written; `-`
+/// formats one document alone and says its source is not unified.
+#[test]
+fn unify_sources_is_off_by_default_and_needs_a_corpus() {
+    let (dir, _) = family_corpus("unify-sources");
+    let config = std::fs::read_to_string(dir.path().join("ibid.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("ibid.toml"),
+        config.replace("unify-sources = true", "unify-sources = false"),
+    )
+    .unwrap();
+    let (_, diff, _) = run_in(dir.path(), &["fmt", "--diff", "docs"]);
+    assert!(!diff.contains("cite-as-printed"), "{diff}");
+    let (_, concise, _) = run_in(
+        dir.path(),
+        &["check", "docs", "--no-cache", "--output-format", "concise"],
     );
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
-        MESSY
-    );
+    assert!(!concise.contains("F008"), "{concise}");
+    let (_, diff, _) = run_in(dir.path(), &["fmt", "--diff", "--unify-sources", "docs"]);
+    assert!(diff.contains("+cite-as-printed"), "{diff}");
+    let doc =
+        std::fs::read_to_string(dir.path().join("docs/ordzhonikidze-telegram-1921.md")).unwrap();
+    let out = ibid_command()
+        .current_dir(dir.path())
+        .args([
+            "fmt",
+            "-",
+            "--unify-sources",
+            "--stdin-filename",
+            "docs/ordzhonikidze-telegram-1921.md",
+        ])
+        .write_stdin(doc)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("cite-as-printed"), "{stdout}");
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("its source is not unified"));
 }
 
 /// The bundled corpus formatted in each full style, then checked: no F finding is left.
@@ -563,4 +643,46 @@ fn the_bundled_corpus_formatted_in_each_style_has_no_f_finding() {
         let (code, listed, _) = run_in(dir.path(), &["fmt", "--check", "."]);
         assert_eq!(code, 0, "{style}: not idempotent:\n{listed}");
     }
+}
+
+/// A document with front matter and a sidecar reads its front matter (the sidecar is
+/// ignored, P005): `--check` diagnostics point into the document, as `ibid check`'s do.
+#[test]
+fn check_diagnostics_of_front_matter_beside_an_ignored_sidecar_name_the_document() {
+    let dir = style_corpus();
+    std::fs::write(
+        dir.path().join("both.md"),
+        "+++\ntitle = \"x\"\n\n[source]\nlocator = \"page 5\"\n+++\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("both.ibid.toml"),
+        "title = \"x\"\n\n[source]\nlocator = \"page 7\"\n",
+    )
+    .unwrap();
+    let (code, concise, _) = run_in(
+        dir.path(),
+        &["fmt", "--check", "--output-format", "concise", "."],
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = concise.lines().filter(|l| l.contains(": F0")).collect();
+    assert_eq!(
+        lines,
+        ["both.md:5:12: F001 Locator `page 5` is written with `page`; the style writes `p.`"],
+        "{concise}"
+    );
+    let (_, from_check, _) = run_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--no-cache",
+            "--select",
+            "F",
+            "--output-format",
+            "concise",
+        ],
+    );
+    let check_lines: Vec<&str> = from_check.lines().filter(|l| l.contains(": F0")).collect();
+    assert_eq!(lines, check_lines);
 }

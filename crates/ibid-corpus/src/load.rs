@@ -266,7 +266,7 @@ fn load_bibliography(
             None,
             Loaded::failed(
                 LoadError::file(LoadErrorKind::InvalidValue, shown, "unknown bibliography format")
-                    .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON) or .toml (ibid)"),
+                    .with_help("bibliography files end in .bib (BibTeX/BibLaTeX), .json (CSL-JSON), .ris (RIS) or .toml (ibid)"),
             ),
         ));
     };

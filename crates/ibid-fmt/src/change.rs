@@ -21,6 +21,8 @@ pub enum Family {
     CitationSyntax,
     /// Front-matter layout: key and table order, blank lines, quoting: F007.
     FrontMatter,
+    /// One source written one way across the corpus (`unify-sources`): F008.
+    Source,
 }
 
 /// Which file of a document a change is in.
@@ -47,6 +49,9 @@ pub enum UnitKind {
     Citation,
     /// The whole front matter (or sidecar).
     FrontMatter,
+    /// The lines of `[source]` that `unify-sources` rewrites: `cite` (up to the `locator`
+    /// after it), becoming `key` + `locator` or another form, with `cite-as-printed`.
+    Source,
 }
 
 /// A rewritten span: where it is and what it holds.

@@ -8,6 +8,7 @@ use crate::layout::layout;
 use crate::locators::{locator_proposals, LocatorContext, Proposal};
 use crate::meaning::meaning;
 use crate::style::{CitationSyntax, FrontMatterLayout, Style};
+use crate::unify::{source_keeps, CiteSite, SourceTarget};
 use ibid_parse::{Citation, Locator};
 use ibid_provenance::{parse_document, Document, LoadError, Text};
 use std::path::Path;
@@ -181,6 +182,35 @@ fn applied(text: &str, proposals: &[&Proposal]) -> Option<String> {
     Some(out)
 }
 
+/// `text`, a `[source] locator` value in `language`, with the locator families of `style`
+/// applied to a fixed point (each pass keeping the meaning): how a new `locator` is written.
+pub(crate) fn format_locators(text: &str, language: Option<Lang>, style: &Style) -> String {
+    let mut current = text.to_owned();
+    for _ in 0..MAX_PASSES {
+        let parsed = ibid_parse::parse_locators(&current);
+        let site = Site {
+            unit: Unit {
+                kind: UnitKind::Locators,
+                file: FileTarget::Meta,
+                start: 0,
+                end: current.len(),
+            },
+            text: &current,
+            locators: parsed.value.iter().map(|l| (l, false)).collect(),
+            citations: Vec::new(),
+            language,
+        };
+        let proposals = site_proposals(&site, style);
+        let kept = meaning_keeping(&site, &proposals);
+        let next = match applied(&current, &kept) {
+            Some(next) if !kept.is_empty() && next != current => next,
+            _ => break,
+        };
+        current = next;
+    }
+    current
+}
+
 /// The proposals of a site that keep its meaning: all of them when together they do; else
 /// each one that does on its own, if together those do; else none.
 fn meaning_keeping<'p>(site: &Site<'_>, proposals: &'p [Proposal]) -> Vec<&'p Proposal> {
@@ -323,6 +353,10 @@ pub struct Formatted {
     pub sidecar: Option<String>,
     /// The changes of the first pass (what `ibid check` reports), in the original files.
     pub changes: Vec<Change>,
+    /// Whether the front matter was read from the sidecar (so changes to
+    /// [`FileTarget::Meta`] are in the sidecar); a document with both front matter and a
+    /// sidecar reads its front matter.
+    pub meta_in_sidecar: bool,
 }
 
 impl Formatted {
@@ -420,7 +454,13 @@ pub fn verify(
                 || e.range.start >= unit.end
                 || (e.range.start >= unit.start && e.range.end <= unit.end)
         });
-        if !outside_kept || meaning(unit.kind, before) != meaning(unit.kind, after) {
+        let keeps = match unit.kind {
+            // A source rewritten to the corpus's form on purpose: the pinpoint and what was
+            // printed must be kept.
+            UnitKind::Source => source_keeps(before, after),
+            kind => meaning(kind, before) == meaning(kind, after),
+        };
+        if !outside_kept || !keeps {
             let (line, column) = line_col(old, unit.start);
             return Err(FormatError::MeaningChanged {
                 file,
@@ -454,6 +494,17 @@ pub fn format_with(
     style: &Style,
     changes_of: fn(&Document, &Style) -> Vec<Change>,
 ) -> Result<Formatted, FormatError> {
+    format_seeing(input, style, changes_of, &mut |_| {})
+}
+
+/// [`format_with`], showing `first` the document as read (before any change), so that a
+/// caller learns what it needs of it without loading it again.
+pub(crate) fn format_seeing(
+    input: Input<'_>,
+    style: &Style,
+    changes_of: fn(&Document, &Style) -> Vec<Change>,
+    first: &mut dyn FnMut(&Document),
+) -> Result<Formatted, FormatError> {
     let mut result = Formatted::default();
     let mut doc_bytes = input.bytes.to_vec();
     let mut side_bytes = input.sidecar.map(|(_, b)| b.to_vec());
@@ -465,7 +516,9 @@ pub fn format_with(
         };
         let changes = changes_of(&doc, style);
         if pass == 0 {
+            first(&doc);
             result.changes = changes.clone();
+            result.meta_in_sidecar = doc.sidecar.is_some();
         }
         if changes.is_empty() {
             return Ok(result);
@@ -511,4 +564,84 @@ pub fn format_with(
         }
     }
     Err(FormatError::NoFixedPoint)
+}
+
+/// Write a document's `[source] cite` as `target` says (`unify-sources`, see
+/// [`CiteSite::change`]), check the rewritten lines' meaning, then format the result with
+/// `style` to a fixed point. `as_read` is the site as it was read, when formatting has
+/// changed the files since (`cite-as-printed` keeps that cite). The
+/// [`Formatted::changes`] are the unify change alone; a `cite` that cannot be rewritten
+/// safely is only formatted.
+pub fn unify_document(
+    input: Input<'_>,
+    target: &SourceTarget,
+    style: &Style,
+    as_read: Option<&CiteSite>,
+) -> Result<Formatted, FormatError> {
+    let loaded = parse_document(input.path, input.bytes, input.sidecar);
+    let Some(doc) = loaded.value else {
+        return Err(FormatError::Unreadable(loaded.errors));
+    };
+    let site = CiteSite::of(&doc).map(|mut site| {
+        if let Some(first) = as_read {
+            site.read_before(first);
+        }
+        site
+    });
+    let Some(change) = site.and_then(|site| site.change(target, style)) else {
+        return format_document(input, style);
+    };
+    let in_sidecar = doc.sidecar.is_some();
+    let old = &doc.meta_file().text;
+    let done = apply(old, [&change]);
+    let file = if in_sidecar {
+        FileTarget::Meta
+    } else {
+        FileTarget::Document
+    };
+    verify(old, &done.text, &done.applied, file)?;
+    let unified = done.text;
+    let (doc_text, side_text) = if in_sidecar {
+        (None, Some(unified))
+    } else {
+        (Some(unified), None)
+    };
+    let doc_bytes = doc_text.as_deref().map_or(input.bytes, str::as_bytes);
+    let side = input
+        .sidecar
+        .map(|(p, b)| (p, side_text.as_deref().map_or(b, str::as_bytes)));
+    let next = Input {
+        path: input.path,
+        bytes: doc_bytes,
+        sidecar: side,
+    };
+    let formatted = format_document(next, style)?;
+    let document = formatted.document.or(doc_text);
+    let sidecar = formatted.sidecar.or(side_text);
+    // What was written stays recoverable: the result keeps a `cite-as-printed`.
+    let final_doc = document.as_deref().map_or(input.bytes, str::as_bytes);
+    let final_side = input
+        .sidecar
+        .map(|(p, b)| (p, sidecar.as_deref().map_or(b, str::as_bytes)));
+    let reread = parse_document(input.path, final_doc, final_side).value;
+    let printed = reread
+        .as_ref()
+        .and_then(|d| d.source.as_ref())
+        .is_some_and(|s| s.cite_as_printed.is_some());
+    if !printed {
+        let (line, column) = line_col(old, change.unit.start);
+        return Err(FormatError::MeaningChanged {
+            file,
+            line,
+            column,
+            before: old.get(change.unit.range()).unwrap_or("").to_owned(),
+            after: String::new(),
+        });
+    }
+    Ok(Formatted {
+        document,
+        sidecar,
+        changes: vec![change],
+        meta_in_sidecar: in_sidecar,
+    })
 }

@@ -42,11 +42,12 @@ mod meaning;
 mod pages;
 pub mod run;
 mod style;
+mod unify;
 
 pub use change::{apply, Applied, Change, Family, FileTarget, TextEdit, Unit, UnitKind};
 pub use engine::{
-    document_changes, format_document, format_with, verify, FormatError, Formatted, Input,
-    MAX_PASSES,
+    document_changes, format_document, format_with, unify_document, verify, FormatError, Formatted,
+    Input, MAX_PASSES,
 };
 pub use forms::Lang;
 pub use layout::layout;
@@ -56,3 +57,4 @@ pub use style::{
     CitationSyntax, FrontMatterLayout, LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange,
     RangeDash, Style, StyleOverrides,
 };
+pub use unify::{plan, CiteSite, CorpusSources, SourceName, SourceTarget};

@@ -53,6 +53,15 @@ pub fn meaning(kind: UnitKind, text: &str) -> String {
             let _ = write!(out, "errors {}", parsed.errors.len());
         }
         UnitKind::FrontMatter => front_matter(&mut out, text),
+        UnitKind::Source => {
+            let parsed = text.replace("\r\n", "\n").parse::<toml::Table>();
+            match parsed {
+                Ok(table) => {
+                    let _ = write!(out, "{table:?}");
+                }
+                Err(_) => out.push_str("invalid TOML"),
+            }
+        }
     }
     out
 }
@@ -85,6 +94,13 @@ fn number(out: &mut String, n: &LocatorNumber, text: &str, expanded: Option<u32>
         }
     }
     let _ = write!(out, " {:?}", n.side);
+}
+
+/// What a list of locators (spans into `text`) means: labels, expanded numbers, sides.
+pub(crate) fn locators_meaning(list: &[Locator], text: &str) -> String {
+    let mut out = String::new();
+    locators(&mut out, list, text);
+    out
 }
 
 fn locators(out: &mut String, list: &[Locator], text: &str) {

@@ -25,8 +25,9 @@ pub struct Style {
     pub citation_syntax: CitationSyntax,
     /// `front-matter`: key and table order, blank lines, quoting (default: as written).
     pub front_matter: FrontMatterLayout,
-    /// `unify-sources`: rewrite each source to the form the corpus uses most (default: off).
-    /// Not implemented yet: `ibid fmt` refuses to run with it on rather than ignore it.
+    /// `unify-sources`: where the corpus writes one source several ways, rewrite each
+    /// `cite` to the form the corpus uses most, or to `key` + `locator` when it matches a
+    /// bibliography entry (default: off).
     pub unify_sources: bool,
 }
 
@@ -89,7 +90,7 @@ impl Style {
             leaf_side: overrides.leaf_side.unwrap_or(self.leaf_side),
             citation_syntax: overrides.citation_syntax.unwrap_or(self.citation_syntax),
             front_matter: overrides.front_matter.unwrap_or(self.front_matter),
-            unify_sources: self.unify_sources,
+            unify_sources: overrides.unify_sources.unwrap_or(self.unify_sources),
         }
     }
 
@@ -123,4 +124,6 @@ pub struct StyleOverrides {
     pub citation_syntax: Option<CitationSyntax>,
     /// `--front-matter`.
     pub front_matter: Option<FrontMatterLayout>,
+    /// `--unify-sources`.
+    pub unify_sources: Option<bool>,
 }

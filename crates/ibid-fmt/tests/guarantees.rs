@@ -345,6 +345,7 @@ fn a_file_that_changes_during_the_run_is_left_alone() {
             sidecar: None,
             style: Style::default(),
             max_file_size: ibid_corpus::DEFAULT_MAX_FILE_SIZE,
+            corpus: 0,
         })
         .collect();
     let edited = "+++\ntitle = \"x\"\n+++\nSee [@a ;@b]. An edit made meanwhile.\n";
@@ -366,4 +367,237 @@ fn a_file_that_changes_during_the_run_is_left_alone() {
         std::fs::read_to_string(&other).unwrap(),
         "+++\ntitle = \"x\"\n+++\nSee [@a; @b].\n"
     );
+}
+
+/// Works written two ways each (Cyrillic and transliterated, or two spellings), and the
+/// pinpoints documents cite them with.
+const WORKS: &[[&str; 2]] = &[
+    [
+        "Барсегов Ю.Г. Нагорный Карабах",
+        "Barsegov, Yu. G., Nagornyi Karabakh",
+    ],
+    [
+        "Микаелян В.А. Кавказское бюро ЦК",
+        "Mikaelian, V. A., Kavkazskoe biuro TsK",
+    ],
+    [
+        "Akten zur deutschen auswärtigen Politik, Serie A, Bd. 5",
+        "Akten zur deutschen auswaertigen Politik, Serie A, Bd. 5",
+    ],
+    [
+        "Documents diplomatiques français, 1921, t. I",
+        "Documents diplomatiques francais, 1921, t. I",
+    ],
+];
+const PINPOINTS: &[&str] = &[
+    "Document 652, page 612",
+    "doc. 37, p. 58",
+    "Док. 670. С. 637–638",
+    "Dok. 45, Seite 112",
+    "doc. 118, pages 245-246",
+];
+
+/// One document of a generated corpus: a cite of a work in one of its forms, or the
+/// bibliography entry by key; quoted either way; LF or CRLF.
+fn corpus_document() -> impl Strategy<Value = String> {
+    (
+        0..WORKS.len(),
+        0..2usize,
+        prop::sample::select(PINPOINTS),
+        0..4usize,
+        any::<bool>(),
+    )
+        .prop_map(|(work, form, pinpoint, how, crlf)| {
+            let cite = format!("{}, {pinpoint}", WORKS[work][form]);
+            let source = match how {
+                0 => format!("key = \"barsegov-nk\"\nlocator = \"{pinpoint}\"\n"),
+                1 => format!("cite = '{cite}'   # as printed\n"),
+                _ => format!("cite = \"{cite}\"\narchive = \"RGASPI, f. 2, op. 1, d. 17663, l. 1\"\n"),
+            };
+            let text = format!(
+                "+++\ntitle = \"A document\"\nlanguage = \"en\"\n\n[source]\n{source}\n[hands]\nlenin = \"V. I. Lenin\"\n+++\nBody [see @barsegov-nk, p. 3].\n"
+            );
+            if crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            }
+        })
+}
+
+/// The bibliography of the generated corpora.
+fn entries() -> ibid_provenance::works::EntryIndex {
+    let bib = ibid_provenance::Bibliography::parse(
+        Path::new("refs.bib"),
+        "@book{barsegov-nk, author = {Барсегов, Ю. Г.}, title = {Нагорный Карабах в международном праве и мировой политике}}\n",
+        ibid_provenance::BibFormat::Bibtex,
+    );
+    ibid_provenance::works::EntryIndex::new(&bib.value.unwrap())
+}
+
+/// `ibid fmt` over a corpus held in memory, as `run` does it: format each document, plan
+/// `unify-sources` over them, rewrite the documents the plan names.
+fn format_corpus_in_memory(texts: &[String], style: &Style) -> Vec<String> {
+    use ibid_fmt::{plan, unify_document, CiteSite, CorpusSources, SourceName};
+    use ibid_provenance::works::WorkIdentity;
+    let path = |i: usize| PathBuf::from(format!("doc-{i:02}.md"));
+    let formatted: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let input = Input {
+                path: &path(i),
+                bytes: text.as_bytes(),
+                sidecar: None,
+            };
+            let done = format_document(input, style).expect("the generated documents load");
+            done.document.unwrap_or_else(|| text.clone())
+        })
+        .collect();
+    let docs: Vec<ibid_provenance::Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            ibid_provenance::parse_document(&path(i), t.as_bytes(), None)
+                .value
+                .unwrap()
+        })
+        .collect();
+    let works: Vec<Option<String>> = docs
+        .iter()
+        .map(|d| {
+            let s = d.source.as_ref()?;
+            Some(s.cited_work()?.slice(&s.cite.as_ref()?.text).to_owned())
+        })
+        .collect();
+    let identities: Vec<Option<WorkIdentity>> = docs
+        .iter()
+        .map(|d| WorkIdentity::of(d.source.as_ref()?))
+        .collect();
+    let names: Vec<SourceName<'_>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| SourceName {
+            corpus: 0,
+            work: works[i].as_deref(),
+            key: d
+                .source
+                .as_ref()
+                .and_then(|s| s.key.as_ref())
+                .map(|k| k.text.as_str()),
+            identity: identities[i].as_ref(),
+        })
+        .collect();
+    let index = entries();
+    let corpora = [CorpusSources {
+        enabled: true,
+        entries: &index,
+    }];
+    let targets = plan(&names, &corpora);
+    formatted
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let Some(target) = &targets[i] else {
+                return text;
+            };
+            let input = Input {
+                path: &path(i),
+                bytes: text.as_bytes(),
+                sidecar: None,
+            };
+            let as_read = CiteSite::of(&docs[i]);
+            let done = unify_document(input, target, style, as_read.as_ref())
+                .unwrap_or_else(|e| panic!("{e}\n{text}"));
+            done.document.unwrap_or(text)
+        })
+        .collect()
+}
+
+/// The lines of a text that `unify-sources` and the locator families leave alone.
+fn untouched_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| {
+            !["cite ", "key ", "locator ", "cite-as-printed "]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// `unify-sources` over generated corpora: a second run changes nothing, only the lines
+    /// of `[source]` it rewrites change, and every cite it rewrote is kept as it was read.
+    #[test]
+    fn unified_corpora_are_idempotent_and_keep_what_was_written(
+        texts in prop::collection::vec(corpus_document(), 2..9),
+        short in any::<bool>(),
+    ) {
+        let style = Style {
+            unify_sources: true,
+            locator_form: if short { LocatorForm::Short } else { LocatorForm::AsWritten },
+            ..Style::default()
+        };
+        let once = format_corpus_in_memory(&texts, &style);
+        let twice = format_corpus_in_memory(&once, &style);
+        prop_assert_eq!(&once, &twice, "not idempotent");
+        for (before, after) in texts.iter().zip(&once) {
+            prop_assert_eq!(untouched_lines(before), untouched_lines(after));
+            let doc = |t: &str| {
+                ibid_provenance::parse_document(Path::new("d.md"), t.as_bytes(), None)
+                    .value
+                    .unwrap()
+            };
+            let (old, new) = (doc(before), doc(after));
+            let (old, new) = (old.source.unwrap(), new.source.unwrap());
+            if let (Some(cite), Some(printed)) = (&old.cite, &new.cite_as_printed) {
+                prop_assert_eq!(&cite.text, &printed.text);
+            }
+            // A cite whose work was rewritten, or that became a key, is kept as it was.
+            let work = |s: &ibid_provenance::Source| {
+                Some(s.cited_work()?.slice(&s.cite.as_ref()?.text).to_owned())
+            };
+            if old.cite.is_some() && work(&old) != work(&new) {
+                prop_assert!(new.cite_as_printed.is_some(), "a rewritten cite is lost: {after}");
+            }
+        }
+    }
+}
+
+/// A faulty `unify-sources` change (one that cites another page) is caught by the meaning
+/// check before anything is written.
+#[test]
+fn a_unified_source_citing_another_page_is_an_internal_error() {
+    let old = "[source]\ncite = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612\"\n";
+    let start = old.find("cite").unwrap();
+    let unit = ibid_fmt::Unit {
+        kind: ibid_fmt::UnitKind::Source,
+        file: ibid_fmt::FileTarget::Meta,
+        start,
+        end: old.len() - 1,
+    };
+    let change = |locator: &str| {
+        Change {
+        family: ibid_fmt::Family::Source,
+        unit,
+        at: unit.range(),
+        message: String::new(),
+        title: String::new(),
+        edits: vec![TextEdit {
+            range: unit.range(),
+            replacement: format!("key = \"barsegov-nk\"\nlocator = \"{locator}\"\ncite-as-printed = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612\""),
+        }],
+    }
+    };
+    for (locator, fine) in [
+        ("Document 652, page 612", true),
+        ("Document 652, page 613", false),
+    ] {
+        let c = change(locator);
+        let done = ibid_fmt::apply(old, [&c]);
+        let verified = ibid_fmt::verify(old, &done.text, &done.applied, ibid_fmt::FileTarget::Meta);
+        assert_eq!(verified.is_ok(), fine, "{locator}: {verified:?}");
+    }
 }

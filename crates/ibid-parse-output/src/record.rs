@@ -345,6 +345,9 @@ impl fmt::Display for Record<'_> {
                     .join("; ")
             };
             let _ = writeln!(out, "  {:<18}{}", "type", item.item_type);
+            if let Some(id) = &item.id {
+                let _ = writeln!(out, "  {:<18}{}", "id", id);
+            }
             for (label, list) in [
                 ("author", &item.author),
                 ("editor", &item.editor),
@@ -361,6 +364,7 @@ impl fmt::Display for Record<'_> {
                 ("publisher-place", &item.publisher_place),
                 ("publisher", &item.publisher),
                 ("edition", &item.edition),
+                ("genre", &item.genre),
                 ("volume", &item.volume),
                 ("issue", &item.issue),
                 ("page", &item.page),
@@ -370,6 +374,7 @@ impl fmt::Display for Record<'_> {
                 ("URL", &item.url),
                 ("archive", &item.archive),
                 ("archive_location", &item.archive_location),
+                ("language", &item.language),
             ];
             for (label, value) in fields {
                 if let Some(v) = value {

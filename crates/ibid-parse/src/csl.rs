@@ -4,6 +4,22 @@
 use crate::{Locator, LocatorLabel, Name, Names, PartialDate, Reference, Span};
 use std::borrow::Cow;
 
+pub use crate::csl_key::{archive_key, item_key};
+
+/// The language a title's script or words show: `ru`, `uk`, `en`, `de` or `fr` (see
+/// `docs/parse-json.md`), or `None` when they do not decide.
+///
+/// ```
+/// use ibid_parse::csl::language_of;
+///
+/// assert_eq!(language_of("Нагорный Карабах в международном праве"), Some("ru"));
+/// assert_eq!(language_of("Akten zur deutschen auswärtigen Politik"), Some("de"));
+/// assert_eq!(language_of("Dark Continent"), None);
+/// ```
+pub fn language_of(title: &str) -> Option<&'static str> {
+    crate::language::guess(title)
+}
+
 /// A CSL-JSON name: `{family, given}` for a person, `{literal}` for anything kept whole.
 ///
 /// Built from a parse ([`name_to_csl`]) it borrows the input; read from JSON it owns its text.
@@ -33,6 +49,23 @@ pub struct CslName<'a> {
         )
     )]
     pub particle: Option<Cow<'a, str>>,
+    /// A particle that moves after the given name when the name is inverted
+    /// (`Gogh, Vincent van`), as BibLaTeX writes `van` without `useprefix`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "dropping-particle",
+            skip_serializing_if = "Option::is_none",
+            default
+        )
+    )]
+    pub dropping_particle: Option<Cow<'a, str>>,
+    /// A suffix (`Jr.`, `III`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub suffix: Option<Cow<'a, str>>,
     /// The whole name, for institutions and labels.
     #[cfg_attr(
         feature = "serde",
@@ -48,6 +81,8 @@ impl CslName<'_> {
             family: owned(self.family),
             given: owned(self.given),
             particle: owned(self.particle),
+            dropping_particle: owned(self.dropping_particle),
+            suffix: owned(self.suffix),
             literal: owned(self.literal),
         }
     }
@@ -238,6 +273,12 @@ pub struct CslItem<'a> {
         serde(skip_serializing_if = "Option::is_none", default)
     )]
     pub edition: Option<Cow<'a, str>>,
+    /// The kind of work (`PhD diss.`, `letter`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub genre: Option<Cow<'a, str>>,
     /// A number identifying the item: ibid writes a document number in a collection here.
     #[cfg_attr(
         feature = "serde",
@@ -287,6 +328,69 @@ pub struct CslItem<'a> {
 }
 
 impl CslItem<'_> {
+    /// The CSL-JSON names of the variables [`CslItem`] has a field for.
+    pub const VARIABLES: &'static [&'static str] = &[
+        "id",
+        "type",
+        "author",
+        "editor",
+        "translator",
+        "title",
+        "container-title",
+        "collection-title",
+        "publisher",
+        "publisher-place",
+        "issued",
+        "volume",
+        "issue",
+        "page",
+        "number-of-pages",
+        "edition",
+        "genre",
+        "number",
+        "DOI",
+        "URL",
+        "archive",
+        "archive_location",
+        "language",
+        "note",
+    ];
+
+    /// A stable id for the item: the first author's (or editor's) family name, the year and
+    /// the first significant title word, folded to ASCII ([`item_key`]); for an archival
+    /// item with neither names nor title, its repository and location ([`archive_key`]).
+    ///
+    /// ```
+    /// use ibid_parse::{csl::reference_to_csl, parse_reference};
+    ///
+    /// let input = "Барсегов Ю.Г. Нагорный Карабах. М., 2008.";
+    /// let item = reference_to_csl(&parse_reference(input).value, input);
+    /// assert_eq!(item.key(), "barsegov2008nagornyi");
+    /// ```
+    pub fn key(&self) -> String {
+        let title = self.title.as_deref().or(self.container_title.as_deref());
+        self.key_with(title.and_then(|t| crate::language::scan_title(t).key_word))
+    }
+
+    /// [`CslItem::key`] with the title's key word already found.
+    fn key_with(&self, word: Option<&str>) -> String {
+        if self.author.is_empty() && self.editor.is_empty() && self.title.is_none() {
+            if let Some(archive) = self.archive.as_deref() {
+                return archive_key(Some(archive), self.archive_location.as_deref());
+            }
+        }
+        let name = self
+            .author
+            .iter()
+            .chain(&self.editor)
+            .find_map(|n| n.family.as_deref().or(n.literal.as_deref()));
+        let year = self
+            .issued
+            .as_ref()
+            .and_then(|d| d.start.as_slice().first().copied());
+        crate::csl_key::key_with_word(name, year, word)
+    }
+
     /// The same item, owning its text.
     pub fn into_owned(self) -> CslItem<'static> {
         let names = |names: Vec<CslName<'_>>| names.into_iter().map(CslName::into_owned).collect();
@@ -307,6 +411,7 @@ impl CslItem<'_> {
             page: owned(self.page),
             number_of_pages: owned(self.number_of_pages),
             edition: owned(self.edition),
+            genre: owned(self.genre),
             number: owned(self.number),
             doi: owned(self.doi),
             url: owned(self.url),
@@ -353,7 +458,7 @@ pub fn name_to_csl<'a>(name: &Name, input: &'a str) -> CslName<'a> {
             family: Some(Cow::Borrowed(family.slice(input))),
             given: text(input, *given),
             particle: text(input, *particle),
-            literal: None,
+            ..CslName::default()
         },
         Name::Literal { span } => CslName {
             literal: Some(Cow::Borrowed(span.slice(input))),
@@ -406,7 +511,9 @@ fn first_value<'a>(
 
 /// The CSL item type a reference most likely is.
 fn item_type(reference: &Reference) -> &'static str {
-    if reference.archive.is_some() && reference.title.is_none() {
+    if reference.genre.is_some() {
+        "thesis"
+    } else if reference.archive.is_some() && reference.title.is_none() {
         "manuscript"
     } else if reference.container_title.is_some() {
         if reference.volume.is_some() || reference.issue.is_some() {
@@ -423,8 +530,9 @@ fn item_type(reference: &Reference) -> &'static str {
 /// (call [`CslItem::into_owned`] to keep it longer).
 ///
 /// A document number among the pinpoint locators becomes `number` (CSL has no document
-/// locator); an archival reference becomes `archive` and `archive_location`. `id`,
-/// `language` and `note` are never set.
+/// locator); an archival reference becomes `archive` and `archive_location`; a thesis
+/// statement is the `genre` of a `thesis`. `id` is [`CslItem::key`]; `language` is the
+/// title's when its script or words show it ([`language_of`]); `note` is never set.
 ///
 /// ```
 /// use ibid_parse::{csl::reference_to_csl, parse_reference};
@@ -445,7 +553,7 @@ pub fn reference_to_csl<'a>(reference: &Reference, input: &'a str) -> CslItem<'a
     let names = |names: &Names| -> Vec<CslName<'a>> {
         names.names.iter().map(|n| name_to_csl(n, input)).collect()
     };
-    CslItem {
+    let mut item = CslItem {
         id: None,
         item_type: Cow::Borrowed(item_type(reference)),
         author: names(&reference.authors),
@@ -466,6 +574,7 @@ pub fn reference_to_csl<'a>(reference: &Reference, input: &'a str) -> CslItem<'a
         page: text(input, reference.page),
         number_of_pages: text(input, reference.number_of_pages),
         edition: text(input, reference.edition),
+        genre: text(input, reference.genre),
         number: first_value(&reference.locators, LocatorLabel::Document, input),
         doi: text(input, reference.doi),
         url: text(input, reference.url),
@@ -473,7 +582,16 @@ pub fn reference_to_csl<'a>(reference: &Reference, input: &'a str) -> CslItem<'a
         archive_location,
         language: None,
         note: None,
-    }
+    };
+    // One pass over the title gives both the language and the key's word.
+    let title = reference
+        .title
+        .or(reference.container_title)
+        .map(|s| s.slice(input));
+    let scan = title.map(crate::language::scan_title);
+    item.language = scan.and_then(|s| s.language).map(Cow::Borrowed);
+    item.id = Some(Cow::Owned(item.key_with(scan.and_then(|s| s.key_word))));
+    item
 }
 
 #[cfg(feature = "serde")]
@@ -548,5 +666,59 @@ mod serde_date {
                 circa: written.circa.unwrap_or(false),
             })
         }
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variables_are_the_serialized_fields() {
+        let some = || Some(Cow::Borrowed("x"));
+        let name = CslName {
+            family: some(),
+            ..CslName::default()
+        };
+        let item = CslItem {
+            id: some(),
+            item_type: Cow::Borrowed("book"),
+            author: vec![name.clone()],
+            editor: vec![name.clone()],
+            translator: vec![name],
+            title: some(),
+            container_title: some(),
+            collection_title: some(),
+            publisher: some(),
+            publisher_place: some(),
+            issued: Some(CslDate {
+                start: DateParts::from_slice(&[1921]).unwrap_or_default(),
+                ..CslDate::default()
+            }),
+            volume: some(),
+            issue: some(),
+            page: some(),
+            number_of_pages: some(),
+            edition: some(),
+            genre: some(),
+            number: some(),
+            doi: some(),
+            url: some(),
+            archive: some(),
+            archive_location: some(),
+            language: some(),
+            note: some(),
+        };
+        let value = serde_json::to_value(&item).unwrap();
+        let mut keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = CslItem::VARIABLES.to_vec();
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
     }
 }

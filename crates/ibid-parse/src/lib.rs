@@ -57,9 +57,11 @@
 
 mod citation;
 pub mod csl;
+mod csl_key;
 mod date;
 mod detect;
 mod error;
+mod language;
 mod locator;
 mod reference;
 mod span;

@@ -39,15 +39,21 @@ pub(crate) const ARCHIVES: Table = Table {
     text: include_str!("../data/archives.tsv"),
 };
 
+/// Articles, prepositions and conjunctions, with their languages.
+pub(crate) const FUNCTION_WORDS: Table = Table {
+    text: include_str!("../data/function-words.tsv"),
+};
+
 /// Every table with its file name, for the tests that check them all.
 #[cfg(test)]
-pub(crate) const ALL: [(&str, Table); 6] = [
+pub(crate) const ALL: [(&str, Table); 7] = [
     ("lexicon.tsv", LEXICON),
     ("months.tsv", MONTHS),
     ("date-words.tsv", DATE_WORDS),
     ("given-names.tsv", GIVEN_NAMES),
     ("locator-labels.tsv", LOCATOR_LABELS),
     ("archives.tsv", ARCHIVES),
+    ("function-words.tsv", FUNCTION_WORDS),
 ];
 
 /// One row of a table. Every table starts with `word` and `class` and ends with `language`

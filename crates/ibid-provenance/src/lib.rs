@@ -45,6 +45,7 @@ mod suggest;
 pub mod terminal;
 mod toml_read;
 mod witness;
+pub mod works;
 pub mod write;
 
 pub use bib::{BibEntry, BibFormat, Bibliography};

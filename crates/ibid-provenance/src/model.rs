@@ -121,6 +121,10 @@ pub struct Source {
     pub locator: Option<Text>,
     /// `locator` parsed (spans into `locator.text`).
     pub locators: Option<Parsed<Vec<Locator>>>,
+    /// `cite-as-printed`: the `cite` as it was written before `ibid fmt --unify-sources`
+    /// rewrote it (to the corpus's form of the source, or to `key` + `locator`), kept
+    /// verbatim so that nothing written is lost.
+    pub cite_as_printed: Option<Text>,
     /// `archive`: the archival original (`RGASPI, f. 2, op. 1, d. 17663, l. 1`).
     pub archive: Option<Text>,
     /// `archive` parsed (spans into `archive.text`).

@@ -35,7 +35,15 @@ pub const TOP_KEYS: &[&str] = &[
 ];
 /// Known keys of `[source]`.
 pub const SOURCE_KEYS: &[&str] = &[
-    "cite", "key", "locator", "archive", "language", "url", "accessed", "excerpt",
+    "cite",
+    "key",
+    "locator",
+    "cite-as-printed",
+    "archive",
+    "language",
+    "url",
+    "accessed",
+    "excerpt",
 ];
 /// Known keys of `[translation]`.
 pub const TRANSLATION_KEYS: &[&str] = &["from", "to", "by", "date", "original-title"];
@@ -438,6 +446,7 @@ fn read_source(
             "cite" => source.cite = ctx.text("source.cite", value),
             "key" => source.key = ctx.text("source.key", value),
             "locator" => source.locator = ctx.text("source.locator", value),
+            "cite-as-printed" => source.cite_as_printed = ctx.text("source.cite-as-printed", value),
             "archive" => source.archive = ctx.text("source.archive", value),
             "language" => source.language = ctx.text("source.language", value),
             "url" => source.url = ctx.text("source.url", value),

@@ -3,6 +3,7 @@
 
 use crate::bib::Bibliography;
 use crate::model::{Document, Source, Text};
+use crate::works::{normalise, EntryIndex, WorkIdentity};
 use ibid_parse::{ArchivalReference, Name};
 use serde::Serialize;
 
@@ -141,15 +142,6 @@ fn names(names: &[Name], input: &str, role: Role) -> Vec<Agent> {
             hand: None,
         })
         .collect()
-}
-
-/// The normalised form of an edition reference used to match it across documents.
-fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
-        .to_lowercase()
 }
 
 impl Document {
@@ -331,32 +323,10 @@ impl Source {
     }
 }
 
-/// The key of the bibliography entry a `cite` names, if exactly one entry has the cited
-/// first author's family name and a title that begins with the cited title.
+/// The key of the bibliography entry a `cite` names (see [`EntryIndex::find`]).
 fn matching_entry(s: &Source, bib: &Bibliography) -> Option<String> {
-    let cite = s.cite.as_ref()?;
-    let reference = &s.reference.as_ref()?.value;
-    let title = normalise(reference.title?.slice(&cite.text));
-    let family = match reference.authors.names.first()? {
-        Name::Personal { family, .. } => normalise(family.slice(&cite.text)),
-        Name::Literal { span } => normalise(span.slice(&cite.text)),
-    };
-    if title.is_empty() || family.is_empty() {
-        return None;
-    }
-    let mut found = bib.entries.iter().filter(|e| {
-        let entry_title = e.item.title.as_deref().map(normalise).unwrap_or_default();
-        let entry_family = e
-            .item
-            .author
-            .first()
-            .and_then(|a| a.family.as_deref().or(a.literal.as_deref()))
-            .map(normalise)
-            .unwrap_or_default();
-        entry_family == family && entry_title.starts_with(&title)
-    });
-    let first = found.next()?;
-    found.next().is_none().then(|| first.key.clone())
+    let identity = WorkIdentity::of(s)?;
+    EntryIndex::new(bib).find(&identity).map(str::to_owned)
 }
 
 /// The label, shared id and people of the edition a `[source]` cites: a bibliography entry

@@ -116,6 +116,7 @@ pub fn front_matter(doc: &Document) -> String {
         out.text("cite", &s.cite);
         out.text("key", &s.key);
         out.text("locator", &s.locator);
+        out.text("cite-as-printed", &s.cite_as_printed);
         out.text("archive", &s.archive);
         out.text("language", &s.language);
         out.text("url", &s.url);

@@ -106,3 +106,29 @@ fn awkward_values_round_trip() {
     assert_eq!(again.unknown[0].value, doc.unknown[0].value);
     assert!(again.date.as_ref().unwrap().literal);
 }
+
+/// `cite-as-printed` (written by `ibid fmt --unify-sources`) is a key of the format: read
+/// without an error, written back, shown, and exported with the citation as printed.
+#[test]
+fn cite_as_printed_is_read_written_back_shown_and_exported() {
+    use ibid_provenance::export::{csl, show, tei};
+    let text = "+++\ntitle = \"Letter\"\n\n[source]\nkey = \"barsegov-nk\"\nlocator = \"Document 652, page 612\"\ncite-as-printed = \"Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612\"\n+++\nBody.\n";
+    let loaded = parse_document(Path::new("letter.md"), text.as_bytes(), None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let doc = loaded.value.unwrap();
+    let printed = "Барсегов Ю.Г. Нагорный Карабах, Document 652, page 612";
+    let source = doc.source.as_ref().unwrap();
+    assert_eq!(source.cite_as_printed.as_ref().unwrap().text, printed);
+    let again = round_trip(&doc, &[]);
+    assert_eq!(model(&again), model(&doc));
+    assert!(write::document(&doc).contains(&format!("cite-as-printed = \"{printed}\"")));
+    let shown = show::show(&doc, None);
+    assert!(shown.contains(&format!("  printed:  {printed}")), "{shown}");
+    let xml = tei::tei(&doc, None);
+    assert!(
+        xml.contains(&format!("<note type=\"as-printed\">{printed}</note>")),
+        "{xml}"
+    );
+    let item = csl::document_item(&doc, None);
+    assert_eq!(item["source"], printed);
+}

@@ -8,11 +8,11 @@ mod markdown;
 mod ris;
 mod text;
 
-pub use bibtex::{babel_code, babel_name, bibtex, latex_escape, BibtexDialect};
+pub use bibtex::{bibtex, BibtexDialect};
 pub use csljson::csl_json;
 pub use html::{html_escape, html_page};
 pub use markdown::{markdown, markdown_escape};
-pub use ris::{ris, ris_type};
+pub use ris::ris;
 pub use text::text;
 
 use crate::render::{Look, Run};

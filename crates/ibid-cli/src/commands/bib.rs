@@ -101,7 +101,7 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
     }
     if args.write_style {
         let plan = Plan::new(&args.paths, Path::new("."))?;
-        let style = choose_style(&args, &plan.corpora[0].config)?;
+        let style = choose_style(&args, first_config(&plan, &args.paths)?)?;
         let xml = ibid_bib::style::style_xml(&style)
             .map_err(|e| anyhow!("cannot write the style: {e}"))?;
         write_output(args.output.as_deref(), &xml)?;
@@ -125,7 +125,7 @@ pub fn run(args: BibArgs) -> Result<Outcome> {
     }
     let Collected { collection, errors } = collect_corpus(&plan, CollectOptions { all: args.all })?;
     report(&errors)?;
-    let config = &plan.corpora[0].config;
+    let config = first_config(&plan, &args.paths)?;
     let problems = report_notices(&collection, args.strict)?;
 
     let needs_style = !index_mode
@@ -264,6 +264,18 @@ fn report_notices(collection: &Collection, strict: bool) -> Result<usize> {
 
 /// The style asked for: `--csl`, `--style`, `[style] csl` in ibid.toml (a name, or a `.csl`
 /// file relative to it), or the default.
+/// The configuration of the first corpus the paths name: an error, not a panic, when they
+/// hold no document (so no corpus and no `ibid.toml` is met).
+fn first_config<'p>(plan: &'p Plan, paths: &[PathBuf]) -> Result<&'p Config> {
+    plan.corpora.first().map(|c| &c.config).ok_or_else(|| {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        anyhow!(
+            "no documents in {}: ibid bib takes the bibliography from the ibid.toml of the documents' corpus; add a document (an empty .md file will do) beside the ibid.toml",
+            named.join(", ")
+        )
+    })
+}
+
 fn choose_style(args: &BibArgs, config: &Config) -> Result<LoadedStyle> {
     if let Some(path) = &args.csl {
         return Ok(style_file(path)?);

@@ -8,11 +8,12 @@ use clap::{Args, ValueEnum};
 use ibid_check::rules::format::diagnostics_of;
 use ibid_check::{render, OutputFormat, Progress, RenderOptions};
 use ibid_corpus::Plan;
-use ibid_fmt::run::{format_files, Job, Mode, Outcome as FileOutcome, Report};
+use ibid_fmt::run::{format_corpus, Job, Mode, Outcome as FileOutcome, Report, Run};
 use ibid_fmt::{
     format_document, CitationSyntax, FormatError, FrontMatterLayout, Input, LabelCase, LabelSpace,
     LeafSide, LocatorForm, PageRange, RangeDash, Style, StyleOverrides,
 };
+use ibid_provenance::works::EntryIndex;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -59,6 +60,10 @@ pub struct FmtArgs {
     /// Override `[style] front-matter` for this run.
     #[arg(long, value_enum, value_name = "LAYOUT")]
     pub front_matter: Option<FrontMatterArg>,
+    /// Turn `[style] unify-sources` on for this run: write each source the way the corpus
+    /// writes it most, or as `key` + `locator` when it matches a bibliography entry.
+    #[arg(long)]
+    pub unify_sources: bool,
 }
 
 /// How `--check` reports.
@@ -116,6 +121,7 @@ impl FmtArgs {
             leaf_side: self.leaf_side.map(Into::into),
             citation_syntax: self.citation_syntax.map(Into::into),
             front_matter: self.front_matter.map(Into::into),
+            unify_sources: self.unify_sources.then_some(true),
         }
     }
 
@@ -155,6 +161,7 @@ pub fn run(args: FmtArgs) -> Result<Outcome> {
     };
     let overrides = args.overrides();
     let mut jobs: Vec<Job> = Vec::new();
+    let mut entries: Vec<EntryIndex> = Vec::new();
     let mut unreadable: Vec<Report> = Vec::new();
     if let Some(plan) = &plan {
         for warning in &plan.warnings {
@@ -178,15 +185,23 @@ pub fn run(args: FmtArgs) -> Result<Outcome> {
                         .map(|s| (s.path.clone(), s.display.clone())),
                     style: Style::from_config(&corpus.config.style).with(&overrides),
                     max_file_size: corpus.max_file_size,
+                    corpus: f.corpus,
                 }
             })
             .collect();
+        if jobs.iter().any(|j| j.style.unify_sources) {
+            entries = bibliographies(plan)?;
+        }
     }
-    refuse_unify_sources(&jobs)?;
     let mode = args.mode();
     let bar = Bar::new("formatting");
     bar.start(jobs.len());
-    let mut reports = format_files(&jobs, mode, &|| bar.advance());
+    let run = Run {
+        jobs: &jobs,
+        entries: &entries,
+        mode,
+    };
+    let mut reports = format_corpus(&run, &|| bar.advance(), &|_| {});
     bar.finish();
     reports.extend(unreadable);
     reports.extend(links.iter().map(|link| Report {
@@ -199,12 +214,22 @@ pub fn run(args: FmtArgs) -> Result<Outcome> {
     report(&args, mode, &reports)
 }
 
-/// `unify-sources` is not implemented yet: say so rather than format without it.
-fn refuse_unify_sources(jobs: &[Job]) -> Result<()> {
-    if jobs.iter().any(|j| j.style.unify_sources) {
-        bail!("`[style] unify-sources = true` is not implemented yet; remove it (or set it to false) to format this corpus");
-    }
-    Ok(())
+/// Each corpus's bibliography, for matching cites to entries (`unify-sources`): every file
+/// `bibliography` names, read once; a file that cannot be read stops the run.
+fn bibliographies(plan: &Plan) -> Result<Vec<EntryIndex>> {
+    let loaded = plan.load_bibliographies()?;
+    Ok(loaded
+        .iter()
+        .map(|corpus| {
+            EntryIndex::of_entries(
+                corpus
+                    .files
+                    .iter()
+                    .filter_map(|f| f.loaded.value.as_ref())
+                    .flat_map(|b| &b.entries),
+            )
+        })
+        .collect())
 }
 
 /// Print what happened and choose the exit status.
@@ -229,14 +254,12 @@ fn report(args: &FmtArgs, mode: Mode, reports: &[Report]) -> Result<Outcome> {
                         writeln!(out, "Would reformat: {}", r.display)?
                     }
                     Mode::Check => {
-                        let (doc, side): (Vec<_>, Vec<_>) =
-                            c.formatted.changes.iter().partition(|ch| {
-                                ch.unit.file == ibid_fmt::FileTarget::Document
-                                    || c.sidecar.is_none()
-                            });
-                        diagnostics.extend(diagnostics_of(doc, &r.display, &c.before));
-                        if let Some((_, display, before)) = &c.sidecar {
-                            diagnostics.extend(diagnostics_of(side, display, before));
+                        for file in c.changes_by_file(&r.display) {
+                            diagnostics.extend(diagnostics_of(
+                                file.changes,
+                                file.display,
+                                file.before,
+                            ));
                         }
                     }
                     Mode::Write => {}
@@ -329,7 +352,7 @@ fn stdin(args: &FmtArgs) -> Result<Outcome> {
         .unwrap_or_else(|| PathBuf::from("-"));
     let style = style_for(&name)?.with(&args.overrides());
     if style.unify_sources {
-        bail!("`[style] unify-sources = true` is not implemented yet; remove it (or set it to false) to format this document");
+        eprintln!("ibid: warning: `unify-sources` compares the documents of a corpus; `ibid fmt -` formats one document alone, so its source is not unified (run ibid fmt on the corpus)");
     }
     let display = name.display().to_string();
     let input = Input {

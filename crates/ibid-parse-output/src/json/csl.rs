@@ -10,6 +10,8 @@ fn write_name(out: &mut Vec<u8>, name: &CslName) {
     o.str_if_some("family", name.family.as_deref());
     o.str_if_some("given", name.given.as_deref());
     o.str_if_some("non-dropping-particle", name.particle.as_deref());
+    o.str_if_some("dropping-particle", name.dropping_particle.as_deref());
+    o.str_if_some("suffix", name.suffix.as_deref());
     o.str_if_some("literal", name.literal.as_deref());
     o.close();
 }
@@ -40,6 +42,13 @@ pub(crate) fn write_date(out: &mut Vec<u8>, date: &CslDate) {
 /// Write a CSL item, in `CslItem`'s field order.
 pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItem) {
     let mut o = Object::open(out);
+    // A derived id is ASCII letters and digits, a language tag letters and hyphens: written
+    // without the escape scan when they are.
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    match item.id.as_deref() {
+        Some(id) if plain(id) => o.name("id", id),
+        other => o.str_if_some("id", other),
+    }
     o.str("type", &item.item_type);
     write_names(&mut o, "author", &item.author);
     write_names(&mut o, "editor", &item.editor);
@@ -58,6 +67,7 @@ pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItem) {
         ("page", &item.page),
         ("number-of-pages", &item.number_of_pages),
         ("edition", &item.edition),
+        ("genre", &item.genre),
         ("number", &item.number),
         ("DOI", &item.doi),
         ("URL", &item.url),
@@ -66,6 +76,10 @@ pub(crate) fn write_item(out: &mut Vec<u8>, item: &CslItem) {
     ];
     for (key, value) in texts {
         o.str_if_some(key, value.as_deref());
+    }
+    match item.language.as_deref() {
+        Some(tag) if plain(tag) => o.name("language", tag),
+        other => o.str_if_some("language", other),
     }
     o.close();
 }

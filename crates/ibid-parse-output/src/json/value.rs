@@ -164,10 +164,11 @@ impl<'o> Object<'o> {
         string(self.key(name), value);
     }
 
-    /// A string member whose value is one of ibid's own names (`page`, `reference`, `book`),
-    /// which never needs escaping: written without looking for characters to escape.
+    /// A string member whose value never needs escaping (ibid's own names: `page`,
+    /// `reference`, `book`; derived ids; language tags): written without looking for
+    /// characters to escape.
     #[inline]
-    pub(crate) fn name(&mut self, name: &str, value: &'static str) {
+    pub(crate) fn name(&mut self, name: &str, value: &str) {
         debug_assert!(
             !value.bytes().any(byte_needs_escape),
             "{value:?} needs escaping"

@@ -3,7 +3,7 @@
 
 use super::ArchivalReference;
 use crate::locator::{
-    call_number_at, explain_locator_error, is_count, name_part_at, repository_at,
+    call_number_at, explain_locator_error, is_count, name_part_at, names_repository, repository_at,
     scan_archival_chain, Locator, LocatorLabel, Repository,
 };
 use crate::text::is_space;
@@ -214,10 +214,13 @@ fn build(
                 let location = skip_spaces(text, segment + comma + 1);
                 (Some(repository), location)
             }
-            _ => (
-                Some(trim_repository(text, Span::new(segment, chain))),
-                chain,
-            ),
+            _ => {
+                let repository = trim_repository(text, Span::new(segment, chain));
+                match split_call_number(text, repository) {
+                    Some((repository, location)) => (Some(repository), location),
+                    None => (Some(repository), chain),
+                }
+            }
         }
     } else {
         (None, chain)
@@ -229,6 +232,27 @@ fn build(
         locators,
         span: Span::new(span_start, end),
     }
+}
+
+/// A repository written with its call number and no comma between them (`BArch R 901/71200`):
+/// the repository's name (at least one word naming an archive) and where the call number
+/// starts, when the rest of `span` is one.
+fn split_call_number(text: &str, span: Span) -> Option<(Span, usize)> {
+    let written = span.slice(text);
+    let mut name_end = None;
+    for (offset, c) in written.char_indices() {
+        if !is_space(c) {
+            continue;
+        }
+        let at = skip_spaces(text, span.start + offset);
+        let name = Span::new(span.start, span.start + offset);
+        let names = name.slice(text).split(is_space).any(names_repository);
+        if names && call_number_at(text, at, true).is_some_and(|end| end >= span.end) {
+            name_end = Some((name, at));
+            break;
+        }
+    }
+    name_end
 }
 
 /// `span` without leading spaces and trailing separators; a full stop is kept after a short

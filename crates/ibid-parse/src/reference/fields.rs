@@ -364,7 +364,12 @@ impl Reader<'_> {
             return k;
         }
         if let Some(k) = self.t.thesis_at(i) {
-            // The run after a thesis statement names the university that granted it.
+            // The statement is the genre (an abbreviation keeps its full stop: `дис.`); the
+            // run after it names the university that granted it.
+            if self.r.genre.is_none() {
+                let end = if self.t.is_p(k, '.') { k + 1 } else { k };
+                self.r.genre = Some(self.t.span(i, end));
+            }
             self.end_container();
             let university = self.t.is_p(k, ',') && {
                 let end = self.t.run_end(k + 1);

@@ -117,6 +117,9 @@ pub struct Reference {
     pub number_of_pages: Option<Span>,
     /// Edition (`2nd ed.`, `2-е изд.`).
     pub edition: Option<Span>,
+    /// What kind of work it is, as written: a thesis statement (`PhD diss.`,
+    /// `дис. … канд. ист. наук`, `Diss.`); the reference is then a thesis.
+    pub genre: Option<Span>,
     /// DOI, without the `doi:` or resolver prefix.
     pub doi: Option<Span>,
     /// URL.

@@ -3,14 +3,23 @@
 
 mod bibtex;
 mod csljson;
+mod languages;
+mod ris;
 pub(crate) mod toml_bib;
+mod variables;
+
+pub use variables::csl_variables_only;
+pub(crate) use variables::{DATE_FIELDS, NAME_FIELDS, TEXT_VARIABLES};
+
+pub use bibtex::write::{write_bibtex, BibtexDialect};
+pub use ris::write::write_ris;
 
 use crate::error::{LoadError, LoadErrorKind, Loaded};
 use crate::line_index::LineCol;
 use crate::suggest::closest;
 use ibid_parse::csl::CslItem;
 use ibid_parse::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +33,8 @@ pub enum BibFormat {
     Bibtex,
     /// CSL-JSON (`.json`): an array of items.
     CslJson,
+    /// RIS (`.ris`), as Zotero and EndNote export it.
+    Ris,
 }
 
 impl BibFormat {
@@ -33,6 +44,7 @@ impl BibFormat {
             "toml" => Some(BibFormat::Toml),
             "bib" | "bibtex" | "biblatex" => Some(BibFormat::Bibtex),
             "json" => Some(BibFormat::CslJson),
+            "ris" => Some(BibFormat::Ris),
             _ => None,
         }
     }
@@ -140,6 +152,7 @@ impl Bibliography {
             BibFormat::Toml => toml_bib::parse(path, text),
             BibFormat::Bibtex => bibtex::parse(path, text),
             BibFormat::CslJson => csljson::parse(path, text),
+            BibFormat::Ris => ris::read::parse(path, text),
         };
         let mut bib = Bibliography::default();
         for entry in entries {
@@ -160,16 +173,8 @@ pub(crate) fn item_from_json(
     mut object: serde_json::Map<String, serde_json::Value>,
 ) -> Result<(CslItem<'static>, BTreeMap<String, serde_json::Value>), String> {
     use serde_json::Value;
-    const DATES: &[&str] = &[
-        "issued",
-        "accessed",
-        "original-date",
-        "event-date",
-        "submitted",
-        "available-date",
-    ];
     for (key, value) in object.iter_mut() {
-        if DATES.contains(&key.as_str()) {
+        if DATE_FIELDS.contains(&key.as_str()) {
             normalise_date(value);
         } else if let Value::Number(n) = value {
             *value = Value::String(n.to_string());
@@ -178,15 +183,24 @@ pub(crate) fn item_from_json(
     if !object.contains_key("type") {
         object.insert("type".to_string(), Value::String("document".to_string()));
     }
-    let item: CslItem<'static> = serde_json::from_value(Value::Object(object.clone()))
-        .map_err(|e| describe_item_error(&object, &e))?;
-    let known = match serde_json::to_value(&item) {
-        Ok(Value::Object(o)) => o,
-        _ => serde_json::Map::new(),
+    // Read the item from the object in place (no copy), then move the variables it has no
+    // field for into `extra`.
+    let object = Value::Object(object);
+    let item = match CslItem::<'static>::deserialize(&object) {
+        Ok(item) => item,
+        Err(e) => {
+            return Err(match &object {
+                Value::Object(o) => describe_item_error(o, &e),
+                _ => e.to_string(),
+            })
+        }
+    };
+    let Value::Object(object) = object else {
+        return Ok((item, BTreeMap::new()));
     };
     let extra = object
         .into_iter()
-        .filter(|(k, _)| !known.contains_key(k) && k != "id")
+        .filter(|(k, _)| !CslItem::VARIABLES.contains(&k.as_str()))
         .collect();
     Ok((item, extra))
 }

@@ -1,6 +1,7 @@
 //! ibid's own bibliography format: TOML tables keyed by citation key (or `[[entry]]` with
 //! `id`), holding CSL-JSON variables; names may be `"Family, Given"` strings.
 
+use super::variables::NAME_FIELDS;
 use super::{item_from_json, BibEntry, BibFormat};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::source_file::SourceFile;
@@ -9,36 +10,6 @@ use serde_json::{json, Map, Value};
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
-
-/// CSL name variables: their values are lists of names.
-pub(crate) const NAME_FIELDS: &[&str] = &[
-    "author",
-    "editor",
-    "translator",
-    "container-author",
-    "collection-editor",
-    "composer",
-    "director",
-    "editorial-director",
-    "illustrator",
-    "interviewer",
-    "original-author",
-    "recipient",
-    "reviewed-author",
-    "chair",
-    "compiler",
-    "contributor",
-    "curator",
-    "executive-producer",
-    "guest",
-    "host",
-    "narrator",
-    "organizer",
-    "performer",
-    "producer",
-    "script-writer",
-    "series-creator",
-];
 
 pub(super) fn parse(path: &Path, text: &str) -> (Vec<BibEntry>, Vec<LoadError>) {
     let file = SourceFile::new(path, text.to_string());
@@ -189,20 +160,26 @@ fn one_name(value: &DeValue<'_>) -> Value {
 
 /// Labels such as `Unknown translator` stay whole; `"Family, Given"` splits at the comma; other names go through `ibid_parse::parse_names`
 /// and are kept whole (`literal`) unless they read as exactly one personal name.
-pub(crate) fn name_from_text(s: &str) -> Value {
-    let s = s.trim();
+/// Whether a name is a placeholder (`Unknown translator`, `Anonymous`, `Неизвестный`,
+/// `unbekannt`, `inconnu`) rather than a person's or body's name.
+pub(crate) fn is_placeholder(s: &str) -> bool {
     let lower = s.to_lowercase();
-    let label = [
+    [
         "unknown",
         "anonym",
         "unidentified",
         "неизвест",
+        "аноним",
         "unbekannt",
         "inconnu",
     ]
     .iter()
-    .any(|w| lower.contains(w));
-    if label {
+    .any(|w| lower.contains(w))
+}
+
+pub(crate) fn name_from_text(s: &str) -> Value {
+    let s = s.trim();
+    if is_placeholder(s) {
         return json!({ "literal": s });
     }
     if let Some((family, given)) = s.split_once(',') {

@@ -1,23 +1,33 @@
-//! CSL-JSON export: one item per document, describing the text as published (its edition
-//! as container, `number` for the document number, `archive`/`archive_location`, the
-//! translators and the original's date as `original-date`).
+//! CSL-JSON export: one item per document, describing the text as published: a part
+//! (`chapter`) of the edition that printed it, with `number` for the document number,
+//! `archive`/`archive_location`, the translators and the original's date as `original-date`.
 
 use super::util::archive_parts;
-use crate::bib::toml_bib::name_from_text as name_json;
+use crate::bib::toml_bib::{is_placeholder, name_from_text as name_json};
 use crate::bib::Bibliography;
 use crate::model::{Document, Text};
-use ibid_parse::csl::{date_to_csl, reference_to_csl};
+use ibid_parse::csl::{date_to_csl, language_of, reference_to_csl};
 use ibid_parse::{Locator, LocatorLabel};
 use serde_json::{json, Map, Value};
 
-/// The CSL type for a document `kind`.
-fn item_type(doc: &Document) -> &'static str {
+/// The CSL type of a document. A text printed in an edition is a part of it (`chapter`:
+/// every processor then prints the container, volume and page; `personal_communication`
+/// and `report` lose or relabel them); the kind stays in `genre`. A text known only from
+/// its archive is a `manuscript`; others go by their kind.
+fn item_type(doc: &Document, in_edition: bool) -> &'static str {
+    if in_edition {
+        return "chapter";
+    }
     let kind = doc
         .kind
         .as_ref()
         .map(|k| k.text.to_lowercase())
         .unwrap_or_default();
+    let archival = doc.source.as_ref().is_some_and(|s| {
+        !s.cites_edition() && (s.archive.is_some() || s.cited_archive().is_some())
+    });
     match kind.as_str() {
+        _ if archival => "manuscript",
         "letter"
         | "telegram"
         | "note"
@@ -30,18 +40,39 @@ fn item_type(doc: &Document) -> &'static str {
         "speech" | "rede" | "discours" | "речь" => "speech",
         "essay" | "article" => "article",
         "report" | "bericht" | "rapport" | "доклад" | "отчёт" => "report",
-        "" if doc.source.as_ref().is_some_and(|s| {
-            !s.cites_edition() && (s.archive.is_some() || s.cited_archive().is_some())
-        }) =>
-        {
-            "manuscript"
-        }
         _ => "document",
     }
 }
 
+/// A list of names; placeholders (`Unknown translator`) are left out, so that no processor
+/// prints them, or puts them in the author's place.
 fn names(texts: &[Text]) -> Value {
-    Value::Array(texts.iter().map(|t| name_json(&t.text)).collect())
+    Value::Array(
+        texts
+            .iter()
+            .filter(|t| !is_placeholder(&t.text))
+            .map(|t| name_json(&t.text))
+            .collect(),
+    )
+}
+
+/// The primary language subtag (`ru` of `ru-RU`), lower-cased.
+fn primary(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase()
+}
+
+/// The item's `language`. CSL has one language per item, and processors title-case every
+/// field of an English item: a text in an edition in another language (an English
+/// translation in a Russian collection) takes the edition's language, so that the
+/// container's title keeps its case; the text's own title is printed as written.
+fn item_language(text: Option<&str>, edition: Option<&str>) -> Option<String> {
+    match (text, edition) {
+        (Some(t), Some(e)) if primary(e) != "en" && primary(e) != primary(t) => Some(e.to_string()),
+        (t, e) => t.or(e).map(str::to_string),
+    }
 }
 
 fn first_value(locators: &[Locator], label: LocatorLabel, input: &str) -> Option<String> {
@@ -69,11 +100,12 @@ fn put(o: &mut Map<String, Value>, key: &str, value: Option<Value>) {
 pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
     let mut o = Map::new();
     o.insert("id".into(), Value::String(doc.id.clone()));
-    o.insert("type".into(), Value::String(item_type(doc).to_string()));
+    o.insert("type".into(), Value::String("document".to_string()));
     put(&mut o, "title", doc.title.as_ref().map(|t| json!(t.text)));
     put(&mut o, "author", Some(names(&doc.author)));
     put(&mut o, "recipient", Some(names(&doc.recipient)));
-    put(&mut o, "language", doc.text_language().map(|l| json!(l)));
+    let mut edition_language: Option<String> = None;
+    let mut in_edition = false;
     let doc_date = doc
         .date
         .as_ref()
@@ -108,7 +140,18 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
                 _ => (String::new(), Vec::new()),
             };
         if let Some(Value::Object(e)) = edition {
+            in_edition = true;
             let get = |k: &str| e.get(k).cloned();
+            edition_language = e
+                .get("language")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| {
+                    e.get("title")
+                        .and_then(Value::as_str)
+                        .and_then(language_of)
+                        .map(str::to_string)
+                });
             put(&mut o, "container-title", get("title"));
             put(&mut o, "container-author", get("author"));
             put(&mut o, "editor", get("editor"));
@@ -118,9 +161,6 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
             put(&mut o, "volume", get("volume"));
             put(&mut o, "edition", get("edition"));
             put(&mut o, "DOI", get("DOI"));
-            if o.get("language").is_none() {
-                put(&mut o, "language", get("language"));
-            }
             edition_issued = get("issued");
         }
         if let Some((key, matched)) = &resolved {
@@ -167,6 +207,7 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
                 .cite
                 .as_ref()
                 .filter(|_| source.cites_edition())
+                .or(source.cite_as_printed.as_ref())
                 .map(|c| json!(c.text)),
         );
     }
@@ -198,6 +239,19 @@ pub fn document_item(doc: &Document, bib: Option<&Bibliography>) -> Value {
         }
         (None, None) => put(&mut o, "issued", doc_date),
     }
+    let item_type = item_type(doc, in_edition);
+    o.insert("type".into(), Value::String(item_type.to_string()));
+    // The kind names what an unpublished or standalone text is (`[Note]`); in a `chapter`
+    // processors print a genre as a label of the document number (`letter 652`) or in
+    // place of `In` (Chicago), so there it is left out.
+    if item_type != "chapter" {
+        put(&mut o, "genre", doc.kind.as_ref().map(|k| json!(k.text)));
+    }
+    put(
+        &mut o,
+        "language",
+        item_language(doc.text_language(), edition_language.as_deref()).map(Value::String),
+    );
     if !custom.is_empty() {
         o.insert("custom".into(), Value::Object(custom));
     }

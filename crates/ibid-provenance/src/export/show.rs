@@ -143,6 +143,13 @@ pub fn show(doc: &Document, bib: Option<&Bibliography>) -> String {
                 }
             }
         }
+        if let Some(p) = &s.cite_as_printed {
+            let _ = writeln!(
+                o,
+                "  printed:  {} (as cited before `ibid fmt --unify-sources`)",
+                p.text
+            );
+        }
         if let Some(a) = &s.archive {
             let _ = writeln!(o, "  archive:  {}", a.text);
             let parsed = s.archival.as_ref().and_then(|p| p.value.as_ref());

@@ -360,6 +360,9 @@ fn write_edition(o: &mut String, s: &Source, bib: Option<&Bibliography>) {
     if let Some(c) = &s.cite {
         let _ = writeln!(o, "{IN}<note type=\"as-written\">{}</note>", esc(&c.text));
     }
+    if let Some(p) = &s.cite_as_printed {
+        let _ = writeln!(o, "{IN}<note type=\"as-printed\">{}</note>", esc(&p.text));
+    }
     o.push_str("        </bibl>\n");
 }
 

@@ -1,5 +1,6 @@
 //! Format rules (`F`): the lint face of `ibid fmt`. Each reports one family of the changes
-//! the formatter's edit engine would make, so `check` and `fmt` can never disagree.
+//! the formatter's edit engine would make, so `check` and `fmt` can never disagree; F008
+//! (`unify-sources`) looks at the corpus index, the others at one document.
 
 pub mod citation_syntax;
 pub mod front_matter_layout;
@@ -8,6 +9,7 @@ pub mod leaf_side;
 pub mod locator_style;
 pub mod page_range;
 pub mod range_dash;
+pub mod unify_sources;
 
 use crate::codes::Rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Finding, Fix};
@@ -24,6 +26,7 @@ pub fn rule_of(family: Family) -> Option<Rule> {
         Family::LeafSide => Rule::LeafSide,
         Family::CitationSyntax => Rule::CitationSyntax,
         Family::FrontMatter => Rule::FrontMatterLayout,
+        Family::Source => Rule::UnifySources,
         _ => return None,
     })
 }

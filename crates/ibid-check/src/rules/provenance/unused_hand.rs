@@ -4,9 +4,9 @@
 use super::hand_uses;
 use crate::codes::Rule;
 use crate::diagnostic::Finding;
-use crate::normalize::exact_key;
 use crate::rules::markers::spaced_notes;
 use crate::rules::DocContext;
+use ibid_provenance::works::normalize::exact_key;
 
 /// ## What it does
 /// Finds ids in `[hands]` that no `[[notes]]` or `[[annotations]]` entry names in its

@@ -4,7 +4,6 @@
 use crate::codes::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::CorpusIndex;
-use std::collections::BTreeMap;
 
 /// ## What it does
 /// Finds documents whose `[source] cite` names the same work as other documents but writes
@@ -55,22 +54,12 @@ pub struct InconsistentSource;
 /// Report documents that write a source differently from the rest.
 pub fn check(index: &CorpusIndex<'_>, out: &mut Vec<Diagnostic>) {
     let clusters = index.clusters();
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (form, &cluster) in clusters.cluster_of_form.iter().enumerate() {
-        members.entry(cluster).or_default().push(form);
-    }
-    for forms in members.values() {
+    for forms in clusters.members() {
         if forms.len() < 2 {
             continue;
         }
         // The most common form; on a tie, the one whose first document comes first.
-        let Some(&canonical) = forms.iter().max_by(|&&a, &&b| {
-            let (fa, fb) = (&clusters.forms[a], &clusters.forms[b]);
-            fa.docs
-                .len()
-                .cmp(&fb.docs.len())
-                .then(fb.docs.first().cmp(&fa.docs.first()))
-        }) else {
+        let Some(canonical) = clusters.most_common(&forms) else {
             continue;
         };
         let model = &clusters.forms[canonical];
@@ -78,7 +67,7 @@ pub fn check(index: &CorpusIndex<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let model_path = index.docs[model_doc].path;
-        for &form in forms {
+        for &form in &forms {
             if form == canonical {
                 continue;
             }

@@ -15,8 +15,13 @@ use crate::index::CorpusIndex;
 /// A corpus rule: looks at the corpus index and reports diagnostics.
 pub type CorpusCheck = fn(&CorpusIndex<'_>, &mut Vec<Diagnostic>);
 
-/// Every corpus rule with its check function, in code order.
+/// Every corpus rule with its check function, in code order (F008 is the formatter's, in
+/// `rules/format/`).
 pub const CORPUS_RULES: &[(Rule, CorpusCheck)] = &[
+    (
+        Rule::UnifySources,
+        crate::rules::format::unify_sources::check,
+    ),
     (Rule::UndefinedCitationKey, undefined_citation_key::check),
     (
         Rule::UncitedBibliographyEntry,

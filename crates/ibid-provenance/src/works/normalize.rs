@@ -1,7 +1,7 @@
 //! Comparing how sources are written: Cyrillic transliterated to Latin, case and punctuation
 //! folded, spelling variants of transliteration merged, and a bounded edit distance.
 
-use ibid_provenance::latin::{cyrillic, plain_latin};
+use crate::latin::{cyrillic, plain_latin};
 
 /// `text` in lower-case Latin letters and digits, words separated by single spaces:
 /// Cyrillic transliterated, diacritics removed, punctuation dropped.

@@ -1,9 +1,8 @@
-//! Grouping the corpus's written sources into works (for S003 and S004): equal forms merged,
-//! near forms (transliteration, typos) clustered by sorted-neighbourhood comparison.
+//! Grouping written sources into works: equal forms merged, near forms (transliteration,
+//! typos) clustered by sorted-neighbourhood comparison, so a corpus costs O(n log n).
 
-use crate::index::CorpusIndex;
-use crate::normalize::{bounded_levenshtein, digit_runs, exact_key, skeleton};
-use std::collections::HashMap;
+use super::normalize::{bounded_levenshtein, digit_runs, exact_key, skeleton, transliterate};
+use std::collections::{BTreeMap, HashMap};
 
 /// How many neighbours in sorted order each form is compared with.
 const WINDOW: usize = 8;
@@ -14,9 +13,9 @@ const MIN_FUZZY_LEN: usize = 8;
 /// One way of writing a source, shared by the documents that write it so.
 #[derive(Debug)]
 pub struct Form {
-    /// The text as first written (from the first document, in path order).
+    /// The text as first written (from the first document given).
     pub text: String,
-    /// The documents (indices into [`CorpusIndex::docs`]) that write it so, in path order.
+    /// The documents (the caller's numbers) that write it so, in the order given.
     pub docs: Vec<usize>,
     skeleton: Vec<char>,
     /// The skeleton of the first word (the first author's surname, or the title's first word).
@@ -25,12 +24,12 @@ pub struct Form {
 
 /// The skeleton of the first word of `work`.
 fn lead_of(work: &str) -> Vec<char> {
-    let latin = crate::normalize::transliterate(work);
+    let latin = transliterate(work);
     let first = latin.split(' ').find(|w| !w.is_empty()).unwrap_or("");
     skeleton(first).chars().collect()
 }
 
-/// The sources of the corpus grouped into clusters of forms that name the same work.
+/// Written sources grouped into clusters of forms that name the same work.
 #[derive(Debug, Default)]
 pub struct Clusters {
     /// Every distinct form.
@@ -39,6 +38,37 @@ pub struct Clusters {
     pub cluster_of_form: Vec<usize>,
     /// The form of each document with a written source.
     pub form_of_doc: HashMap<usize, usize>,
+}
+
+impl Clusters {
+    /// The forms of each cluster, clusters in order of their representative, forms in
+    /// order.
+    pub fn members(&self) -> Vec<Vec<usize>> {
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (form, &cluster) in self.cluster_of_form.iter().enumerate() {
+            members.entry(cluster).or_default().push(form);
+        }
+        members.into_values().collect()
+    }
+
+    /// The form of `forms` the most documents write; on a tie, the one whose first
+    /// document was given first. `None` for no forms.
+    pub fn most_common(&self, forms: &[usize]) -> Option<usize> {
+        forms.iter().copied().max_by(|&a, &b| {
+            let (fa, fb) = (&self.forms[a], &self.forms[b]);
+            fa.docs
+                .len()
+                .cmp(&fb.docs.len())
+                .then(fb.docs.first().cmp(&fa.docs.first()))
+        })
+    }
+
+    /// The cluster of the document `doc`, if it wrote a source.
+    pub fn cluster_of_doc(&self, doc: usize) -> Option<usize> {
+        self.form_of_doc
+            .get(&doc)
+            .map(|&form| self.cluster_of_form[form])
+    }
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -82,37 +112,31 @@ fn similar(a: &Form, b: &Form, a_digits: &[String], b_digits: &[String]) -> bool
     bounded_levenshtein(&a.skeleton, &b.skeleton, max.max(1)).is_some()
 }
 
-/// Group the written sources of `index` (documents keyed to the bibliography are left out:
-/// the key names the source). Equal forms (case and punctuation aside) are one form; forms
-/// whose skeletons are equal or within a small edit distance, with the same numbers, are
-/// one cluster. Sorted-neighbourhood comparison keeps this O(n log n).
-pub fn cluster_sources(index: &CorpusIndex<'_>) -> Clusters {
+/// Group written works (`(document, work)` pairs, in the caller's order; `work` is a
+/// `cite` without its pinpoint locators, see [`crate::Source::cited_work`]). Equal forms
+/// (case and punctuation aside) are one form; forms whose skeletons are equal or within a
+/// small edit distance, with the same numbers, are one cluster. Sorted-neighbourhood
+/// comparison keeps this O(n log n).
+pub fn cluster_works<'a>(works: impl IntoIterator<Item = (usize, &'a str)>) -> Clusters {
     let mut forms: Vec<Form> = Vec::new();
     let mut by_exact: HashMap<String, usize> = HashMap::new();
     let mut form_of_doc = HashMap::new();
-    for (i, doc) in index.docs.iter().enumerate() {
-        let Some(source) = &doc.facts.source else {
-            continue;
-        };
-        if source.key.is_some() {
-            continue;
-        }
-        let Some(work) = &source.work else { continue };
+    for (doc, work) in works {
         let exact = exact_key(work);
         if exact.is_empty() {
             continue;
         }
         let form = *by_exact.entry(exact).or_insert_with(|| {
             forms.push(Form {
-                text: work.clone(),
+                text: work.to_owned(),
                 docs: Vec::new(),
                 skeleton: skeleton(work).chars().collect(),
                 lead: lead_of(work),
             });
             forms.len() - 1
         });
-        forms[form].docs.push(i);
-        form_of_doc.insert(i, form);
+        forms[form].docs.push(doc);
+        form_of_doc.insert(doc, form);
     }
     let digits: Vec<Vec<String>> = forms
         .iter()
@@ -162,72 +186,40 @@ pub fn cluster_sources(index: &CorpusIndex<'_>) -> Clusters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::{Anchor, DocEntry, DocFacts, SourceFact};
-    use ibid_provenance::LineIndex;
 
-    pub(crate) fn fact(work: &str) -> DocFacts {
-        let index = LineIndex::new(work);
-        DocFacts {
-            sidecar: None,
-            source: Some(Box::new(SourceFact {
-                work: Some(work.to_owned()),
-                work_anchor: Some(Anchor::new(work, &index, (0..work.len()).into(), false)),
-                key: None,
-                volume: None,
-                document: None,
-                page: None,
-                pinpoint_anchor: None,
-            })),
-            keys: Vec::new(),
-        }
-    }
-
-    fn clusters_of(facts: &[DocFacts]) -> Clusters {
-        let index = CorpusIndex::new(
-            facts
-                .iter()
-                .map(|f| DocEntry {
-                    path: "x",
-                    corpus: 0,
-                    facts: f,
-                })
-                .collect(),
-            Vec::new(),
-        );
-        cluster_sources(&index)
+    fn clusters_of(works: &[&str]) -> Clusters {
+        cluster_works(works.iter().copied().enumerate())
     }
 
     #[test]
     fn volumes_that_differ_only_in_a_doubled_digit_are_different_works() {
-        let facts = [
-            fact("Барсегов Ю.Г. Документы, vol. 1"),
-            fact("Барсегов Ю.Г. Документы, vol. 11"),
-        ];
-        let clusters = clusters_of(&facts);
+        let clusters = clusters_of(&[
+            "Барсегов Ю.Г. Документы, vol. 1",
+            "Барсегов Ю.Г. Документы, vol. 11",
+        ]);
         assert_eq!(clusters.forms.len(), 2);
         assert_ne!(clusters.cluster_of_form[0], clusters.cluster_of_form[1]);
     }
 
     #[test]
     fn transliterated_and_mistyped_forms_cluster() {
-        let facts = [
-            fact("Барсегов Ю.Г. Нагорный Карабах"),
-            fact("Barsegov, Yu. G., Nagornyi Karabakh"),
-            fact("Барсегов Ю. Г. Нагорный Карабах"),
-            fact("Барсегов Ю.Г. Нагорный Карабаж"),
-            fact("Барсегов Ю.Г. Геноцид армян"),
-            fact("Барсегов Ю.Г. Нагорный Карабах, т. 2"),
-            fact("Ковалёв П.И. Советско-турецкие отношения"),
-            fact("Соколов А.Н. Советско-турецкие отношения"),
-            fact("Барсигов Ю.Г. Нагорный Карабах"),
-        ];
-        let clusters = clusters_of(&facts);
+        let clusters = clusters_of(&[
+            "Барсегов Ю.Г. Нагорный Карабах",
+            "Barsegov, Yu. G., Nagornyi Karabakh",
+            "Барсегов Ю. Г. Нагорный Карабах",
+            "Барсегов Ю.Г. Нагорный Карабаж",
+            "Барсегов Ю.Г. Геноцид армян",
+            "Барсегов Ю.Г. Нагорный Карабах, т. 2",
+            "Ковалёв П.И. Советско-турецкие отношения",
+            "Соколов А.Н. Советско-турецкие отношения",
+            "Барсигов Ю.Г. Нагорный Карабах",
+        ]);
         assert_eq!(
             clusters.forms.len(),
             8,
             "spacing of initials is the same form"
         );
-        let cluster = |doc: usize| clusters.cluster_of_form[clusters.form_of_doc[&doc]];
+        let cluster = |doc: usize| clusters.cluster_of_doc(doc).unwrap();
         assert_eq!(cluster(0), cluster(1));
         assert_eq!(cluster(0), cluster(2));
         assert_eq!(cluster(0), cluster(3));
@@ -239,5 +231,25 @@ mod tests {
             "one title, two authors: two sources"
         );
         assert_eq!(cluster(0), cluster(8), "a typo in the surname");
+    }
+
+    #[test]
+    fn the_most_common_form_wins_and_a_tie_goes_to_the_first_written() {
+        let clusters = clusters_of(&[
+            "Barsegov, Yu. G., Nagornyi Karabakh",
+            "Барсегов Ю.Г. Нагорный Карабах",
+            "Барсегов Ю. Г. Нагорный Карабах",
+        ]);
+        let members = clusters.members();
+        assert_eq!(members, vec![vec![0, 1]]);
+        let best = clusters.most_common(&members[0]).unwrap();
+        assert_eq!(clusters.forms[best].text, "Барсегов Ю.Г. Нагорный Карабах");
+        let tie = clusters_of(&[
+            "Barsegov, Yu. G., Nagornyi Karabakh",
+            "Барсегов Ю.Г. Нагорный Карабах",
+        ]);
+        let best = tie.most_common(&tie.members()[0]).unwrap();
+        assert_eq!(tie.forms[best].text, "Barsegov, Yu. G., Nagornyi Karabakh");
+        assert_eq!(tie.most_common(&[]), None);
     }
 }

@@ -1,0 +1,218 @@
+//! Stable citation keys for CSL items that have none: first author's family name, year and
+//! first title word that is not a function word, folded to ASCII (`barsegov2008nagornyi`).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The Latin transliteration of a Cyrillic letter (lower case; a simplified BGN/PCGN
+/// scheme without diacritics), or `None` for any other character.
+fn cyrillic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' | 'є' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'й' | 'і' | 'ї' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "iu",
+        'я' => "ia",
+        'ґ' => "g",
+        _ => return None,
+    })
+}
+
+/// Append `c` (already lower case) folded to ASCII: Cyrillic transliterated, accents
+/// dropped (`ä` → `a`, `ß` → `ss`), anything that is not a letter or digit left out.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii_alphanumeric() {
+        out.push(c);
+    } else if c.is_ascii() {
+    } else if let Some(latin) = cyrillic(c) {
+        out.push_str(latin);
+    } else {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            _ => out.extend(std::iter::once(c).nfd().filter(char::is_ascii_alphanumeric)),
+        }
+    }
+}
+
+/// Append `text` lower-cased and folded to ASCII letters and digits: Cyrillic
+/// transliterated, diacritics dropped (`Ä` → `a`, `ß` → `ss`), everything else left out.
+fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(
+            text.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            // Basic Cyrillic capitals are their small letters less 32.
+            'А'..='Я' => push_folded(out, char::from_u32(u32::from(c) + 32).unwrap_or(c)),
+            'Ё' => push_folded(out, 'ё'),
+            'а'..='я' | 'ё' => push_folded(out, c),
+            c if c.is_lowercase() || !c.is_alphabetic() => push_folded(out, c),
+            c => c.to_lowercase().for_each(|l| push_folded(out, l)),
+        }
+    }
+}
+
+/// `text` folded as [`fold_into`] appends it.
+#[cfg(test)]
+pub(crate) fn fold_ascii(text: &str) -> String {
+    let mut out = String::new();
+    fold_into(&mut out, text);
+    out
+}
+
+/// Append the first word of `title` that is not a function word (else its first word),
+/// folded.
+fn push_title_word(out: &mut String, title: &str) {
+    if let Some(word) = crate::language::scan_title(title).key_word {
+        fold_into(out, word);
+    }
+}
+
+/// Append the decimal digits of `n` (a year), without the formatting machinery.
+fn push_number(out: &mut String, n: i32) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n.unsigned_abs();
+    loop {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for &d in digits.get(..len).unwrap_or(&[]).iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// A citation key for an item with no id: the first author's (or editor's) family name,
+/// the year and the first significant word of the title, each folded to ASCII lower case
+/// (`Барсегов`, 2008, `Нагорный Карабах` → `barsegov2008nagornyi`). The same author, year
+/// and title always give the same key. A name given whole (an institution) gives its
+/// first significant word; with nothing to go on the key is `item`.
+pub fn item_key(name: Option<&str>, year: Option<i32>, title: Option<&str>) -> String {
+    let word = title.and_then(|t| crate::language::scan_title(t).key_word);
+    key_with_word(name, year, word)
+}
+
+/// [`item_key`] with the title's key word already found (by [`crate::language::scan_title`]).
+pub(crate) fn key_with_word(name: Option<&str>, year: Option<i32>, word: Option<&str>) -> String {
+    let mut key = String::with_capacity(32);
+    if let Some(n) = name {
+        if n.contains(char::is_whitespace) {
+            push_title_word(&mut key, n);
+        } else {
+            fold_into(&mut key, n);
+        }
+    }
+    if let Some(y) = year {
+        push_number(&mut key, y);
+    }
+    if let Some(w) = word {
+        fold_into(&mut key, w);
+    }
+    if key.is_empty() {
+        key.push_str("item");
+    }
+    key
+}
+
+/// A citation key for an archival item with no author or title: its repository and
+/// location, folded (`RGASPI`, `f. 2, op. 1, d. 17663, l. 1` → `rgaspif2op1d17663l1`), at
+/// most 48 characters.
+pub fn archive_key(repository: Option<&str>, location: Option<&str>) -> String {
+    let mut key = String::with_capacity(48);
+    fold_into(&mut key, repository.unwrap_or(""));
+    fold_into(&mut key, location.unwrap_or(""));
+    key.truncate(48);
+    if key.is_empty() {
+        key.push_str("item");
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_in_four_languages() {
+        assert_eq!(
+            item_key(Some("Барсегов"), Some(2008), Some("Нагорный Карабах")),
+            "barsegov2008nagornyi"
+        );
+        assert_eq!(
+            item_key(Some("Mazower"), Some(1998), Some("Dark Continent")),
+            "mazower1998dark"
+        );
+        assert_eq!(
+            item_key(
+                Some("Müller-Tamm"),
+                Some(1921),
+                Some("Die Akten der Reichskanzlei")
+            ),
+            "mullertamm1921akten"
+        );
+        assert_eq!(
+            item_key(Some("Ducœur"), None, Some("L’Arménie et la France")),
+            "ducoeurarmenie"
+        );
+        assert_eq!(
+            item_key(Some("World Health Organization"), Some(2020), None),
+            "world2020"
+        );
+        assert_eq!(item_key(None, None, None), "item");
+        assert_eq!(item_key(Some("X"), Some(-44), None), "x-44");
+        assert_eq!(item_key(Some("X"), Some(0), None), "x0");
+        assert_eq!(
+            archive_key(Some("RGASPI"), Some("f. 2, op. 1, d. 17663, l. 1")),
+            "rgaspif2op1d17663l1"
+        );
+        assert_eq!(
+            archive_key(Some("BArch"), Some("R 901/71200, Bl. 45–47")),
+            "barchr90171200bl4547"
+        );
+        assert_eq!(fold_ascii("Çetinkaya Straße Łódź"), "cetinkayastrasselodz");
+    }
+}
