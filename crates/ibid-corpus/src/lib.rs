@@ -81,4 +81,4 @@ pub use read::{
     file_kind, read_regular_file, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE,
 };
 pub use replace::{create_file, replace_file, write_file, Replaced};
-pub use walk::WalkError;
+pub use walk::{walk_pages, Pages, WalkError};

@@ -57,7 +57,7 @@ fn throughput(c: &mut Criterion) {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let units: [(&str, &str); 12] = [
+    let units: [(&str, &str); 24] = [
         ("open-brackets", "["),
         ("full-stops", "."),
         ("page-labels", "p. "),
@@ -70,6 +70,24 @@ fn pathological(c: &mut Criterion) {
         ("surnames", "Smith, "),
         ("quotes", "«"),
         ("containers", "// "),
+        // pandoc's locator grammar: bracket groups, nested opens, group ranges, pinpoint
+        // groups after a page, braced locators taken as written.
+        ("bracket-groups", "12(3)[4]"),
+        ("nested-opens", "(["),
+        ("group-ranges", "(1)-"),
+        ("pinpoint-groups", "1 [2] "),
+        ("braced-locators", "[@k {p. 1 "),
+        // The science styles' sources: runs of numbers after journal titles, and the
+        // journal's walk back over abbreviations and labels.
+        ("vancouver-runs", "J 2002; 1: 2-3; "),
+        ("nature-runs", "Phys. Rev. 1, 2 ("),
+        ("abbreviations", "J. "),
+        ("labelled-volumes", "Vol. 1, 2, "),
+        // French professional press: a periodical's name, date and number.
+        ("periodicals", "Soins, juillet-août 03/05/2014, n°1, "),
+        // Noise: markup tags, doubled punctuation; roman volumes of older journals.
+        ("markup", "<italic>a</italic>,, "),
+        ("roman-volumes", "J, XV, 1906, S. 1 - "),
     ];
     for (name, unit) in units {
         for size in [100_000usize, 1_000_000] {

@@ -29,7 +29,7 @@
 //! what came out.
 
 use ibid_parse::csl::{reference_to_csl, CslItem, CslName};
-use ibid_parse::{parse_reference, LocatorLabel, Reference};
+use ibid_parse::{parse_citation, parse_reference, LocatorLabel, Reference};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -50,6 +50,28 @@ const FIELDS: [&str; 12] = [
     "archive",
     "locators",
 ];
+
+/// The scored fields of a pandoc citation set (`pandoc-N.jsonl`): of the first cited item,
+/// the locator text as split from the suffix (label included; inside `{…}` the text between
+/// the braces), the CSL label of its first locator, that locator's value as read by the
+/// locator grammar (a list is one value: `5(b), 2.3.1`), and the suffix.
+const PANDOC_FIELDS: [&str; 4] = ["locator", "label", "value", "suffix"];
+
+/// What a set scores: references (`set-N.jsonl`) or pandoc citations (`pandoc-N.jsonl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetKind {
+    Reference,
+    Pandoc,
+}
+
+impl SetKind {
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            SetKind::Reference => &FIELDS,
+            SetKind::Pandoc => &PANDOC_FIELDS,
+        }
+    }
+}
 
 /// Floors on each field's accuracy, set just below the measured values: `(field, share of
 /// the references that have the field which come out right, share of all scored references
@@ -112,6 +134,8 @@ struct Set {
     name: String,
     /// The `.jsonl` file.
     path: PathBuf,
+    /// What its cases are.
+    kind: SetKind,
 }
 
 impl Set {
@@ -121,6 +145,13 @@ impl Set {
 
     fn is_holdout(&self) -> bool {
         self.name.starts_with("holdout/")
+    }
+
+    /// A holdout set that has never been measured: it has no known-failures file yet. It is
+    /// not scored (nobody may see a figure of it) until it is measured once, at the end of
+    /// the work it was held out from, with `UPDATE_ACCURACY=1 ACCURACY_UNSEAL=1`.
+    fn is_sealed(&self) -> bool {
+        self.is_holdout() && !self.known_failures().exists()
     }
 }
 
@@ -135,9 +166,15 @@ fn sets() -> Vec<Set> {
             let path = entry.expect("read the accuracy folder").path();
             if path.extension().is_some_and(|e| e == "jsonl") {
                 let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                let kind = if stem.starts_with("pandoc-") {
+                    SetKind::Pandoc
+                } else {
+                    SetKind::Reference
+                };
                 sets.push(Set {
                     name: format!("{folder}/{stem}"),
                     path,
+                    kind,
                 });
             }
         }
@@ -175,7 +212,7 @@ fn load_cases(set: &Set) -> Vec<Case> {
             .clone();
         for key in expect.keys() {
             assert!(
-                FIELDS.contains(&key.as_str()),
+                set.kind.fields().contains(&key.as_str()),
                 "{file}.jsonl:{line}: unknown field {key:?}"
             );
         }
@@ -353,6 +390,7 @@ fn expected(case: &Case, field: &str) -> Option<Got> {
             let normalised = match field {
                 "author_family" | "author_given" => name_part(s),
                 "volume" | "issue" | "page" => number(s),
+                "locator" | "label" | "value" | "suffix" => squash(s),
                 _ => text(s),
             };
             Got::Text(normalised)
@@ -423,6 +461,19 @@ fn read_known_failures(set: &Set) -> Known {
     known
 }
 
+/// A set's figure for the README's table.
+enum Figure {
+    /// A holdout set never measured, and its number of cases.
+    Sealed(usize),
+    /// Cases fully right, of how many; `first` when this is the set's first measurement
+    /// (a holdout set unsealed now), whose figure is also its `first` figure.
+    Measured {
+        right: usize,
+        cases: usize,
+        first: bool,
+    },
+}
+
 /// The scores of one set.
 struct Score {
     tallies: BTreeMap<&'static str, Tally>,
@@ -449,6 +500,7 @@ fn reference_accuracy() {
     let sets = sets();
     assert!(!sets.is_empty(), "no accuracy sets in {}", dir().display());
     let update = std::env::var_os("UPDATE_ACCURACY").is_some();
+    let unseal = update && std::env::var_os("ACCURACY_UNSEAL").is_some();
     let mut ids = BTreeSet::new();
     let mut problems = Vec::new();
     let mut figures = BTreeMap::new();
@@ -462,7 +514,18 @@ fn reference_accuracy() {
                 case.id
             );
         }
-        let score = score(&cases);
+        if set.is_sealed() && !unseal {
+            // Never measured: its cases are checked for form above, its figure is not taken.
+            println!(
+                "\n{}: sealed holdout set of {} cases, not scored",
+                set.name,
+                cases.len()
+            );
+            figures.insert(set.name.clone(), Figure::Sealed(cases.len()));
+            continue;
+        }
+        let first_measure = set.is_sealed();
+        let score = score(&cases, set.kind);
         print_table(set, &cases, &score);
         assert!(
             score.panics.is_empty(),
@@ -478,33 +541,64 @@ fn reference_accuracy() {
         if set.name == FLOORS_SET {
             problems.extend(check_floors(set, &score));
         }
-        figures.insert(set.name.clone(), (score.fully_right(), cases.len()));
+        figures.insert(
+            set.name.clone(),
+            Figure::Measured {
+                right: score.fully_right(),
+                cases: cases.len(),
+                first: first_measure,
+            },
+        );
     }
     problems.extend(check_readme(&figures, update));
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
+/// What the parser produced for every field of a pandoc citation case: the first item's
+/// locator text, the label of its first locator, and its suffix.
+fn pandoc_actual(input: &str) -> Vec<Got> {
+    let parsed = parse_citation(input);
+    let item = parsed.value.as_ref().and_then(|c| c.items.first());
+    let text_of = |span: Option<ibid_parse::Span>| match span {
+        Some(s) if !s.is_empty() => Got::Text(squash(s.slice(input))),
+        _ => Got::None,
+    };
+    vec![
+        text_of(item.and_then(|i| i.locator)),
+        item.and_then(|i| i.locators.first())
+            .map_or(Got::None, |l| Got::Text(l.label.name().to_string())),
+        text_of(item.and_then(|i| i.locators.first()).map(|l| l.value)),
+        text_of(item.and_then(|i| i.suffix)),
+    ]
+}
+
 /// Parse every case and compare every scored field.
-fn score(cases: &[Case]) -> Score {
+fn score(cases: &[Case], kind: SetKind) -> Score {
+    let fields = kind.fields();
     let mut score = Score {
-        tallies: FIELDS.iter().map(|f| (*f, Tally::default())).collect(),
+        tallies: fields.iter().map(|f| (*f, Tally::default())).collect(),
         failures: BTreeMap::new(),
         per_lang: BTreeMap::new(),
         panics: Vec::new(),
     };
     for case in cases {
         let input = case.input.as_str();
-        let result = std::panic::catch_unwind(|| {
-            let parsed = parse_reference(input);
-            let csl = reference_to_csl(&parsed.value, input);
-            FIELDS.map(|f| actual(f, &parsed.value, &csl, input))
+        let result = std::panic::catch_unwind(|| match kind {
+            SetKind::Reference => {
+                let parsed = parse_reference(input);
+                let csl = reference_to_csl(&parsed.value, input);
+                FIELDS
+                    .map(|f| actual(f, &parsed.value, &csl, input))
+                    .to_vec()
+            }
+            SetKind::Pandoc => pandoc_actual(input),
         });
         let Ok(got) = result else {
             score.panics.push(format!("case {}: {input}", case.id));
             continue;
         };
         let mut all_right = true;
-        for (field, got) in FIELDS.iter().zip(got) {
+        for (field, got) in fields.iter().zip(got) {
             let Some(want) = expected(case, field) else {
                 continue;
             };
@@ -557,7 +651,7 @@ fn print_table(set: &Set, cases: &[Case], score: &Score) {
         "{:<14} {:>16} {:>9} {:>14} {:>9}",
         "field", "right/has field", "accuracy", "spurious/lacks", "overall"
     );
-    for field in FIELDS {
+    for field in set.kind.fields() {
         let t = &score.tallies[field];
         let _ = writeln!(
             out,
@@ -687,7 +781,7 @@ fn check_floors(set: &Set, score: &Score) -> Vec<String> {
 /// Check the README's table of figures (`| tuning/set-8 | 102 | first | now |`) against the
 /// sets: every set has a row, with its number of cases and its figure now. With `update`, the
 /// rows are rewritten instead.
-fn check_readme(figures: &BTreeMap<String, (usize, usize)>, update: bool) -> Vec<String> {
+fn check_readme(figures: &BTreeMap<String, Figure>, update: bool) -> Vec<String> {
     let path = dir().join("README.md");
     let text = std::fs::read_to_string(&path).expect("read the accuracy README");
     let mut problems = Vec::new();
@@ -699,15 +793,26 @@ fn check_readme(figures: &BTreeMap<String, (usize, usize)>, update: bool) -> Vec
             ["", name, _, first, _, ""] => figures.get(*name).map(|f| (*name, *first, f)),
             _ => None,
         };
-        let Some((name, first, &(right, cases))) = row else {
+        let Some((name, first, figure)) = row else {
             lines.push(line.to_string());
             continue;
         };
         seen.insert(name.to_string());
-        let want = format!(
-            "| {name} | {cases} | {first} | {} |",
-            fully_right_figure(right, cases)
-        );
+        let want = match *figure {
+            Figure::Sealed(cases) => format!("| {name} | {cases} | sealed | sealed |"),
+            Figure::Measured {
+                right,
+                cases,
+                first: true,
+            } => {
+                let now = fully_right_figure(right, cases);
+                format!("| {name} | {cases} | {now} | {now} |")
+            }
+            Figure::Measured { right, cases, .. } => format!(
+                "| {name} | {cases} | {first} | {} |",
+                fully_right_figure(right, cases)
+            ),
+        };
         if line != want && !update {
             problems.push(format!(
                 "README.md: the row of {name} should read\n  {want}\nrecord it with UPDATE_ACCURACY=1"

@@ -1,6 +1,7 @@
 //! Locator values: numbers, roman numerals, identifiers, ranges, lists, recto/verso.
 //! A value is a list of items joined by `,` `and` `et` `und` `и`; an item is a number or a range.
 
+mod groups;
 pub(crate) mod lex;
 mod marks;
 mod number;

@@ -131,6 +131,11 @@ impl Reader<'_> {
     /// Read every field from token `i` to the end.
     pub(super) fn rest(&mut self, mut i: usize) {
         while let Some(t) = self.t.tok(i).copied() {
+            if let Some(serial) = self.cursor.serial.filter(|s| s.journal == i) {
+                self.cursor.serial = None;
+                i = self.serial_fields(serial).max(i + 1);
+                continue;
+            }
             let next = match t.kind {
                 TokenKind::Punct(c) => self.punct(i, c),
                 TokenKind::Url => {
@@ -328,6 +333,15 @@ impl Reader<'_> {
         let Some(t) = self.t.tok(i).copied() else {
             return i + 1;
         };
+        if self.layout.quoted_title
+            && i == self.layout.title_end
+            && self.r.container_title.is_none()
+            && self.t.word_is(i, "to")
+        {
+            // `“Introduction” to Mrs Dalloway`: a preface or introduction to a book.
+            self.expect_container(false);
+            return i + 1;
+        }
         let chunk_start = self.cursor.sep != Sep::None || i == 0;
         if self.cursor.archival_hint && chunk_start && t.upper_first {
             if let Some(next) = self.archive_at(i) {
@@ -805,7 +819,10 @@ impl Reader<'_> {
         }
         let end = self.t.num_value_end(i).unwrap_or(i + 1);
         let span = self.t.span(i, end);
+        // A range is never a volume (`Conference. 305–319.` are pages).
+        let range = self.t.num_word_end(i) < end && self.t.tok(i).is_some_and(|t| t.space_before);
         if self.expect == Expect::Volume
+            && !range
             && self.r.volume.is_none()
             && self.cursor.sep != Sep::Colon
             && !(self.cursor.sep == Sep::Comma && self.dated_to_the_day())

@@ -249,6 +249,10 @@ impl Tokens<'_> {
         if self.element_starts_at(k) || self.pub_colon(k) || self.place_at(k) {
             return true;
         }
+        // `Who needs identity? In S. Hall & P. du Gay (Eds.), …`: the container's mark.
+        if next.upper_first && next.has(Lex::CONTAINER) {
+            return true;
+        }
         if !next.upper_first {
             return false;
         }
@@ -379,6 +383,18 @@ impl Reader<'_> {
             && starts_name(self.t, end)
         {
             return i;
+        }
+        // `Ulyanov, Vladimir (Lenin).`, `Blair, Eric (George Orwell).`: the name the person
+        // wrote under, in brackets after the name, before the full stop.
+        if self.t.is_p(end, '(') {
+            let close = (end + 2..end + 5).find(|&k| self.t.is_p(k, ')'));
+            let alias = close.is_some_and(|c| {
+                (end + 1..c).all(|k| self.t.tok(k).is_some_and(|t| t.is_word() && t.upper_first))
+                    && self.t.is_p(c + 1, '.')
+            });
+            if let Some(close) = close.filter(|_| alias) {
+                end = close + 1;
+            }
         }
         let role = self.t.postfix_role(end);
         let after_role = role.map_or(end, |(_, k)| k);
@@ -565,9 +581,16 @@ impl Reader<'_> {
         let found = if self.t.is_p(i, '(') || self.t.is_p(i, '[') {
             self.t.year_group(i)
         } else {
+            // `Tauber, M. E. 1979, Icarus, 37, 587`: a year and a comma right before the
+            // journal of a science-style source.
+            let before_journal = |next: usize| {
+                self.cursor.serial.is_some()
+                    && self.t.is_p(next, ',')
+                    && next + 1 == self.t.toks.len()
+            };
             self.t
                 .year_at(i)
-                .filter(|&(_, next)| self.t.is_p(next, '.'))
+                .filter(|&(_, next)| self.t.is_p(next, '.') || before_journal(next))
         };
         let Some((date, mut next)) = found else {
             return i;
@@ -654,7 +677,9 @@ impl Reader<'_> {
     /// separator the style ends titles with, a bracket, ` / `, `//`, a link or a locator.
     pub(super) fn title_sentence_end(&self, i: usize, style: Style) -> usize {
         let mut j = i;
-        while let Some(t) = self.t.tok(j) {
+        // A science-style source's journal ends every sentence before it.
+        let journal = self.cursor.serial.map_or(usize::MAX, |s| s.journal);
+        while let Some(t) = self.t.tok(j).filter(|_| j < journal) {
             let stop = match t.kind {
                 TokenKind::Punct('.') => self.t.sentence_stop(j) && !self.title_continues(j),
                 TokenKind::Punct(',') => {
@@ -681,13 +706,16 @@ impl Reader<'_> {
                         j += 3;
                         continue;
                     }
-                    true
+                    // Before a science-style source, the title runs to the journal: a
+                    // bracket inside it is part of it (`The SOFA (Sepsis-related …) score`).
+                    self.cursor.serial.is_none()
                 }
                 TokenKind::Punct(':') => self.t.volume_count_at(j + 1).is_some(),
                 TokenKind::Punct('?' | '!') => {
                     style == Style::Period && self.t.field_after_question(j)
                 }
-                TokenKind::Punct(';' | '[') => true,
+                TokenKind::Punct('[') => true,
+                TokenKind::Punct(';') => self.cursor.serial.is_none(),
                 TokenKind::Punct('/') => {
                     t.space_before
                         || self.t.is_p(j + 1, '/')

@@ -122,6 +122,8 @@ impl Lex {
     pub const ID: u64 = 1 << 48;
     /// Introduces a pinpoint after `Id.` (`at`).
     pub const PINPOINT_AT: u64 = 1 << 49;
+    /// A small word inside a journal's title (`of`, `and`, `für`): `Journal of Physics`.
+    pub const JOURNAL_JOINER: u64 = 1 << 56;
 
     /// Whether the word is in any of the classes `mask`.
     pub fn has(self, mask: u64) -> bool {
@@ -130,7 +132,7 @@ impl Lex {
 }
 
 /// The word classes of `data/lexicon.tsv` and the bit each sets.
-const CLASSES: [(&str, u64); 48] = [
+const CLASSES: [(&str, u64); 49] = [
     ("particle", Lex::PARTICLE),
     ("and", Lex::AND),
     ("editor", Lex::EDITOR),
@@ -179,6 +181,7 @@ const CLASSES: [(&str, u64); 48] = [
     ("editor-scope", Lex::EDITOR_SCOPE),
     ("id", Lex::ID),
     ("pinpoint-at", Lex::PINPOINT_AT),
+    ("journal-joiner", Lex::JOURNAL_JOINER),
 ];
 
 /// The phrase classes of `data/lexicon.tsv`: word sequences the grammar reads where a rule

@@ -10,6 +10,7 @@ mod names;
 mod numbers;
 mod parse;
 mod runs;
+mod serial;
 mod shapes;
 #[cfg(test)]
 mod tests;

@@ -131,27 +131,45 @@ impl Tokens<'_> {
         Some(end)
     }
 
-    /// One or more initials (`W. E.`, `Ю.Г.`): the index after them.
+    /// One or more initials (`W. E.`, `Ю.Г.`, `J.P` with the last full stop left out): the
+    /// index after them.
     fn initials(&self, i: usize) -> Option<usize> {
         let mut end = self.initial(i)?;
         while let Some(next) = self.initial(end).filter(|_| end < i + 12) {
             end = next;
         }
-        Some(end)
+        let undotted_last = self
+            .tok(end)
+            .is_some_and(|t| t.is_word() && t.upper_first && t.chars == 1 && !t.space_before)
+            && (self.is_p(end + 1, ',') || self.is_p(end + 1, ';'));
+        Some(end + usize::from(undotted_last))
     }
 
     /// Initials written without full stops after a family name (`Smith JA`), Latin only.
     fn bare_initials(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         let text = t.text(self.input);
-        let ok = t.all_upper()
-            && t.chars <= 3
-            && text.bytes().all(|b| b.is_ascii_uppercase())
-            && (self
-                .tok(i + 1)
-                .map_or(true, |n| n.is(',') || n.is('.') || n.is(';'))
-                || self.has(i + 1, Lex::AND));
-        ok.then_some(i + 1)
+        if !(t.all_upper() && t.chars <= 3 && text.bytes().all(|b| b.is_ascii_uppercase())) {
+            return None;
+        }
+        // `Brown EJ Jr,`, `Castro AF 3rd,`: a generation after the initials.
+        let mut end = i + 1;
+        if self.has(end, Lex::NAME_SUFFIX) && self.tok(end).is_some_and(|s| s.upper_first) {
+            end += 1;
+        } else if self
+            .tok(end)
+            .is_some_and(|n| n.kind == TokenKind::Num && n.chars == 1)
+            && self.has(end + 1, Lex::ORDINAL)
+            && self.tok(end + 1).is_some_and(|o| !o.space_before)
+        {
+            end += 2;
+        }
+        // The name ends at a list separator, or before the title after `:` (`Pfaffl MW:`)
+        // or a bracketed year (`Riddell RH (2014)`).
+        let ok = self.tok(end).map_or(true, |n| {
+            n.is(',') || n.is('.') || n.is(';') || n.is(':') || n.is('(') && n.space_before
+        }) || self.has(end, Lex::AND);
+        ok.then_some(end)
     }
 
     /// Whether a name may end before token `i`.
@@ -219,14 +237,26 @@ impl Tokens<'_> {
         if !(self.cap_word(fam) || self.upper_word(fam)) || self.has(fam, Lex::INSTITUTION) {
             return None;
         }
-        let end = self.initials(fam + 1).or_else(|| {
-            (ctx != Ctx::AfterRole && self.cap_word(fam))
-                .then(|| self.bare_initials(fam + 1))
+        let bare = |k: usize| {
+            (ctx != Ctx::AfterRole && (self.cap_word(fam) || self.upper_word(fam)))
+                .then(|| self.bare_initials(k))
                 .flatten()
-        })?;
+        };
+        let mut fam_end = fam + 1;
+        let mut end = self.initials(fam_end).or_else(|| bare(fam_end));
+        let short_lead = self.tok(fam).is_some_and(|t| t.chars <= 3)
+            && self.cap_word(fam)
+            && self.cap_word(fam + 1);
+        if end.is_none() && (self.upper_word(fam) && self.upper_word(fam + 1) || short_lead) {
+            // `VAN DAMME K`, `El Sahly HM`: a family name of two words, in capitals or
+            // after a short first word.
+            fam_end = fam + 2;
+            end = bare(fam_end);
+        }
+        let end = end?;
         let name = self.personal(
-            (fam, fam + 1),
-            Some((fam + 1, end)),
+            (fam, fam_end),
+            Some((fam_end, end)),
             Some((i, fam)),
             (i, end),
         );
@@ -281,6 +311,11 @@ impl Tokens<'_> {
             return None;
         }
         let mut fam_end = fam + 1;
+        // `DE GAULLE, Charles`, `CARRÈRE D'ENCAUSSE, Hélène`: a family name in capitals of
+        // two words.
+        if self.upper_word(fam) && self.upper_word(fam_end) && self.is_p(fam_end + 1, ',') {
+            fam_end += 1;
+        }
         let elided = self.elided_particle(fam_end) && self.is_p(fam_end + 1, ',');
         if elided
             || self.cap_word(fam_end)
@@ -300,7 +335,11 @@ impl Tokens<'_> {
             if let Some(next) = self.initial(g) {
                 g = next;
                 last_initial = true;
-            } else if !last_initial && items < 3 && self.name_word(g, ctx) {
+            } else if !last_initial
+                && items < 3
+                && (self.name_word(g, ctx) || self.upper_word(fam) && self.upper_word(g))
+            {
+                // (`SMITH, ADAM`: all in capitals, the given name too.)
                 g += 1;
             } else {
                 break;
@@ -626,10 +665,22 @@ impl Tokens<'_> {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        // `Lamport L. LaTeX: a document …`, `Lamport L. Time, clocks, and …`: a surname and
+        // its initial before a title that goes on after a colon, or after a comma in lower
+        // case, unless the first word is a known given name.
+        let title_next = self.is_p(i + 4, ':')
+            || self.is_p(i + 4, ',')
+                && self.tok(i + 5).is_some_and(|t| {
+                    t.is_word()
+                        && !t.upper_first
+                        && !t.has(Lex::AND | Lex::EDITOR | Lex::TRANSLATOR | Lex::COMPILER)
+                });
+        let title_after = ctx == Ctx::Lead && title_next && !is_given_name(self.text(i));
         self.cap_word(i)
             && self.initial(i + 1) == Some(i + 3)
             && self.cap_word(i + 3)
             && (latin || ctx != Ctx::Lead)
+            && !title_after
     }
 
     /// `et al.`, `et al`, `и др.`, `u. a.`, `and others`, `[и др.]`: the index after it.
@@ -652,7 +703,9 @@ impl Tokens<'_> {
     /// (`and`, `&`, `;`, `/`) rather than a bare comma.
     fn list_sep(&self, j: usize, ctx: Ctx) -> Option<(usize, bool)> {
         let t = self.tok(j)?;
-        let connector = |k: usize| self.has(k, Lex::AND) || self.is_p(k, '&');
+        // (`Y.` is an initial, not Spanish `y`.)
+        let connector =
+            |k: usize| self.has(k, Lex::AND) && !self.is_p(k + 1, '.') || self.is_p(k, '&');
         if t.is(',') {
             return Some(if connector(j + 1) {
                 (j + 2, true)
@@ -733,7 +786,17 @@ pub(crate) fn scan_names(t: Tokens<'_>, at: usize, ctx: Ctx) -> Option<NameScan>
             confirmed = (names.len(), end);
             break;
         }
-        let Some((next, strong)) = t.list_sep(end, ctx) else {
+        // `MARTIN, Claire. DUPONT, Louis.`: French lists may part names in capitals, each
+        // inverted, with full stops.
+        let upper_stop = first_form != Form::FamilyInitials
+            && t.is_p(end, '.')
+            && t.upper_word(end + 1)
+            && t.is_p(end + 2, ',')
+            && t.tok(at).is_some_and(|f| f.all_upper());
+        let Some((next, strong)) = t
+            .list_sep(end, ctx)
+            .or(upper_stop.then_some((end + 1, true)))
+        else {
             break;
         };
         let Some((name, e, form)) = t.name_at(next, ctx, Some(first_form)) else {
@@ -919,6 +982,59 @@ mod tests {
         assert_eq!(
             names("Smith, John; Doe, Jane").0,
             ["Smith|John|", "Doe|Jane|"]
+        );
+    }
+
+    #[test]
+    fn vancouver_names_with_generations_and_undotted_initials() {
+        assert_eq!(
+            names("Castro AF 3rd, Brown EJ Jr, Dubois J.P, Roussel M").0,
+            [
+                "Castro|AF 3rd|",
+                "Brown|EJ Jr|",
+                "Dubois|J.P|",
+                "Roussel|M|"
+            ]
+        );
+        // Before a colon or a bracketed year, as BMC and Springer print them.
+        let t = super::super::token::tokenize("Pfaffl MW: A new model");
+        let tokens = Tokens {
+            input: "Pfaffl MW: A new model",
+            toks: &t,
+        };
+        let scan = scan_names(tokens, 0, Ctx::Lead).expect("a name");
+        assert_eq!(scan.end, 2);
+    }
+
+    #[test]
+    fn a_surname_and_initial_before_a_title_are_no_natural_name() {
+        let input = "Lamport L. Time, clocks, and the ordering of events";
+        let t = super::super::token::tokenize(input);
+        let scan = scan_names(Tokens { input, toks: &t }, 0, Ctx::Lead).expect("a name");
+        assert_eq!(scan.names.names[0].span().slice(input), "Lamport L.");
+        // A known given name keeps the natural order, and so does a role after the name.
+        assert_eq!(names("Michael B. Petrovich").0, ["Petrovich|Michael B.|"]);
+        let input = "Kemal H. Karpat, ed., The Ottoman State";
+        let t = super::super::token::tokenize(input);
+        let scan = scan_names(Tokens { input, toks: &t }, 0, Ctx::Lead).expect("a name");
+        assert_eq!(scan.names.names[0].span().slice(input), "Kemal H. Karpat");
+    }
+
+    #[test]
+    fn family_names_in_capitals() {
+        assert_eq!(names("DE GAULLE, Charles").0, ["DE GAULLE|Charles|"]);
+        assert_eq!(names("SMITH, ADAM").0, ["SMITH|ADAM|"]);
+        assert_eq!(
+            names("Baden LR, El Sahly HM, Essink B").0,
+            ["Baden|LR|", "El Sahly|HM|", "Essink|B|"]
+        );
+        assert_eq!(
+            names("VAN DAMME K, PEETERS M").0,
+            ["VAN DAMME|K|", "PEETERS|M|"]
+        );
+        assert_eq!(
+            names("MARTIN, Claire. DUPONT, Louis").0,
+            ["MARTIN|Claire|", "DUPONT|Louis|"]
         );
     }
 

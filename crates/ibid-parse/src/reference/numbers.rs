@@ -181,7 +181,8 @@ impl Tokens<'_> {
     }
 
     /// A date with a month name or in figures (`16 February 1921`, `March 3, 2005`,
-    /// `16.02.1921`, `февраля 1921`): the date and the index after it.
+    /// `16.02.1921`, `03/05/2014`, `1er juin 2016`, `февраля 1921`): the date and the index
+    /// after it.
     pub(super) fn date_at(&self, i: usize) -> Option<(PartialDate, usize)> {
         let small = |j: usize| {
             self.tok(j)
@@ -189,7 +190,20 @@ impl Tokens<'_> {
         };
         let t = self.tok(i)?;
         let mut j = i;
-        if small(i) && self.is_p(i + 1, '.') && small(i + 2) && self.is_p(i + 3, '.') {
+        let figures_sep = |k: usize| self.is_p(k, '.') || self.is_p(k, '/');
+        // `1er juin 2016`: a French first of the month.
+        let ordinal = small(i)
+            && self
+                .tok(i + 1)
+                .is_some_and(|o| !o.space_before && o.has(Lex::ORDINAL))
+            && self.has(i + 2, Lex::MONTH);
+        if ordinal {
+            let j = i + 2 + 1 + usize::from(self.is_p(i + 3, '.'));
+            let (year, end) = self.year_at(j)?;
+            let span = self.span(i, end);
+            return Some((PartialDate { span, ..year }, end));
+        }
+        if small(i) && figures_sep(i + 1) && small(i + 2) && figures_sep(i + 3) {
             let adjacent = (i + 1..i + 5).all(|k| self.tok(k).is_some_and(|t| !t.space_before));
             if !adjacent {
                 return None;

@@ -3,6 +3,7 @@
 
 use super::archive::{scan_archival, shelved_archival};
 use super::lexicon::Lex;
+use super::serial::Serial;
 use super::token::{tokenize, Tok, TokenKind, Tokens};
 use super::{ArchivalReference, Names, Reference};
 use crate::locator::{is_archival_level, names_repository, MAX_ARCHIVAL_LEVEL_CHARS};
@@ -87,6 +88,9 @@ pub(super) struct Cursor {
     pub slash: Option<usize>,
     /// The first `//` (GOST's container mark), if any.
     pub double_slash: Option<usize>,
+    /// The source of a journal article in a science style (`Lancet 1998; 352: 117-22`),
+    /// found before reading: the authors and title end before its journal.
+    pub serial: Option<Serial>,
 }
 
 /// How the reference is laid out, as far as it has been read: its style, where its title
@@ -209,6 +213,11 @@ impl<'a> Reader<'a> {
                 archival_hint = archival_hint_at(t.input, tok, next);
             }
         }
+        let serial = if double_slash.is_some() {
+            None
+        } else {
+            t.serial_source()
+        };
         Reader {
             t,
             cursor: Cursor {
@@ -218,6 +227,7 @@ impl<'a> Reader<'a> {
                 archival_hint,
                 slash,
                 double_slash,
+                serial,
             },
             r: Reference {
                 span,
@@ -252,12 +262,85 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // The authors and the title end before the journal of a science-style source.
+        let all = self.t;
+        let mut footnote_at = None;
+        match self.cursor.serial {
+            Some(serial) if serial.journal > i => {
+                // A footnote's number left against the title's full stop (`…Kapitalismus.1
+                // Archiv für …`) belongs to neither.
+                let footnote = serial.journal >= 2
+                    && all.toks[serial.journal - 1].kind == TokenKind::Num
+                    && !all.toks[serial.journal - 1].space_before
+                    && all.toks[serial.journal - 2].is('.');
+                if footnote {
+                    footnote_at = Some(serial.journal - 1);
+                }
+                self.t = Tokens {
+                    input: all.input,
+                    toks: &all.toks[..serial.journal - usize::from(footnote)],
+                };
+            }
+            _ => self.cursor.serial = None,
+        }
         i = self.authors(i);
         if !self.layout.no_title {
             i = self.title(i);
+            i = self.title_to_journal(i);
+        }
+        self.t = all;
+        if let Some(at) = footnote_at.filter(|&at| i <= at && (i..at).all(|k| all.is_p(k, '.'))) {
+            i = at + 1;
         }
         self.rest(i);
         self.corporate_author();
+    }
+
+    /// Before a science-style source (the tokens end at its journal), the sentences left
+    /// after the title read at `i` are more of it (`Enantioselective aldol condensations. 2.
+    /// Erythro-selective …. J. Am. Chem. Soc.`, `Density-functional thermochemistry. III. The
+    /// role of exact exchange. J. Chem. Phys.`), unless a year, a role, a container's mark or
+    /// a locator stands among them. Returns where reading goes on.
+    fn title_to_journal(&mut self, i: usize) -> usize {
+        let Some(title) = self.r.title.filter(|_| self.cursor.serial.is_some()) else {
+            return i;
+        };
+        let end = self.t.toks.len();
+        if self.layout.quoted_title || i >= end || self.r.title.is_none() {
+            return i;
+        }
+        // (A capitalised word cut short may begin the journal the walk back missed: `Proc.
+        // London Math. Soc.`, `10 Harv. L. Rev.`; a roman numeral does not.)
+        // The last word before the journal's full stop counts when very short (`Justus
+        // Liebigs Ann. Chem.`), as a title rarely ends so.
+        let abbreviated = |k: usize| {
+            let longest = if k + 2 < end { 6 } else { 3 };
+            self.t.is_p(k + 1, '.')
+                && self.t.tok(k).is_some_and(|t| {
+                    t.is_word()
+                        && t.upper_first
+                        && t.chars <= longest
+                        && !(super::lexicon::is_roman(t.text(self.t.input))
+                            && (t.chars >= 2 || t.text(self.t.input) == "I"))
+                })
+        };
+        let plain = (i..end).all(|k| {
+            !abbreviated(k)
+                && self.t.year_at(k).is_none()
+                && self.t.role_at(k).is_none()
+                && self.t.locator_at(k).is_none()
+                && !self.t.has(k, Lex::CONTAINER)
+                && !self
+                    .t
+                    .tok(k)
+                    .is_some_and(|t| matches!(t.kind, TokenKind::Url | TokenKind::Doi))
+        });
+        if !plain || !self.t.tok(end - 1).is_some_and(|t| t.is('.') || t.is(',')) {
+            return i;
+        }
+        self.r.title = Some(title.cover(self.t.field_span(i, end)));
+        self.layout.title_end = end - 1;
+        end
     }
 
     /// An author named again as the publisher is an institution (`Human Rights Watch.

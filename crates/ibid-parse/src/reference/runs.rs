@@ -2,7 +2,7 @@
 //! publisher, subtitle, series; and where such a run ends.
 
 use super::lexicon::Lex;
-use super::parse::{Expect, Reader, Style};
+use super::parse::{Expect, Reader, Sep, Style};
 use super::token::{TokenKind, Tokens};
 use crate::locator::lookup_label;
 use crate::{LocatorLabel, Span};
@@ -132,6 +132,86 @@ impl Tokens<'_> {
                         || abbreviated && self.year_at(end + 1).is_some()))
     }
 
+    /// Whether a periodical's date and number follow the run ending at `end` (`Soins, mars
+    /// 2011, n°212`, `Réanimation, 2006, vol. 15`, `Le Monde, 03/05/2014, n°21540`): what
+    /// marks the run as the name of a periodical in French professional references.
+    pub(super) fn periodical_follows(&self, end: usize) -> bool {
+        if !self.is_p(end, ',') {
+            return false;
+        }
+        let mut j = end + 1;
+        let mut steps = 0;
+        while steps < 3
+            && (self.has(j, Lex::MONTH)
+                || self.is_p(j, '-') && self.has(j + 1, Lex::MONTH)
+                || self.month_range_word(j))
+        {
+            j += 1;
+            steps += 1;
+        }
+        let Some((_, after)) = self.date_at(j).or_else(|| self.year_at(j)) else {
+            return false;
+        };
+        (self.is_p(after, ',') || self.is_p(after, '.'))
+            && self
+                .locator_at(after + 1)
+                .is_some_and(|l| matches!(l.label, LocatorLabel::Issue | LocatorLabel::Volume))
+    }
+
+    /// The end of a proceedings' title that goes on past `end` with the number of the
+    /// meeting or its year (`Proceedings of the 6th Symposium on …`, `Proc. 12th USENIX
+    /// Symp.`, `of the 2014 USENIX Annual Technical Conference`) and its acronym in brackets
+    /// (`(OSDI '04)`, `(CVPR)`).
+    pub(super) fn proceedings_end(&self, mut end: usize) -> usize {
+        for _ in 0..4 {
+            let at = end + usize::from(self.is_p(end, '.'));
+            let ordinal = self.tok(at).is_some_and(|t| t.kind == TokenKind::Num)
+                && self
+                    .tok(at + 1)
+                    .is_some_and(|o| o.has(Lex::ORDINAL) && !o.space_before)
+                && self
+                    .tok(at + 2)
+                    .is_some_and(|w| w.is_word() && w.upper_first);
+            let year = self
+                .year_at(at)
+                .filter(|&(_, after)| {
+                    self.tok(after)
+                        .is_some_and(|w| w.is_word() && w.upper_first)
+                })
+                .map(|(_, after)| after);
+            let next = if ordinal { Some(at + 2) } else { year };
+            let Some(next) = next else { break };
+            let (abbreviated, _, _) = self.abbreviated_run(next).unwrap_or((next, 0, 0));
+            end = self.container_end(next).max(abbreviated);
+        }
+        // `(OSDI '04)`, `(CVPR)`, `(ICML 2019)`.
+        if self.is_p(end, '(')
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| t.all_upper() && t.chars >= 2)
+        {
+            let close = (end + 2..end + 6).find(|&k| self.is_p(k, ')'));
+            if let Some(close) = close {
+                return close + 1;
+            }
+        }
+        end
+    }
+
+    /// Whether the word at `i` is two months joined by a hyphen (`juillet-août`, `März-April`).
+    fn month_range_word(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let text = t.text(self.input);
+        text.contains('-')
+            && text.split('-').all(|part| {
+                !part.is_empty()
+                    && super::lexicon::classify_lower(part.to_lowercase().as_bytes())
+                        .has(Lex::MONTH)
+            })
+    }
+
     /// The end of a container title at `i`: runs joined by `,` or `:` while no other field
     /// or place follows (`in Transcaucasia, Nationalism and Social Change, ed. …`).
     pub(super) fn container_end(&self, i: usize) -> usize {
@@ -139,7 +219,7 @@ impl Tokens<'_> {
         while (self.is_p(end, ',') || self.is_p(end, ':'))
             && self.tok(end + 1).is_some_and(|t| t.is_word())
             && !self.element_starts_at(end + 1)
-            && !self.has(end + 1, Lex::PLACE)
+            && !self.has(end + 1, Lex::PLACE | Lex::BY)
             && !self.pub_colon(end + 1)
         {
             end = self.run_end(end + 1);
@@ -294,7 +374,8 @@ impl Reader<'_> {
                     let abbreviated = self.t.abbreviated_run(i).filter(|&(end, words, dotted)| {
                         words >= 2 && dotted > 0 && !self.t.is_p(end + 1, ':')
                     });
-                    self.t.container_end(i).max(abbreviated.map_or(0, |r| r.0))
+                    let end = self.t.container_end(i).max(abbreviated.map_or(0, |r| r.0));
+                    self.t.proceedings_end(end)
                 };
                 let to = end + usize::from(self.t.is_p(end, '.') && self.t.abbreviation(end - 1));
                 self.r.container_title = Some(self.t.field_span(i, to));
@@ -326,6 +407,33 @@ impl Reader<'_> {
             self.layout.title_end = end;
             return end;
         }
+        if let Some(place) = self.r.place {
+            // `Las Vegas, NV, USA`, `New Delhi, India`: a state's or country's code or a
+            // country right after the place, before the year, is more of the place.
+            let after_place = i >= 2
+                && self.t.is_p(i - 1, ',')
+                && self.t.tok(i - 2).is_some_and(|t| t.end == place.end);
+            let code = end == i + 1 && self.t.tok(i).is_some_and(|t| t.all_upper() && t.chars == 2);
+            let country = words <= 2 && (i..end).all(|k| self.t.has(k, Lex::COUNTRY));
+            let year_after = next_is(',') && self.t.year_at(end + 1).is_some()
+                || next_is(',') && self.t.tok(end + 1).is_some_and(|t| t.all_upper());
+            if after_place && (code || country) && year_after && self.r.publisher.is_none() {
+                self.r.place = Some(place.cover(span));
+                return end;
+            }
+        }
+        // (After a place, the run is the publisher: `Paris, Seuil, 1950, t. 2`.)
+        if self.r.container_title.is_none()
+            && self.r.place.is_none()
+            && self.r.publisher.is_none()
+            && self.expect != Expect::Publisher
+            && self.t.periodical_follows(end)
+        {
+            self.r.container_title = Some(span);
+            self.layout.container_end = end;
+            self.expect = Expect::Nothing;
+            return end;
+        }
         if self.expect == Expect::Publisher {
             self.expect = Expect::Nothing;
             let end = self.t.publisher_end(end);
@@ -348,8 +456,10 @@ impl Reader<'_> {
             return end;
         }
         if let Some(container) = self.r.container_title {
+            // (A container closed by its acronym in brackets, `(OSDI '04).`, is whole.)
             let right_after = i.checked_sub(1) == Some(self.layout.container_end)
-                && self.t.is_p(self.layout.container_end, '.');
+                && self.t.is_p(self.layout.container_end, '.')
+                && !self.t.is_p(self.layout.container_end.wrapping_sub(1), ')');
             let imprint = self.t.pub_colon(i) || self.t.place_at(i) || self.t.place_year_at(i);
             if right_after && !imprint && self.r.place.is_none() && self.r.volume.is_none() {
                 let sentence = self.title_sentence_end(i, Style::Period);
@@ -375,6 +485,9 @@ impl Reader<'_> {
             }
         }
         let container_due = self.layout.quoted_title && self.r.container_title.is_none();
+        if let Some(next) = self.acs_imprint(i) {
+            return next;
+        }
         if self.r.place.is_none() && words <= 5 && !institution {
             let colon = self
                 .t
@@ -416,6 +529,9 @@ impl Reader<'_> {
             self.expect = Expect::Volume;
             self.layout.container_end = end;
             return end;
+        }
+        if let Some(next) = self.springer_imprint(i, end) {
+            return next;
         }
         if next_is(',') || next_is(')') {
             let more = self
@@ -463,6 +579,80 @@ impl Reader<'_> {
         }
         self.unknown.push(span);
         end
+    }
+
+    /// ACS's book imprint after a semicolon: `; VCH: Weinheim, 1996`, `; University Science
+    /// Books: Sausalito, CA, 2010` name the publisher before the colon and the place after
+    /// it, up to the year. Sets both; the index of the year.
+    fn acs_imprint(&mut self, i: usize) -> Option<usize> {
+        if self.cursor.sep != Sep::Semicolon
+            || !self.t.is_p(i.wrapping_sub(1), ';')
+            || self.r.place.is_some()
+            || self.r.publisher.is_some()
+            || self.r.container_title.is_some()
+        {
+            return None;
+        }
+        let colon = (i + 1..i + 8).find(|&k| {
+            self.t.tok(k).map_or(true, |t| {
+                !(t.is_word() || t.is('.') || t.is('&') || t.is('-'))
+            })
+        })?;
+        if !self.t.is_p(colon, ':') || (i..colon).any(|k| self.t.has(k, Lex::PLACE)) {
+            return None;
+        }
+        let year = (colon + 2..colon + 8).find(|&k| self.t.year_at(k).is_some())?;
+        let place_ok = (colon + 1..year).all(|k| {
+            self.t
+                .tok(k)
+                .is_some_and(|t| t.is_word() && t.upper_first || t.is(',') || t.is('.'))
+        }) && self.t.is_p(year - 1, ',');
+        if !place_ok {
+            return None;
+        }
+        self.r.publisher = Some(self.t.field_span(i, colon));
+        self.r.place = Some(self.t.field_span(colon + 1, year - 1));
+        Some(year)
+    }
+
+    /// Springer's and LNCS's order after the title, read from the run `i..end`: a series
+    /// before its volume once the container is named (`ICALP 2006. LNCS, vol. 4052`), the
+    /// publisher before the place and the bracketed year (`Springer, Heidelberg (2006)`,
+    /// `Addison-Wesley, Boston (2006)`), or the publisher alone before it (`MIT Press
+    /// (2016)`). The index after what was read.
+    fn springer_imprint(&mut self, i: usize, end: usize) -> Option<usize> {
+        let span = self.t.field_span(i, end);
+        let volume_next = self.t.is_p(end, ',')
+            && self
+                .t
+                .locator_at(end + 1)
+                .is_some_and(|l| l.label == LocatorLabel::Volume);
+        if volume_next && self.r.container_title.is_some() && self.r.collection_title.is_none() {
+            self.r.collection_title = Some(span);
+            return Some(end);
+        }
+        if self.r.publisher.is_some() || self.r.place.is_some() || self.r.title.is_none() {
+            return None;
+        }
+        let year_closes = |k: usize| {
+            self.t
+                .year_group(k)
+                .is_some_and(|(_, after)| self.t.only_punct_from(after) || self.t.is_p(after, '.'))
+        };
+        if self.t.is_p(end, ',') && self.t.has(end + 1, Lex::PLACE) {
+            let place_end = self.t.run_end(end + 1);
+            if self.t.is_p(place_end, '(') && year_closes(place_end) {
+                self.r.publisher = Some(span);
+                self.r.place = Some(self.t.field_span(end + 1, place_end));
+                return Some(place_end);
+            }
+        }
+        let book = self.r.container_title.is_none() && self.r.volume.is_none();
+        if book && self.t.is_p(end, '(') && year_closes(end) && !self.t.has(i, Lex::PLACE) {
+            self.r.publisher = Some(span);
+            return Some(end);
+        }
+        None
     }
 
     /// Whether the run ending at `end` is a newspaper: no container, place or publisher yet,

@@ -12,7 +12,8 @@ use crate::{Locator, Span};
 const MAX_QUOTED_TOKENS: usize = 256;
 
 impl Tokens<'_> {
-    /// The index after a list number in front of the reference (`[12]`, `12.`, `3)`), or 0.
+    /// The index after a list number in front of the reference (`[12]`, `(7)`, `12.`, `3)`,
+    /// or a bare `4 ` before a name written `Fire A,` or `Nash JF.`), or 0.
     pub(super) fn enumeration_end(&self) -> usize {
         let small = |j: usize| {
             self.tok(j)
@@ -25,8 +26,22 @@ impl Tokens<'_> {
         if self.is_p(0, '[') && small(1) && self.is_p(2, ']') && spaced_text(3) {
             return 3;
         }
+        if self.is_p(0, '(') && small(1) && self.is_p(2, ')') && spaced_text(3) {
+            return 3;
+        }
         if small(0) && (self.is_p(1, '.') || self.is_p(1, ')')) && spaced_text(2) {
             return 2;
+        }
+        // `4 Fire A, Xu S`, `11 Nash JF.`: a surname, then initials in capitals or a comma.
+        let surname = self.tok(1).is_some_and(|t| {
+            t.is_word() && t.upper_first && t.has_lower && t.space_before && !t.has(Lex::MONTH)
+        });
+        let initials = self.is_p(2, ',')
+            || self
+                .tok(2)
+                .is_some_and(|t| t.all_upper() && t.chars <= 3 && t.space_before);
+        if small(0) && surname && initials {
+            return 1;
         }
         0
     }
@@ -403,7 +418,14 @@ impl Tokens<'_> {
             }
         }
         let word = self.tok(j)?;
-        let role = if word.has(Lex::TRANSLATOR) {
+        // `IEEE Trans. Signal Process.`, `ACM Trans. Program.`, `Trans. AIEE`: the
+        // transactions of a society, next to its acronym, name a journal.
+        let acronym = |k: usize| self.tok(k).is_some_and(|a| a.all_upper() && a.chars >= 2);
+        let transactions = word.upper_first
+            && word.chars == 5
+            && self.is_p(j + 1, '.')
+            && (j.checked_sub(1).is_some_and(acronym) || acronym(j + 2));
+        let role = if word.has(Lex::TRANSLATOR) && !transactions {
             Role::Translator
         } else if word.has(Lex::EDITOR | Lex::COMPILER) {
             Role::Editor

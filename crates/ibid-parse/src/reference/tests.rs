@@ -1105,3 +1105,306 @@ fn every_month_form_of_the_date_grammar_dates_a_reference() {
     assert_eq!(text(input, r.issue), Some("7"));
     assert_eq!(text(input, r.page), Some("558–565"));
 }
+
+/// The fields of a science-style source: container, volume, issue, page, year.
+fn serial_fields(input: &str) -> [Option<String>; 5] {
+    let r = parse_reference(input).value;
+    let year = r.issued.and_then(|d| d.year).map(|y| y.value.to_string());
+    [
+        text(input, r.container_title).map(str::to_owned),
+        text(input, r.volume).map(str::to_owned),
+        text(input, r.issue).map(str::to_owned),
+        text(input, r.page).map(str::to_owned),
+        year,
+    ]
+}
+
+#[test]
+fn science_sources_are_read_by_position() {
+    let some = |s: &str| Some(s.to_owned());
+    for (input, [journal, volume, issue, page, year]) in [
+        (
+            "Bland JM, Altman DG. Statistical methods. Lancet 1986; 1: 307-10.",
+            ["Lancet", "1", "", "307-10", "1986"],
+        ),
+        (
+            "Doe J. A title. Ann Surg Oncol. 2012 Jan;19(1):253-8. PMID: 21725686.",
+            ["Ann Surg Oncol", "19", "1", "253-8", "2012"],
+        ),
+        (
+            "Doe J: A title. PLoS Med 2009, 6:e1000097.",
+            ["PLoS Med", "6", "", "e1000097", "2009"],
+        ),
+        (
+            "Hanahan, D. and R.A. Weinberg, The hallmarks of cancer. Cell, 2000. 100(1): p. 57-70.",
+            ["Cell", "100", "1", "57-70", "2000"],
+        ),
+        (
+            "Romary, J. K.; Barger, J. D. J. Chem. Eng. Data 1967, 12, 224.",
+            ["J. Chem. Eng. Data", "12", "", "224", "1967"],
+        ),
+        (
+            "Perdew, J. P. Title. Physical Review Letters 1996, 77, (18), 3865-3868.",
+            ["Physical Review Letters", "77", "18", "3865-3868", "1996"],
+        ),
+        (
+            "S. Bravyi and A. Kitaev, Phys. Rev. A 71, 022316 (2005).",
+            ["Phys. Rev. A", "71", "", "022316", "2005"],
+        ),
+        (
+            "Pollack, J. B., & Tauber, M. E. 1979, Icarus, 37, 587",
+            ["Icarus", "37", "", "587", "1979"],
+        ),
+        (
+            "L. Lamport. 1982. The Byzantine Generals Problem. ACM Trans. Program. Lang. Syst. 4, 3 (1982), 382–401.",
+            ["ACM Trans. Program. Lang. Syst.", "4", "3", "382–401", "1982"],
+        ),
+        (
+            "E. F. Codd. 1970. A Relational Model of Data for Large Shared Data Banks. Commun. ACM 13, 6 (June 1970), 377–387.",
+            ["Commun. ACM", "13", "6", "377–387", "1970"],
+        ),
+        (
+            "Russell, B. (1905). On Denoting. Mind, 14(56), 479–493.",
+            ["Mind", "14", "56", "479–493", "1905"],
+        ),
+        (
+            "Lise Meitner and Otto R. Frisch. Disintegration of uranium by neutrons. Nature 143 (1939): 239–240.",
+            ["Nature", "143", "", "239–240", "1939"],
+        ),
+        (
+            "Hintze, O. Staatsverfassung und Heeresverfassung. Historische Zeitschrift, XCVI, 1906, S. 1—37.",
+            ["Historische Zeitschrift", "XCVI", "", "1—37", "1906"],
+        ),
+        (
+            "Beard, C. A. Written history. American Historical Review, v, 39, 1934, pp. 219–231.",
+            ["American Historical Review", "39", "", "219–231", "1934"],
+        ),
+        (
+            "North DC, Weingast BR. Constitutions and commitment. J Econ Hist 1989; 49 : 803 - 832.",
+            ["J Econ Hist", "49", "", "803 - 832", "1989"],
+        ),
+        (
+            "Tiebout CM. A pure theory. J Polit Econ. 1956;64(5):416--424.",
+            ["J Polit Econ", "64", "5", "416--424", "1956"],
+        ),
+        (
+            "Becker, G. S. A theory. <italic>The Economic Journal</italic>, 75(299), 493–517 (1965).",
+            ["The Economic Journal", "75", "299", "493–517", "1965"],
+        ),
+        (
+            "Weber, Max. Die protestantische Ethik.1 Archiv für Sozialwissenschaft 20 (1904): 1–54.",
+            ["Archiv für Sozialwissenschaft", "20", "", "1–54", "1904"],
+        ),
+    ] {
+        let expect = [journal, volume, issue, page, year].map(|s| (!s.is_empty()).then(|| some(s)).flatten());
+        assert_eq!(serial_fields(input), expect, "{input}");
+    }
+    // Numbers that are no journal's: a labelled volume and a date, a book's volume and page.
+    for input in [
+        "Degras, Jane, ed. Soviet Documents on Foreign Policy. Vol. 1, 1917–1924. London: Oxford University Press, 1951.",
+        "Walter Duranty, “Red Russia,” New York Times, June 14, 1931.",
+        "FRUS, 1919, The Paris Peace Conference, 12:789.",
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(r.page, None, "{input}");
+    }
+}
+
+#[test]
+fn list_numbers_before_the_first_author_are_passed_over() {
+    for (input, family) in [
+        (
+            "[12] Leibniz GW. Nova methodus. Acta Eruditorum 1684; 3: 467-73.",
+            "Leibniz",
+        ),
+        (
+            "(7) Marcus, R. A. On the Theory. J. Chem. Phys. 1956, 24, 966–978.",
+            "Marcus",
+        ),
+        (
+            "85. Dirac PAM. The quantum theory. Proc R Soc Lond A 1928; 117: 610-24.",
+            "Dirac",
+        ),
+        (
+            "4 Fire A, Xu S. Potent interference. Nature 1998; 391: 806-11.",
+            "Fire",
+        ),
+        (
+            "11 Nash JF. Equilibrium points. Proc Natl Acad Sci USA 1950; 36: 48-9.",
+            "Nash",
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        let first = r.authors.names.first().map(|n| match n {
+            Name::Personal { family, .. } => family.slice(input),
+            Name::Literal { span } => span.slice(input),
+        });
+        assert_eq!(first, Some(family), "{input}");
+    }
+    // A number that starts a title is no list number.
+    let input = "100 Jahre deutsche Rechtsprechung. München: Beck, 1990.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("100 Jahre deutsche Rechtsprechung")
+    );
+}
+
+#[test]
+fn a_title_before_a_science_source_runs_to_the_journal() {
+    let input = "Vincent JL, Moreno R. The SOFA (Sepsis-related Organ Failure Assessment) score to describe organ dysfunction. Intensive Care Med 1996;22:707–10.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("The SOFA (Sepsis-related Organ Failure Assessment) score to describe organ dysfunction")
+    );
+}
+
+#[test]
+fn an_alias_in_brackets_after_the_name_is_no_title() {
+    let input =
+        "Blair, Eric (George Orwell). Homage to Catalonia. London: Secker and Warburg, 1938.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Homage to Catalonia"));
+    assert_eq!(r.authors.names.len(), 1);
+}
+
+#[test]
+fn french_professional_press() {
+    for (input, container, issue, page) in [
+        (
+            "DUPONT, Marie. La prise en charge de la douleur. Soins, mars 2011, n°212. p. 30-34.",
+            "Soins",
+            "212",
+            Some("30-34"),
+        ),
+        (
+            "FAURE, Isabelle. Accompagner la fin de vie. Soins gérontologie, juillet-août 2016, n°120, p. 18-21.",
+            "Soins gérontologie",
+            "120",
+            Some("18-21"),
+        ),
+        (
+            "LEMAÎTRE, Frédéric. L'Allemagne face au vieillissement. Le Monde, 03/05/2014, n°21540.",
+            "Le Monde",
+            "21540",
+            None,
+        ),
+        (
+            "Lefebvre C., Morin A. Le dossier de soins informatisé. Soins cadres, 2011 ; 20 (78) : 45-48.",
+            "Soins cadres",
+            "78",
+            Some("45-48"),
+        ),
+    ] {
+        let r = parse_reference(input).value;
+        assert_eq!(text(input, r.container_title), Some(container), "{input}");
+        assert_eq!(text(input, r.issue), Some(issue), "{input}");
+        assert_eq!(text(input, r.page), page, "{input}");
+        assert_eq!(r.volume.filter(|v| v.slice(input).contains('/')), None, "{input}");
+    }
+    let input = "PERRIN, Hélène. Dossier. Infirmière magazine, 1er juin 2016, n°373, p. 20-29.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.volume, None);
+    assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2016));
+}
+
+#[test]
+fn a_preface_to_a_book_names_the_book_as_container() {
+    let input = "Eliot, T. S. “Introduction” to Nightwood, by Djuna Barnes. New York: Harcourt, Brace, 1937.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.title), Some("Introduction"));
+    assert_eq!(text(input, r.container_title), Some("Nightwood"));
+}
+
+#[test]
+fn engineering_and_computing_styles() {
+    let input = "H. Nyquist, “Certain topics in telegraph transmission theory,” Trans. AIEE, vol. 47, pp. 617–644, Apr. 1928.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.container_title), Some("Trans. AIEE"));
+    assert!(r.translators.names.is_empty());
+    let input = "Y. LeCun, L. Bottou, Y. Bengio, and P. Haffner, \"Gradient-based learning,\" Proc. IEEE, vol. 86, no. 11, pp. 2278–2324, Nov. 1998.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.authors.names.len(), 4, "`Y.` is an initial");
+    assert_eq!(text(input, r.title), Some("Gradient-based learning"));
+    let input = "Diego Ongaro and John Ousterhout. 2014. In Search of an Understandable Consensus Algorithm. In Proceedings of the 2014 USENIX Annual Technical Conference. 305–319.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Proceedings of the 2014 USENIX Annual Technical Conference")
+    );
+    assert_eq!(text(input, r.page), Some("305–319"));
+    assert_eq!(r.volume, None, "a range is never a volume");
+    let input = "J. Dean. 2004. MapReduce. In Proceedings of the 6th Symposium on Operating Systems Design and Implementation (OSDI '04). USENIX Association, 137–150.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.container_title),
+        Some("Proceedings of the 6th Symposium on Operating Systems Design and Implementation (OSDI '04)")
+    );
+    let input = "S. Boyd and L. Vandenberghe, Convex Optimization. Cambridge, U.K.: Cambridge Univ. Press, 2004.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("Cambridge Univ. Press"));
+    let input = "T. Mikolov and J. Dean, \"Efficient estimation of word representations,\" 2013, arXiv:1301.3781.";
+    let r = parse_reference(input).value;
+    assert_eq!((r.container_title, r.volume), (None, None));
+}
+
+#[test]
+fn springer_imprints_and_series() {
+    let input = "Clarke, E.M., Emerson, E.A.: Design and synthesis. In: Kozen, D. (ed.) Logic of Programs. LNCS, vol. 131, pp. 52–71. Springer, Heidelberg (1982)";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.collection_title), Some("LNCS"));
+    assert_eq!(text(input, r.publisher), Some("Springer"));
+    assert_eq!(text(input, r.place), Some("Heidelberg"));
+    let input = "Goodfellow, I., Bengio, Y., Courville, A.: Deep Learning. MIT Press (2016)";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("MIT Press"));
+    assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2016));
+}
+
+#[test]
+fn acs_book_imprints_name_the_publisher_first() {
+    let input = "(21) Hartwig, J. F. Organotransition Metal Chemistry: From Bonding to Catalysis; University Science Books: Sausalito, CA, 2010.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("University Science Books"));
+    assert_eq!(text(input, r.place), Some("Sausalito, CA"));
+    assert_eq!(r.issued.and_then(|d| d.year).map(|y| y.value), Some(2010));
+}
+
+#[test]
+fn an_apa_page_range_that_looks_like_years_is_pages() {
+    let input = "Zhang, Y. (2018). Deep residual networks. IEEE Transactions on Pattern Analysis and Machine Intelligence, 40(8), 1845–1858. https://doi.org/10.1109/TPAMI.2017.2712345";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.page), Some("1845–1858"));
+    assert_eq!(text(input, r.issue), Some("8"));
+}
+
+#[test]
+fn title_sentences_before_a_science_source_stay_in_the_title() {
+    let input = "Becke, A. D. Density-functional thermochemistry. III. The role of exact exchange. J. Chem. Phys. 1993, 98, 5648–5652.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Density-functional thermochemistry. III. The role of exact exchange")
+    );
+    assert_eq!(text(input, r.container_title), Some("J. Chem. Phys."));
+    // A journal the walk back cut short is not taken into the title.
+    let input = "Diels, O.; Alder, K. Synthesen in der hydroaromatischen Reihe. Justus Liebigs Ann. Chem. 1928, 460, 98–122.";
+    let r = parse_reference(input).value;
+    assert_eq!(
+        text(input, r.title),
+        Some("Synthesen in der hydroaromatischen Reihe")
+    );
+}
+
+#[test]
+fn a_state_code_after_the_place_is_the_place() {
+    let input = "K. He and J. Sun, \"Deep residual learning,\" in Proc. IEEE Conf. Comput. Vis. Pattern Recognit. (CVPR), Las Vegas, NV, USA, 2016, pp. 770–778.";
+    let r = parse_reference(input).value;
+    assert_eq!(r.publisher, None);
+    assert_eq!(text(input, r.place), Some("Las Vegas, NV, USA"));
+    // A publisher's acronym is no state.
+    let input = "Carbonnier, Jean, Droit civil, t. 1, Paris, PUF, 2004.";
+    let r = parse_reference(input).value;
+    assert_eq!(text(input, r.publisher), Some("PUF"));
+}

@@ -244,6 +244,24 @@ fn scan_word(input: &str, at: usize) -> WordScan {
     }
 }
 
+/// The length of an HTML or XML tag of letters at the start of `bytes` (`<i>`, `<italic>`,
+/// `</em>`, `<sup>`), if one starts there.
+fn markup_tag_len(bytes: &[u8]) -> Option<usize> {
+    let start = 1 + usize::from(bytes.get(1) == Some(&b'/'));
+    let letters = bytes
+        .get(start..)?
+        .iter()
+        .take(MAX_TAG_LETTERS + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let close = start + letters;
+    (1..=MAX_TAG_LETTERS).contains(&letters).then_some(())?;
+    (bytes.get(close) == Some(&b'>')).then_some(close + 1)
+}
+
+/// The longest tag name read as markup (`italic`, `strong`).
+const MAX_TAG_LETTERS: usize = 10;
+
 /// The char starting at byte `i` of `text`, if one does.
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
@@ -417,6 +435,25 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
             at += c.len_utf8();
             continue;
         }
+        // Noise of lists pasted from the web and from PDFs: markup tags (`<italic>`,
+        // `</em>`) are read as nothing, and a doubled comma, semicolon or full stop
+        // (`Review,, 9`, `Sage..`) as one.
+        if byte == b'<' {
+            if let Some(len) = markup_tag_len(&bytes[at..]) {
+                at += len;
+                continue;
+            }
+        }
+        if matches!(byte, b',' | b';' | b'.') && !space_before {
+            let doubled = toks.last().is_some_and(|p: &Tok| p.is(c) && p.end == at);
+            let ellipsis = byte == b'.'
+                && (bytes.get(at + 1) == Some(&b'.')
+                    || toks.len() >= 2 && toks[toks.len() - 2].is('.'));
+            if doubled && !ellipsis {
+                at += 1;
+                continue;
+            }
+        }
         let mut tok = Tok {
             start: at,
             end: at + c.len_utf8(),
@@ -492,6 +529,29 @@ mod tests {
                 (TokenKind::Num, "335"),
             ]
         );
+    }
+
+    #[test]
+    fn markup_tags_and_doubled_punctuation_are_noise() {
+        let texts = |input: &str| -> Vec<String> {
+            tokenize(input)
+                .iter()
+                .map(|t| t.text(input).to_owned())
+                .collect()
+        };
+        assert_eq!(
+            texts("<italic>Econ J</italic>, <em>87</em>(3)"),
+            ["Econ", "J", ",", "87", "(", "3", ")"]
+        );
+        assert_eq!(
+            texts("Review,, 9 ;; Sage.."),
+            ["Review", ",", "9", ";", "Sage", "."]
+        );
+        // An ellipsis and a lone `<` stay.
+        assert_eq!(texts("a... 1 < 2"), ["a", ".", ".", ".", "1", "<", "2"]);
+        let input = "<em>87</em>(3)";
+        let toks = tokenize(input);
+        assert!(!toks[1].space_before, "a tag is no space");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::markup::Markup;
 use crate::locator::{list_errors, lookup_label, scan_locator_list, LocatorOptions};
 use crate::text::{is_dash, is_space, trim_span};
-use crate::{Locator, LocatorNumber, LocatorRange, ParseError, Span};
+use crate::{Locator, LocatorLabel, LocatorNumber, LocatorRange, NumberKind, ParseError, Span};
 
 /// The locator and suffix of one cited item.
 #[derive(Debug, Clone, Default)]
@@ -62,14 +62,20 @@ pub(crate) fn split(text: &str, markup: &Markup, start: usize, end: usize) -> Sp
         if let Some(close) = markup.close_of(text, i).filter(|&c| c < end) {
             let inner = trim_span(text, Span::new(i + 1, close));
             let suffix = non_empty(trim_span(text, Span::new(close + 1, end)));
-            let (locators, reach) = if inner.is_empty() {
+            let (mut locators, reach) = if inner.is_empty() {
                 (Vec::new(), inner.start)
             } else {
                 locator_chain(text, inner.start, inner.end)
             };
+            let errors = list_errors(text, inner.start, inner.end, &locators, reach);
+            if !inner.is_empty() && (locators.is_empty() || reach < inner.end) {
+                // Braces force a locator taken as written (`{sec. 4 div 2}`, `{no label}`):
+                // the grammar's errors stay with the item, the locator is the text itself.
+                locators = vec![written_locator(text, inner)];
+            }
             return Split {
                 locator: non_empty(inner),
-                locator_errors: list_errors(text, inner.start, inner.end, &locators, reach),
+                locator_errors: errors,
                 locators,
                 suffix,
                 reach: Some(suffix.map_or(close + 1, |s| s.end)),
@@ -97,6 +103,54 @@ pub(crate) fn split(text: &str, markup: &Markup, start: usize, end: usize) -> Sp
         locators,
         suffix,
         reach: Some(suffix.map_or(locator_end, |s| s.end)),
+    }
+}
+
+/// The locator of braces the grammar cannot read whole, taken as written: a leading label
+/// (the longest of up to [`MAX_LABEL_WORDS`] words that `lookup_label` knows, written as
+/// its term with a full stop when short, as pandoc matches labels) and the rest as one
+/// identifier; a page when no label leads, or when nothing follows the label.
+fn written_locator(text: &str, inner: Span) -> Locator {
+    let mut label = None;
+    let mut pos = inner.start;
+    for _ in 0..MAX_LABEL_WORDS {
+        let Some((_, we)) = next_word(text, pos, inner.end) else {
+            break;
+        };
+        let span = trim_span(text, Span::new(inner.start, we));
+        let value = trim_span(text, Span::new(we, inner.end));
+        let written = span.slice(text);
+        // As in pandoc, a short label is written as its term is, with its full stop (`no.`,
+        // `p.`): `no label` has none.
+        let as_term = written.ends_with('.')
+            || written.chars().count() >= 4
+            || !written.chars().any(char::is_alphabetic);
+        let found = lookup_label(written).filter(|_| as_term && !value.is_empty());
+        if let Some(found) = found {
+            label = Some((found, span, value));
+        }
+        pos = we;
+    }
+    let (label, label_span, value) = match label {
+        Some((label, span, value)) => (label, Some(span), value),
+        None => (LocatorLabel::Page, None, inner),
+    };
+    Locator {
+        label,
+        label_span,
+        value,
+        span: inner,
+        ranges: vec![LocatorRange {
+            first: LocatorNumber {
+                span: value,
+                kind: NumberKind::Identifier,
+                value: None,
+                side: None,
+            },
+            last: None,
+            separator: None,
+        }],
+        following: None,
     }
 }
 
@@ -210,8 +264,17 @@ fn value_core_end(text: &str, start: usize, end: usize) -> usize {
     start + core.len()
 }
 
+/// Whether `word` is a locator value: it holds a digit (or, after a label, is a roman
+/// numeral), and every bracket it opens it closes, as pandoc reads groups (`12(3)[4]5`, not
+/// `(13`).
 fn is_value(word: &str, explicit: bool) -> bool {
-    word.bytes().any(|b| b.is_ascii_digit()) || (explicit && is_roman(word))
+    let balanced = [(b'(', b')'), (b'[', b']'), (b'{', b'}')]
+        .iter()
+        .all(|&(o, c)| {
+            let count = |x: u8| word.bytes().filter(|&b| b == x).count();
+            count(o) <= count(c)
+        });
+    balanced && (word.bytes().any(|b| b.is_ascii_digit()) || (explicit && is_roman(word)))
 }
 
 /// A roman numeral or a range of them (`iv`, `XIV-XVI`).
@@ -319,6 +382,54 @@ mod tests {
             parts(", {p. iv, and something} more"),
             (Some("p. iv, and something"), Some("more"))
         );
+    }
+
+    fn read(text: &str) -> Vec<(crate::LocatorLabel, &str)> {
+        let m = Markup::new(text, 0, text.len());
+        let s = split(text, &m, 0, text.len());
+        s.locators
+            .iter()
+            .map(|l| (l.label, l.value.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn bracket_groups_belong_to_the_value() {
+        use crate::LocatorLabel::{Page, Section};
+        // pandoc's locator grammar (its manual and citeproc tests): balanced groups.
+        assert_eq!(read(", 12(3)[4]5"), [(Page, "12(3)[4]5")]);
+        assert_eq!(read(", 2C.1b.ii(4.1)"), [(Page, "2C.1b.ii(4.1)")]);
+        assert_eq!(
+            read(", 5(b), 2.3.1, [8.2], 9B(1)(c)(ii)-(v)"),
+            [(Page, "5(b), 2.3.1, [8.2], 9B(1)(c)(ii)-(v)")]
+        );
+        assert_eq!(read(", [14]"), [(Page, "[14]")]);
+        assert_eq!(read(", [20-31]"), [(Page, "[20-31]")]);
+        assert_eq!(read(", [20]-[31]"), [(Page, "[20]-[31]")]);
+        assert_eq!(read(", 591 [84]"), [(Page, "591 [84]")]);
+        assert_eq!(read(", sec. 44(1)-(3)"), [(Section, "44(1)-(3)")]);
+        assert_eq!(parts(", (13 entirely suffix").0, None);
+        assert_eq!(
+            parts(", 89, and suffix"),
+            (Some("89"), Some(", and suffix"))
+        );
+    }
+
+    #[test]
+    fn braces_take_the_locator_as_written() {
+        use crate::LocatorLabel::{Page, Section, Volume};
+        assert_eq!(read(" {310 [12]}"), [(Page, "310 [12]")]);
+        assert_eq!(read(" {sec. 4 div 2}"), [(Section, "4 div 2")]);
+        assert_eq!(read(", {vol. 2 [pt. 1]}"), [(Volume, "2 [pt. 1]")]);
+        // `no` without its full stop is not the term `no.`: no label, a page as written.
+        assert_eq!(
+            read(" {no label, no number}"),
+            [(Page, "no label, no number")]
+        );
+        // What the grammar cannot read stays reported, as `parse_locators` reports it.
+        let text = " {sec. 4 div 2}";
+        let m = Markup::new(text, 0, text.len());
+        assert!(!split(text, &m, 0, text.len()).locator_errors.is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One number of a locator value: arabic (`12`, `12a`), roman (`VII`, `xi`), or an identifier
 //! (`4.4.8`, `LA10/146`, `123(4)(a)`, `Р-175`), with marks written against it (`12v`, `5об.`, `12ff.`).
 
+use super::groups::{group_end, has_digit, spaced_group_end};
 use super::lex::{alnum_end, at_boundary, char_at};
 use super::marks::{attached_following, attached_side};
 use crate::locator::{Following, LocatorNumber, NumberKind};
@@ -22,11 +23,32 @@ pub(crate) struct Num {
 /// Read one number at byte `pos` of `text`.
 ///
 /// With `letters`, a single capital letter is a value too (`Appendix B`). A word of letters
-/// that is not a roman numeral is not a number.
+/// that is not a roman numeral is not a number. A number may carry bracket groups (`12(3)[4]5`,
+/// see `groups.rs`), start with a `[…]` group holding a digit (`[14]`, `[20-31]`) or, as the
+/// end of a range, with any group (`44(1)-(3)`, `(ii)-(v)`); a page followed by a space and a
+/// `[…]` group with a digit (`591 [84]`) is one identifier with it.
 pub(crate) fn scan_number(text: &str, pos: usize, letters: bool) -> Option<Num> {
+    let mut num = scan_plain_number(text, pos, letters)?;
+    let plain = num.following.is_none() && num.number.side.is_none();
+    if plain && num.number.kind != NumberKind::Roman {
+        if let Some(end) = spaced_group_end(text, num.end) {
+            num.number.span.end = end;
+            num.number.kind = NumberKind::Identifier;
+            num.number.value = None;
+            num.end = end;
+        }
+    }
+    Some(num)
+}
+
+/// One number at `pos`, without a pinpoint group after a space.
+fn scan_plain_number(text: &str, pos: usize, letters: bool) -> Option<Num> {
     let c = char_at(text, pos)?;
     if c.is_ascii_digit() {
         return Some(arabic(text, pos));
+    }
+    if matches!(c, '[' | '(' | '{') {
+        return grouped(text, pos);
     }
     if !crate::text::is_letter(c) {
         return None;
@@ -59,6 +81,31 @@ pub(crate) fn scan_number(text: &str, pos: usize, letters: bool) -> Option<Num> 
         return Some(number(word_end, NumberKind::Identifier, None));
     }
     roman_value(word).map(|value| number(word_end, NumberKind::Roman, Some(value)))
+}
+
+/// A number starting with a bracket group at `pos`: a `[…]` group holding a digit (`[14]`,
+/// `[8.2]`), or any group right after a range's dash (`(3)` of `44(1)-(3)`).
+fn grouped(text: &str, pos: usize) -> Option<Num> {
+    let group = group_end(text, pos)?;
+    let after_dash = text
+        .get(..pos)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(is_dash);
+    let square = text.as_bytes().get(pos) == Some(&b'[');
+    if !(after_dash || square && has_digit(text, pos, group)) {
+        return None;
+    }
+    let end = identifier_end(text, group);
+    Some(Num {
+        number: LocatorNumber {
+            span: Span::new(pos, end),
+            kind: NumberKind::Identifier,
+            value: None,
+            side: None,
+        },
+        end,
+        following: None,
+    })
 }
 
 /// A number starting with a digit at `pos`.
@@ -111,20 +158,17 @@ fn arabic(text: &str, pos: usize) -> Num {
     }
 }
 
-/// Extend an identifier from `i` over letters, digits, inner `.` `/` `:` and `(…)` groups.
+/// Extend an identifier from `i` over letters, digits, inner `.` `/` `:` and balanced
+/// bracket groups (`(4)(a)`, `[4]`, `(4.1)`).
 fn identifier_end(text: &str, mut i: usize) -> usize {
     loop {
         match char_at(text, i) {
             Some(c) if crate::text::is_alphanumeric(c) => i = alnum_end(text, i),
             Some('.' | '/' | ':') if !at_boundary(text, i + 1) => i = alnum_end(text, i + 1),
-            Some('(') => {
-                let inner = alnum_end(text, i + 1);
-                if inner > i + 1 && char_at(text, inner) == Some(')') {
-                    i = inner + 1;
-                } else {
-                    return i;
-                }
-            }
+            Some('(' | '[' | '{') => match group_end(text, i) {
+                Some(end) => i = end,
+                None => return i,
+            },
             _ => return i,
         }
     }
