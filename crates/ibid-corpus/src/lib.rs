@@ -70,11 +70,12 @@ mod read;
 mod replace;
 mod walk;
 
-pub use config::{find_config, load_config};
+pub use config::{find_config, load_config, unknown_key_warnings};
 pub use load::{
     BibliographyFile, CorpusBibliography, DocumentBytes, Documents, FileBytes, LoadedDocument,
+    MergedBibliographies,
 };
-pub use paths::{display_path, relative_to};
+pub use paths::{display_path, relative_to, sibling_display};
 pub use plan::{Corpus, CorpusError, DocumentFile, Plan, SidecarFile};
 pub use read::{
     file_kind, read_regular_file, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE,

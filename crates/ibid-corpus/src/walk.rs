@@ -122,6 +122,9 @@ fn walk_matching(root: &Path, cwd: &Path, out: &mut Walked, wanted: fn(&Path) ->
         .follow_links(false)
         .add_custom_ignore_filename(".ibidignore")
         .require_git(false)
+        // Each folder's entries in name order: the walk yields paths in sorted order, so
+        // sorting them afterwards only checks (a path's components compare as names do).
+        .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         let entry = match entry {
