@@ -508,28 +508,11 @@ pub fn collect_corpus(
     plan: &ibid_corpus::Plan,
     options: CollectOptions,
 ) -> Result<Collected, ibid_corpus::CorpusError> {
-    let mut errors = Vec::new();
-    let bibliographies: Vec<Bibliography> = plan
-        .load_bibliographies()?
-        .iter()
-        .map(|b| {
-            let merged = b.merged();
-            errors.extend(merged.errors);
-            merged.value.unwrap_or_default()
-        })
-        .collect();
-    let (documents, load_errors) = crate::collect::collect_plan(plan, &bibliographies);
+    let merged = plan.load_merged_bibliographies()?;
+    let (documents, load_errors) = crate::collect::collect_plan(plan, &merged.bibliographies);
+    let bibliography = merged.across_corpora();
+    let mut errors = merged.errors;
     errors.extend(load_errors);
-    let bibliography = match bibliographies.as_slice() {
-        [one] => one.clone(),
-        many => {
-            let mut all = Bibliography::default();
-            for entry in many.iter().flat_map(|b| &b.entries) {
-                let _ = all.push(entry.clone());
-            }
-            all
-        }
-    };
     Ok(Collected {
         collection: resolve(documents, &bibliography, options),
         errors,

@@ -25,13 +25,7 @@ pub fn item_id(item: &Map<String, Value>) -> String {
             parts.push(word.to_string());
         }
     }
-    let year = item
-        .get("issued")
-        .and_then(|d| d.get("date-parts"))
-        .and_then(|p| p.get(0))
-        .and_then(|p| p.get(0))
-        .and_then(Value::as_i64);
-    if let Some(year) = year {
+    if let Some(year) = crate::item::issued_year(item) {
         parts.push(year.to_string());
     }
     if let Some(title) = item.get("title").and_then(Value::as_str) {

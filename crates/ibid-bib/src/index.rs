@@ -80,13 +80,7 @@ fn label(csl: &serde_json::Map<String, Value>, id: &str) -> String {
     } else {
         parts.join(", ")
     };
-    let year = csl
-        .get("issued")
-        .and_then(|d| d.get("date-parts"))
-        .and_then(|p| p.get(0))
-        .and_then(|p| p.get(0))
-        .and_then(Value::as_i64);
-    if let Some(year) = year {
+    if let Some(year) = crate::item::issued_year(csl) {
         out.push_str(&format!(" ({year})"));
     }
     out

@@ -9,6 +9,15 @@ use hayagriva::citationberg::json::{
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+/// The first year of a CSL-JSON item's `issued` date (`date-parts`), when it has one.
+pub(crate) fn issued_year(item: &Map<String, Value>) -> Option<i64> {
+    item.get("issued")
+        .and_then(|d| d.get("date-parts"))
+        .and_then(|p| p.get(0))
+        .and_then(|p| p.get(0))
+        .and_then(Value::as_i64)
+}
+
 /// CSL date variables.
 const DATES: &[&str] = &[
     "accessed",

@@ -19,10 +19,19 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub struct FileResult {
     /// Diagnostics of every document rule, before selection and suppression.
     pub diagnostics: Vec<Diagnostic>,
-    /// The suppression comments of each file (document, sidecar), by displayed path.
-    pub suppressions: Vec<(String, Vec<Suppression>)>,
+    /// The suppression comments of each file (document, sidecar) that has any.
+    pub suppressions: Vec<FileSuppressions>,
     /// Facts for the corpus rules.
     pub facts: DocFacts,
+}
+
+/// The suppression comments of one file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileSuppressions {
+    /// The file, as displayed.
+    pub path: String,
+    /// Its comments, in order.
+    pub list: Vec<Suppression>,
 }
 
 /// A diagnostic of `error`'s rule (met in a file of `origin`), resolved against the file's
@@ -172,10 +181,10 @@ fn analyze_inner(
         }
     }
     let front_matter = doc.front_matter.map(TextRange::from);
-    let mut suppressions = vec![(
-        file_display.to_owned(),
-        find_suppressions(doc_text, front_matter, doc_index),
-    )];
+    let mut suppressions = vec![FileSuppressions {
+        path: file_display.to_owned(),
+        list: find_suppressions(doc_text, front_matter, doc_index),
+    }];
     let file_view = FileView {
         path: file_display,
         text: doc_text,
@@ -184,10 +193,10 @@ fn analyze_inner(
     };
     let facts = match &side {
         Some((display, text, index)) => {
-            suppressions.push((
-                (*display).to_owned(),
-                find_suppressions(text, Some(TextRange::new(0, text.len())), index),
-            ));
+            suppressions.push(FileSuppressions {
+                path: (*display).to_owned(),
+                list: find_suppressions(text, Some(TextRange::new(0, text.len())), index),
+            });
             let meta = FileView {
                 path: display,
                 text,
@@ -198,7 +207,7 @@ fn analyze_inner(
         }
         None => doc_facts(&doc, &file_view, &file_view, style.unify_sources),
     };
-    suppressions.retain(|(_, list)| !list.is_empty());
+    suppressions.retain(|file| !file.list.is_empty());
     FileResult {
         diagnostics,
         suppressions,

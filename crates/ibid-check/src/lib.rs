@@ -31,6 +31,7 @@ pub mod fix;
 pub mod index;
 pub mod load_errors;
 pub mod output;
+pub mod pipeline;
 pub mod rules;
 pub mod run;
 pub mod selection;

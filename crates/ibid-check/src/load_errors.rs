@@ -15,18 +15,18 @@ pub enum Origin {
 
 /// The rule that reports load errors of `kind` met in a file of `origin`.
 ///
-/// Most rules report the loader's error as it is (message, span, help). Three report the
-/// same fact from the model the loader built, so that nothing is computed twice:
-/// [`Rule::UnknownKey`] from `Document::unknown_keys`, [`Rule::DuplicateBibliographyKey`]
-/// from `Bibliography::duplicates`, and [`Rule::UnparsedDate`] from the dates kept in the
-/// model (a date that can be read but cannot exist is no load error: D002 maps
-/// `ibid-parse`'s error kinds).
+/// The loader reports only what stops it building the model, and these rules report the
+/// loader's error as it is (message, span, help). What does not stop it is kept in the model
+/// and is no load error: unknown keys (P004, from `Document::unknown_keys`), dates that cannot
+/// be read or cannot exist (D001 and D002, from each date's `ibid-parse` errors). A repeated
+/// bibliography key is both: the loader's error for commands that merge bibliographies, and
+/// S006's finding, reported from `Bibliography::duplicates` (so `check` skips the error).
 pub fn rule_for(kind: LoadErrorKind, origin: Origin) -> Rule {
     use LoadErrorKind as Kind;
     match (kind, origin) {
-        (Kind::UnknownKey, _) => Rule::UnknownKey,
-        (Kind::InvalidDate, _) => Rule::UnparsedDate,
         (Kind::DuplicateEntry, _) => Rule::DuplicateBibliographyKey,
+        // Only bibliography entries' dates are load errors; they are D001 as a document's are.
+        (Kind::InvalidDate, _) => Rule::UnparsedDate,
         (
             Kind::WrongType | Kind::MissingKey | Kind::InvalidValue | Kind::DuplicateMetadata,
             Origin::Document,

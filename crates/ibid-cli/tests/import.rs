@@ -265,3 +265,78 @@ fn writes_keep_mode_and_links_and_respect_read_only_files() {
     assert!(err.contains("read-only"), "{err}");
     assert_eq!(std::fs::read(&locked).expect("read"), before);
 }
+
+/// A folder named on the command line stands for every page in it, walked as a corpus is
+/// walked (sub-folders mirrored under `--out`; hidden files, `README.md` and files of other
+/// kinds left alone); a second run imports nothing over what the first wrote; a folder
+/// without pages is an error.
+#[test]
+fn a_folder_imports_every_page_in_it_into_the_same_tree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pages = dir.path().join("pages");
+    std::fs::create_dir_all(pages.join("ru")).expect("mkdir");
+    std::fs::create_dir_all(pages.join(".drafts")).expect("mkdir");
+    for (name, into) in [
+        ("chicherin-note-daggers-en.txt", ""),
+        ("rykov-pometa-ru.html", "ru"),
+        ("stalin-rezolyutsiya-ru.txt", "ru"),
+    ] {
+        std::fs::copy(page(name), pages.join(into).join(name)).expect("copy");
+    }
+    std::fs::copy(
+        page("frunze-telegram-en.txt"),
+        pages.join(".drafts/frunze-telegram-en.txt"),
+    )
+    .expect("copy");
+    std::fs::write(pages.join("README.md"), "# What these pages are\n").expect("write");
+    std::fs::write(pages.join("notes.csv"), "a,b\n").expect("write");
+    let out_dir = dir.path().join("out");
+    let args = [
+        "import",
+        "--format",
+        "json",
+        pages.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+    ];
+    let (code, out, err) = ibid(&args);
+    assert!(code < 2, "{out}{err}");
+    let reports: Value = serde_json::from_str(&out).expect("json");
+    let imported: Vec<&str> = reports
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["output"].as_str().expect("output"))
+        .collect();
+    assert_eq!(imported.len(), 3, "{out}");
+    assert_eq!(
+        files(&out_dir),
+        vec![
+            out_dir.join("chicherin-note-daggers-en.txt"),
+            out_dir.join("ru")
+        ]
+    );
+    assert_eq!(
+        files(&out_dir.join("ru")),
+        vec![
+            out_dir.join("ru/rykov-pometa-ru.txt"),
+            out_dir.join("ru/stalin-rezolyutsiya-ru.txt")
+        ]
+    );
+    // Run again: every output exists, and nothing is written over it.
+    let before = std::fs::read(out_dir.join("ru/stalin-rezolyutsiya-ru.txt")).expect("read");
+    let (code, _, err) = ibid(&args);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("pass --force"), "{err}");
+    let after = std::fs::read(out_dir.join("ru/stalin-rezolyutsiya-ru.txt")).expect("read");
+    assert_eq!(before, after);
+    // The documents themselves, imported again in place, are already documents.
+    let (code, out, err) = ibid(&["import", "--dry-run", out_dir.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{out}{err}");
+    // A folder with no page in it.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let (code, _, err) = ibid(&["import", "--dry-run", empty.to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no pages to import"), "{err}");
+}

@@ -30,6 +30,47 @@ fn is_config_candidate(path: &Path) -> bool {
     }
 }
 
+/// The warnings about a configuration: each key it does not define (kept, and not used),
+/// as `ibid.toml:4:1: unknown key `selcet` in [lint]` with the closest known key or the
+/// table the key belongs in. The file is shown relative to `base`. Every command that reads
+/// `ibid.toml` shows these.
+pub fn unknown_key_warnings(config: &Config, base: &Path) -> Vec<String> {
+    let file = config.path.as_deref().unwrap_or(Path::new(CONFIG_FILE));
+    let shown = crate::display_path(file, base);
+    config
+        .unknown
+        .iter()
+        .map(|unknown| {
+            let name = unknown.key.name.as_str();
+            let table = unknown
+                .path
+                .strip_suffix(name)
+                .and_then(|t| t.strip_suffix('.'))
+                .unwrap_or("");
+            let place = match table.split('[').next().unwrap_or(table) {
+                "" => "at the top level".to_string(),
+                table => format!("in [{table}]"),
+            };
+            let mut warning = format!(
+                "{shown}:{}:{}: unknown key `{name}` {place}",
+                unknown.position.line, unknown.position.column
+            );
+            let help = match (&unknown.suggestion, unknown.home.as_deref()) {
+                (_, Some("")) => Some(format!(
+                    "`{name}` belongs at the top level, before any [table]"
+                )),
+                (_, Some(home)) => Some(format!("`{name}` belongs in [{home}]")),
+                (Some(s), None) => Some(format!("did you mean `{s}`?")),
+                (None, None) => None,
+            };
+            if let Some(help) = help {
+                warning.push_str(&format!("\n  help: {help}"));
+            }
+            warning
+        })
+        .collect()
+}
+
 /// Read the configuration at `path` and the chain of configurations it extends.
 ///
 /// Errors are values: unreadable files, TOML errors, invalid values, unknown keys (kept in

@@ -70,14 +70,15 @@ mod read;
 mod replace;
 mod walk;
 
-pub use config::{find_config, load_config};
+pub use config::{find_config, load_config, unknown_key_warnings};
 pub use load::{
     BibliographyFile, CorpusBibliography, DocumentBytes, Documents, FileBytes, LoadedDocument,
+    MergedBibliographies,
 };
-pub use paths::{display_path, relative_to};
+pub use paths::{display_path, relative_to, sibling_display};
 pub use plan::{Corpus, CorpusError, DocumentFile, Plan, SidecarFile};
 pub use read::{
     file_kind, read_regular_file, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE,
 };
 pub use replace::{create_file, replace_file, write_file, Replaced};
-pub use walk::WalkError;
+pub use walk::{walk_pages, Pages, WalkError};

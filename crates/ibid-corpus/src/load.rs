@@ -121,15 +121,38 @@ impl Documents {
     /// One bibliography for documents of several corpora: every corpus's entries, the
     /// first corpus's entry kept when two share a key.
     pub fn bibliography(&self) -> Bibliography {
-        match self.bibliographies.as_slice() {
-            [one] => one.clone(),
-            many => {
-                let mut merged = Bibliography::default();
-                for entry in many.iter().flat_map(|b| &b.entries) {
-                    let _ = merged.push(entry.clone());
-                }
-                merged
+        across_corpora(&self.bibliographies)
+    }
+}
+
+/// Each corpus's bibliography, its files merged, and the errors in their entries.
+#[derive(Debug, Clone, Default)]
+pub struct MergedBibliographies {
+    /// The bibliography of each corpus, in the order of [`Plan::corpora`].
+    pub bibliographies: Vec<Bibliography>,
+    /// Errors in entries (bad entries, keys taken twice), corpus by corpus.
+    pub errors: Vec<LoadError>,
+}
+
+impl MergedBibliographies {
+    /// One bibliography for documents of several corpora: every corpus's entries, the
+    /// first corpus's entry kept when two share a key.
+    pub fn across_corpora(&self) -> Bibliography {
+        across_corpora(&self.bibliographies)
+    }
+}
+
+/// Every corpus's entries in one bibliography, the first corpus's entry kept when two
+/// share a key.
+fn across_corpora(bibliographies: &[Bibliography]) -> Bibliography {
+    match bibliographies {
+        [one] => one.clone(),
+        many => {
+            let mut merged = Bibliography::default();
+            for entry in many.iter().flat_map(|b| &b.entries) {
+                let _ = merged.push(entry.clone());
             }
+            merged
         }
     }
 }
@@ -186,16 +209,10 @@ impl Plan {
     /// (in parallel), each corpus's bibliography merged, and every error met, documents'
     /// errors in plan order after the bibliographies'.
     pub fn load_all(&self) -> Result<Documents, CorpusError> {
-        let bibliographies = self.load_bibliographies()?;
-        let mut errors = Vec::new();
-        let bibliographies = bibliographies
-            .iter()
-            .map(|b| {
-                let merged = b.merged();
-                errors.extend(merged.errors);
-                merged.value.unwrap_or_default()
-            })
-            .collect();
+        let MergedBibliographies {
+            bibliographies,
+            mut errors,
+        } = self.load_merged_bibliographies()?;
         let mut documents = Vec::with_capacity(self.files.len());
         for (file, loaded) in self.files.iter().zip(self.load_documents()) {
             errors.extend(loaded.errors);
@@ -208,6 +225,25 @@ impl Plan {
         }
         Ok(Documents {
             documents,
+            bibliographies,
+            errors,
+        })
+    }
+
+    /// Read every corpus's bibliography files (as [`Plan::load_bibliographies`]) and merge
+    /// each corpus's files into one bibliography ([`CorpusBibliography::merged`]).
+    pub fn load_merged_bibliographies(&self) -> Result<MergedBibliographies, CorpusError> {
+        let mut errors = Vec::new();
+        let bibliographies = self
+            .load_bibliographies()?
+            .iter()
+            .map(|b| {
+                let merged = b.merged();
+                errors.extend(merged.errors);
+                merged.value.unwrap_or_default()
+            })
+            .collect();
+        Ok(MergedBibliographies {
             bibliographies,
             errors,
         })

@@ -69,6 +69,27 @@ pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
         .unwrap_or(path_abs)
 }
 
+/// The displayed path of `sibling` (a file in the same folder, such as a sidecar) beside
+/// the file displayed as `display`; its name escaped as [`display_path`] escapes names.
+///
+/// ```
+/// use ibid_corpus::sibling_display;
+/// use std::path::Path;
+///
+/// let shown = sibling_display("letters/a.md", Path::new("/corpus/letters/a.ibid.toml"));
+/// assert_eq!(shown, "letters/a.ibid.toml");
+/// ```
+pub fn sibling_display(display: &str, sibling: &Path) -> String {
+    let name = sibling
+        .file_name()
+        .map(|n| escaped(Path::new(n)))
+        .unwrap_or_default();
+    match display.rfind('/') {
+        Some(slash) => format!("{}/{name}", &display[..slash]),
+        None => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

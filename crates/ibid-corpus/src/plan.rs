@@ -1,8 +1,8 @@
 //! The plan of a run: which documents the named paths hold, which corpus configuration each
 //! belongs to, and what could not be read. Every command starts from one.
 
-use crate::config::{find_config, load_config};
-use crate::paths::{display_path, relative_to};
+use crate::config::{find_config, load_config, unknown_key_warnings};
+use crate::paths::{display_path, relative_to, sibling_display};
 use crate::read::{file_kind, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FILE_SIZE};
 use crate::walk::{walk, WalkError, Walked, DOCUMENT_EXTENSIONS};
 use ibid_provenance::config::FileMatcher;
@@ -334,18 +334,6 @@ impl FoundFiles {
     }
 }
 
-/// The displayed path of a file beside the file displayed as `display`.
-fn sibling_display(display: &str, sibling: &Path) -> String {
-    let name = sibling
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match display.rfind('/') {
-        Some(slash) => format!("{}/{name}", &display[..slash]),
-        None => name,
-    }
-}
-
 /// Whether one of the walked `roots` is `root` or a folder above it.
 fn covers(roots: &[PathBuf], root: &Path) -> bool {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -415,12 +403,8 @@ impl Corpora {
     /// `file:line:column` and a "did you mean" when one is near), anything else stops the run.
     fn load(&mut self, path: &Path) -> Result<Config, CorpusError> {
         let loaded = load_config(path);
-        let (unknown, errors): (Vec<LoadError>, Vec<LoadError>) = loaded
-            .errors
-            .into_iter()
-            .partition(|e| e.kind == LoadErrorKind::UnknownKey);
-        if !errors.is_empty() {
-            return Err(CorpusError::Config(errors));
+        if !loaded.errors.is_empty() {
+            return Err(CorpusError::Config(loaded.errors));
         }
         let config = loaded.value.ok_or_else(|| {
             CorpusError::Config(vec![LoadError::file(
@@ -429,10 +413,8 @@ impl Corpora {
                 "cannot read the configuration",
             )])
         })?;
-        for mut warning in unknown {
-            warning.file = PathBuf::from(display_path(&warning.file, &self.default_root));
-            self.warnings.push(warning.to_string());
-        }
+        self.warnings
+            .extend(unknown_key_warnings(&config, &self.default_root));
         Ok(config)
     }
 }

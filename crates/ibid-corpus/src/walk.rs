@@ -75,11 +75,56 @@ pub(crate) struct Walked {
 
 /// Walk the folder `root`, showing paths in warnings relative to `cwd`.
 pub(crate) fn walk(root: &Path, cwd: &Path, out: &mut Walked) {
+    walk_matching(root, cwd, out, is_document);
+}
+
+/// Extensions of the pages `ibid import` reads: documents' and saved HTML.
+const PAGE_EXTENSIONS: [&str; 6] = ["md", "markdown", "txt", "html", "htm", "xhtml"];
+
+/// Whether `path` looks like a page to import by its extension.
+fn is_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+}
+
+/// The pages in a folder: text, Markdown and saved HTML files, found by the walk a corpus
+/// gets (ignore files respected; hidden files, project files such as `README.md`,
+/// sidecars and symbolic links skipped), sorted by path.
+#[derive(Debug, Default)]
+pub struct Pages {
+    /// The pages' paths, sorted.
+    pub pages: Vec<PathBuf>,
+    /// Things skipped that a user may want to know about.
+    pub warnings: Vec<String>,
+    /// Folders and files that could not be read.
+    pub errors: Vec<WalkError>,
+}
+
+/// The pages under `folder` (see [`Pages`]), paths in messages shown relative to `cwd`.
+pub fn walk_pages(folder: &Path, cwd: &Path) -> Pages {
+    let mut walked = Walked::default();
+    walk_matching(folder, cwd, &mut walked, is_page);
+    let mut pages = walked.documents;
+    pages.sort();
+    Pages {
+        pages,
+        warnings: walked.warnings,
+        errors: walked.errors,
+    }
+}
+
+/// Walk `root`, keeping the regular files `wanted` accepts (sidecars and project files
+/// apart) as `documents`.
+fn walk_matching(root: &Path, cwd: &Path, out: &mut Walked, wanted: fn(&Path) -> bool) {
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .follow_links(false)
         .add_custom_ignore_filename(".ibidignore")
         .require_git(false)
+        // Each folder's entries in name order: the walk yields paths in sorted order, so
+        // sorting them afterwards only checks (a path's components compare as names do).
+        .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         let entry = match entry {
@@ -98,7 +143,7 @@ pub(crate) fn walk(root: &Path, cwd: &Path, out: &mut Walked) {
         let path = entry.into_path();
         let sidecar = ibid_provenance::is_sidecar(&path);
         if !file_type.is_file() {
-            if sidecar || is_document(&path) {
+            if sidecar || wanted(&path) {
                 out.warnings.push(format!(
                     "{}: skipped, not a regular file: it is {}",
                     display_path(&path, cwd),
@@ -109,7 +154,7 @@ pub(crate) fn walk(root: &Path, cwd: &Path, out: &mut Walked) {
         }
         if sidecar {
             out.sidecars.insert(path);
-        } else if is_document(&path) && !is_project_file(&path) {
+        } else if wanted(&path) && !is_project_file(&path) {
             out.documents.push(path);
         }
     }

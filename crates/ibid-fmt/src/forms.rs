@@ -2,6 +2,7 @@
 //! read once from `data/labels.tsv` and `data/sides.tsv`, and the language of a written label.
 
 use ibid_parse::{LocatorLabel, Side};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A language whose locator conventions the formatter knows.
@@ -121,6 +122,9 @@ pub struct Tables {
     pub labels: Vec<LabelForms>,
     /// Every recto/verso mark, longest first.
     pub sides: Vec<SideMark>,
+    /// What the label forms say about each label and form as [`normalise`]d, computed once
+    /// from `labels` (a form is looked up for every locator checked).
+    written: HashMap<(LocatorLabel, String), Written>,
 }
 
 /// Data rows: non-empty lines that are not comments, split at tabs.
@@ -146,7 +150,7 @@ fn side_named(name: &str) -> Option<Side> {
 pub fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let labels = rows(include_str!("../data/labels.tsv"))
+        let labels: Vec<LabelForms> = rows(include_str!("../data/labels.tsv"))
             .filter_map(|r| {
                 Some(LabelForms {
                     lang: Lang::from_tag(r.first()?)?,
@@ -183,7 +187,12 @@ pub fn tables() -> &'static Tables {
             });
         }
         sides.sort_by_key(|m| std::cmp::Reverse(m.text.len()));
-        Tables { labels, sides }
+        let written = written_forms(&labels);
+        Tables {
+            labels,
+            sides,
+            written,
+        }
     })
 }
 
@@ -214,20 +223,32 @@ pub struct Written {
     pub long: bool,
 }
 
-/// Look `written` up among the forms of `label`.
-pub fn written_form(label: LocatorLabel, written: &str) -> Written {
-    let key = normalise(written);
-    let mut found = Written::default();
-    for forms in tables().labels.iter().filter(|f| f.label == label) {
+/// What the forms of `labels` say about each label and normalised form: the languages that
+/// write it so (each once, sorted) and whether the last of them writes it long.
+fn written_forms(labels: &[LabelForms]) -> HashMap<(LocatorLabel, String), Written> {
+    let mut written: HashMap<(LocatorLabel, String), Written> = HashMap::new();
+    for forms in labels {
         for (form, long, _) in forms.all() {
-            if normalise(form) == key && !found.langs.contains(&forms.lang) {
+            let found = written.entry((forms.label, normalise(form))).or_default();
+            if !found.langs.contains(&forms.lang) {
                 found.langs.push(forms.lang);
                 found.long = long;
             }
         }
     }
-    found.langs.sort();
-    found
+    for found in written.values_mut() {
+        found.langs.sort();
+    }
+    written
+}
+
+/// Look `written` up among the forms of `label`.
+pub fn written_form(label: LocatorLabel, written: &str) -> Written {
+    tables()
+        .written
+        .get(&(label, normalise(written)))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The forms of `label` in `lang`.

@@ -340,18 +340,6 @@ pub fn format_corpus(
     .collect()
 }
 
-/// The displayed name of a sidecar, beside its document's.
-fn sidecar_display(display: &str, sidecar: &Path) -> String {
-    let name = sidecar
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match display.rfind('/') {
-        Some(slash) => format!("{}/{name}", &display[..slash]),
-        None => name,
-    }
-}
-
 /// The message of a document that could not be formatted.
 fn failure(job: &Job, files: &Files, error: FormatError) -> String {
     match error {
@@ -364,7 +352,7 @@ fn failure(job: &Job, files: &Files, error: FormatError) -> String {
                         if e.file == job.path {
                             job.display.clone()
                         } else {
-                            sidecar_display(&job.display, &e.file)
+                            ibid_corpus::sibling_display(&job.display, &e.file)
                         },
                         e.position.line,
                         e.position.column,
@@ -388,9 +376,10 @@ fn failure(job: &Job, files: &Files, error: FormatError) -> String {
                 FormatError::MeaningChanged {
                     file: FileTarget::Meta,
                     ..
-                } if files.sidecar.is_some() => {
-                    sidecar_display(&job.display, &ibid_provenance::sidecar_path(&job.path))
-                }
+                } if files.sidecar.is_some() => ibid_corpus::sibling_display(
+                    &job.display,
+                    &ibid_provenance::sidecar_path(&job.path),
+                ),
                 _ => job.display.clone(),
             };
             format!("{file}:{e}")
@@ -409,7 +398,7 @@ fn outcome(job: &Job, files: &Files, formatted: Formatted) -> Outcome {
         sidecar: files.sidecar.as_ref().map(|(p, r)| {
             (
                 p.clone(),
-                sidecar_display(&job.display, p),
+                ibid_corpus::sibling_display(&job.display, p),
                 String::from_utf8_lossy(&r.bytes).into_owned(),
             )
         }),

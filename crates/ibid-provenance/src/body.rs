@@ -168,7 +168,7 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
     while i < bytes.len() {
         if at_line_start {
             at_line_start = false;
-            let line_end = memchr_newline(bytes, i);
+            let line_end = line_end(text, i);
             let line = text.get(i..line_end).unwrap_or("").trim();
             let fence = line.starts_with("```") || line.starts_with("~~~");
             if in_fence || fence || line.is_empty() {
@@ -183,6 +183,25 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
                 word_start = None;
                 continue;
             }
+        }
+        // Letters and digits of ASCII, and spaces, only move the word and line state: a
+        // run of them is read without decoding a char (most of any body).
+        match bytes[i] {
+            b' ' => {
+                word_start = None;
+                prev = Some(' ');
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii_alphanumeric() => {
+                word_start = word_start.or(Some(i));
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric());
+                i += run.count();
+                prev = Some(char::from(bytes[i - 1]));
+                line_has_content = true;
+                continue;
+            }
+            _ => {}
         }
         let Some(c) = char_at(text, i) else { break };
         let width = c.len_utf8();
@@ -314,11 +333,12 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
     marks
 }
 
-fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
-        .map_or(bytes.len(), |p| from + p)
+/// Where the line that starts at `from` ends (its `\n`, or the end of `text`).
+fn line_end(text: &str, from: usize) -> usize {
+    // `str::find` looks for a byte a word at a time.
+    text.get(from..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |at| from + at)
 }
 
 fn run_end(bytes: &[u8], from: usize, byte: u8) -> usize {

@@ -1,7 +1,6 @@
 //! Dates in the front matter: a TOML date literal or a string, read with
 //! `ibid_parse::parse_date_with` in the document's year; whether it can exist is ibid-parse's.
 
-use crate::error::LoadErrorKind;
 use crate::model::{DateValue, Text};
 use crate::toml_read::Ctx;
 use ibid_parse::{DateContext, DatePart, Parsed, PartialDate, Span};
@@ -9,8 +8,9 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 /// Read a date from `value`: a TOML date, a string, or an integer year. A missing year is
-/// inferred from `context_year` and marked as inferred. A date that cannot be read is a load
-/// error; one that can be read but cannot exist keeps its errors in `parsed` for the rules.
+/// inferred from `context_year` and marked as inferred. A value of the wrong type is a load
+/// error; a date that cannot be read, or can be read but cannot exist, is kept with its errors
+/// in `parsed` for the rules (D001, D002): it does not stop the model from being built.
 pub(crate) fn read_date(
     ctx: &mut Ctx<'_>,
     path: &str,
@@ -60,7 +60,6 @@ pub(crate) fn read_date(
         literal,
         parsed,
     };
-    check(ctx, path, &date);
     Some(date)
 }
 
@@ -82,28 +81,6 @@ fn literal_date(year: i32, month: u8, day: u8, len: usize) -> PartialDate {
         Some(DatePart::written(day, Span::new(8, 10))),
         Span::new(0, len),
     )
-}
-
-/// Record an error when the date could not be read at all. A date that was read but cannot
-/// exist is not the loader's to report: its errors stay in `parsed`, for rule D002.
-fn check(ctx: &mut Ctx<'_>, path: &str, date: &DateValue) {
-    let span = date.written.span;
-    let text = &date.written.text;
-    match date.date() {
-        None if !text.trim().is_empty() => ctx.error(
-            LoadErrorKind::InvalidDate,
-            span,
-            format!("cannot read `{text}` as a date in `{path}`"),
-            Some("write a date such as \"1921-02-16\", \"1921-02\", \"1921\", \"16 February 1921\" or as printed (\"19/II\", \"22.II.21\")".to_string()),
-        ),
-        None => ctx.error(
-            LoadErrorKind::InvalidDate,
-            span,
-            format!("`{path}` is empty"),
-            Some("write the date, or remove the key".to_string()),
-        ),
-        Some(_) => {}
-    }
 }
 
 #[cfg(test)]

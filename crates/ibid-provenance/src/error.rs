@@ -28,15 +28,14 @@ pub enum LoadErrorKind {
     DuplicateMetadata,
     /// The TOML itself is malformed.
     Toml,
-    /// A key is not part of the format; kept in the model's `unknown` lists.
-    UnknownKey,
     /// A value has the wrong TOML type.
     WrongType,
     /// A required key is missing.
     MissingKey,
     /// A value is of the right type but not one the format allows.
     InvalidValue,
-    /// A date cannot be read (a date that can be read but cannot exist is for the rules).
+    /// A date in a bibliography entry (BibTeX, RIS) cannot be read. A document's dates are
+    /// never load errors: they are kept in the model with their errors (D001, D002).
     InvalidDate,
     /// A bibliography entry could not be read (the other entries still are).
     BadEntry,

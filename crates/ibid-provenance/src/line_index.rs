@@ -55,19 +55,15 @@ impl LineIndex {
         }
         // The end of a text whose length is a multiple of the checkpoint is one more.
         chars_before.push(chars);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+        while let Some(end) = ends.next() {
+            if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                // `\r\n` ends one line: its `\n` is passed over.
+                ends.next();
+                starts.push(end + 2);
+            } else {
+                starts.push(end + 1);
             }
-            i += 1;
         }
         LineIndex {
             starts,
@@ -181,6 +177,33 @@ mod tests {
         assert_eq!(index.line_col(text.len(), text), LineCol::new(4, 2));
         assert_eq!(index.line_text(1, text), "Барсегов Ю.Г.");
         assert_eq!(index.line_text(2, text), "x");
+    }
+
+    #[test]
+    fn every_line_ending_starts_a_line_once() {
+        // Each combination of line endings, beside each other and at both ends.
+        let pieces = ["a", "\n", "\r", "\r\n", "\n\r", "\r\r\n", "ж"];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = format!("{first}{second}{third}");
+                    let bytes = text.as_bytes();
+                    let mut expected = vec![0];
+                    for (i, &b) in bytes.iter().enumerate() {
+                        let ends_line =
+                            b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+                        if ends_line {
+                            expected.push(i + 1);
+                        }
+                    }
+                    let index = LineIndex::new(&text);
+                    let starts: Vec<usize> = (0..index.line_count())
+                        .filter_map(|line| index.line_start(line))
+                        .collect();
+                    assert_eq!(starts, expected, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! annotations, each value kept as written (with its span) beside what was parsed from it.
 
 use crate::body::Body;
+use crate::line_index::LineCol;
 use crate::source_file::SourceFile;
 use ibid_parse::{ArchivalReference, Locator, Parsed, PartialDate, Reference, Span};
 use serde::Serialize;
@@ -98,8 +99,13 @@ pub struct UnknownKey {
     pub path: String,
     /// The key as written.
     pub key: Key,
+    /// Where the key is in its file.
+    pub position: LineCol,
     /// The closest known key, when one is close.
     pub suggestion: Option<String>,
+    /// The table the format puts this key in, when it is known elsewhere (`source` for a
+    /// top-level `cite`; empty for a top-level key written inside a table).
+    pub home: Option<String>,
     /// The TOML value as written in the file.
     pub raw_value: String,
     /// The value's span.

@@ -272,8 +272,8 @@ impl<'f> Ctx<'f> {
         );
     }
 
-    /// Record and return an unknown key of the table at `table_path`, suggesting the
-    /// closest of `known`, or the table it belongs in according to `schema`.
+    /// An unknown key of the table at `table_path`, kept in the model (not a load error: the
+    /// linter's P004 reports it), with the closest of `known` and the table `schema` puts it in.
     pub fn unknown(
         &mut self,
         table_path: &str,
@@ -296,32 +296,15 @@ impl<'f> Ctx<'f> {
                 *table != table_path && table_base(table_path) != *table && keys.contains(&name)
             })
             .map(|(table, _)| *table);
-        let place = if table_path.is_empty() {
-            "at the top level".to_string()
-        } else {
-            format!("in [{}]", table_base(table_path))
-        };
-        let help = match (&suggestion, home) {
-            (_, Some("")) => Some(format!(
-                "`{name}` belongs at the top level, before any [table]"
-            )),
-            (_, Some(home)) => Some(format!("`{name}` belongs in [{home}]")),
-            (Some(s), None) => Some(format!("did you mean `{s}`?")),
-            (None, None) => Some(format!("known keys here: {}", known.join(", "))),
-        };
-        self.error(
-            LoadErrorKind::UnknownKey,
-            key.span,
-            format!("unknown key `{name}` {place}"),
-            help,
-        );
         UnknownKey {
             path,
             raw_value: self.raw(value),
             value: to_toml(value.get_ref()),
             value_span: self.span(value.span()),
+            position: self.file.line_col(key.span.start),
             key,
             suggestion,
+            home: home.map(str::to_owned),
         }
     }
 }

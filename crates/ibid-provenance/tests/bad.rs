@@ -37,12 +37,6 @@ bad!(
     LoadErrorKind::Toml,
     false
 );
-bad!(
-    unknown_key,
-    "unknown-key.md",
-    LoadErrorKind::UnknownKey,
-    true
-);
 bad!(wrong_type, "wrong-type.md", LoadErrorKind::WrongType, true);
 bad!(
     missing_marker,
@@ -80,16 +74,26 @@ fn impossible_dates_are_kept_with_the_date_not_reported_by_the_loader() {
     );
 }
 
+/// A key the format does not define does not stop the model from being built, so it is no
+/// load error: the model keeps it, with where it is, the closest known key and the table it
+/// belongs in, for rule P004 to report.
 #[test]
-fn unknown_keys_are_kept_in_the_model() {
+fn unknown_keys_are_kept_in_the_model_not_reported_by_the_loader() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bad");
     let bytes = std::fs::read(dir.join("unknown-key.md")).unwrap();
-    let doc = parse_document(Path::new("unknown-key.md"), &bytes, None)
-        .value
-        .unwrap();
+    let loaded = parse_document(Path::new("unknown-key.md"), &bytes, None);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let doc = loaded.value.unwrap();
     let paths: Vec<&str> = doc.unknown_keys().iter().map(|u| u.path.as_str()).collect();
     assert_eq!(paths, ["cite", "translaton"]);
+    assert_eq!(doc.unknown[0].home.as_deref(), Some("source"));
+    assert_eq!(doc.unknown[0].position, ibid_provenance::LineCol::new(5, 1));
     assert_eq!(doc.unknown[1].suggestion.as_deref(), Some("translation"));
+    assert_eq!(doc.unknown[1].home, None);
+    assert_eq!(
+        doc.unknown[1].position,
+        ibid_provenance::LineCol::new(10, 2)
+    );
     let value = doc.unknown[1].value.as_table().expect("a table");
     assert_eq!(value.get("from").and_then(|v| v.as_str()), Some("ru"));
 }

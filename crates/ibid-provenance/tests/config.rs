@@ -13,8 +13,9 @@ fn bad_values_are_reported_with_suggestions() {
         shown,
         [
             "ibid.toml:2:16: `shrot` is not a valid `style.locator-form`\n  help: did you mean `short`?",
-            "ibid.toml:5:2: unknown key `linter` at the top level\n  help: did you mean `lint`?",
-        ]
+        ],
+        "an unknown key is no error: it is kept (for a warning)"
+
     );
     let config = loaded.value.unwrap();
     assert_eq!(
@@ -23,4 +24,9 @@ fn bad_values_are_reported_with_suggestions() {
         "a single string is a list of one"
     );
     assert_eq!(config.unknown[0].path, "linter");
+    assert_eq!(config.unknown[0].suggestion.as_deref(), Some("lint"));
+    assert_eq!(
+        config.unknown[0].position,
+        ibid_provenance::LineCol::new(5, 2)
+    );
 }

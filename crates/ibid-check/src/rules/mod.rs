@@ -115,6 +115,51 @@ pub fn in_text(text: &Text, inner: Span) -> TextRange {
     text.file_span(inner).into()
 }
 
+/// Where a value is in the front matter (`date`, `source.accessed`, `annotations[2].date`):
+/// written out only when a message names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyPath {
+    /// The top-level key or table (`date`, `source`, `annotations`).
+    pub table: &'static str,
+    /// The entry of an array of tables.
+    pub index: Option<usize>,
+    /// The key inside the table or entry.
+    pub key: Option<&'static str>,
+}
+
+impl KeyPath {
+    /// The key `key` of entry `index` of the array of tables `table` (`notes[0].hand`).
+    pub const fn item(table: &'static str, index: usize, key: Option<&'static str>) -> Self {
+        KeyPath {
+            table,
+            index: Some(index),
+            key,
+        }
+    }
+
+    /// The key `key` of `table` (`source.accessed`), or a top-level key (`date`).
+    pub const fn key(table: &'static str, key: Option<&'static str>) -> Self {
+        KeyPath {
+            table,
+            index: None,
+            key,
+        }
+    }
+}
+
+impl std::fmt::Display for KeyPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.table)?;
+        if let Some(index) = self.index {
+            write!(f, "[{index}]")?;
+        }
+        if let Some(key) = self.key {
+            write!(f, ".{key}")?;
+        }
+        Ok(())
+    }
+}
+
 /// A document rule: looks at one document and reports findings.
 pub type DocumentCheck = fn(&mut DocContext<'_>);
 

@@ -5,7 +5,7 @@ use crate::Outcome;
 use anyhow::{bail, Result};
 use ibid_corpus::{Documents, Plan};
 use ibid_provenance::terminal::escape_controls;
-use ibid_provenance::LoadError;
+use ibid_provenance::{Bibliography, Document, LoadError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -46,4 +46,25 @@ pub fn finish(plan: &Plan, errors: &[LoadError]) -> Result<Outcome> {
         (1, _) => bail!("1 error while loading"),
         (n, _) => bail!("{n} errors while loading"),
     }
+}
+
+/// What `export` and `graph` do: load the documents at `paths`, report load errors, write
+/// what `render` makes of every document and their bibliography (every corpus's entries) to
+/// stdout, and give the exit status.
+pub fn write_corpus(
+    paths: &[PathBuf],
+    render: impl FnOnce(&[&Document], &Bibliography) -> Result<String>,
+) -> Result<Outcome> {
+    let (plan, loaded) = load(paths)?;
+    report(&loaded.errors)?;
+    if loaded.documents.is_empty() {
+        bail!("no document could be read");
+    }
+    let docs: Vec<&Document> = loaded.documents.iter().map(|d| &d.document).collect();
+    let text = render(&docs, &loaded.bibliography())?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    finish(&plan, &loaded.errors)
 }

@@ -407,19 +407,15 @@ fn style_for(path: &Path) -> Result<Style> {
         return Ok(Style::default());
     };
     let loaded = ibid_corpus::load_config(&config);
-    let fatal: Vec<String> = loaded
-        .errors
-        .iter()
-        .filter(|e| e.kind != ibid_provenance::LoadErrorKind::UnknownKey)
-        .map(ToString::to_string)
-        .collect();
-    if !fatal.is_empty() {
+    if !loaded.errors.is_empty() {
+        let fatal: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
         bail!("{}", fatal.join("\n"));
     }
-    for e in loaded.errors.iter() {
-        eprintln!("ibid: warning: {e}");
+    let Some(config) = loaded.value else {
+        return Ok(Style::default());
+    };
+    for warning in ibid_corpus::unknown_key_warnings(&config, &cwd) {
+        eprintln!("ibid: warning: {warning}");
     }
-    Ok(loaded
-        .value
-        .map_or_else(Style::default, |c| Style::from_config(&c.style)))
+    Ok(Style::from_config(&config.style))
 }

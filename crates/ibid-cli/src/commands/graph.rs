@@ -1,13 +1,11 @@
 //! `ibid graph DOC... --format dot|mermaid`: the witness chains of documents as a graph;
 //! editions cited by several documents are drawn once.
 
-use super::documents::{finish, load, report};
+use super::documents::write_corpus;
 use crate::Outcome;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 use ibid_provenance::export::graph;
-use ibid_provenance::Document;
-use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// Arguments of `ibid graph`.
@@ -32,20 +30,10 @@ pub enum GraphFormat {
 
 /// Write the graph to stdout; load errors are printed to stderr and give exit code 2.
 pub fn run(args: GraphArgs) -> Result<Outcome> {
-    let (plan, loaded) = load(&args.documents)?;
-    report(&loaded.errors)?;
-    if loaded.documents.is_empty() {
-        bail!("no document could be read");
-    }
-    let docs: Vec<&Document> = loaded.documents.iter().map(|d| &d.document).collect();
-    let bibliography = loaded.bibliography();
-    let text = match args.format {
-        GraphFormat::Dot => graph::dot(&docs, Some(&bibliography)),
-        GraphFormat::Mermaid => graph::mermaid(&docs, Some(&bibliography)),
-    };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    finish(&plan, &loaded.errors)
+    write_corpus(&args.documents, |docs, bibliography| {
+        Ok(match args.format {
+            GraphFormat::Dot => graph::dot(docs, Some(bibliography)),
+            GraphFormat::Mermaid => graph::mermaid(docs, Some(bibliography)),
+        })
+    })
 }

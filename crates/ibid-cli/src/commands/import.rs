@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `ibid import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Pages to import: plain text, Markdown, or HTML saved from a browser.
+    /// Pages to import: plain text, Markdown, or HTML saved from a browser; a folder
+    /// stands for every such page in it (walked as `ibid check` walks a corpus).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Write each document into this folder (created if needed), named as its page.
@@ -54,6 +55,50 @@ pub enum ReportFormat {
     Json,
 }
 
+/// A page to import, and the folder its document goes to under `--out` (the page's folder
+/// relative to the folder named on the command line; empty for a page named itself).
+#[derive(Debug, Clone)]
+struct Input {
+    path: PathBuf,
+    sub: PathBuf,
+}
+
+/// The pages the command line names: files as given, folders walked (their pages sorted
+/// by path). Messages of what could not be walked come back beside them.
+fn inputs(args: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let (mut inputs, mut failures) = (Vec::new(), Vec::new());
+    for arg in args {
+        if !arg.is_dir() {
+            inputs.push(Input {
+                path: arg.clone(),
+                sub: PathBuf::new(),
+            });
+            continue;
+        }
+        let walked = ibid_corpus::walk_pages(arg, &cwd);
+        for warning in walked.warnings {
+            eprintln!("ibid: warning: {warning}");
+        }
+        failures.extend(walked.errors.iter().map(ToString::to_string));
+        if walked.pages.is_empty() && walked.errors.is_empty() {
+            failures.push(format!(
+                "{}: no pages to import in this folder (text, Markdown or HTML files)",
+                arg.display()
+            ));
+        }
+        for path in walked.pages {
+            let sub = path
+                .parent()
+                .and_then(|p| p.strip_prefix(arg).ok())
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            inputs.push(Input { path, sub });
+        }
+    }
+    (inputs, failures)
+}
+
 /// Where a document goes.
 #[derive(Debug, Clone)]
 enum Destination {
@@ -76,23 +121,26 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
     }
     // The corpora the outputs land in, their bibliographies loaded once each; then the
     // pages, in parallel, reported in the order given.
+    let (pages, walk_failures) = inputs(&args.files);
     let mut bibliographies = Bibliographies::default();
-    for file in &args.files {
-        bibliographies.load(&landing_folder(&args, file));
+    for page in &pages {
+        bibliographies.load(&landing_folder(&args, page));
     }
-    let results: Vec<Result<Report, String>> = args
-        .files
+    let results: Vec<Result<Report, String>> = pages
         .par_iter()
-        .map(|file| {
+        .map(|page| {
             import_one(
                 &args,
-                file,
-                bibliographies.get(&landing_folder(&args, file)),
+                page,
+                bibliographies.get(&landing_folder(&args, page)),
             )
         })
         .collect();
     let mut reports = Vec::new();
-    let (mut failed, mut incomplete) = (0usize, 0usize);
+    let (mut failed, mut incomplete) = (walk_failures.len(), 0usize);
+    for failure in &walk_failures {
+        eprintln!("{failure}");
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for result in results {
@@ -126,9 +174,10 @@ pub fn run(args: ImportArgs) -> Result<Outcome> {
 /// Import one file: its report, or a message saying why it could not be imported.
 fn import_one(
     args: &ImportArgs,
-    file: &Path,
+    input: &Input,
     bibliography: Option<&Bibliography>,
 ) -> Result<Report, String> {
+    let file = input.path.as_path();
     let bytes = read_page(file)?;
     let format = InputFormat::detect(file, &bytes);
     let page = Page::read(&bytes, format).map_err(|e| {
@@ -143,7 +192,7 @@ fn import_one(
             e.help()
         )
     })?;
-    let destination = destination(args, file, format)?;
+    let destination = destination(args, input, format)?;
     let report_base = |status_report: Report| {
         let mut r = status_report;
         r.file = file.display().to_string();
@@ -167,6 +216,16 @@ fn import_one(
     };
     report.output = Some(path.display().to_string());
     if !args.dry_run {
+        if let Some(folder) = path.parent().filter(|_| !input.sub.as_os_str().is_empty()) {
+            // A sub-folder of `--out` mirroring the folder the page was found in.
+            std::fs::create_dir_all(folder).map_err(|e| {
+                format!(
+                    "{}: cannot create {}: {e}",
+                    file.display(),
+                    folder.display()
+                )
+            })?;
+        }
         let overwrite = args.force || (args.in_place && path == file);
         write_document(&path, text.as_bytes(), overwrite).map_err(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
@@ -201,8 +260,13 @@ fn read_page(file: &Path) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("{}: cannot read the page: {}", file.display(), e.reason()))
 }
 
-/// Where the document of `file` goes.
-fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<Destination, String> {
+/// Where the document of `page` goes.
+fn destination(
+    args: &ImportArgs,
+    page: &Input,
+    format: InputFormat,
+) -> Result<Destination, String> {
+    let file = page.path.as_path();
     let name = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -220,7 +284,9 @@ fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<De
         )
     };
     if let Some(dir) = &args.out {
-        return Ok(Destination::Document(dir.join(format!("{name}.{ext}"))));
+        return Ok(Destination::Document(
+            dir.join(&page.sub).join(format!("{name}.{ext}")),
+        ));
     }
     if args.sidecar {
         if format == InputFormat::Html {
@@ -237,11 +303,16 @@ fn destination(args: &ImportArgs, file: &Path, format: InputFormat) -> Result<De
     Ok(Destination::None)
 }
 
-/// The folder the output of `file` lands in: `--out DIR`, else the page's own folder.
-fn landing_folder(args: &ImportArgs, file: &Path) -> PathBuf {
+/// The folder the output of `page` lands in: under `--out DIR` (in the page's sub-folder
+/// when a folder was named), else the page's own folder.
+fn landing_folder(args: &ImportArgs, page: &Input) -> PathBuf {
     match &args.out {
-        Some(dir) => dir.clone(),
-        None => file.parent().map(Path::to_path_buf).unwrap_or_default(),
+        Some(dir) => dir.join(&page.sub),
+        None => page
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
     }
 }
 

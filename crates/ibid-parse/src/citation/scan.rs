@@ -35,7 +35,11 @@ impl Iterator for CitationScanner<'_> {
                 return Some(c);
             }
             let (start, end) = self.next_paragraph()?;
-            scan_paragraph(self.body, start, end, &mut self.found);
+            // Every citation has an `@`: a paragraph without one is passed over unread.
+            let paragraph = self.body.as_bytes().get(start..end).unwrap_or_default();
+            if paragraph.contains(&b'@') {
+                scan_paragraph(self.body, start, end, &mut self.found);
+            }
         }
     }
 }

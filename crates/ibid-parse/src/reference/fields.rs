@@ -4,7 +4,7 @@
 use super::lexicon::{is_roman, Lex, Phrase};
 use super::names::{scan_names, Ctx};
 use super::parse::{Expect, Reader, Role, Sep, Style};
-use super::token::{Kind, Tokens};
+use super::token::{TokenKind, Tokens};
 use crate::locator::{scan_locator, LocatorOptions};
 use crate::{Locator, LocatorLabel, Span};
 
@@ -17,9 +17,9 @@ impl Tokens<'_> {
         while j < i + 24 {
             let t = self.tok(j)?;
             match t.kind {
-                Kind::Punct(')') => break,
-                Kind::Punct(':' | '(' | '[') | Kind::Url | Kind::Doi => return None,
-                Kind::Word => {
+                TokenKind::Punct(')') => break,
+                TokenKind::Punct(':' | '(' | '[') | TokenKind::Url | TokenKind::Doi => return None,
+                TokenKind::Word => {
                     let imprint = Lex::EDITOR
                         | Lex::TRANSLATOR
                         | Lex::COMPILER
@@ -57,7 +57,7 @@ impl Tokens<'_> {
     /// field holds; read and passed over.
     pub(super) fn volume_count_at(&self, i: usize) -> Option<usize> {
         let count = self.has(i, Lex::COUNT_LEAD)
-            && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num)
+            && self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Num)
             && self.has(i + 2, Lex::VOLUME_UNIT);
         count.then(|| i + 3 + usize::from(self.is_p(i + 3, '.')))
     }
@@ -67,7 +67,7 @@ impl Tokens<'_> {
         let mut j = i + 1 + usize::from(self.is_p(i + 1, ':'));
         let first = j;
         while self.tok(j).is_some_and(|n| {
-            j == first || (!n.space_before && !matches!(n.kind, Kind::Punct(',' | ';' | ')')))
+            j == first || (!n.space_before && !matches!(n.kind, TokenKind::Punct(',' | ';' | ')')))
         }) {
             j += 1;
         }
@@ -97,9 +97,9 @@ impl Tokens<'_> {
             && self.has(i + 1, Lex::VOLUME_COUNT_SINGULAR)
             && self
                 .tok(i)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
             && self.text(i) != "1"
-            && self.tok(end).map_or(true, |t| t.kind != Kind::Num);
+            && self.tok(end).map_or(true, |t| t.kind != TokenKind::Num);
         (plural || french).then_some(end)
     }
 
@@ -113,14 +113,14 @@ impl Tokens<'_> {
 
     /// A number or a range of numbers at `i` (`327–335`, `45-67`, `12a`): the index after it.
     pub(super) fn num_value_end(&self, i: usize) -> Option<usize> {
-        if self.tok(i)?.kind != Kind::Num {
+        if self.tok(i)?.kind != TokenKind::Num {
             return None;
         }
         let end = self.num_word_end(i);
         let dash = self
             .tok(end)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c)));
-        if dash && self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num) {
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct(c) if crate::text::is_dash(c)));
+        if dash && self.tok(end + 1).is_some_and(|t| t.kind == TokenKind::Num) {
             return Some(self.num_word_end(end + 1));
         }
         Some(end)
@@ -137,8 +137,8 @@ impl Reader<'_> {
                 continue;
             }
             let next = match t.kind {
-                Kind::Punct(c) => self.punct(i, c),
-                Kind::Url => {
+                TokenKind::Punct(c) => self.punct(i, c),
+                TokenKind::Url => {
                     if self.r.url.is_none() {
                         self.r.url = Some(t.span());
                     } else {
@@ -147,7 +147,7 @@ impl Reader<'_> {
                     self.cursor.sep = Sep::None;
                     i + 1
                 }
-                Kind::Doi => {
+                TokenKind::Doi => {
                     if self.r.doi.is_none() {
                         self.r.doi = Some(t.span());
                     } else {
@@ -156,16 +156,16 @@ impl Reader<'_> {
                     self.cursor.sep = Sep::None;
                     i + 1
                 }
-                Kind::Num => {
+                TokenKind::Num => {
                     let next = self.number(i);
                     self.cursor.sep = Sep::None;
                     next
                 }
-                Kind::Word => {
+                TokenKind::Word => {
                     let next = self.word(i);
                     if !matches!(
                         self.t.tok(next.saturating_sub(1)).map(|t| t.kind),
-                        Some(Kind::Punct(_))
+                        Some(TokenKind::Punct(_))
                     ) {
                         self.cursor.sep = Sep::None;
                     }
@@ -491,7 +491,9 @@ impl Reader<'_> {
     fn skip_access(&mut self, i: usize) -> usize {
         let mut j = i + 1;
         while let Some(t) = self.t.tok(j) {
-            if (t.is(')') && self.cursor.depth > 0) || matches!(t.kind, Kind::Url | Kind::Doi) {
+            if (t.is(')') && self.cursor.depth > 0)
+                || matches!(t.kind, TokenKind::Url | TokenKind::Doi)
+            {
                 return j;
             }
             if t.is('.') && self.t.sentence_stop(j) {
@@ -849,7 +851,7 @@ impl Reader<'_> {
             && self
                 .t
                 .tok(i + 2)
-                .is_some_and(|t| t.kind == Kind::Num && !t.space_before)
+                .is_some_and(|t| t.kind == TokenKind::Num && !t.space_before)
             && self.t.tok(i + 1).is_some_and(|t| !t.space_before)
         {
             self.r.volume = Some(self.t.span(i, i + 1));
@@ -919,7 +921,8 @@ impl Reader<'_> {
         if !free || self.cursor.sep != Sep::Comma || self.t.year_at(i).is_some() {
             return None;
         }
-        if self.t.tok(i).is_some_and(|t| t.chars > 4) || self.t.tok(i + 1)?.kind != Kind::Word {
+        if self.t.tok(i).is_some_and(|t| t.chars > 4) || self.t.tok(i + 1)?.kind != TokenKind::Word
+        {
             return None;
         }
         // The reporter: capitalised words, at least one cut short (`U.S.`, `Harv. L. Rev.`).

@@ -5,7 +5,7 @@ use super::given_names::is_given_name;
 use super::lexicon::{Lex, Phrase};
 use super::names::{scan_names, starts_name, Ctx, Form};
 use super::parse::{Reader, Style};
-use super::token::{Kind, Tokens};
+use super::token::{TokenKind, Tokens};
 
 impl Tokens<'_> {
     /// Whether the text at `i` can begin a title (used to reject a lead that looked like
@@ -13,12 +13,12 @@ impl Tokens<'_> {
     pub(super) fn title_like_at(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
-            Kind::Num | Kind::Url | Kind::Doi => false,
-            Kind::Punct(c) => matches!(c, '«' | '"' | '“' | '„' | '*' | '_' | '‘' | '['),
-            Kind::Word => {
+            TokenKind::Num | TokenKind::Url | TokenKind::Doi => false,
+            TokenKind::Punct(c) => matches!(c, '«' | '"' | '“' | '„' | '*' | '_' | '‘' | '['),
+            TokenKind::Word => {
                 let place = t.has(Lex::PLACE)
                     && self.tok(i + 1).map_or(true, |n| {
-                        matches!(n.kind, Kind::Punct(',' | ':' | '.' | ';'))
+                        matches!(n.kind, TokenKind::Punct(',' | ':' | '.' | ';'))
                     });
                 !(place || self.element_starts_at(i) || self.pub_colon(i))
             }
@@ -157,7 +157,8 @@ impl Tokens<'_> {
             // `Id. at 452`, `Id., ibid., p. 14`, `Id., p. 12`: the same work as the note
             // before, named neither by author nor title.
             let k = i + 2;
-            if self.has(k, Lex::PINPOINT_AT) && self.tok(k + 1).is_some_and(|t| t.kind == Kind::Num)
+            if self.has(k, Lex::PINPOINT_AT)
+                && self.tok(k + 1).is_some_and(|t| t.kind == TokenKind::Num)
             {
                 return Some(k + 1);
             }
@@ -213,7 +214,7 @@ impl Tokens<'_> {
         }
         let pinpoint = self
             .tok(k + 1)
-            .is_some_and(|t| t.kind == Kind::Num && self.year_at(k + 1).is_none())
+            .is_some_and(|t| t.kind == TokenKind::Num && self.year_at(k + 1).is_none())
             || self.locator_at(k + 1).is_some();
         self.is_p(k, ',') && pinpoint
     }
@@ -242,7 +243,7 @@ impl Tokens<'_> {
         if !next.is_word() {
             return matches!(
                 next.kind,
-                Kind::Num | Kind::Url | Kind::Doi | Kind::Punct('(')
+                TokenKind::Num | TokenKind::Url | TokenKind::Doi | TokenKind::Punct('(')
             );
         }
         if self.element_starts_at(k) || self.pub_colon(k) || self.place_at(k) {
@@ -332,7 +333,10 @@ impl Reader<'_> {
         let mut names = scan.names;
         if let Some((family, family_end)) = scan.family_only {
             let short_note = self.t.is_p(end, ',')
-                && (self.t.tok(end + 1).is_some_and(|t| t.kind == Kind::Num)
+                && (self
+                    .t
+                    .tok(end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Num)
                     || self.t.locator_at(end + 1).is_some());
             if names.names.len() == 1 && !names.et_al && short_note {
                 names.names = vec![family];
@@ -398,7 +402,7 @@ impl Reader<'_> {
         let sep_at = after_role;
         let sep = self.t.tok(sep_at).map(|t| t.kind);
         let next = match sep {
-            Some(Kind::Punct('.' | ',' | ':')) => sep_at + 1,
+            Some(TokenKind::Punct('.' | ',' | ':')) => sep_at + 1,
             _ => sep_at,
         };
         let cyrillic = self
@@ -410,21 +414,21 @@ impl Reader<'_> {
         if weak
             && cyrillic
             && scan.first_form != Form::Literal
-            && !matches!(sep, Some(Kind::Punct(',')))
+            && !matches!(sep, Some(TokenKind::Punct(',')))
         {
             // Russian references name people `Фамилия И. О.`; two plain words before a
             // full stop are a title (`История России. XX век`).
             return i;
         }
         if weak && role.is_none() {
-            let year_next =
-                self.t.is_p(next, '(') || self.t.tok(next).is_some_and(|t| t.kind == Kind::Num);
+            let year_next = self.t.is_p(next, '(')
+                || self.t.tok(next).is_some_and(|t| t.kind == TokenKind::Num);
             if !(self.t.title_like_at(next) || year_next && self.t.year_then_title(next)) {
                 return i;
             }
         }
         self.add_names(role.map(|(r, _)| r), names);
-        if matches!(sep, Some(Kind::Punct(','))) {
+        if matches!(sep, Some(TokenKind::Punct(','))) {
             self.layout.style = Style::Comma;
         }
         self.lead_year(next)
@@ -615,7 +619,7 @@ impl Reader<'_> {
             return next;
         }
         let Some(first) = self.t.tok(i) else { return i };
-        if !(first.is_word() || first.kind == Kind::Num || first.is('«') || first.is('„')) {
+        if !(first.is_word() || first.kind == TokenKind::Num || first.is('«') || first.is('„')) {
             return i;
         }
         if first.is_word() && (self.t.locator_at(i).is_some() || self.t.role_at(i).is_some()) {
@@ -677,8 +681,8 @@ impl Reader<'_> {
         let journal = self.cursor.serial.map_or(usize::MAX, |s| s.journal);
         while let Some(t) = self.t.tok(j).filter(|_| j < journal) {
             let stop = match t.kind {
-                Kind::Punct('.') => self.t.sentence_stop(j) && !self.title_continues(j),
-                Kind::Punct(',') => {
+                TokenKind::Punct('.') => self.t.sentence_stop(j) && !self.title_continues(j),
+                TokenKind::Punct(',') => {
                     !self.title_year_at(j)
                         && match style {
                             Style::Comma => {
@@ -697,7 +701,7 @@ impl Reader<'_> {
                             }
                         }
                 }
-                Kind::Punct('(') => {
+                TokenKind::Punct('(') => {
                     if self.t.attached_paren(j) {
                         j += 3;
                         continue;
@@ -706,24 +710,26 @@ impl Reader<'_> {
                     // bracket inside it is part of it (`The SOFA (Sepsis-related …) score`).
                     self.cursor.serial.is_none()
                 }
-                Kind::Punct(':') => self.t.volume_count_at(j + 1).is_some(),
-                Kind::Punct('?' | '!') => style == Style::Period && self.t.field_after_question(j),
-                Kind::Punct('[') => true,
-                Kind::Punct(';') => self.cursor.serial.is_none(),
-                Kind::Punct('/') => {
+                TokenKind::Punct(':') => self.t.volume_count_at(j + 1).is_some(),
+                TokenKind::Punct('?' | '!') => {
+                    style == Style::Period && self.t.field_after_question(j)
+                }
+                TokenKind::Punct('[') => true,
+                TokenKind::Punct(';') => self.cursor.serial.is_none(),
+                TokenKind::Punct('/') => {
                     t.space_before
                         || self.t.is_p(j + 1, '/')
                         || self.t.tok(j + 1).is_some_and(|n| n.space_before)
                 }
-                Kind::Punct('–' | '—') => {
+                TokenKind::Punct('–' | '—') => {
                     t.space_before
                         && self.t.tok(j + 1).is_some_and(|n| n.space_before)
                         && style == Style::Comma
                 }
-                Kind::Punct(_) => false,
-                Kind::Url | Kind::Doi => true,
-                Kind::Num => false,
-                Kind::Word => {
+                TokenKind::Punct(_) => false,
+                TokenKind::Url | TokenKind::Doi => true,
+                TokenKind::Num => false,
+                TokenKind::Word => {
                     j > i && (self.t.locator_at(j).is_some() || self.t.thesis_at(j).is_some())
                 }
             };
@@ -775,16 +781,16 @@ impl Reader<'_> {
             return false;
         };
         let plain = match next.kind {
-            Kind::Word => {
+            TokenKind::Word => {
                 !(self.t.pub_colon(k)
                     || self.t.place_at(k)
                     || self.t.element_starts_at(k)
                     || self.t.edition_at_shape(k)
                     || self.container_marker(k).is_some())
             }
-            Kind::Num => !self.t.edition_shape(k),
+            TokenKind::Num => !self.t.edition_shape(k),
             // `Революция как момент истины. 1905–1907 гг. – 1917–1922 гг. / пер. …`
-            Kind::Punct(c) => crate::text::is_dash(c) && self.t.year_at(k + 1).is_some(),
+            TokenKind::Punct(c) => crate::text::is_dash(c) && self.t.year_at(k + 1).is_some(),
             _ => false,
         };
         if !plain {

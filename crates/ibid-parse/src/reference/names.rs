@@ -4,7 +4,7 @@
 use super::given_names::is_given_name;
 use super::lexicon::Phrase;
 use super::lexicon::{is_roman, Lex};
-use super::token::{tokenize, Kind, Tokens};
+use super::token::{tokenize, TokenKind, Tokens};
 use super::{Name, Names};
 use crate::{ParseError, ParseErrorKind, Parsed, Span};
 
@@ -158,7 +158,7 @@ impl Tokens<'_> {
             end += 1;
         } else if self
             .tok(end)
-            .is_some_and(|n| n.kind == Kind::Num && n.chars == 1)
+            .is_some_and(|n| n.kind == TokenKind::Num && n.chars == 1)
             && self.has(end + 1, Lex::ORDINAL)
             && self.tok(end + 1).is_some_and(|o| !o.space_before)
         {
@@ -176,13 +176,13 @@ impl Tokens<'_> {
     fn boundary(&self, i: usize, ctx: Ctx) -> bool {
         let Some(t) = self.tok(i) else { return true };
         match t.kind {
-            Kind::Punct(c) => !matches!(c, '-' | '\'' | '\u{2019}'),
-            Kind::Word => {
+            TokenKind::Punct(c) => !matches!(c, '-' | '\'' | '\u{2019}'),
+            TokenKind::Word => {
                 t.has(Lex::AND | Lex::ET_AL_START)
                     || (ctx == Ctx::AfterRole && !t.upper_first)
                     || (ctx != Ctx::Standalone && t.has(Lex::EDITOR | Lex::TRANSLATOR))
             }
-            Kind::Num | Kind::Url | Kind::Doi => ctx == Ctx::AfterRole,
+            TokenKind::Num | TokenKind::Url | TokenKind::Doi => ctx == Ctx::AfterRole,
         }
     }
 
@@ -194,7 +194,8 @@ impl Tokens<'_> {
         } else {
             bad
         };
-        let date = self.has(i, Lex::MONTH) && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num);
+        let date =
+            self.has(i, Lex::MONTH) && self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Num);
         // A place that is also a common given name (`Jersild, Austin.`) can be one.
         let place_name = || {
             ctx == Ctx::Lead
@@ -287,7 +288,7 @@ impl Tokens<'_> {
             && self.cap_word(fam + 1)
             && self
                 .tok(fam + 2)
-                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '(' | ':' | ';')));
+                .is_some_and(|t| matches!(t.kind, TokenKind::Punct(',' | '(' | ':' | ';')));
         if second {
             fam_at = fam + 1;
         }
@@ -562,7 +563,7 @@ impl Tokens<'_> {
     /// `Narimanov` alone, before a strong boundary.
     fn single(&self, i: usize) -> Option<(Name, usize, Form)> {
         let strong = self.tok(i + 1).map_or(true, |t| {
-            matches!(t.kind, Kind::Punct(',' | ';' | '.' | '(' | ')' | ']')) || t.has(Lex::AND)
+            matches!(t.kind, TokenKind::Punct(',' | ';' | '.' | '(' | ')' | ']')) || t.has(Lex::AND)
         });
         (self.cap_word(i) && strong && !self.has(i, Lex::INSTITUTION | Lex::PLACE)).then(|| {
             let name = self.personal((i, i + 1), None, None, (i, i + 1));

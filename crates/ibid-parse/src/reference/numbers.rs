@@ -3,7 +3,7 @@
 
 use super::lexicon::{is_roman, Lex, Phrase};
 use super::parse::Reader;
-use super::token::{Kind, Tokens};
+use super::token::{TokenKind, Tokens};
 use crate::{parse_date, DatePart, InferenceBasis, PartialDate, Span};
 
 /// The longest span of years read as one range (`1700–1930`); a longer one is two numbers.
@@ -42,7 +42,7 @@ fn year_date(value: i32, span: Span, inferred: Option<InferenceBasis>) -> Partia
 impl Tokens<'_> {
     fn num_value(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Num || t.chars > 9 {
+        if t.kind != TokenKind::Num || t.chars > 9 {
             return None;
         }
         t.text(self.input).parse().ok()
@@ -52,7 +52,7 @@ impl Tokens<'_> {
     /// the date and the index after it.
     pub(super) fn year_at(&self, i: usize) -> Option<(PartialDate, usize)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Num || t.chars != 4 {
+        if t.kind != TokenKind::Num || t.chars != 4 {
             return None;
         }
         let value = self.num_value(i)?;
@@ -69,7 +69,7 @@ impl Tokens<'_> {
         }
         let mut date = year_date(value as i32, t.span(), None);
         let joiner = self.tok(end).is_some_and(
-            |n| matches!(n.kind, Kind::Punct(c) if crate::text::is_dash(c) || c == '/'),
+            |n| matches!(n.kind, TokenKind::Punct(c) if crate::text::is_dash(c) || c == '/'),
         );
         if joiner {
             if let (Some(n), Some(last)) = (self.tok(end + 1), self.num_value(end + 1)) {
@@ -88,14 +88,14 @@ impl Tokens<'_> {
         }
         if self
             .tok(end)
-            .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+            .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
         {
             return None;
         }
         if self.is_p(end, '.')
             && self
                 .tok(end + 1)
-                .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+                .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
         {
             return None;
         }
@@ -116,7 +116,7 @@ impl Tokens<'_> {
     pub(super) fn decades_end(&self, i: usize) -> Option<usize> {
         let decade = |j: usize| {
             self.tok(j)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars == 4)
+                .is_some_and(|t| t.kind == TokenKind::Num && t.chars == 4)
                 && self.has(j + 1, Lex::DECADE_SUFFIX)
                 && self.tok(j + 1).is_some_and(|t| !t.space_before)
         };
@@ -125,7 +125,7 @@ impl Tokens<'_> {
         }
         let dash = self
             .tok(i + 2)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c)));
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct(c) if crate::text::is_dash(c)));
         Some(if dash && decade(i + 3) { i + 5 } else { i + 2 })
     }
 
@@ -134,8 +134,8 @@ impl Tokens<'_> {
     pub(super) fn year_group(&self, i: usize) -> Option<(PartialDate, usize)> {
         let open = self.tok(i)?;
         let close = match open.kind {
-            Kind::Punct('(') => ')',
-            Kind::Punct('[') => ']',
+            TokenKind::Punct('(') => ')',
+            TokenKind::Punct('[') => ']',
             _ => return None,
         };
         let (mut date, mut next) = self
@@ -149,7 +149,7 @@ impl Tokens<'_> {
                 let ok = t.is(',')
                     || t.is('.')
                     || t.has(Lex::MONTH)
-                    || t.kind == Kind::Num && t.chars <= 2;
+                    || t.kind == TokenKind::Num && t.chars <= 2;
                 if !ok {
                     return None;
                 }
@@ -186,7 +186,7 @@ impl Tokens<'_> {
     pub(super) fn date_at(&self, i: usize) -> Option<(PartialDate, usize)> {
         let small = |j: usize| {
             self.tok(j)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
         };
         let t = self.tok(i)?;
         let mut j = i;
@@ -250,7 +250,7 @@ impl Tokens<'_> {
     /// Whether an edition statement led by a number starts at `j` (`2. Aufl.`, `2nd ed.`,
     /// `2-е изд.`), without reading it.
     pub(super) fn edition_shape(&self, j: usize) -> bool {
-        if self.tok(j).map(|t| t.kind) != Some(Kind::Num) {
+        if self.tok(j).map(|t| t.kind) != Some(TokenKind::Num) {
             return false;
         }
         let adjacent = |k: usize| self.tok(k).is_some_and(|n| !n.space_before);
@@ -319,7 +319,7 @@ impl Reader<'_> {
         let small = |j: usize| {
             self.t
                 .tok(j)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
         };
         let day_first = small(i) && self.t.has(i + 1, Lex::MONTH);
         if !(day_first || self.t.has(i, Lex::MONTH) && small(i + 1)) {
@@ -414,7 +414,7 @@ impl Reader<'_> {
                 None
             }
         };
-        let end = if t.kind == Kind::Num {
+        let end = if t.kind == TokenKind::Num {
             let j = ordinal_after_num(i + 1)
                 .or_else(|| (self.t.is_p(i + 1, '.') && adjacent(i + 1)).then_some(i + 2))?;
             let j = self
@@ -428,7 +428,7 @@ impl Reader<'_> {
             self.t.revision_words(j)
         } else if t.has(Lex::ORDINAL_WORD) {
             let mut j = self.t.edition_words(i);
-            if self.t.tok(j).map(|n| n.kind) == Some(Kind::Num) {
+            if self.t.tok(j).map(|n| n.kind) == Some(TokenKind::Num) {
                 // `rev. 2nd ed.`
                 j = ordinal_after_num(j + 1)?;
                 j = self
@@ -441,7 +441,7 @@ impl Reader<'_> {
             j + 1 + usize::from(self.t.is_p(j + 1, '.'))
         } else if t.has(Lex::EDITION) && t.upper_first {
             let j = i + 1 + usize::from(self.t.is_p(i + 1, '.'));
-            if self.t.tok(j).map(|n| n.kind) != Some(Kind::Num) {
+            if self.t.tok(j).map(|n| n.kind) != Some(TokenKind::Num) {
                 return None;
             }
             let j = ordinal_after_num(j + 1)?;
@@ -475,7 +475,7 @@ impl Reader<'_> {
             }
             j = i + 2;
         }
-        if self.t.tok(j).map(|n| n.kind) != Some(Kind::Num) {
+        if self.t.tok(j).map(|n| n.kind) != Some(TokenKind::Num) {
             return None;
         }
         let label = j + 1;
@@ -491,7 +491,7 @@ impl Reader<'_> {
         }
         let end = label + 1 + usize::from(dotted);
         let follows_value = self.t.tok(end).is_some_and(|n| {
-            n.kind == Kind::Num || (n.is_word() && is_roman(n.text(self.t.input)))
+            n.kind == TokenKind::Num || (n.is_word() && is_roman(n.text(self.t.input)))
         });
         if follows_value {
             return None;

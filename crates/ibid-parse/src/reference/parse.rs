@@ -4,7 +4,7 @@
 use super::archive::{scan_archival, shelved_archival};
 use super::lexicon::Lex;
 use super::serial::Serial;
-use super::token::{tokenize, Kind, Tok, Tokens};
+use super::token::{tokenize, Tok, TokenKind, Tokens};
 use super::{ArchivalReference, Names, Reference};
 use crate::locator::{is_archival_level, names_repository, MAX_ARCHIVAL_LEVEL_CHARS};
 use crate::text::trim_span;
@@ -180,7 +180,7 @@ pub fn parse_reference(input: &str) -> Parsed<Reference> {
 /// Latin word does not.
 fn archival_hint_at(input: &str, t: &Tok, next: Option<&Tok>) -> bool {
     (t.chars <= MAX_ARCHIVAL_LEVEL_CHARS
-        && next.is_some_and(|n| n.is('.') || n.kind == Kind::Num)
+        && next.is_some_and(|n| n.is('.') || n.kind == TokenKind::Num)
         && is_archival_level(t.text(input)))
         || (t.chars >= 2
             && (t.upper_first || !t.first_lower.is_ascii())
@@ -270,7 +270,7 @@ impl<'a> Reader<'a> {
                 // A footnote's number left against the title's full stop (`…Kapitalismus.1
                 // Archiv für …`) belongs to neither.
                 let footnote = serial.journal >= 2
-                    && all.toks[serial.journal - 1].kind == Kind::Num
+                    && all.toks[serial.journal - 1].kind == TokenKind::Num
                     && !all.toks[serial.journal - 1].space_before
                     && all.toks[serial.journal - 2].is('.');
                 if footnote {
@@ -333,7 +333,7 @@ impl<'a> Reader<'a> {
                 && !self
                     .t
                     .tok(k)
-                    .is_some_and(|t| matches!(t.kind, Kind::Url | Kind::Doi))
+                    .is_some_and(|t| matches!(t.kind, TokenKind::Url | TokenKind::Doi))
         });
         if !plain || !self.t.tok(end - 1).is_some_and(|t| t.is('.') || t.is(',')) {
             return i;
@@ -390,7 +390,7 @@ impl<'a> Reader<'a> {
             .toks
             .iter()
             .rev()
-            .find(|t| !matches!(t.kind, Kind::Punct('.' | ',' | ';' | ')' | ']')))
+            .find(|t| !matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ')' | ']')))
             .map_or(0, |t| t.end);
         let mut unknown = std::mem::take(&mut self.unknown);
         unknown.sort_by_key(|s| (s.start, s.end));

@@ -3,7 +3,7 @@
 
 use super::lexicon::Lex;
 use super::parse::{Expect, Reader, Sep, Style};
-use super::token::{Kind, Tokens};
+use super::token::{TokenKind, Tokens};
 use crate::locator::lookup_label;
 use crate::{LocatorLabel, Span};
 
@@ -28,7 +28,7 @@ impl Tokens<'_> {
             j += 1;
         }
         let t = self.tok(j)?;
-        if t.kind != Kind::Num {
+        if t.kind != TokenKind::Num {
             return None;
         }
         match self.year_at(j) {
@@ -36,7 +36,7 @@ impl Tokens<'_> {
                 while self.has(after, Lex::MONTH)
                     || self
                         .tok(after)
-                        .is_some_and(|t| t.kind == Kind::Num && t.chars <= 2)
+                        .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
                 {
                     after += 1;
                     if after > j + 4 {
@@ -45,7 +45,9 @@ impl Tokens<'_> {
                 }
                 let volume_next = self.is_p(after, ';')
                     || self.is_p(after, ',')
-                        && self.tok(after + 1).is_some_and(|n| n.kind == Kind::Num)
+                        && self
+                            .tok(after + 1)
+                            .is_some_and(|n| n.kind == TokenKind::Num)
                         && self.year_at(after + 1).is_none();
                 volume_next.then_some(end)
             }
@@ -163,7 +165,7 @@ impl Tokens<'_> {
     pub(super) fn proceedings_end(&self, mut end: usize) -> usize {
         for _ in 0..4 {
             let at = end + usize::from(self.is_p(end, '.'));
-            let ordinal = self.tok(at).is_some_and(|t| t.kind == Kind::Num)
+            let ordinal = self.tok(at).is_some_and(|t| t.kind == TokenKind::Num)
                 && self
                     .tok(at + 1)
                     .is_some_and(|o| o.has(Lex::ORDINAL) && !o.space_before)
@@ -230,7 +232,8 @@ impl Tokens<'_> {
         if !(self.is_p(end, ';') || self.is_p(end, ',')) {
             return span;
         }
-        if self.tok(end + 1).is_some_and(|t| t.kind == Kind::Num) && self.year_at(end + 1).is_none()
+        if self.tok(end + 1).is_some_and(|t| t.kind == TokenKind::Num)
+            && self.year_at(end + 1).is_none()
         {
             return span.cover(self.span(end + 1, end + 2));
         }
@@ -272,10 +275,12 @@ impl Tokens<'_> {
         }
         let Some(t) = self.tok(j) else { return false };
         match t.kind {
-            Kind::Num if self.is_p(j + 1, '.') && self.tok(j + 2).is_some_and(|t| t.is_word()) => {
+            TokenKind::Num
+                if self.is_p(j + 1, '.') && self.tok(j + 2).is_some_and(|t| t.is_word()) =>
+            {
                 false
             }
-            Kind::Num => match self.year_at(j) {
+            TokenKind::Num => match self.year_at(j) {
                 Some((_, after)) => {
                     let month = self.has(after, Lex::MONTH);
                     self.is_p(after + usize::from(month), ';')
@@ -287,12 +292,12 @@ impl Tokens<'_> {
                         })
                 }
             },
-            Kind::Punct('(') => {
+            TokenKind::Punct('(') => {
                 self.num_value_end(j + 1).is_some_and(|e| self.is_p(e, ')'))
                     && self.year_at(j + 1).is_none()
             }
-            Kind::Punct('№') => true,
-            Kind::Word => {
+            TokenKind::Punct('№') => true,
+            TokenKind::Word => {
                 let text = t.text(self.input);
                 let dotted = if self
                     .tok(j + 1)
@@ -317,20 +322,20 @@ impl Tokens<'_> {
         let mut j = i;
         while let Some(t) = self.tok(j) {
             let go_on = match t.kind {
-                Kind::Word => {
+                TokenKind::Word => {
                     j == i
                         || !(self.locator_at(j).is_some()
                             || self.role_at(j).is_some()
                             || t.has(Lex::ACCESS)
                             || (t.has(Lex::CONTAINER) && self.is_p(j + 1, ':')))
                 }
-                Kind::Punct('.') => !self.sentence_stop(j),
-                Kind::Punct('(') if self.attached_paren(j) => {
+                TokenKind::Punct('.') => !self.sentence_stop(j),
+                TokenKind::Punct('(') if self.attached_paren(j) => {
                     j += 3;
                     continue;
                 }
-                Kind::Punct('&' | '\'' | '’' | '+' | '?' | '!') => true,
-                Kind::Punct('-' | '–') => {
+                TokenKind::Punct('&' | '\'' | '’' | '+' | '?' | '!') => true,
+                TokenKind::Punct('-' | '–') => {
                     let spaced = t.space_before && self.tok(j + 1).is_some_and(|n| n.space_before);
                     let joins_words = j > i
                         && self.tok(j - 1).is_some_and(|p| p.is_word())
@@ -340,7 +345,7 @@ impl Tokens<'_> {
                         && !self.element_starts_at(j + 1);
                     !spaced || joins_words
                 }
-                Kind::Punct('/') => {
+                TokenKind::Punct('/') => {
                     !t.space_before
                         && self
                             .tok(j + 1)
@@ -487,12 +492,13 @@ impl Reader<'_> {
             let colon = self
                 .t
                 .place_end(i)
-                .filter(|&c| !self.t.tok(c + 1).is_some_and(|t| t.kind == Kind::Num));
+                .filter(|&c| !self.t.tok(c + 1).is_some_and(|t| t.kind == TokenKind::Num));
             if let Some(colon) = colon.filter(|_| !container_due || self.t.pub_colon(i)) {
                 return self.set_place(self.t.field_span(i, colon), colon);
             }
         }
-        let year_next = next.is_some_and(|t| t.kind == Kind::Num) && self.t.year_at(end).is_some();
+        let year_next =
+            next.is_some_and(|t| t.kind == TokenKind::Num) && self.t.year_at(end).is_some();
         if year_next && self.r.container_title.is_none() && !self.t.volume_follows(end) {
             if self.r.place.is_none() && (self.r.publisher.is_none() && !institution || place_like)
             {
@@ -712,7 +718,7 @@ impl Reader<'_> {
         if self
             .t
             .tok(k)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct('–' | '—')))
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct('–' | '—')))
         {
             k += 1;
         }
@@ -722,7 +728,7 @@ impl Reader<'_> {
             None => self.t.edition_shape(k),
         };
         let field = self.container_marker(k).is_some()
-            || (stop && t.kind == Kind::Num && year_or_edition)
+            || (stop && t.kind == TokenKind::Num && year_or_edition)
             || (stop && t.is_word() && self.t.locator_at(k).is_some())
             || (t.is_word() && self.t.role_at(k).is_some())
             || (stop && self.t.edition_at_shape(k));

@@ -32,7 +32,7 @@
 
 use super::lexicon::{is_roman, Lex};
 use super::parse::{Expect, Reader, Sep};
-use super::token::{Kind, Tokens};
+use super::token::{TokenKind, Tokens};
 use crate::Span;
 
 /// The most tokens a journal title is walked back over.
@@ -99,7 +99,7 @@ impl Tokens<'_> {
     pub(super) fn serial_source(&self) -> Option<Serial> {
         for k in 1..self.toks.len() {
             let t = &self.toks[k];
-            if t.kind != Kind::Num {
+            if t.kind != TokenKind::Num {
                 if !(t.is_word() && self.toks[k - 1].is(',')) {
                     continue;
                 }
@@ -114,7 +114,7 @@ impl Tokens<'_> {
             // a bracket, comma or colon follows.
             let volume_sep = self
                 .tok(k + 1)
-                .is_some_and(|n| matches!(n.kind, Kind::Punct(',' | ':' | '(')));
+                .is_some_and(|n| matches!(n.kind, TokenKind::Punct(',' | ':' | '(')));
             if t.chars != 4 && !volume_sep {
                 continue;
             }
@@ -144,11 +144,11 @@ impl Tokens<'_> {
     /// A volume at `j`: a number of at most five digits that starts no range. The index after it.
     fn serial_volume(&self, j: usize) -> Option<usize> {
         let t = self.tok(j)?;
-        if t.kind != Kind::Num || t.chars > 5 {
+        if t.kind != TokenKind::Num || t.chars > 5 {
             return None;
         }
         let range = self.tok(j + 1).is_some_and(|n| {
-            !n.space_before && matches!(n.kind, Kind::Punct(c) if crate::text::is_dash(c))
+            !n.space_before && matches!(n.kind, TokenKind::Punct(c) if crate::text::is_dash(c))
         });
         let attached_word = self
             .tok(j + 1)
@@ -166,14 +166,14 @@ impl Tokens<'_> {
             self.tok(m).map_or(true, |t| {
                 !matches!(
                     t.kind,
-                    Kind::Num | Kind::Word | Kind::Punct('-' | '–' | '/' | '.')
+                    TokenKind::Num | TokenKind::Word | TokenKind::Punct('-' | '–' | '/' | '.')
                 )
             })
         })?;
         if close == j + 1 || !self.is_p(close, ')') {
             return None;
         }
-        if !(j + 1..close).any(|m| self.tok(m).is_some_and(|t| t.kind == Kind::Num)) {
+        if !(j + 1..close).any(|m| self.tok(m).is_some_and(|t| t.kind == TokenKind::Num)) {
             return None;
         }
         if close == j + 2 && self.year_at(j + 1).is_some() {
@@ -187,10 +187,10 @@ impl Tokens<'_> {
     fn serial_page_number(&self, j: usize) -> Option<usize> {
         let t = self.tok(j)?;
         match t.kind {
-            Kind::Num => Some(j + 1),
-            Kind::Word if t.chars == 1 => self
+            TokenKind::Num => Some(j + 1),
+            TokenKind::Word if t.chars == 1 => self
                 .tok(j + 1)
-                .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+                .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
                 .then_some(j + 2),
             _ => None,
         }
@@ -211,7 +211,7 @@ impl Tokens<'_> {
         // `416--424`, `803 - 832` (spaced on both sides).
         let is_dash = |k: usize| {
             self.tok(k).is_some_and(
-                |t| matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c) || c == '?'),
+                |t| matches!(t.kind, TokenKind::Punct(c) if crate::text::is_dash(c) || c == '?'),
             )
         };
         if is_dash(end) {
@@ -243,7 +243,7 @@ impl Tokens<'_> {
         while steps < 5 {
             let t = self.tok(j)?;
             let month_part = t.has(Lex::MONTH)
-                || (t.kind == Kind::Num && t.chars <= 2 && self.has(j - 1, Lex::MONTH))
+                || (t.kind == TokenKind::Num && t.chars <= 2 && self.has(j - 1, Lex::MONTH))
                 || (t.is('-') && self.has(j + 1, Lex::MONTH))
                 || (t.is('.') && self.has(j - 1, Lex::MONTH) && !self.is_p(j + 1, ';'));
             if !month_part {
@@ -254,9 +254,9 @@ impl Tokens<'_> {
         }
         let sep = *self.tok(j)?;
         let strong = match sep.kind {
-            Kind::Punct(';' | ':') => true,
-            Kind::Punct(',' | '.') => false,
-            Kind::Num if sep.space_before => {
+            TokenKind::Punct(';' | ':') => true,
+            TokenKind::Punct(',' | '.') => false,
+            TokenKind::Num if sep.space_before => {
                 // `2016 51(3) 402-9`: the volume straight after the year, an issue must follow.
                 let v = self.serial_volume(j)?;
                 self.serial_issue(v)?;
@@ -283,7 +283,7 @@ impl Tokens<'_> {
             Some(at + 1)
         } else if self
             .tok(at)
-            .is_some_and(|t| t.kind == Kind::Num && t.space_before)
+            .is_some_and(|t| t.kind == TokenKind::Num && t.space_before)
             && issue.is_some()
         {
             Some(at)
@@ -333,7 +333,7 @@ impl Tokens<'_> {
             (self.span(k, k + 1), k + 1)
         } else if text == "v"
             && self.is_p(k + 1, ',')
-            && self.tok(k + 2).is_some_and(|n| n.kind == Kind::Num)
+            && self.tok(k + 2).is_some_and(|n| n.kind == TokenKind::Num)
         {
             (self.span(k + 2, k + 3), k + 3)
         } else {
@@ -377,7 +377,7 @@ impl Tokens<'_> {
             let n = at + 1;
             if self
                 .tok(n)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 3)
+                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 3)
                 && self.is_p(n + 1, '(')
             {
                 let close = (n + 2..n + 6).find(|&m| self.is_p(m, ')'))?;
@@ -439,7 +439,7 @@ impl Tokens<'_> {
             || self.is_p(end, ',')
                 && self
                     .tok(end + 1)
-                    .is_some_and(|t| matches!(t.kind, Kind::Doi | Kind::Url)))
+                    .is_some_and(|t| matches!(t.kind, TokenKind::Doi | TokenKind::Url)))
         {
             return None;
         }
@@ -460,9 +460,9 @@ impl Tokens<'_> {
         match self.tok(j) {
             None => true,
             Some(t) => match t.kind {
-                Kind::Punct('.' | ';') => true,
-                Kind::Url | Kind::Doi => true,
-                Kind::Word => t.has(Lex::STANDARD_NUMBER | Lex::LINK),
+                TokenKind::Punct('.' | ';') => true,
+                TokenKind::Url | TokenKind::Doi => true,
+                TokenKind::Word => t.has(Lex::STANDARD_NUMBER | Lex::LINK),
                 _ => false,
             },
         }
@@ -503,7 +503,7 @@ impl Tokens<'_> {
             let p = start - 1;
             let t = self.tok(p)?;
             match t.kind {
-                Kind::Word => {
+                TokenKind::Word => {
                     let joiner = t.has(Lex::JOURNAL_JOINER) && !t.upper_first;
                     if !(t.upper_first || joiner || lower_ok) {
                         return None;
@@ -525,8 +525,8 @@ impl Tokens<'_> {
                     short_tail &= start == end && t.chars <= 4;
                     start = p;
                 }
-                Kind::Punct('&') => start = p,
-                Kind::Punct('.') if !t.space_before && p > 0 => {
+                TokenKind::Punct('&') => start = p,
+                TokenKind::Punct('.') if !t.space_before && p > 0 => {
                     let w = p - 1;
                     let word = self.tok(w)?;
                     // (`Denoting. Mind, 14` is no `Chim. Acta 50`: another abbreviation or a
@@ -570,7 +570,7 @@ impl Tokens<'_> {
                     cut = Some(start);
                     start = w;
                 }
-                Kind::Punct(',') if dotted => {
+                TokenKind::Punct(',') if dotted => {
                     // `Angew. Chem., Int. Ed.`: a comma after an abbreviation inside the title.
                     let inside = p >= 2
                         && self.is_p(p - 1, '.')

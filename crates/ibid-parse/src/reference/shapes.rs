@@ -3,7 +3,7 @@
 
 use super::lexicon::{is_roman, Lex, Phrase};
 use super::parse::Role;
-use super::token::{Kind, Tokens};
+use super::token::{TokenKind, Tokens};
 use crate::locator::{scan_locator, LocatorOptions};
 use crate::{Locator, Span};
 
@@ -17,11 +17,11 @@ impl Tokens<'_> {
     pub(super) fn enumeration_end(&self) -> usize {
         let small = |j: usize| {
             self.tok(j)
-                .is_some_and(|t| t.kind == Kind::Num && t.chars <= 3)
+                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 3)
         };
         let spaced_text = |j: usize| {
             self.tok(j)
-                .is_some_and(|t| t.space_before && !matches!(t.kind, Kind::Num))
+                .is_some_and(|t| t.space_before && !matches!(t.kind, TokenKind::Num))
         };
         if self.is_p(0, '[') && small(1) && self.is_p(2, ']') && spaced_text(3) {
             return 3;
@@ -51,17 +51,17 @@ impl Tokens<'_> {
         let Some(next) = self.tok(i + 1) else {
             return true;
         };
-        if matches!(next.kind, Kind::Punct(',' | ':' | ';')) {
+        if matches!(next.kind, TokenKind::Punct(',' | ':' | ';')) {
             return false;
         }
         if !next.space_before {
-            return matches!(next.kind, Kind::Punct(')' | ']' | '»' | '"' | '”'));
+            return matches!(next.kind, TokenKind::Punct(')' | ']' | '»' | '"' | '”'));
         }
         if let Some(prev) = i.checked_sub(1).and_then(|p| self.tok(p)) {
             if prev.has(Lex::KEEPS_STOP) {
                 return false;
             }
-            let ordinal = prev.kind == Kind::Num
+            let ordinal = prev.kind == TokenKind::Num
                 && prev.chars <= 3
                 && i.checked_sub(2)
                     .and_then(|p| self.tok(p))
@@ -145,7 +145,7 @@ impl Tokens<'_> {
         let Some(t) = self.tok(i) else { return false };
         if t.has(Lex::ORDINAL_WORD) {
             let j = i + 1 + usize::from(self.is_p(i + 1, '.'));
-            let ordinal = self.tok(j).map(|n| n.kind) == Some(Kind::Num)
+            let ordinal = self.tok(j).map(|n| n.kind) == Some(TokenKind::Num)
                 && self.has(j + 1, Lex::ORDINAL)
                 && self.edition_ahead(j + 2);
             return self.has(j, Lex::EDITION) || ordinal;
@@ -154,7 +154,7 @@ impl Tokens<'_> {
             && t.upper_first
             && self
                 .tok(i + 1 + usize::from(self.is_p(i + 1, '.')))
-                .is_some_and(|n| n.kind == Kind::Num)
+                .is_some_and(|n| n.kind == TokenKind::Num)
     }
 
     /// Whether the word at `i` looks like an abbreviation whose full stop belongs to it.
@@ -173,8 +173,8 @@ impl Tokens<'_> {
         while to > from {
             let Some(last) = self.tok(to - 1) else { break };
             let strip = match last.kind {
-                Kind::Punct('.') => !self.abbreviation(to - 2) || to - 1 == from,
-                Kind::Punct(c) => matches!(c, ',' | ':' | ';' | '/' | '–' | '—' | '-'),
+                TokenKind::Punct('.') => !self.abbreviation(to - 2) || to - 1 == from,
+                TokenKind::Punct(c) => matches!(c, ',' | ':' | ';' | '/' | '–' | '—' | '-'),
                 _ => false,
             };
             if !strip {
@@ -189,13 +189,14 @@ impl Tokens<'_> {
     /// or `№` `§` `¶`, an optional full stop or degree mark, then a number or roman numeral.
     pub(super) fn label_shape(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
-        let label = t.is_word() && t.chars <= 12 || matches!(t.kind, Kind::Punct('№' | '§' | '¶'));
+        let label =
+            t.is_word() && t.chars <= 12 || matches!(t.kind, TokenKind::Punct('№' | '§' | '¶'));
         if !label {
             return false;
         }
         let mut j = i + 1;
         if self.tok(j).is_some_and(|n| {
-            !n.space_before && matches!(n.kind, Kind::Punct('.' | '°' | 'º' | '§'))
+            !n.space_before && matches!(n.kind, TokenKind::Punct('.' | '°' | 'º' | '§'))
         }) {
             let word = t.text(self.input);
             let full_name = t.chars >= 4
@@ -207,7 +208,7 @@ impl Tokens<'_> {
             j += 1;
         }
         match self.tok(j) {
-            Some(n) if n.kind == Kind::Num => true,
+            Some(n) if n.kind == TokenKind::Num => true,
             Some(n) if n.is_word() => {
                 let dotted_initials = !n.space_before
                     && self.is_p(j + 1, '.')
@@ -218,7 +219,7 @@ impl Tokens<'_> {
                     || self.lettered_number_end(j).is_some()
                     || (n.chars == 1
                         && self.is_p(j + 1, '-')
-                        && self.tok(j + 2).is_some_and(|m| m.kind == Kind::Num))
+                        && self.tok(j + 2).is_some_and(|m| m.kind == TokenKind::Num))
             }
             _ => false,
         }
@@ -232,14 +233,14 @@ impl Tokens<'_> {
                 .is_some_and(|t| t.is_word() && t.chars == 1 && t.upper_first)
                 && self
                     .tok(k + 1)
-                    .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+                    .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
         };
         if !lettered(i) {
             return None;
         }
         let end = i + 2;
         let dash = self.tok(end).is_some_and(|t| {
-            !t.space_before && matches!(t.kind, Kind::Punct(c) if crate::text::is_dash(c))
+            !t.space_before && matches!(t.kind, TokenKind::Punct(c) if crate::text::is_dash(c))
         });
         if dash && lettered(end + 1) {
             return Some(end + 3);
@@ -247,7 +248,7 @@ impl Tokens<'_> {
         if dash
             && self
                 .tok(end + 1)
-                .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+                .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
         {
             return Some(end + 2);
         }
@@ -272,8 +273,8 @@ impl Tokens<'_> {
     pub(super) fn element_starts_at(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
-            Kind::Num | Kind::Url | Kind::Doi => true,
-            Kind::Word => {
+            TokenKind::Num | TokenKind::Url | TokenKind::Doi => true,
+            TokenKind::Word => {
                 self.locator_at(i).is_some()
                     || self.role_at(i).is_some()
                     || self.op_cit_at(i).is_some()
@@ -284,7 +285,7 @@ impl Tokens<'_> {
                         && !t.upper_first
                         && self.tok(i + 1).is_some_and(|n| n.is(':') || n.is_word()))
             }
-            Kind::Punct(c) => matches!(c, '№' | '§') && self.locator_at(i).is_some(),
+            TokenKind::Punct(c) => matches!(c, '№' | '§') && self.locator_at(i).is_some(),
         }
     }
 
@@ -303,8 +304,8 @@ impl Tokens<'_> {
         }
         let n = self.tok(i + 1)?;
         let designation = match n.kind {
-            Kind::Word => (n.chars == 1 && n.upper_first) || is_roman(n.text(self.input)),
-            Kind::Num => n.chars <= 2,
+            TokenKind::Word => (n.chars == 1 && n.upper_first) || is_roman(n.text(self.input)),
+            TokenKind::Num => n.chars <= 2,
             _ => false,
         };
         if t.chars < 5 || !designation || !n.space_before {
@@ -330,7 +331,7 @@ impl Tokens<'_> {
             || self.tok(i - 1).is_some_and(|p| {
                 matches!(
                     p.kind,
-                    Kind::Punct(',' | ':' | '.' | '[' | '(' | '”' | '"' | '»' | '’')
+                    TokenKind::Punct(',' | ':' | '.' | '[' | '(' | '”' | '"' | '»' | '’')
                 )
             });
         if !lead {
@@ -345,9 +346,9 @@ impl Tokens<'_> {
         while k < limit {
             let Some(t) = self.tok(k) else { break };
             let go_on = match t.kind {
-                Kind::Word => !t.upper_first,
-                Kind::Punct('.') => !self.sentence_stop(k),
-                Kind::Punct('…' | '-') => true,
+                TokenKind::Word => !t.upper_first,
+                TokenKind::Punct('.') => !self.sentence_stop(k),
+                TokenKind::Punct('…' | '-') => true,
                 _ => false,
             };
             if !go_on {
@@ -372,10 +373,12 @@ impl Tokens<'_> {
         b - a <= 12
             && (a..b).all(|j| {
                 self.tok(j).is_some_and(|t| match t.kind {
-                    Kind::Word => true,
-                    Kind::Num => shelfmark && self.year_at(j).is_none(),
-                    Kind::Punct('.') => !self.sentence_stop(j) || j + 1 == b,
-                    Kind::Punct(c) => matches!(c, ',' | '-' | '\'' | '’' | '&' | '(' | ')' | '/'),
+                    TokenKind::Word => true,
+                    TokenKind::Num => shelfmark && self.year_at(j).is_none(),
+                    TokenKind::Punct('.') => !self.sentence_stop(j) || j + 1 == b,
+                    TokenKind::Punct(c) => {
+                        matches!(c, ',' | '-' | '\'' | '’' | '&' | '(' | ')' | '/')
+                    }
                     _ => false,
                 })
             })
@@ -500,7 +503,7 @@ impl Tokens<'_> {
     /// without closing punctuation, and the index after the closing mark.
     pub(super) fn quoted_at(&self, i: usize) -> Option<(Span, usize)> {
         let open = self.tok(i)?;
-        let Kind::Punct(c) = open.kind else {
+        let TokenKind::Punct(c) = open.kind else {
             return None;
         };
         let closers: &[char] = match c {
@@ -534,7 +537,7 @@ impl Tokens<'_> {
         while let Some(t) = self.tok(j).filter(|_| j < limit) {
             if t.is(c) && !closers.contains(&c) {
                 depth += 1;
-            } else if let Kind::Punct(k) = t.kind {
+            } else if let TokenKind::Punct(k) = t.kind {
                 if closers.contains(&k) {
                     if depth == 0 {
                         break;
@@ -551,7 +554,7 @@ impl Tokens<'_> {
         while end > i + 1
             && self
                 .tok(end - 1)
-                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ':')))
+                .is_some_and(|t| matches!(t.kind, TokenKind::Punct(',' | '.' | ';' | ':')))
         {
             end -= 1;
         }

@@ -9,7 +9,7 @@ use nom::Parser;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub(crate) enum TokenKind {
     /// A run of letters, with inner hyphens and apostrophes (`Martin-Facklam`, `d'Alembert`).
     Word,
     /// A run of ASCII digits.
@@ -30,7 +30,7 @@ pub(crate) struct Tok {
     /// Byte offset just past the token.
     pub end: usize,
     /// What the token is.
-    pub kind: Kind,
+    pub kind: TokenKind,
     /// Whether white space comes before the token.
     pub space_before: bool,
     /// Number of chars, capped at 255.
@@ -59,22 +59,22 @@ impl Tok {
 
     /// Whether the token is the punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.kind == TokenKind::Punct(c)
     }
 
     /// Whether the token is a word.
     pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.kind == TokenKind::Word
     }
 
     /// Whether the token is a word in any of the lexical classes `mask`.
     pub fn has(&self, mask: u64) -> bool {
-        self.kind == Kind::Word && self.lex.has(mask)
+        self.kind == TokenKind::Word && self.lex.has(mask)
     }
 
     /// Whether the word is written all in capitals (`RGASPI`, `ЦК`, `J`).
     pub fn all_upper(&self) -> bool {
-        self.kind == Kind::Word && self.upper_first && !self.has_lower
+        self.kind == TokenKind::Word && self.upper_first && !self.has_lower
     }
 }
 
@@ -165,7 +165,7 @@ impl<'a> Tokens<'a> {
     /// Whether only punctuation is left from token `i`.
     pub fn only_punct_from(&self, i: usize) -> bool {
         self.toks.get(i..).map_or(true, |rest| {
-            rest.iter().all(|t| matches!(t.kind, Kind::Punct(_)))
+            rest.iter().all(|t| matches!(t.kind, TokenKind::Punct(_)))
         })
     }
 }
@@ -357,7 +357,7 @@ fn url_end(input: &str, at: usize) -> usize {
 }
 
 /// A URL or DOI starting at `at`, as (kind, span start, end).
-fn link_at(input: &str, at: usize) -> Option<(Kind, usize, usize)> {
+fn link_at(input: &str, at: usize) -> Option<(TokenKind, usize, usize)> {
     let rest = &input[at..];
     let scheme = (
         take_while1::<_, _, nom::error::Error<&str>>(|c: char| c.is_ascii_alphabetic()),
@@ -373,11 +373,11 @@ fn link_at(input: &str, at: usize) -> Option<(Kind, usize, usize)> {
             if let Some(pos) = find_ignore_case(url, resolver) {
                 let doi_start = at + pos + resolver.len();
                 if input[doi_start..end].starts_with("10.") {
-                    return Some((Kind::Doi, doi_start, end));
+                    return Some((TokenKind::Doi, doi_start, end));
                 }
             }
         }
-        return Some((Kind::Url, at, end));
+        return Some((TokenKind::Url, at, end));
     }
     if starts_with_ignore_case(rest, "doi") {
         let mut i = at + 3;
@@ -389,7 +389,7 @@ fn link_at(input: &str, at: usize) -> Option<(Kind, usize, usize)> {
             i += 1;
         }
         if input[i..].starts_with("10.") {
-            return Some((Kind::Doi, i, url_end(input, i)));
+            return Some((TokenKind::Doi, i, url_end(input, i)));
         }
     }
     None
@@ -457,7 +457,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
         let mut tok = Tok {
             start: at,
             end: at + c.len_utf8(),
-            kind: Kind::Punct(c),
+            kind: TokenKind::Punct(c),
             space_before,
             chars: 1,
             upper_first: false,
@@ -478,7 +478,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
         }
         if byte.is_ascii_alphabetic() || (!byte.is_ascii() && is_word_char(c)) {
             let word = scan_word(input, at);
-            tok.kind = Kind::Word;
+            tok.kind = TokenKind::Word;
             tok.end = word.end;
             tok.chars = word.chars;
             tok.upper_first = is_upper(c);
@@ -490,7 +490,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            tok.kind = Kind::Num;
+            tok.kind = TokenKind::Num;
             tok.end = at + len;
             tok.chars = len.min(255) as u8;
         }
@@ -505,7 +505,7 @@ pub(crate) fn tokenize(input: &str) -> Vec<Tok> {
 mod tests {
     use super::*;
 
-    fn kinds(input: &str) -> Vec<(Kind, &str)> {
+    fn kinds(input: &str) -> Vec<(TokenKind, &str)> {
         tokenize(input)
             .iter()
             .map(|t| (t.kind, t.text(input)))
@@ -517,16 +517,16 @@ mod tests {
         assert_eq!(
             kinds("Барсегов Ю.Г. Martin-Facklam, 327–335"),
             [
-                (Kind::Word, "Барсегов"),
-                (Kind::Word, "Ю"),
-                (Kind::Punct('.'), "."),
-                (Kind::Word, "Г"),
-                (Kind::Punct('.'), "."),
-                (Kind::Word, "Martin-Facklam"),
-                (Kind::Punct(','), ","),
-                (Kind::Num, "327"),
-                (Kind::Punct('–'), "–"),
-                (Kind::Num, "335"),
+                (TokenKind::Word, "Барсегов"),
+                (TokenKind::Word, "Ю"),
+                (TokenKind::Punct('.'), "."),
+                (TokenKind::Word, "Г"),
+                (TokenKind::Punct('.'), "."),
+                (TokenKind::Word, "Martin-Facklam"),
+                (TokenKind::Punct(','), ","),
+                (TokenKind::Num, "327"),
+                (TokenKind::Punct('–'), "–"),
+                (TokenKind::Num, "335"),
             ]
         );
     }
@@ -559,13 +559,13 @@ mod tests {
         assert_eq!(
             kinds("d'Alembert Изд-во 2-е -x"),
             [
-                (Kind::Word, "d'Alembert"),
-                (Kind::Word, "Изд-во"),
-                (Kind::Num, "2"),
-                (Kind::Punct('-'), "-"),
-                (Kind::Word, "е"),
-                (Kind::Punct('-'), "-"),
-                (Kind::Word, "x"),
+                (TokenKind::Word, "d'Alembert"),
+                (TokenKind::Word, "Изд-во"),
+                (TokenKind::Num, "2"),
+                (TokenKind::Punct('-'), "-"),
+                (TokenKind::Word, "е"),
+                (TokenKind::Punct('-'), "-"),
+                (TokenKind::Word, "x"),
             ]
         );
     }
@@ -574,19 +574,22 @@ mod tests {
     fn links() {
         assert_eq!(
             kinds("https://doi.org/10.1000/xyz."),
-            [(Kind::Doi, "10.1000/xyz"), (Kind::Punct('.'), ".")]
+            [
+                (TokenKind::Doi, "10.1000/xyz"),
+                (TokenKind::Punct('.'), ".")
+            ]
         );
-        assert_eq!(kinds("doi: 10.1/a"), [(Kind::Doi, "10.1/a")]);
+        assert_eq!(kinds("doi: 10.1/a"), [(TokenKind::Doi, "10.1/a")]);
         assert_eq!(
             kinds("(www.example.com/a)"),
             [
-                (Kind::Punct('('), "("),
-                (Kind::Url, "www.example.com/a"),
-                (Kind::Punct(')'), ")"),
+                (TokenKind::Punct('('), "("),
+                (TokenKind::Url, "www.example.com/a"),
+                (TokenKind::Punct(')'), ")"),
             ]
         );
-        assert_eq!(kinds("Doing"), [(Kind::Word, "Doing")]);
-        assert_eq!(kinds("http"), [(Kind::Word, "http")]);
+        assert_eq!(kinds("Doing"), [(TokenKind::Word, "Doing")]);
+        assert_eq!(kinds("http"), [(TokenKind::Word, "http")]);
     }
 
     #[test]

@@ -6,23 +6,24 @@ pub mod future_date;
 pub mod impossible_date;
 pub mod unparsed_date;
 
+use crate::rules::KeyPath;
 use ibid_provenance::{DateValue, Document};
 
 /// Every date of a document with the key it was written under, in file order.
-pub(crate) fn all_dates(doc: &Document) -> Vec<(String, &DateValue)> {
+pub(crate) fn all_dates(doc: &Document) -> Vec<(KeyPath, &DateValue)> {
     let mut dates = Vec::new();
     if let Some(date) = &doc.date {
-        dates.push(("date".to_owned(), date));
+        dates.push((KeyPath::key("date", None), date));
     }
     if let Some(date) = doc.source.as_ref().and_then(|s| s.accessed.as_ref()) {
-        dates.push(("source.accessed".to_owned(), date));
+        dates.push((KeyPath::key("source", Some("accessed")), date));
     }
     if let Some(date) = doc.translation.as_ref().and_then(|t| t.date.as_ref()) {
-        dates.push(("translation.date".to_owned(), date));
+        dates.push((KeyPath::key("translation", Some("date")), date));
     }
     for (i, annotation) in doc.annotations.iter().enumerate() {
         if let Some(date) = &annotation.date {
-            dates.push((format!("annotations[{i}].date"), date));
+            dates.push((KeyPath::item("annotations", i, Some("date")), date));
         }
     }
     dates.sort_by_key(|(_, d)| d.written.span.start);

@@ -9,7 +9,8 @@ use crate::rules::DocContext;
 /// Finds keys in the front matter (or sidecar) that the document format does not define,
 /// at any level: the top level, `[source]`, `[translation]`, `[[notes]]` and
 /// `[[annotations]]`, and suggests the known key closest to a misspelling (`translaton`,
-/// `hnad`). Ids under `[hands]` are names chosen by the corpus and never reported.
+/// `hnad`), or the table a key belongs in (`cite` written at the top level belongs in
+/// `[source]`). Ids under `[hands]` are names chosen by the corpus and never reported.
 ///
 /// ## Why is this bad?
 /// ibid keeps an unknown key's value but cannot use it: a misspelt `date` or `hand` means
@@ -41,9 +42,14 @@ pub fn check(ctx: &mut DocContext<'_>) {
             unknown.key.span,
             format!("Unknown key `{}`", unknown.path),
         );
-        finding = match &unknown.suggestion {
-            Some(near) => finding.with_help(format!("did you mean `{near}`?")),
-            None => finding.with_help(
+        let name = &unknown.key.name;
+        finding = match (&unknown.home, &unknown.suggestion) {
+            (Some(home), _) if home.is_empty() => finding.with_help(format!(
+                "`{name}` belongs at the top level, before any [table]"
+            )),
+            (Some(home), _) => finding.with_help(format!("`{name}` belongs in [{home}]")),
+            (None, Some(near)) => finding.with_help(format!("did you mean `{near}`?")),
+            (None, None) => finding.with_help(
                 "the value is kept but not used; check the key against the document format",
             ),
         };

@@ -77,25 +77,34 @@ pub fn check(index: &CorpusIndex<'_>, out: &mut Vec<Diagnostic>) {
         });
     }
     for entries in sources.values() {
-        same_number_other_page(index, entries, out);
-        opposite_orders(index, entries, out);
+        let by_number = by_document_number(entries);
+        same_number_other_page(index, &by_number, out);
+        opposite_orders(index, &by_number, out);
     }
 }
 
-/// The same document number on pages that do not overlap. When most documents agree, the
-/// others are reported; when no page has a majority, every document is reported.
-fn same_number_other_page(
-    index: &CorpusIndex<'_>,
-    entries: &[Entry<'_>],
-    out: &mut Vec<Diagnostic>,
-) {
-    let mut by_number: BTreeMap<u32, Vec<&Entry<'_>>> = BTreeMap::new();
+/// The entries of one edition grouped by the first number of their document.
+fn by_document_number<'e>(entries: &'e [Entry<'e>]) -> ByNumber<'e> {
+    let mut by_number: ByNumber<'e> = BTreeMap::new();
     for entry in entries {
         by_number
             .entry(entry.document.first)
             .or_default()
             .push(entry);
     }
+    by_number
+}
+
+/// Entries by the first number of their document, in numeric order.
+type ByNumber<'e> = BTreeMap<u32, Vec<&'e Entry<'e>>>;
+
+/// The same document number on pages that do not overlap. When most documents agree, the
+/// others are reported; when no page has a majority, every document is reported.
+fn same_number_other_page(
+    index: &CorpusIndex<'_>,
+    by_number: &ByNumber<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     for group in by_number.values() {
         let Some(reference) = reference_entry(group) else {
             continue;
@@ -144,15 +153,8 @@ fn reference_entry<'a>(group: &[&'a Entry<'a>]) -> Option<&'a Entry<'a>> {
 
 /// Document numbers and pages in opposite orders: keep the longest run in agreement
 /// (a longest non-decreasing subsequence of pages, by number) and report the rest.
-fn opposite_orders(index: &CorpusIndex<'_>, entries: &[Entry<'_>], out: &mut Vec<Diagnostic>) {
+fn opposite_orders(index: &CorpusIndex<'_>, by_number: &ByNumber<'_>, out: &mut Vec<Diagnostic>) {
     // One point per document number: the reference page.
-    let mut by_number: BTreeMap<u32, Vec<&Entry<'_>>> = BTreeMap::new();
-    for entry in entries {
-        by_number
-            .entry(entry.document.first)
-            .or_default()
-            .push(entry);
-    }
     let points: Vec<&Entry<'_>> = by_number
         .values()
         .filter_map(|group| reference_entry(group))

@@ -14,10 +14,9 @@ fn is_markup_byte(b: u8) -> bool {
 /// Where code spans and matched delimiters of one region of a text end.
 #[derive(Debug, Clone)]
 pub(crate) struct Markup {
-    base: usize,
-    /// For each byte of the region: 0, or one past the end of the code span that starts there,
-    /// or the offset of the delimiter closing the `[`, `{` or `(` there.
-    jump: Vec<usize>,
+    /// Sorted by offset: each offset where a code span starts, with one past its end, and
+    /// each `[`, `{` or `(` that is closed, with the offset of the delimiter closing it.
+    jumps: Vec<(usize, usize)>,
 }
 
 impl Markup {
@@ -26,7 +25,7 @@ impl Markup {
         let bytes = text.as_bytes();
         let end = end.min(bytes.len());
         let start = start.min(end);
-        let mut jump = vec![0; end - start];
+        let mut jumps = Vec::new();
         let region = bytes.get(start..end).unwrap_or_default();
         let codes = if region.contains(&b'`') {
             code_spans(bytes, start, end)
@@ -44,7 +43,7 @@ impl Markup {
             i += offset;
             if let Some(&&(s, e)) = next_code.peek() {
                 if s == i {
-                    jump[i - start] = e;
+                    jumps.push((i, e));
                     i = e;
                     next_code.next();
                     continue;
@@ -65,19 +64,22 @@ impl Markup {
                 if matches!(b, b'[' | b'{' | b'(') {
                     stacks[k].push(i);
                 } else if let Some(open) = stacks[k].pop() {
-                    jump[open - start] = i;
+                    jumps.push((open, i));
                 }
             }
             i += 1;
         }
-        Markup { base: start, jump }
+        // Closing delimiters are met after the spans and delimiters they enclose.
+        jumps.sort_unstable();
+        Markup { jumps }
     }
 
     fn get(&self, at: usize) -> Option<usize> {
-        at.checked_sub(self.base)
-            .and_then(|i| self.jump.get(i))
-            .copied()
-            .filter(|&j| j != 0)
+        let i = self
+            .jumps
+            .binary_search_by_key(&at, |&(from, _)| from)
+            .ok()?;
+        Some(self.jumps[i].1)
     }
 
     /// The offset of the delimiter closing the `[`, `{` or `(` at `at`, if it is closed.
