@@ -119,18 +119,50 @@ fn names(value: &Value) -> Option<CslValue> {
             match (family, given) {
                 (None, None) => None,
                 (None, Some(given)) => Some(NameValue::Literal(LiteralName { literal: given })),
-                (Some(family), given) => Some(NameValue::Item(NameItem {
-                    family,
-                    given,
-                    non_dropping_particle: text("non-dropping-particle"),
-                    dropping_particle: text("dropping-particle"),
-                    suffix: text("suffix"),
-                    comma_suffix: n.get("comma-suffix").and_then(Value::as_bool),
-                })),
+                (Some(family), given) => {
+                    let mut item = NameItem {
+                        family,
+                        given,
+                        non_dropping_particle: text("non-dropping-particle"),
+                        dropping_particle: text("dropping-particle"),
+                        suffix: text("suffix"),
+                        comma_suffix: n.get("comma-suffix").and_then(Value::as_bool),
+                    };
+                    keep_family_whole(&mut item);
+                    Some(NameValue::Item(item))
+                }
             }
         })
         .collect();
     (!list.is_empty()).then_some(CslValue::Names(list))
+}
+
+/// Keep a family name such as `Carrère d’Encausse` whole. Given a name without particles,
+/// hayagriva 0.10.1 reads particles out of the family name itself (`Person::from_strings`):
+/// everything up to its last word that begins in lower case becomes a prefix, so
+/// `Carrère d’Encausse` is left with no family name at all (`, Hélène Carrère d’Encausse`).
+/// A name with a particle is taken as written, the particle and the family joined by a
+/// space, so such a family is handed over split at its first space. A family that begins
+/// in lower case (`van Gogh` given without particle fields) is left to the engine, which
+/// reads `van` as a particle as citeproc-js does.
+fn keep_family_whole(item: &mut NameItem) {
+    if item.non_dropping_particle.is_some() || item.dropping_particle.is_some() {
+        return;
+    }
+    let mut words = item.family.split(' ');
+    let starts_upper = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| !c.is_lowercase());
+    let later_lower = words.any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if !(starts_upper && later_lower) {
+        return;
+    }
+    if let Some((first, rest)) = item.family.split_once(' ') {
+        let (first, rest) = (first.to_string(), rest.to_string());
+        item.non_dropping_particle = Some(first);
+        item.family = rest;
+    }
 }
 
 /// A CSL date with its first date only (the engine renders no ranges), its parts checked:
