@@ -3,42 +3,44 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// The Latin transliteration of a Cyrillic letter (lower case; a simplified BGN/PCGN
-/// scheme without diacritics), or `None` for any other character.
+/// The Latin transliterations of the basic Cyrillic small letters `а` to `я` (U+0430 to
+/// U+044F), in order: a simplified BGN/PCGN scheme without diacritics.
+const BASIC_CYRILLIC: [&str; 32] = [
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o",
+    "p", // а–п
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu",
+    "ia", // р–я
+];
+
+/// The transliteration of a basic Cyrillic letter (`а`–`я`, `А`–`Я`), from its offset to `а`
+/// or `А` in the code table.
+fn basic_cyrillic(c: char, first: char) -> &'static str {
+    let offset = u32::from(c).wrapping_sub(u32::from(first));
+    usize::try_from(offset)
+        .ok()
+        .and_then(|i| BASIC_CYRILLIC.get(i).copied())
+        .unwrap_or("")
+}
+
+/// The Latin transliteration of a Cyrillic letter (lower case), or `None` for any other
+/// character.
 fn cyrillic(c: char) -> Option<&'static str> {
     Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'д' => "d",
-        'е' | 'ё' | 'э' | 'є' => "e",
-        'ж' => "zh",
-        'з' => "z",
-        'и' | 'й' | 'і' | 'ї' => "i",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' | 'ў' => "u",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' | 'ь' => "",
-        'ы' => "y",
-        'ю' => "iu",
-        'я' => "ia",
+        'а'..='я' => basic_cyrillic(c, 'а'),
+        'ё' | 'є' => "e",
+        'і' | 'ї' => "i",
+        'ў' => "u",
         'ґ' => "g",
         _ => return None,
     })
+}
+
+/// Append `latin` (ASCII) one character at a time: for the one to four letters of a
+/// transliteration this is cheaper than the bulk copy of `push_str`.
+fn push_ascii(out: &mut String, latin: &str) {
+    for b in latin.bytes() {
+        out.push(char::from(b));
+    }
 }
 
 /// Append `c` (already lower case) folded to ASCII: Cyrillic transliterated, accents
@@ -48,7 +50,7 @@ fn push_folded(out: &mut String, c: char) {
         out.push(c);
     } else if c.is_ascii() {
     } else if let Some(latin) = cyrillic(c) {
-        out.push_str(latin);
+        push_ascii(out, latin);
     } else {
         match c {
             'ß' => out.push_str("ss"),
@@ -68,19 +70,22 @@ fn push_folded(out: &mut String, c: char) {
 /// transliterated, diacritics dropped (`Ä` → `a`, `ß` → `ss`), everything else left out.
 fn fold_into(out: &mut String, text: &str) {
     if text.is_ascii() {
-        out.extend(
-            text.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
         return;
     }
     for c in text.chars() {
         match c {
-            // Basic Cyrillic capitals are their small letters less 32.
-            'А'..='Я' => push_folded(out, char::from_u32(u32::from(c) + 32).unwrap_or(c)),
+            // Basic Cyrillic, most non-ASCII text here: one table read, either case.
+            'а'..='я' => push_ascii(out, basic_cyrillic(c, 'а')),
+            'А'..='Я' => push_ascii(out, basic_cyrillic(c, 'А')),
             'Ё' => push_folded(out, 'ё'),
-            'а'..='я' | 'ё' => push_folded(out, c),
+            c if c.is_ascii() => {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            }
             c if c.is_lowercase() || !c.is_alphabetic() => push_folded(out, c),
             c => c.to_lowercase().for_each(|l| push_folded(out, l)),
         }

@@ -40,6 +40,16 @@ fn function_word_bits(word: &str) -> u8 {
         return 0;
     }
     let mut buf = [0u8; 32];
+    // Most title words are ASCII: lowered byte by byte and looked up by bytes, with no UTF-8
+    // check (the table is keyed by bytes, and ASCII lowered is still the same word's bytes).
+    if word.is_ascii() {
+        let Some(slot) = buf.get_mut(..word.len()) else {
+            return 0;
+        };
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        return table.words.get(&*slot).copied().unwrap_or(0);
+    }
     lower_into(word, &mut buf)
         .and_then(|lower| table.words.get(lower.as_bytes()).copied())
         .unwrap_or(0)
@@ -125,9 +135,12 @@ pub(crate) fn scan_title(text: &str) -> TitleScan<'_> {
         }
         first_word.get_or_insert(head);
         if key_word.is_none() {
-            let candidate = if bits != 0 { tail } else { head };
-            if !candidate.is_empty() && function_word_bits(candidate) == 0 {
-                key_word = Some(candidate);
+            // A head that is no function word is the key word (its bits are known); after an
+            // elided article (`l'Arménie`) the tail is looked up.
+            if bits == 0 {
+                key_word = Some(head).filter(|h| !h.is_empty());
+            } else if !tail.is_empty() && function_word_bits(tail) == 0 {
+                key_word = Some(tail);
             }
         }
     }

@@ -118,11 +118,15 @@ impl Tokens<'_> {
             if t.chars != 4 && !volume_sep {
                 continue;
             }
-            let year_first = self.year_first_run(k);
+            // The number is read as a year once: a year opens a year-first run and can open
+            // no volume-first one.
             // After a year-first run, a journal's title may be in sentence case (`Soins
             // cadres, 2011 ; 20 (78)`, `Année sociol 1925; 1`).
-            let lower_ok = year_first.is_some();
-            let Some(run) = year_first.or_else(|| self.volume_first_run(k)) else {
+            let (run, lower_ok) = match self.year_at(k) {
+                Some((_, after)) => (self.year_first_run(k, after), true),
+                None => (self.volume_first_run(k), false),
+            };
+            let Some(run) = run else {
                 continue;
             };
             let Some((journal, journal_end, dotted)) = self.journal_before(k, lower_ok) else {
@@ -231,8 +235,9 @@ impl Tokens<'_> {
 
     /// A run that opens with the year (`2002; 347: 284-7`, `2012 Jan;19(1):253-8`, `2001, 66,
     /// 310–318`, `2009, 80, (3), 113-120`, `2000. 100(1): p. 57-70`, `2016 51(3) 402-9`).
-    fn year_first_run(&self, k: usize) -> Option<Run> {
-        let (_, mut j) = self.year_at(k)?;
+    /// `k` is the year's token and `after` the index after it (as [`Tokens::year_at`] gives).
+    fn year_first_run(&self, k: usize, after: usize) -> Option<Run> {
+        let mut j = after;
         // A month, a day, a month range after the year (`2012 Jan`, `1970 Aug 15`, `Mar-Apr`).
         let mut steps = 0;
         while steps < 5 {
@@ -357,10 +362,8 @@ impl Tokens<'_> {
 
     /// A run that opens with the volume (`109, 1492 (1958)`, `170(2):101–140, 2009`, `410,
     /// 1011–1014.`, `37, 587`, ACM's `29, 4 (1986), 300-312`).
+    /// `k` is no year (the caller has asked [`Tokens::year_at`]).
     fn volume_first_run(&self, k: usize) -> Option<Run> {
-        if self.year_at(k).is_some() {
-            return None;
-        }
         let mut at = self.serial_volume(k)?;
         let volume = self.span(k, at);
         let mut issue = None;
