@@ -2,7 +2,7 @@
 //! `ibid_parse::parse_date_with` in the document's year; whether it can exist is ibid-parse's.
 
 use crate::model::{DateValue, Text};
-use crate::toml_read::Ctx;
+use crate::toml_read::{Ctx, KeyPath};
 use ibid_parse::{DateContext, DatePart, Parsed, PartialDate, Span};
 use toml::de::DeValue;
 use toml::Spanned;
@@ -11,9 +11,9 @@ use toml::Spanned;
 /// inferred from `context_year` and marked as inferred. A value of the wrong type is a load
 /// error; a date that cannot be read, or can be read but cannot exist, is kept with its errors
 /// in `parsed` for the rules (D001, D002): it does not stop the model from being built.
-pub(crate) fn read_date(
+pub(crate) fn read_date<'p>(
     ctx: &mut Ctx<'_>,
-    path: &str,
+    path: impl Into<KeyPath<'p>>,
     value: &Spanned<DeValue<'_>>,
     context_year: Option<i32>,
 ) -> Option<DateValue> {
@@ -33,7 +33,7 @@ pub(crate) fn read_date(
         }
         other => {
             ctx.wrong_type(
-                path,
+                path.into(),
                 value.span(),
                 other,
                 "a date",

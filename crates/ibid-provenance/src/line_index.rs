@@ -2,6 +2,8 @@
 //! diagnostic and export. `\n`, `\r\n` and a lone `\r` each end a line; columns count
 //! characters (`Барсегов` is 8 columns, not 16 bytes), and a leading BOM takes no column.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// A 1-based line and column; the column counts characters, not bytes.
@@ -22,15 +24,27 @@ impl LineCol {
     }
 }
 
-/// The byte offsets at which each line of a text starts, and enough character counts that
-/// a column costs a bounded amount of work however long its line is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The byte offsets at which each line of a text starts, and (counted the first time a
+/// column is asked for) enough character counts that a column costs a bounded amount of
+/// work however long its line is.
+#[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
-    /// `chars_before[j]`: how many characters start before byte `j * CHECKPOINT`.
-    chars_before: Vec<usize>,
+    /// `chars_before[j]`: how many characters start before byte `j * CHECKPOINT`; built
+    /// lazily, since most texts never have a column asked of them.
+    chars_before: OnceLock<Vec<usize>>,
 }
+
+/// Two indexes are equal when they index the same lines of texts of the same length; the
+/// character checkpoints follow from the text, counted or not.
+impl PartialEq for LineIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.starts == other.starts && self.len == other.len
+    }
+}
+
+impl Eq for LineIndex {}
 
 /// Bytes between two character-count checkpoints: a column counts at most this many bytes
 /// twice, so many findings on one long line cost linear time, not quadratic.
@@ -47,14 +61,6 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 48 + 1);
         starts.push(0);
-        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
-        let mut chars = 0;
-        for chunk in text.as_bytes().chunks(CHECKPOINT) {
-            chars_before.push(chars);
-            chars += chunk.iter().filter(|&&b| starts_char(b)).count();
-        }
-        // The end of a text whose length is a multiple of the checkpoint is one more.
-        chars_before.push(chars);
         let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
         while let Some(end) = ends.next() {
             if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
@@ -68,14 +74,29 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
-            chars_before,
+            chars_before: OnceLock::new(),
         }
     }
 
-    /// How many characters of `text` start before byte `offset` (a character boundary).
+    /// The character count before every checkpoint of `text` (one more for its end).
+    fn checkpoints(text: &str) -> Vec<usize> {
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 2);
+        let mut chars = 0;
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            chars_before.push(chars);
+            chars += chunk.iter().filter(|&&b| starts_char(b)).count();
+        }
+        // The end of a text whose length is a multiple of the checkpoint is one more.
+        chars_before.push(chars);
+        chars_before
+    }
+
+    /// How many characters of `text` (the text this index was built from) start before
+    /// byte `offset` (a character boundary).
     fn chars_before(&self, offset: usize, text: &str) -> usize {
         let checkpoint = offset / CHECKPOINT;
-        let Some(&counted) = self.chars_before.get(checkpoint) else {
+        let counts = self.chars_before.get_or_init(|| Self::checkpoints(text));
+        let Some(&counted) = counts.get(checkpoint) else {
             return text.get(..offset).map_or(0, |s| s.chars().count());
         };
         let from = checkpoint * CHECKPOINT;
@@ -148,7 +169,10 @@ impl LineIndex {
         } else {
             start
         };
-        let column = if text.len() == self.len {
+        let column = if offset - start <= 2 * CHECKPOINT {
+            // A short way into its line: counting it costs no more than the checkpoints would.
+            text.get(start..offset).map_or(0, |s| s.chars().count()) + 1
+        } else if text.len() == self.len {
             self.chars_before(offset, text) - self.chars_before(start, text) + 1
         } else {
             text.get(start..offset).map_or(0, |s| s.chars().count()) + 1

@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
-use crate::toml_read::{Ctx, Schema, TomlSource};
+use crate::toml_read::{Ctx, KeyPath, Schema, TomlSource};
 use ibid_parse::Span;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -385,13 +385,14 @@ fn array_of_tables<'t, 'i>(
     path: &str,
     value: &'t Spanned<DeValue<'i>>,
 ) -> Vec<(usize, &'t DeTable<'i>, Span)> {
+    let list = KeyPath::Spelled(path);
     match value.get_ref() {
         DeValue::Array(items) => items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
                 let span = ctx.span(item.span());
-                ctx.table(&format!("{path}[{i}]"), item)
+                ctx.table(KeyPath::Item(&list, i), item)
                     .map(|t| (i, t, span))
             })
             .collect(),
@@ -409,7 +410,7 @@ fn array_of_tables<'t, 'i>(
         }
         other => {
             ctx.wrong_type(
-                path,
+                list,
                 value.span(),
                 other,
                 "a list of tables",
@@ -518,14 +519,13 @@ fn read_hands(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Vec<Hand> {
     let mut hands = Vec::new();
     for (key, value) in ctx.entries(table) {
         let id = ctx.key(key);
-        let path = format!("hands.{}", id.name);
         match value.get_ref() {
             DeValue::String(s) => hands.push(Hand {
                 name: ctx.make_text(s, value.span()),
                 id,
             }),
             other => ctx.wrong_type(
-                &path,
+                KeyPath::Spelled(&format!("hands.{}", id.name)),
                 value.span(),
                 other,
                 "a string (the hand's name or a label)",
@@ -539,9 +539,9 @@ fn read_hands(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Vec<Hand> {
     hands
 }
 
-fn choice<T: Copy>(
+fn choice<'p, T: Copy>(
     ctx: &mut Ctx<'_>,
-    path: &str,
+    path: KeyPath<'p>,
     value: &Spanned<DeValue<'_>>,
     names: &[(&'static str, T)],
 ) -> Option<Choice<T>> {
@@ -567,7 +567,8 @@ fn choice<T: Copy>(
 }
 
 fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -> Note {
-    let path = format!("notes[{index}]");
+    let list = KeyPath::Spelled("notes");
+    let path = KeyPath::Item(&list, index);
     let mut note = Note {
         marker: None,
         kind: None,
@@ -580,14 +581,16 @@ fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -
     };
     for (key, value) in ctx.entries(table) {
         match key.get_ref().as_ref() {
-            "marker" => note.marker = ctx.text(&format!("{path}.marker"), value),
-            "kind" => note.kind = choice(ctx, &format!("{path}.kind"), value, &NoteKind::NAMES),
-            "hand" => note.hand = ctx.text(&format!("{path}.hand"), value),
-            "text" => note.text = ctx.text(&format!("{path}.text"), value),
-            "target" => note.target = choice(ctx, &format!("{path}.target"), value, &Target::NAMES),
-            "layer" => note.layer = ctx.text(&format!("{path}.layer"), value),
+            "marker" => note.marker = ctx.text(KeyPath::Key(&path, "marker"), value),
+            "kind" => note.kind = choice(ctx, KeyPath::Key(&path, "kind"), value, &NoteKind::NAMES),
+            "hand" => note.hand = ctx.text(KeyPath::Key(&path, "hand"), value),
+            "text" => note.text = ctx.text(KeyPath::Key(&path, "text"), value),
+            "target" => {
+                note.target = choice(ctx, KeyPath::Key(&path, "target"), value, &Target::NAMES)
+            }
+            "layer" => note.layer = ctx.text(KeyPath::Key(&path, "layer"), value),
             _ => {
-                let u = ctx.unknown(&path, key, value, NOTE_KEYS, SCHEMA);
+                let u = ctx.unknown(&path.to_string(), key, value, NOTE_KEYS, SCHEMA);
                 note.unknown.push(u);
             }
         }
@@ -629,19 +632,20 @@ fn read_import(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Import
 }
 
 fn read_debris(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -> Debris {
-    let path = format!("import.debris[{index}]");
+    let list = KeyPath::Spelled("import.debris");
+    let path = KeyPath::Item(&list, index);
     let mut d = Debris {
         span,
         ..Debris::default()
     };
     for (key, value) in ctx.entries(table) {
         match key.get_ref().as_ref() {
-            "line" => d.line = ctx.integer(&format!("{path}.line"), value),
-            "column" => d.column = ctx.integer(&format!("{path}.column"), value),
-            "text" => d.text = ctx.text(&format!("{path}.text"), value),
-            "reason" => d.reason = ctx.text(&format!("{path}.reason"), value),
+            "line" => d.line = ctx.integer(KeyPath::Key(&path, "line"), value),
+            "column" => d.column = ctx.integer(KeyPath::Key(&path, "column"), value),
+            "text" => d.text = ctx.text(KeyPath::Key(&path, "text"), value),
+            "reason" => d.reason = ctx.text(KeyPath::Key(&path, "reason"), value),
             _ => {
-                let u = ctx.unknown(&path, key, value, DEBRIS_KEYS, SCHEMA);
+                let u = ctx.unknown(&path.to_string(), key, value, DEBRIS_KEYS, SCHEMA);
                 d.unknown.push(u);
             }
         }
@@ -656,7 +660,8 @@ fn read_annotation(
     span: Span,
     year: Option<i32>,
 ) -> Annotation {
-    let path = format!("annotations[{index}]");
+    let list = KeyPath::Spelled("annotations");
+    let path = KeyPath::Item(&list, index);
     let mut a = Annotation {
         number: None,
         hand: None,
@@ -669,13 +674,13 @@ fn read_annotation(
     };
     for (key, value) in ctx.entries(table) {
         match key.get_ref().as_ref() {
-            "n" => a.number = ctx.integer(&format!("{path}.n"), value),
-            "hand" => a.hand = ctx.text(&format!("{path}.hand"), value),
-            "text" => a.text = ctx.text(&format!("{path}.text"), value),
-            "date" => a.date = read_date(ctx, &format!("{path}.date"), value, year),
-            "place" => a.place = ctx.text(&format!("{path}.place"), value),
+            "n" => a.number = ctx.integer(KeyPath::Key(&path, "n"), value),
+            "hand" => a.hand = ctx.text(KeyPath::Key(&path, "hand"), value),
+            "text" => a.text = ctx.text(KeyPath::Key(&path, "text"), value),
+            "date" => a.date = read_date(ctx, KeyPath::Key(&path, "date"), value, year),
+            "place" => a.place = ctx.text(KeyPath::Key(&path, "place"), value),
             _ => {
-                let u = ctx.unknown(&path, key, value, ANNOTATION_KEYS, SCHEMA);
+                let u = ctx.unknown(&path.to_string(), key, value, ANNOTATION_KEYS, SCHEMA);
                 a.unknown.push(u);
             }
         }

@@ -36,6 +36,39 @@ pub(crate) struct Ctx<'f> {
     pub errors: Vec<LoadError>,
 }
 
+/// Where a value is in the TOML (`notes[2].hand`), spelled out only when a message needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum KeyPath<'a> {
+    /// A path already spelled out: `source.cite`.
+    Spelled(&'a str),
+    /// Item `index` of the list at a path: `notes[2]`.
+    Item(&'a KeyPath<'a>, usize),
+    /// A key of the table at a path: `notes[2].hand`.
+    Key(&'a KeyPath<'a>, &'a str),
+}
+
+impl<'a> From<&'a str> for KeyPath<'a> {
+    fn from(path: &'a str) -> Self {
+        KeyPath::Spelled(path)
+    }
+}
+
+impl<'a> From<&'a String> for KeyPath<'a> {
+    fn from(path: &'a String) -> Self {
+        KeyPath::Spelled(path)
+    }
+}
+
+impl std::fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyPath::Spelled(path) => f.write_str(path),
+            KeyPath::Item(list, index) => write!(f, "{list}[{index}]"),
+            KeyPath::Key(table, key) => write!(f, "{table}.{key}"),
+        }
+    }
+}
+
 /// The known keys of each table, to say where a misplaced key belongs.
 pub(crate) type Schema = &'static [(&'static str, &'static [&'static str])];
 
@@ -122,7 +155,12 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a string; a wrong type is recorded and gives `None`.
-    pub fn text(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Text> {
+    pub fn text<'p>(
+        &mut self,
+        path: impl Into<KeyPath<'p>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Text> {
+        let path = path.into();
         match value.get_ref() {
             DeValue::String(s) => Some(self.make_text(s, value.span())),
             other => {
@@ -131,7 +169,7 @@ impl<'f> Ctx<'f> {
                     value.span(),
                     other,
                     "a string",
-                    &format!("{} = \"...\"", leaf(path)),
+                    &format!("{} = \"...\"", leaf(&path.to_string())),
                 );
                 None
             }
@@ -158,13 +196,18 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a string or a list of strings (`by = "X"` or `by = ["X", "Y"]`).
-    pub fn texts(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Vec<Text> {
+    pub fn texts<'p>(
+        &mut self,
+        path: impl Into<KeyPath<'p>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Vec<Text> {
+        let path = path.into();
         match value.get_ref() {
             DeValue::String(s) => vec![self.make_text(s, value.span())],
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
-                    if let Some(t) = self.text(&format!("{path}[{i}]"), item) {
+                    if let Some(t) = self.text(KeyPath::Item(&path, i), item) {
                         out.push(t);
                     }
                 }
@@ -173,8 +216,8 @@ impl<'f> Ctx<'f> {
             other => {
                 let help = format!(
                     "{} = \"...\" or {} = [\"...\", \"...\"]",
-                    leaf(path),
-                    leaf(path)
+                    leaf(&path.to_string()),
+                    leaf(&path.to_string())
                 );
                 self.wrong_type(
                     path,
@@ -189,7 +232,12 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a boolean.
-    pub fn boolean(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Located<bool>> {
+    pub fn boolean<'p>(
+        &mut self,
+        path: impl Into<KeyPath<'p>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Located<bool>> {
+        let path = path.into();
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Located {
                 value: *b,
@@ -201,7 +249,7 @@ impl<'f> Ctx<'f> {
                     value.span(),
                     other,
                     "true or false",
-                    &format!("{} = true", leaf(path)),
+                    &format!("{} = true", leaf(&path.to_string())),
                 );
                 None
             }
@@ -209,7 +257,12 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as an integer.
-    pub fn integer(&mut self, path: &str, value: &Spanned<DeValue<'_>>) -> Option<Located<i64>> {
+    pub fn integer<'p>(
+        &mut self,
+        path: impl Into<KeyPath<'p>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Located<i64>> {
+        let path = path.into();
         let parsed = match value.get_ref() {
             DeValue::Integer(i) => {
                 i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
@@ -229,7 +282,7 @@ impl<'f> Ctx<'f> {
                     value.span(),
                     other,
                     "a whole number",
-                    &format!("{} = 1", leaf(path)),
+                    &format!("{} = 1", leaf(&path.to_string())),
                 );
                 None
             }
@@ -237,11 +290,12 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a table.
-    pub fn table<'t, 'i>(
+    pub fn table<'t, 'i, 'p>(
         &mut self,
-        path: &str,
+        path: impl Into<KeyPath<'p>>,
         value: &'t Spanned<DeValue<'i>>,
     ) -> Option<&'t DeTable<'i>> {
+        let path = path.into();
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
@@ -255,7 +309,7 @@ impl<'f> Ctx<'f> {
     /// Record that `path` has the wrong type.
     pub fn wrong_type(
         &mut self,
-        path: &str,
+        path: KeyPath<'_>,
         range: std::ops::Range<usize>,
         found: &DeValue<'_>,
         expected: &str,
