@@ -128,8 +128,8 @@ pub(crate) fn csl_type(kind: &str, subtype: Option<&str>, is_event: bool) -> (&'
     )
 }
 
-/// Entry types whose `number` is the number in a series.
-const SERIES_NUMBERED: &[&str] = &[
+/// Entry types whose `number` is the number in a series (read here, written by `write.rs`).
+pub(super) const SERIES_NUMBERED: &[&str] = &[
     "book",
     "collection",
     "proceedings",

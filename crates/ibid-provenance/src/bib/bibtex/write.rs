@@ -30,25 +30,6 @@ const JOURNAL_TYPES: &[&str] = &[
     "periodical",
 ];
 
-/// BibLaTeX types whose `number` is a number in a series.
-const SERIES_TYPES: &[&str] = &[
-    "book",
-    "collection",
-    "proceedings",
-    "reference",
-    "mvbook",
-    "mvcollection",
-    "mvproceedings",
-    "mvreference",
-    "bookinbook",
-    "inbook",
-    "incollection",
-    "inproceedings",
-    "inreference",
-    "suppbook",
-    "suppcollection",
-];
-
 /// CSL variables written under another BibLaTeX name, or not written at all (`None`):
 /// they are handled by the code below.
 fn handled(csl: &str) -> bool {
@@ -301,7 +282,7 @@ fn write_entry(out: &mut String, o: &Map<String, Value>, key: &str, dialect: Bib
     fields.add("eventtitle", protect(text("event-title")));
 
     // Numbers.
-    let series_type = SERIES_TYPES.contains(&kind.as_str());
+    let series_type = super::convert::SERIES_NUMBERED.contains(&kind.as_str());
     let journal = JOURNAL_TYPES.contains(&csl.as_str());
     if journal {
         fields.add("number", text("issue").map(|t| escape(&t)));
