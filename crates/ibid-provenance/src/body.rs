@@ -383,10 +383,8 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
 
 /// Where the line that starts at `from` ends (its `\n`, or the end of `text`).
 fn line_end(text: &str, from: usize) -> usize {
-    // `str::find` looks for a byte a word at a time.
-    text.get(from..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(text.len(), |at| from + at)
+    let rest = text.as_bytes().get(from..).unwrap_or_default();
+    memchr::memchr(b'\n', rest).map_or(text.len(), |at| from + at)
 }
 
 fn run_end(bytes: &[u8], from: usize, byte: u8) -> usize {
