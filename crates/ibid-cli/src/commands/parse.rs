@@ -139,6 +139,9 @@ impl Emitter {
 
     /// Print the warnings kept so far to stderr, in order.
     fn print_warnings(&mut self) {
+        if self.warnings.is_empty() {
+            return;
+        }
         for warning in self.warnings.drain(..) {
             eprintln!("{warning}");
         }
