@@ -45,6 +45,7 @@ pub mod render;
 pub mod sections;
 pub mod style;
 pub mod synthetic;
+mod tidy;
 
 pub use collect::{collect_document, collect_plan, Citation, Cited, DocumentCitations, Origin};
 pub use collection::{

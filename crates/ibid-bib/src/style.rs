@@ -4,6 +4,7 @@
 
 use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
+use crate::tidy::writes_spaced_punctuation;
 use ibid_check::cache::ContentKey;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,9 @@ pub struct LoadedStyle {
     pub archived: Option<ArchivedStyle>,
     /// What identifies the style's content: the archive name, or a hash of the file.
     pub identity: String,
+    /// Whether the style itself writes a space before `:`, `;`, `,` or `.` (French styles'
+    /// `" : "`); otherwise such a space in its output is a dangling delimiter and dropped.
+    pub spaced_punctuation: bool,
 }
 
 /// Why a style or locale cannot be used.
@@ -134,6 +138,7 @@ pub fn archived_style(name: &str) -> Result<LoadedStyle, StyleError> {
         Style::Independent(csl) => Ok(LoadedStyle {
             name: wanted,
             identity: format!("archive:{}", archived.names()[0]),
+            spaced_punctuation: spaced_punctuation(&csl),
             csl,
             archived: Some(archived),
         }),
@@ -215,6 +220,7 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
     match style {
         Style::Independent(csl) => Ok(LoadedStyle {
             name,
+            spaced_punctuation: writes_spaced_punctuation(text),
             csl,
             archived: None,
             identity,
@@ -237,12 +243,20 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
             }
             Ok(LoadedStyle {
                 name,
+                spaced_punctuation: spaced_punctuation(&csl),
                 csl,
                 archived: None,
                 identity,
             })
         }
     }
+}
+
+/// Whether `csl` writes a space before `:`, `;`, `,` or `.` itself (see [`LoadedStyle`]).
+fn spaced_punctuation(csl: &IndependentStyle) -> bool {
+    Style::Independent(csl.clone())
+        .to_xml()
+        .map_or(true, |xml| writes_spaced_punctuation(&xml))
 }
 
 /// The style as CSL XML (for other processors, e.g. `pandoc --citeproc --csl`).
