@@ -27,9 +27,9 @@ enum Cached {
     Order(Vec<(String, ContentKey)>),
 }
 
-/// The revision of what ibid does to hayagriva's output ([`crate::tidy`]), in every key:
+/// The revision of what ibid does to hayagriva's output ([`crate::tidy`], [`crate::title_case`]), in every key:
 /// entries cached by an ibid that tidied them otherwise are rendered again.
-const RENDER_REVISION: u32 = 2;
+const RENDER_REVISION: u32 = 3;
 
 /// The render cache of one style and locale under a corpus root (`.ibid_cache/`).
 pub struct RenderCache {

@@ -46,6 +46,7 @@ pub mod sections;
 pub mod style;
 pub mod synthetic;
 mod tidy;
+mod title_case;
 
 pub use collect::{collect_document, collect_plan, Citation, Cited, DocumentCitations, Origin};
 pub use collection::{

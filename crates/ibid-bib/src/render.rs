@@ -9,6 +9,8 @@ use hayagriva::citationberg::{
     Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration, VerticalAlign,
 };
 use crate::tidy::{drop_dangling_space, drop_doubled_periods};
+use crate::title_case::{corrections, retitle};
+use std::collections::HashMap;
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
     ElemChildren, ElemMeta, Formatting,
@@ -179,18 +181,30 @@ impl Engine<'_> {
             locale_files: self.locales,
         });
         match rendered.bibliography {
-            Some(bibliography) => bibliography
-                .items
-                .into_iter()
-                .map(|item| RenderedEntry {
-                    id: item.key,
-                    label: item
-                        .first_field
-                        .map(|f| runs(&ElemChildren(vec![f]), spaced))
-                        .unwrap_or_default(),
-                    body: runs(&item.content, spaced),
-                })
-                .collect(),
+            Some(bibliography) => {
+                let by_id: HashMap<&str, &Item> =
+                    items.iter().map(|(id, item)| (id.as_str(), item)).collect();
+                bibliography
+                    .items
+                    .into_iter()
+                    .map(|mut item| {
+                        if let Some(source) = by_id.get(item.key.as_str()) {
+                            let corrections = corrections(source);
+                            if !corrections.is_empty() {
+                                retitle(&mut item.content, &corrections);
+                            }
+                        }
+                        RenderedEntry {
+                            id: item.key,
+                            label: item
+                                .first_field
+                                .map(|f| runs(&ElemChildren(vec![f]), spaced))
+                                .unwrap_or_default(),
+                            body: runs(&item.content, spaced),
+                        }
+                    })
+                    .collect()
+            }
             None => items
                 .iter()
                 .copied()

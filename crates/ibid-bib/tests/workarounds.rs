@@ -1,0 +1,133 @@
+//! Each place where ibid corrects hayagriva's output toward CSL 1.0.2, shown on an item and
+//! its rendered entry: dangling delimiters, doubled periods, and CSL title case.
+
+use ibid_bib::bibliography::Renderer;
+use ibid_bib::driver::Driver;
+use ibid_bib::item::to_item;
+use ibid_bib::style::{archived_style, parse_style, LoadedStyle};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn render(style: &LoadedStyle, entry: Value) -> String {
+    let items = vec![("a".to_string(), to_item(entry.as_object().unwrap()))];
+    let driver = Driver {
+        style,
+        locale: None,
+        cache: None,
+        grouping: false,
+        chunk_size: 64,
+    };
+    driver.render(&items).entries[0].plain()
+}
+
+fn chicago(entry: Value) -> String {
+    render(&archived_style("chicago-author-date").unwrap(), entry)
+}
+
+fn article(title: &str, language: &str, issue: Option<&str>) -> Value {
+    let mut entry = json!({
+        "id": "a", "type": "article-journal", "language": language,
+        "author": [{"family": "Hughes", "given": "Catherine"}],
+        "title": title, "container-title": "Central Asian Survey",
+        "volume": "35", "page": "110–122", "issued": {"date-parts": [[2014]]}
+    });
+    if let Some(issue) = issue {
+        entry["issue"] = json!(issue);
+    }
+    entry
+}
+
+#[test]
+fn a_volume_without_an_issue_is_followed_by_the_colon_directly() {
+    // Hayagriva writes the space before the empty issue group: `35 : 110–22`.
+    let out = chicago(article("Nations on paper", "en", None));
+    assert_eq!(
+        out,
+        "Hughes, Catherine. 2014. “Nations on Paper.” Central Asian Survey 35: 110–22."
+    );
+    let with_issue = chicago(article("Nations on paper", "en", Some("2")));
+    assert!(with_issue.contains("Central Asian Survey 35 (2): 110–22."), "{with_issue}");
+}
+
+#[test]
+fn a_style_that_spaces_its_colons_keeps_the_space() {
+    let csl = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <group delimiter=" : "><text variable="publisher-place"/><text variable="publisher"/></group>
+  </layout></bibliography>
+</style>"#;
+    let style = parse_style(Path::new("spaced.csl"), csl).unwrap();
+    let out = render(
+        &style,
+        json!({"id": "a", "type": "book", "publisher-place": "Paris", "publisher": "Gallimard"}),
+    );
+    assert_eq!(out, "Paris : Gallimard.");
+}
+
+#[test]
+fn a_title_ending_in_a_question_mark_takes_no_period() {
+    let out = chicago(article(
+        "The Georgian affair of 1922: policy failure, personality clash or power struggle?",
+        "en",
+        Some("3"),
+    ));
+    assert!(
+        out.contains("or Power Struggle?” Central Asian Survey"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_title_ending_in_an_abbreviation_takes_no_second_period() {
+    let out = chicago(article(
+        "Земля и вода в Карабахе: Москва и регион в 1920–1930-е гг.",
+        "ru",
+        Some("4"),
+    ));
+    assert!(out.contains("1920–1930-е гг.” Central Asian Survey"), "{out}");
+}
+
+#[test]
+fn stop_words_after_a_comma_stay_lower_case() {
+    let out = chicago(json!({
+        "id": "a", "type": "book", "language": "en",
+        "author": [{"family": "Suny", "given": "Ronald Grigor"}],
+        "title": "The revenge of the past: nationalism, revolution, and the collapse of the Soviet Union",
+        "publisher": "Stanford University Press", "issued": {"date-parts": [[1993]]}
+    }));
+    assert_eq!(
+        out,
+        "Suny, Ronald Grigor. 1993. The Revenge of the Past: Nationalism, Revolution, and the \
+         Collapse of the Soviet Union. Stanford University Press."
+    );
+}
+
+#[test]
+fn capitals_of_the_data_are_kept_in_title_case() {
+    // Hayagriva lowercases `Front` (not a CSL stop word) and the inside of `L’Empire`.
+    let out = chicago(json!({
+        "id": "a", "type": "book", "language": "en",
+        "author": [{"family": "Ramsey", "given": "Owen"}],
+        "title": "The Caucasian Front", "original-title": "L’Empire éclaté",
+        "original-date": {"date-parts": [[1978]]},
+        "publisher": "Newsweek Books", "issued": {"date-parts": [[1979]]}
+    }));
+    assert_eq!(
+        out,
+        "Ramsey, Owen. (1978) 1979. The Caucasian Front. Newsweek Books. Originally published \
+         as L’Empire Éclaté."
+    );
+}
+
+#[test]
+fn titles_of_other_languages_are_not_title_cased() {
+    let out = chicago(json!({
+        "id": "a", "type": "book", "language": "de",
+        "author": [{"family": "Brandt", "given": "Heinrich"}],
+        "title": "Krieg, und Frieden", "publisher": "Beck", "issued": {"date-parts": [[1983]]}
+    }));
+    assert_eq!(out, "Brandt, Heinrich. 1983. Krieg, und Frieden. Beck.");
+}
