@@ -9,7 +9,7 @@ use hayagriva::citationberg::{
     Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration, VerticalAlign,
 };
 use crate::tidy::{drop_dangling_space, drop_doubled_periods};
-use crate::title_case::{corrections, retitle};
+use crate::title_case::{corrections, is_english, retitle, retitle_labels};
 use std::collections::HashMap;
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
@@ -163,7 +163,7 @@ impl Engine<'_> {
     /// one, the citations in order).
     fn drive(&self, items: &[&(String, Item)]) -> Vec<RenderedEntry> {
         let csl = &self.style.csl;
-        let spaced = self.style.spaced_punctuation;
+        let spaced = self.style.text.spaced_punctuation;
         let locale = self.locale.cloned();
         let mut driver = BibliographyDriver::new();
         for (_, item) in items {
@@ -192,6 +192,9 @@ impl Engine<'_> {
                             let corrections = corrections(source);
                             if !corrections.is_empty() {
                                 retitle(&mut item.content, &corrections);
+                            }
+                            if !is_english(source) {
+                                retitle_labels(&mut item.content, &self.style.text);
                             }
                         }
                         RenderedEntry {

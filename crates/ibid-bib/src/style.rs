@@ -4,7 +4,7 @@
 
 use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
-use crate::tidy::writes_spaced_punctuation;
+pub use crate::tidy::{LabelCase, StyleText};
 use ibid_check::cache::ContentKey;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -21,9 +21,8 @@ pub struct LoadedStyle {
     pub archived: Option<ArchivedStyle>,
     /// What identifies the style's content: the archive name, or a hash of the file.
     pub identity: String,
-    /// Whether the style itself writes a space before `:`, `;`, `,` or `.` (French styles'
-    /// `" : "`); otherwise such a space in its output is a dangling delimiter and dropped.
-    pub spaced_punctuation: bool,
+    /// What the style writes itself that tidying its output depends on.
+    pub text: StyleText,
 }
 
 /// Why a style or locale cannot be used.
@@ -138,7 +137,7 @@ pub fn archived_style(name: &str) -> Result<LoadedStyle, StyleError> {
         Style::Independent(csl) => Ok(LoadedStyle {
             name: wanted,
             identity: format!("archive:{}", archived.names()[0]),
-            spaced_punctuation: spaced_punctuation(&csl),
+            text: style_text(&csl),
             csl,
             archived: Some(archived),
         }),
@@ -220,7 +219,7 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
     match style {
         Style::Independent(csl) => Ok(LoadedStyle {
             name,
-            spaced_punctuation: writes_spaced_punctuation(text),
+            text: StyleText::read(text),
             csl,
             archived: None,
             identity,
@@ -243,7 +242,7 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
             }
             Ok(LoadedStyle {
                 name,
-                spaced_punctuation: spaced_punctuation(&csl),
+                text: style_text(&csl),
                 csl,
                 archived: None,
                 identity,
@@ -252,11 +251,12 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
     }
 }
 
-/// Whether `csl` writes a space before `:`, `;`, `,` or `.` itself (see [`LoadedStyle`]).
-fn spaced_punctuation(csl: &IndependentStyle) -> bool {
-    Style::Independent(csl.clone())
-        .to_xml()
-        .map_or(true, |xml| writes_spaced_punctuation(&xml))
+/// What `csl` writes itself (see [`StyleText`]).
+fn style_text(csl: &IndependentStyle) -> StyleText {
+    match Style::Independent(csl.clone()).to_xml() {
+        Ok(xml) => StyleText::read(&xml),
+        Err(_) => StyleText::read(""),
+    }
 }
 
 /// The style as CSL XML (for other processors, e.g. `pandoc --citeproc --csl`).

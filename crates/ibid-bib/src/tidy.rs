@@ -10,37 +10,112 @@ const SPACE_SENSITIVE: [char; 4] = [':', ';', ',', '.'];
 /// Closing quotation marks, looked through when a period follows terminal punctuation.
 const CLOSING_QUOTES: [char; 5] = ['”', '’', '"', '\'', '»'];
 
-/// Whether a style writes whitespace before `:`, `;`, `,` or `.` itself (French styles'
-/// `" : "`), in an attribute that prints text (`delimiter`, `prefix`, `suffix`, `value`,
-/// and the like) or a term of its own. When it does, such a space is the style's and
-/// [`drop_dangling_space`] leaves it.
-pub(crate) fn writes_spaced_punctuation(xml: &str) -> bool {
-    let Ok(document) = roxmltree::Document::parse(xml) else {
-        return true;
-    };
-    let spaced = |s: &str| {
-        let chars: Vec<char> = s.chars().collect();
-        chars
-            .windows(2)
-            .any(|w| w[0].is_whitespace() && SPACE_SENSITIVE.contains(&w[1]))
-    };
-    document.descendants().any(|node| {
-        node.attributes().any(|a| {
-            matches!(
-                a.name(),
-                "delimiter"
-                    | "prefix"
-                    | "suffix"
-                    | "value"
-                    | "sort-separator"
-                    | "range-delimiter"
-                    | "after-collapse-delimiter"
-                    | "cite-group-delimiter"
-                    | "year-suffix-delimiter"
-                    | "initialize-with"
-            ) && spaced(a.value())
-        }) || (node.is_text() && spaced(node.text().unwrap_or_default()))
-    })
+/// What a style writes itself that tidying its output depends on, read once when the
+/// style is loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StyleText {
+    /// Whether the style writes whitespace before `:`, `;`, `,` or `.` itself (French
+    /// styles' `" : "`), in an attribute that prints text (`delimiter`, `prefix`, `suffix`,
+    /// `value`, and the like) or a term of its own. Then such a space is the style's, and
+    /// [`drop_dangling_space`] is not used.
+    pub spaced_punctuation: bool,
+    /// Each `cs:label` of names: its prefix and suffix, and whether it asks for title case.
+    pub labels: Vec<LabelCase>,
+    /// The style's own terms (`cs:locale` in the style), every form and number.
+    pub terms: Vec<String>,
+}
+
+/// A `cs:label` of a style: its affixes, and whether it has `text-case="title"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelCase {
+    /// The label's prefix.
+    pub prefix: String,
+    /// The label's suffix.
+    pub suffix: String,
+    /// Whether the label is title-cased.
+    pub title: bool,
+}
+
+impl StyleText {
+    /// Read the style's XML (a style that cannot be read is taken to space its punctuation,
+    /// so that nothing is dropped, and to have no labels).
+    pub(crate) fn read(xml: &str) -> StyleText {
+        let Ok(document) = roxmltree::Document::parse(xml) else {
+            return StyleText {
+                spaced_punctuation: true,
+                labels: Vec::new(),
+                terms: Vec::new(),
+            };
+        };
+        let spaced = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            chars
+                .windows(2)
+                .any(|w| w[0].is_whitespace() && SPACE_SENSITIVE.contains(&w[1]))
+        };
+        let spaced_punctuation = document.descendants().any(|node| {
+            node.attributes().any(|a| {
+                matches!(
+                    a.name(),
+                    "delimiter"
+                        | "prefix"
+                        | "suffix"
+                        | "value"
+                        | "sort-separator"
+                        | "range-delimiter"
+                        | "after-collapse-delimiter"
+                        | "cite-group-delimiter"
+                        | "year-suffix-delimiter"
+                        | "initialize-with"
+                ) && spaced(a.value())
+            }) || (node.is_text() && spaced(node.text().unwrap_or_default()))
+        });
+        let labels = document
+            .descendants()
+            // The labels of names (a label with a variable labels a number).
+            .filter(|n| n.tag_name().name() == "label" && n.attribute("variable").is_none())
+            .map(|n| LabelCase {
+                prefix: n.attribute("prefix").unwrap_or_default().to_string(),
+                suffix: n.attribute("suffix").unwrap_or_default().to_string(),
+                title: n.attribute("text-case") == Some("title"),
+            })
+            .collect();
+        let terms = document
+            .descendants()
+            .filter(|n| n.tag_name().name() == "term")
+            .flat_map(|n| n.descendants().filter(|d| d.is_text()))
+            .filter_map(|t| t.text())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        StyleText {
+            spaced_punctuation,
+            labels,
+            terms,
+        }
+    }
+
+    /// Whether `text`, written among names, is a label the style title-cases: a role term
+    /// (`is_term`: `ed.`, `trans.`) with the affixes of a `cs:label`, and every label of the
+    /// style with those affixes has `text-case="title"`.
+    pub(crate) fn title_cases_label(&self, text: &str, is_term: impl Fn(&str) -> bool) -> bool {
+        let matching: Vec<&LabelCase> = self
+            .labels
+            .iter()
+            .filter(|l| {
+                text.len() >= l.prefix.len() + l.suffix.len()
+                    && text.starts_with(l.prefix.as_str())
+                    && text.ends_with(l.suffix.as_str())
+            })
+            .collect();
+        !matching.is_empty()
+            && matching.iter().all(|l| l.title)
+            && matching.iter().any(|l| {
+                let core = &text[l.prefix.len()..text.len() - l.suffix.len()];
+                is_term(core) || self.terms.iter().any(|t| t == core)
+            })
+    }
 }
 
 /// The text a style writes between rendered elements (a delimiter or an affix), with the
@@ -50,7 +125,7 @@ pub(crate) fn writes_spaced_punctuation(xml: &str) -> bool {
 /// (Chicago's journal volume followed by an empty issue group: `35 : 110–22`). The flag
 /// says whether the text begins with such punctuation, so that the space ending the text
 /// written before it dangles too. Only for styles that never write a space before that
-/// punctuation themselves ([`writes_spaced_punctuation`]).
+/// punctuation themselves ([`StyleText::spaced_punctuation`]).
 pub(crate) fn drop_dangling_space(text: &str) -> (Cow<'_, str>, bool) {
     let starts = text.starts_with(SPACE_SENSITIVE);
     if !text.contains(SPACE_SENSITIVE) {
@@ -199,7 +274,24 @@ mod tests {
     fn styles_that_space_their_punctuation_are_recognised() {
         let french = r#"<style xmlns="http://purl.org/net/xbiblio/csl"><macro name="p"><group delimiter=" : "><text variable="publisher-place"/><text variable="publisher"/></group></macro></style>"#;
         let chicago = r#"<style xmlns="http://purl.org/net/xbiblio/csl"><macro name="p"><group delimiter=": "><text variable="publisher-place"/><text variable="publisher"/></group><group delimiter=" "><text variable="volume"/></group></macro></style>"#;
-        assert!(writes_spaced_punctuation(french));
-        assert!(!writes_spaced_punctuation(chicago));
+        assert!(StyleText::read(french).spaced_punctuation);
+        assert!(!StyleText::read(chicago).spaced_punctuation);
+    }
+
+    #[test]
+    fn labels_are_known_title_cased_only_when_every_label_with_their_affixes_is() {
+        let style = r#"<style xmlns="http://purl.org/net/xbiblio/csl"><macro name="n">
+            <names variable="editor"><name/><label form="short" prefix=" (" suffix=")" text-case="title"/></names>
+            <names variable="translator"><label form="verb" suffix=" "/><name/></names>
+            <names variable="director"><label form="verb-short" suffix=" " text-case="title"/><name/></names>
+            <group><label variable="page" text-case="capitalize-first"/><text variable="page"/></group>
+            </macro></style>"#;
+        let text = StyleText::read(style);
+        let term = |t: &str| ["ed.", "translated by", "dir."].contains(&t);
+        assert!(text.title_cases_label(" (ed.)", term));
+        assert!(!text.title_cases_label(" (et al.)", term));
+        assert!(!text.title_cases_label("translated by ", term));
+        assert!(!text.title_cases_label("dir. ", term));
+        assert!(!text.title_cases_label("ed.", term));
     }
 }

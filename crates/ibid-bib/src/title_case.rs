@@ -3,6 +3,9 @@
 
 use hayagriva::citationberg::json::{Item, Value};
 use hayagriva::lang::{Case, TitleCase};
+use crate::style::all_locales;
+use crate::tidy::StyleText;
+use hayagriva::citationberg::taxonomy::Term;
 use hayagriva::{ElemChild, ElemChildren, ElemMeta};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -175,10 +178,8 @@ const TITLE_FIELDS: &[&str] = &[
 pub(crate) fn corrections(item: &Item) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     // Hayagriva title-cases English items only (as CSL says).
-    if let Some(language) = item.0.get("language").and_then(|l| l.to_str()) {
-        if !language.starts_with("en") {
-            return pairs;
-        }
+    if !is_english(item) {
+        return pairs;
     }
     for field in TITLE_FIELDS {
         let Some(Value::String(raw)) = item.0.get(*field) else {
@@ -195,6 +196,57 @@ pub(crate) fn corrections(item: &Item) -> Vec<(String, String)> {
         }
     }
     pairs
+}
+
+/// Whether hayagriva takes `item` for English: no `language`, or one starting with `en`.
+pub(crate) fn is_english(item: &Item) -> bool {
+    item.0
+        .get("language")
+        .and_then(|l| l.to_str())
+        .is_none_or(|l| l.starts_with("en"))
+}
+
+/// Title-case the labels of a non-English item that the style title-cases
+/// ([`StyleText::title_cases_label`]): APA's `(Ed.)`, `(Trans.)`. Hayagriva applies CSL's
+/// "title case only affects English-language items" to the style's own terms as well and
+/// writes `(ed.)` for a Russian book; the terms are the locale's English words, and
+/// citeproc-js (the CSL reference processor, which applies the rule to the item's
+/// variables) and pandoc's citeproc both write `(Ed.)`.
+pub(crate) fn retitle_labels(children: &mut ElemChildren, style: &StyleText) {
+    for child in &mut children.0 {
+        if let ElemChild::Elem(e) = child {
+            if matches!(e.meta, Some(ElemMeta::Names(_))) {
+                // A label is text among the names, not inside one.
+                for part in &mut e.children.0 {
+                    if let ElemChild::Text(t) = part {
+                        if style.title_cases_label(&t.text, is_role_term) {
+                            t.text = title_case(&t.text);
+                        }
+                    }
+                }
+            }
+            retitle_labels(&mut e.children, style);
+        }
+    }
+}
+
+/// Whether `text` is a term of a name role (`ed.`, `eds.`, `trans.`, `edited by`) in any
+/// CSL locale.
+fn is_role_term(text: &str) -> bool {
+    static TERMS: OnceLock<HashSet<String>> = OnceLock::new();
+    TERMS
+        .get_or_init(|| {
+            all_locales()
+                .iter()
+                .filter_map(|l| l.terms.as_ref())
+                .flat_map(|t| &t.terms)
+                .filter(|t| matches!(t.name, Term::NameVariable(_)))
+                .flat_map(|t| [t.single(), t.multiple()])
+                .flatten()
+                .map(str::to_string)
+                .collect()
+        })
+        .contains(text)
 }
 
 /// Put the CSL title case in place of hayagriva's in the variables' output of an entry

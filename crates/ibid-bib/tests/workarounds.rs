@@ -131,3 +131,33 @@ fn titles_of_other_languages_are_not_title_cased() {
     }));
     assert_eq!(out, "Brandt, Heinrich. 1983. Krieg, und Frieden. Beck.");
 }
+
+#[test]
+fn the_style_s_title_cased_labels_are_title_cased_in_items_of_other_languages() {
+    // APA writes `(Ed.)` with `text-case="title"`; hayagriva skipped it for a German item.
+    let apa = archived_style("american-psychological-association").unwrap();
+    let book = |language: &str| {
+        json!({
+            "id": "a", "type": "book", "language": language,
+            "editor": [{"family": "Lepsius", "given": "Johannes"}],
+            "title": "Deutschland und Armenien 1914–1918",
+            "publisher": "Tempelverlag", "issued": {"date-parts": [[1919]]}
+        })
+    };
+    assert_eq!(
+        render(&apa, book("de")),
+        "Lepsius, J. (Ed.). (1919). Deutschland und Armenien 1914–1918. Tempelverlag."
+    );
+    assert_eq!(
+        render(&apa, book("en")),
+        "Lepsius, J. (Ed.). (1919). Deutschland und Armenien 1914–1918. Tempelverlag."
+    );
+    // Chicago's label is not title-cased: `edited by` stays as the locale writes it.
+    let chicago = chicago(json!({
+        "id": "a", "type": "chapter", "language": "de",
+        "author": [{"family": "Vogel", "given": "Ute"}], "title": "Diplomatie",
+        "editor": [{"family": "Becker", "given": "Werner"}], "container-title": "Die Sowjetisierung",
+        "publisher": "Oldenbourg", "issued": {"date-parts": [[1981]]}
+    }));
+    assert!(chicago.contains(", edited by Werner Becker."), "{chicago}");
+}
