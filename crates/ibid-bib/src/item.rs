@@ -2,6 +2,7 @@
 //! and dates only, dates reduced to what the engine accepts, and a language for entries
 //! without one so that styles title-case English titles only.
 
+use crate::dates::{year_range_end, ISSUED_END};
 use crate::language::guess_language;
 use hayagriva::citationberg::json::{
     DateValue, Item, LiteralName, NameItem, NameValue, Value as CslValue, VecDate, VecDateRange,
@@ -77,6 +78,11 @@ pub fn to_item(csl: &Map<String, Value>) -> Item {
         if let Some(v) = converted {
             fields.insert(key.clone(), v);
         }
+    }
+    // The end of a range of years, which the engine cannot render: kept aside for
+    // `dates::extend_year_range` to put back after rendering.
+    if let Some(end) = csl.get("issued").and_then(year_range_end) {
+        fields.insert(ISSUED_END.into(), CslValue::String(end));
     }
     // The key, for styles that print it (and for the sorting pass of grouped rendering).
     if let (Some(Value::String(id)), false) = (csl.get("id"), fields.contains_key("citation-key")) {
@@ -224,6 +230,11 @@ mod tests {
         }));
         let json = serde_json::to_value(&i).unwrap();
         assert_eq!(json["issued"], json!([[1921, 2, 16]]));
+        assert!(json.get("ibid-issued-end").is_none());
+        let years = item(json!({"type": "book", "issued": {"date-parts": [[1950], [1953]]}}));
+        let range = serde_json::to_value(&years).unwrap();
+        assert_eq!(range["issued"], json!([[1950]]));
+        assert_eq!(range["ibid-issued-end"], json!("1953"));
         assert_eq!(json["accessed"], json!([[2024]]));
         assert!(json.get("original-date").is_none());
         assert!(json.get("custom").is_none());

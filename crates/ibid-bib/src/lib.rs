@@ -33,6 +33,7 @@ pub mod archive;
 pub mod bibliography;
 pub mod collect;
 pub mod collection;
+mod dates;
 pub mod driver;
 pub mod group;
 mod ids;

@@ -8,6 +8,7 @@ use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::{
     Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration, VerticalAlign,
 };
+use crate::dates::extend_year_range;
 use crate::tidy::{drop_dangling_space, drop_doubled_periods};
 use crate::title_case::{corrections, is_english, retitle, retitle_labels};
 use std::collections::HashMap;
@@ -196,6 +197,7 @@ impl Engine<'_> {
                             if !is_english(source) {
                                 retitle_labels(&mut item.content, &self.style.text);
                             }
+                            extend_year_range(&mut item.content, source);
                         }
                         RenderedEntry {
                             id: item.key,

@@ -161,3 +161,23 @@ fn the_style_s_title_cased_labels_are_title_cased_in_items_of_other_languages() 
     }));
     assert!(chicago.contains(", edited by Werner Becker."), "{chicago}");
 }
+
+#[test]
+fn a_range_of_years_is_printed_whole() {
+    // Hayagriva cannot render a date range; ibid extends the start year it printed.
+    let carr = json!({
+        "id": "a", "type": "book", "language": "en",
+        "author": [{"family": "Carr", "given": "E. H."}],
+        "title": "The Bolshevik Revolution, 1917–1923", "number-of-volumes": "3",
+        "publisher": "Macmillan", "issued": {"date-parts": [[1950], [1953]]}
+    });
+    assert_eq!(
+        chicago(carr.clone()),
+        "Carr, E. H. 1950–1953. The Bolshevik Revolution, 1917–1923. 3 vols. Macmillan."
+    );
+    let apa = archived_style("american-psychological-association").unwrap();
+    assert_eq!(
+        render(&apa, carr),
+        "Carr, E. H. (1950–1953). The Bolshevik Revolution, 1917–1923 (Vols. 1–3). Macmillan."
+    );
+}
