@@ -100,10 +100,19 @@ mod tests {
             year_range_end(&json!({"date-parts": [[1950], [1953]]})),
             Some("1953".into())
         );
-        assert_eq!(year_range_end(&json!({"date-parts": [["1960"], ["1970"]]})), Some("1970".into()));
+        assert_eq!(
+            year_range_end(&json!({"date-parts": [["1960"], ["1970"]]})),
+            Some("1970".into())
+        );
         assert_eq!(year_range_end(&json!({"date-parts": [[1950]]})), None);
-        assert_eq!(year_range_end(&json!({"date-parts": [[1950, 2], [1950, 3]]})), None);
-        assert_eq!(year_range_end(&json!({"date-parts": [[1953], [1950]]})), None);
+        assert_eq!(
+            year_range_end(&json!({"date-parts": [[1950, 2], [1950, 3]]})),
+            None
+        );
+        assert_eq!(
+            year_range_end(&json!({"date-parts": [[1953], [1950]]})),
+            None
+        );
     }
 
     #[test]

@@ -3,20 +3,20 @@
 //! writes. A panic inside the engine never escapes: the entries are then rendered one by
 //! one, and an entry the engine cannot render at all is written from its own fields.
 
+use crate::dates::extend_year_range;
 use crate::style::LoadedStyle;
+use crate::tidy::{drop_dangling_space, drop_doubled_periods};
+use crate::title_case::{corrections, is_english, retitle, retitle_labels};
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::{
     Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration, VerticalAlign,
 };
-use crate::dates::extend_year_range;
-use crate::tidy::{drop_dangling_space, drop_doubled_periods};
-use crate::title_case::{corrections, is_english, retitle, retitle_labels};
-use std::collections::HashMap;
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
     ElemChildren, ElemMeta, Formatting,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// How a run of text is set.

@@ -2,9 +2,9 @@
 //! file by path (a dependent style through its parent in the archive), and the CSL locales
 //! of the archive; each mistake is an error that says what would work.
 
+pub use crate::tidy::{LabelCase, StyleText};
 use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
-pub use crate::tidy::{LabelCase, StyleText};
 use ibid_check::cache::ContentKey;
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -178,8 +178,8 @@ pub(crate) fn drop_doubled_periods(runs: &mut [Run]) {
         }
         let quoted = before < k;
         let previous = before.checked_sub(1).map(|i| chars[i].1);
-        let single_period_before = previous == Some('.')
-            && before.checked_sub(2).is_none_or(|i| chars[i].1 != '.');
+        let single_period_before =
+            previous == Some('.') && before.checked_sub(2).is_none_or(|i| chars[i].1 != '.');
         if length == 2 {
             dropped[k + 1] = true;
         } else if length == 1
@@ -230,8 +230,14 @@ mod tests {
             periods(&["“Clash or Power Struggle?.”", " Europe-Asia Studies"]),
             "“Clash or Power Struggle?” Europe-Asia Studies"
         );
-        assert_eq!(periods(&["Power Struggle?", ". Journal"]), "Power Struggle? Journal");
-        assert_eq!(periods(&["“Article A?”", ". Journal B"]), "“Article A?” Journal B");
+        assert_eq!(
+            periods(&["Power Struggle?", ". Journal"]),
+            "Power Struggle? Journal"
+        );
+        assert_eq!(
+            periods(&["“Article A?”", ". Journal B"]),
+            "“Article A?” Journal B"
+        );
         assert_eq!(periods(&["Yahoo!."]), "Yahoo!");
     }
 
@@ -245,7 +251,10 @@ mod tests {
         assert_eq!(periods(&["Wait...", " Then"]), "Wait... Then");
         assert_eq!(periods(&["“Wait...”", ". Then"]), "“Wait...”. Then");
         assert_eq!(periods(&["“Ibid.”", ". Then"]), "“Ibid.” Then");
-        assert_eq!(periods(&["Smith, J. (1998). Title."]), "Smith, J. (1998). Title.");
+        assert_eq!(
+            periods(&["Smith, J. (1998). Title."]),
+            "Smith, J. (1998). Title."
+        );
     }
 
     #[test]

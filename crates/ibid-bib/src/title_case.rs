@@ -1,11 +1,11 @@
 //! Title case as CSL 1.0.2 defines it, put in place of hayagriva's where the two differ:
 //! hayagriva keeps a capital after a comma, lowercases `Front` and the inside of `L’Empire`.
 
-use hayagriva::citationberg::json::{Item, Value};
-use hayagriva::lang::{Case, TitleCase};
 use crate::style::all_locales;
 use crate::tidy::StyleText;
+use hayagriva::citationberg::json::{Item, Value};
 use hayagriva::citationberg::taxonomy::Term;
+use hayagriva::lang::{Case, TitleCase};
 use hayagriva::{ElemChild, ElemChildren, ElemMeta};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -54,8 +54,7 @@ fn core(word: &str) -> String {
 /// the rest is lower-cased; in both, stop words (`data/stop-words.txt`) are lower-cased
 /// unless they are the first or last word or follow a colon.
 pub(crate) fn title_case(text: &str) -> String {
-    let all_upper =
-        !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
+    let all_upper = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
     // Words (start, end) in bytes; separators between them are kept as they are.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;

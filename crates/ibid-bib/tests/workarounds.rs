@@ -46,7 +46,10 @@ fn a_volume_without_an_issue_is_followed_by_the_colon_directly() {
         "Hughes, Catherine. 2014. “Nations on Paper.” Central Asian Survey 35: 110–22."
     );
     let with_issue = chicago(article("Nations on paper", "en", Some("2")));
-    assert!(with_issue.contains("Central Asian Survey 35 (2): 110–22."), "{with_issue}");
+    assert!(
+        with_issue.contains("Central Asian Survey 35 (2): 110–22."),
+        "{with_issue}"
+    );
 }
 
 #[test]
@@ -87,7 +90,10 @@ fn a_title_ending_in_an_abbreviation_takes_no_second_period() {
         "ru",
         Some("4"),
     ));
-    assert!(out.contains("1920–1930-е гг.” Central Asian Survey"), "{out}");
+    assert!(
+        out.contains("1920–1930-е гг.” Central Asian Survey"),
+        "{out}"
+    );
 }
 
 #[test]
