@@ -29,7 +29,7 @@ enum Cached {
 
 /// The revision of what ibid does to hayagriva's output ([`crate::tidy`], [`crate::title_case`]), in every key:
 /// entries cached by an ibid that tidied them otherwise are rendered again.
-const RENDER_REVISION: u32 = 5;
+const RENDER_REVISION: u32 = 6;
 
 /// The render cache of one style and locale under a corpus root (`.ibid_cache/`).
 pub struct RenderCache {

@@ -4,6 +4,7 @@
 //! one, and an entry the engine cannot render at all is written from its own fields.
 
 use crate::dates::extend_year_range;
+use crate::item::rejoin_family_names;
 use crate::style::LoadedStyle;
 use crate::tidy::{drop_dangling_space, drop_doubled_periods};
 use crate::title_case::{corrections, is_english, retitle, retitle_labels};
@@ -198,6 +199,7 @@ impl Engine<'_> {
                                 retitle_labels(&mut item.content, &self.style.text);
                             }
                             extend_year_range(&mut item.content, source);
+                            rejoin_family_names(&mut item.content, source);
                         }
                         RenderedEntry {
                             id: item.key,

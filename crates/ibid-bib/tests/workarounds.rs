@@ -187,3 +187,18 @@ fn a_range_of_years_is_printed_whole() {
         "Carr, E. H. (1950–1953). The Bolshevik Revolution, 1917–1923 (Vols. 1–3). Macmillan."
     );
 }
+
+#[test]
+fn a_capitalised_first_word_of_a_family_name_is_no_particle() {
+    // Hayagriva read `Ter` as a particle: `Minassian, Anahide Ter`.
+    let out = chicago(json!({
+        "id": "a", "type": "book", "language": "fr",
+        "author": [{"family": "Ter Minassian", "given": "Anahide"}],
+        "title": "La République d’Arménie, 1918–1920", "publisher": "Complexe",
+        "issued": {"date-parts": [[1989]]}
+    }));
+    assert_eq!(
+        out,
+        "Ter Minassian, Anahide. 1989. La République d’Arménie, 1918–1920. Complexe."
+    );
+}
