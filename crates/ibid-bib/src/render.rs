@@ -5,7 +5,7 @@
 
 use crate::dates::extend_year_range;
 use crate::item::rejoin_family_names;
-use crate::style::LoadedStyle;
+use crate::style::{LoadedStyle, StyleText};
 use crate::tidy::{drop_dangling_space, drop_doubled_periods};
 use crate::title_case::{corrections, is_english, retitle, retitle_labels};
 use hayagriva::citationberg::json::Item;
@@ -182,48 +182,57 @@ impl Engine<'_> {
             locale,
             locale_files: self.locales,
         });
+        let by_id: HashMap<&str, &Item> =
+            items.iter().map(|(id, item)| (id.as_str(), item)).collect();
         match rendered.bibliography {
-            Some(bibliography) => {
-                let by_id: HashMap<&str, &Item> =
-                    items.iter().map(|(id, item)| (id.as_str(), item)).collect();
-                bibliography
-                    .items
-                    .into_iter()
-                    .map(|mut item| {
-                        if let Some(source) = by_id.get(item.key.as_str()) {
-                            let corrections = corrections(source);
-                            if !corrections.is_empty() {
-                                retitle(&mut item.content, &corrections);
-                            }
-                            if !is_english(source) {
-                                retitle_labels(&mut item.content, &self.style.text);
-                            }
-                            extend_year_range(&mut item.content, source);
-                            rejoin_family_names(&mut item.content, source);
-                        }
-                        RenderedEntry {
-                            id: item.key,
-                            label: item
-                                .first_field
-                                .map(|f| runs(&ElemChildren(vec![f]), spaced))
-                                .unwrap_or_default(),
-                            body: runs(&item.content, spaced),
-                        }
-                    })
-                    .collect()
-            }
+            Some(bibliography) => bibliography
+                .items
+                .into_iter()
+                .map(|mut item| {
+                    if let Some(source) = by_id.get(item.key.as_str()) {
+                        correct(&mut item.content, source, &self.style.text);
+                    }
+                    RenderedEntry {
+                        id: item.key,
+                        label: item
+                            .first_field
+                            .map(|f| runs(&ElemChildren(vec![f]), spaced))
+                            .unwrap_or_default(),
+                        body: runs(&item.content, spaced),
+                    }
+                })
+                .collect(),
             None => items
                 .iter()
                 .copied()
                 .zip(rendered.citations)
-                .map(|((id, _), citation)| RenderedEntry {
-                    id: id.clone(),
-                    label: Vec::new(),
-                    body: runs(&citation.citation, spaced),
+                .map(|((id, source), mut citation)| {
+                    correct(&mut citation.citation, source, &self.style.text);
+                    RenderedEntry {
+                        id: id.clone(),
+                        label: Vec::new(),
+                        body: runs(&citation.citation, spaced),
+                    }
                 })
                 .collect(),
         }
     }
+}
+
+/// The corrections of hayagriva's rendering of `source` that need the item: CSL title case
+/// for its titles and the style's title-cased labels ([`crate::title_case`]), a range of
+/// years put back ([`crate::dates`]), family names joined for the engine split again.
+/// (Those that need only the text are made as the runs are flattened, [`runs`].)
+fn correct(content: &mut ElemChildren, source: &Item, style: &StyleText) {
+    let corrections = corrections(source);
+    if !corrections.is_empty() {
+        retitle(content, &corrections);
+    }
+    if !is_english(source) {
+        retitle_labels(content, style);
+    }
+    extend_year_range(content, source);
+    rejoin_family_names(content, source);
 }
 
 /// An entry the engine cannot render (or renders as nothing), written from its own
