@@ -10,12 +10,15 @@
 #
 # Needs pandoc and python3 (skipped, saying so, without them) and an `ibid` with the `bib`
 # command (IBID=path/to/ibid to choose one; otherwise target/debug/ibid, built if missing).
+# PANDOC=path/to/pandoc chooses the pandoc (default: `pandoc` on PATH); its version is
+# printed, since citeproc changed a great deal between pandoc 2.x and 3.x.
 # Installs nothing; not run in CI. Writes each style's differing entries to
 # target/bib-agreement/<dataset>-<style>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in pandoc python3; do
+pandoc=${PANDOC:-pandoc}
+for tool in "$pandoc" python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "bib-agreement: $tool is not installed; skipping the comparison"
         exit 0
@@ -38,7 +41,7 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-echo "pandoc: $(pandoc --version | head -1); ibid: $ibid"
+echo "pandoc: $(command -v "$pandoc") ($("$pandoc" --version | head -1)); ibid: $ibid"
 
 # The datasets, each a folder with an ibid.toml naming refs.json, and nocite.md for pandoc.
 prepare() {
@@ -60,7 +63,7 @@ for dataset in entries corpus; do
         name=$(basename "$csl" .csl)
         dir=$tmp/$dataset
         "$ibid" bib "$dir" --all --csl "$csl" --to html -o "$dir/ibid-$name.html" --no-cache 2>"$dir/ibid-$name.err" || true
-        pandoc "$dir/nocite.md" --citeproc --csl "$csl" --bibliography "$dir/refs.json" \
+        "$pandoc" "$dir/nocite.md" --citeproc --csl "$csl" --bibliography "$dir/refs.json" \
             -t html --wrap=none -o "$dir/pandoc-$name.html" 2>"$dir/pandoc-$name.err"
         python3 - "$dir" "$name" "$dataset" "$out" <<'PY' || status=1
 import html, json, re, sys, unicodedata

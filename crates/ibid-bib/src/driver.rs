@@ -27,6 +27,10 @@ enum Cached {
     Order(Vec<(String, ContentKey)>),
 }
 
+/// The revision of what ibid does to hayagriva's output ([`crate::tidy`], [`crate::title_case`]), in every key:
+/// entries cached by an ibid that tidied them otherwise are rendered again.
+const RENDER_REVISION: u32 = 6;
+
 /// The render cache of one style and locale under a corpus root (`.ibid_cache/`).
 pub struct RenderCache {
     root: PathBuf,
@@ -42,7 +46,11 @@ pub struct RenderCache {
 impl RenderCache {
     /// Open the cache of `style` and `locale` under `root`.
     pub fn open(root: &Path, style: &LoadedStyle, locale: Option<&LocaleCode>) -> RenderCache {
-        let identity = format!("{}|{}", style.identity, locale.map_or("", |l| l.0.as_str()));
+        let identity = format!(
+            "{}|{}|{RENDER_REVISION}",
+            style.identity,
+            locale.map_or("", |l| l.0.as_str())
+        );
         let kind = format!("bib-{:016x}", hash_bytes(&[identity.as_bytes()]));
         let (old, warning) = Cache::open(root, &kind);
         RenderCache {

@@ -2,10 +2,12 @@
 //! and dates only, dates reduced to what the engine accepts, and a language for entries
 //! without one so that styles title-case English titles only.
 
+use crate::dates::{year_range_end, ISSUED_END};
 use crate::language::guess_language;
 use hayagriva::citationberg::json::{
     DateValue, Item, LiteralName, NameItem, NameValue, Value as CslValue, VecDate, VecDateRange,
 };
+use hayagriva::{ElemChild, ElemChildren, ElemMeta};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -62,11 +64,12 @@ const NAMES: &[&str] = &[
 /// than dates and names, `custom`) are left out; the entry data itself is not changed.
 pub fn to_item(csl: &Map<String, Value>) -> Item {
     let mut fields = BTreeMap::new();
+    let mut joined = false;
     for (key, value) in csl {
         let converted = if DATES.contains(&key.as_str()) {
             date(value)
         } else if NAMES.contains(&key.as_str()) {
-            names(value)
+            names(value, &mut joined)
         } else {
             match value {
                 Value::String(s) if !s.trim().is_empty() => Some(CslValue::String(s.clone())),
@@ -77,6 +80,14 @@ pub fn to_item(csl: &Map<String, Value>) -> Item {
         if let Some(v) = converted {
             fields.insert(key.clone(), v);
         }
+    }
+    // The end of a range of years, which the engine cannot render: kept aside for
+    // `dates::extend_year_range` to put back after rendering.
+    if let Some(end) = csl.get("issued").and_then(year_range_end) {
+        fields.insert(ISSUED_END.into(), CslValue::String(end));
+    }
+    if joined {
+        fields.insert(JOINED_FAMILY.into(), CslValue::String("true".into()));
     }
     // The key, for styles that print it (and for the sorting pass of grouped rendering).
     if let (Some(Value::String(id)), false) = (csl.get("id"), fields.contains_key("citation-key")) {
@@ -99,7 +110,7 @@ pub fn to_item(csl: &Map<String, Value>) -> Item {
 }
 
 /// A CSL name list; names with nothing in them are dropped.
-fn names(value: &Value) -> Option<CslValue> {
+fn names(value: &Value, joined: &mut bool) -> Option<CslValue> {
     let list: Vec<NameValue> = value
         .as_array()?
         .iter()
@@ -129,6 +140,7 @@ fn names(value: &Value) -> Option<CslValue> {
                         comma_suffix: n.get("comma-suffix").and_then(Value::as_bool),
                     };
                     keep_family_whole(&mut item);
+                    *joined |= keep_capitalised_first_word(&mut item);
                     Some(NameValue::Item(item))
                 }
             }
@@ -162,6 +174,54 @@ fn keep_family_whole(item: &mut NameItem) {
         let (first, rest) = (first.to_string(), rest.to_string());
         item.non_dropping_particle = Some(first);
         item.family = rest;
+    }
+}
+
+/// The key that marks an item whose family names [`keep_capitalised_first_word`] joined
+/// with no-break spaces; [`rejoin_family_names`] turns them back into spaces once rendered.
+pub(crate) const JOINED_FAMILY: &str = "ibid-joined-family";
+
+/// Keep a family name such as `Ter Minassian` whole. Hayagriva 0.10.1 reads the first
+/// words of a family name as a non-dropping particle whenever they are on its list of
+/// particles, capitalised or not (`Person::name_particle`), and prints `Minassian, Anahide
+/// Ter`; CSL processors read particles out of a family name only in lower case (`van
+/// Gogh`), as `keep_family_whole` leaves them. Such a family is handed over with its spaces
+/// as no-break spaces, which hayagriva does not split at; whether it returns true.
+fn keep_capitalised_first_word(item: &mut NameItem) -> bool {
+    if item.non_dropping_particle.is_some()
+        || item.dropping_particle.is_some()
+        || !item.family.contains(' ')
+        || !item.family.starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let read = hayagriva::types::Person::from_strings(vec![item.family.as_str()]);
+    let particle = read.as_ref().ok().and_then(|p| p.name_particle());
+    if !particle.is_some_and(|p| p.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    item.family = item.family.replace(' ', "\u{a0}");
+    true
+}
+
+/// Turn the no-break spaces of the names in a rendered entry back into spaces when
+/// [`to_item`] joined a family name with them (`JOINED_FAMILY`).
+pub(crate) fn rejoin_family_names(children: &mut ElemChildren, item: &Item) {
+    if !item.0.contains_key(JOINED_FAMILY) {
+        return;
+    }
+    for child in &mut children.0 {
+        if let ElemChild::Elem(e) = child {
+            if matches!(e.meta, Some(ElemMeta::Name(..))) {
+                for part in &mut e.children.0 {
+                    if let ElemChild::Text(t) = part {
+                        t.text = t.text.replace('\u{a0}', " ");
+                    }
+                }
+            } else {
+                rejoin_family_names(&mut e.children, item);
+            }
+        }
     }
 }
 
@@ -224,10 +284,31 @@ mod tests {
         }));
         let json = serde_json::to_value(&i).unwrap();
         assert_eq!(json["issued"], json!([[1921, 2, 16]]));
+        assert!(json.get("ibid-issued-end").is_none());
+        let years = item(json!({"type": "book", "issued": {"date-parts": [[1950], [1953]]}}));
+        let range = serde_json::to_value(&years).unwrap();
+        assert_eq!(range["issued"], json!([[1950]]));
+        assert_eq!(range["ibid-issued-end"], json!("1953"));
         assert_eq!(json["accessed"], json!([[2024]]));
         assert!(json.get("original-date").is_none());
         assert!(json.get("custom").is_none());
         assert_eq!(json["volume"], json!("4"));
+    }
+
+    #[test]
+    fn a_capitalised_particle_word_is_joined_to_the_family_name() {
+        let i = item(json!({"type": "book", "author": [
+            {"family": "Ter Minassian", "given": "Anahide"},
+            {"family": "van Gogh", "given": "Vincent"},
+            {"family": "Lloyd George", "given": "David"}
+        ]}));
+        let json = serde_json::to_value(&i).unwrap();
+        assert_eq!(json["author"][0]["family"], json!("Ter\u{a0}Minassian"));
+        assert_eq!(json["author"][1]["family"], json!("van Gogh"));
+        assert_eq!(json["author"][2]["family"], json!("Lloyd George"));
+        assert_eq!(json[JOINED_FAMILY], json!("true"));
+        let plain = item(json!({"type": "book", "author": [{"family": "Suny", "given": "R."}]}));
+        assert!(!plain.0.contains_key(JOINED_FAMILY));
     }
 
     #[test]

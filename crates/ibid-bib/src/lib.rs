@@ -33,6 +33,7 @@ pub mod archive;
 pub mod bibliography;
 pub mod collect;
 pub mod collection;
+mod dates;
 pub mod driver;
 pub mod group;
 mod ids;
@@ -45,6 +46,8 @@ pub mod render;
 pub mod sections;
 pub mod style;
 pub mod synthetic;
+mod tidy;
+mod title_case;
 
 pub use collect::{collect_document, collect_plan, Citation, Cited, DocumentCitations, Origin};
 pub use collection::{

@@ -3,16 +3,21 @@
 //! writes. A panic inside the engine never escapes: the entries are then rendered one by
 //! one, and an entry the engine cannot render at all is written from its own fields.
 
-use crate::style::LoadedStyle;
+use crate::dates::extend_year_range;
+use crate::item::rejoin_family_names;
+use crate::style::{LoadedStyle, StyleText};
+use crate::tidy::{drop_dangling_space, drop_doubled_periods};
+use crate::title_case::{corrections, is_english, retitle, retitle_labels};
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::{
     Display, FontStyle, FontVariant, FontWeight, Locale, LocaleCode, TextDecoration, VerticalAlign,
 };
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
-    ElemChildren, Formatting,
+    ElemChildren, ElemMeta, Formatting,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// How a run of text is set.
@@ -160,6 +165,7 @@ impl Engine<'_> {
     /// one, the citations in order).
     fn drive(&self, items: &[&(String, Item)]) -> Vec<RenderedEntry> {
         let csl = &self.style.csl;
+        let spaced = self.style.text.spaced_punctuation;
         let locale = self.locale.cloned();
         let mut driver = BibliographyDriver::new();
         for (_, item) in items {
@@ -176,31 +182,57 @@ impl Engine<'_> {
             locale,
             locale_files: self.locales,
         });
+        let by_id: HashMap<&str, &Item> =
+            items.iter().map(|(id, item)| (id.as_str(), item)).collect();
         match rendered.bibliography {
             Some(bibliography) => bibliography
                 .items
                 .into_iter()
-                .map(|item| RenderedEntry {
-                    id: item.key,
-                    label: item
-                        .first_field
-                        .map(|f| runs(&ElemChildren(vec![f])))
-                        .unwrap_or_default(),
-                    body: runs(&item.content),
+                .map(|mut item| {
+                    if let Some(source) = by_id.get(item.key.as_str()) {
+                        correct(&mut item.content, source, &self.style.text);
+                    }
+                    RenderedEntry {
+                        id: item.key,
+                        label: item
+                            .first_field
+                            .map(|f| runs(&ElemChildren(vec![f]), spaced))
+                            .unwrap_or_default(),
+                        body: runs(&item.content, spaced),
+                    }
                 })
                 .collect(),
             None => items
                 .iter()
                 .copied()
                 .zip(rendered.citations)
-                .map(|((id, _), citation)| RenderedEntry {
-                    id: id.clone(),
-                    label: Vec::new(),
-                    body: runs(&citation.citation),
+                .map(|((id, source), mut citation)| {
+                    correct(&mut citation.citation, source, &self.style.text);
+                    RenderedEntry {
+                        id: id.clone(),
+                        label: Vec::new(),
+                        body: runs(&citation.citation, spaced),
+                    }
                 })
                 .collect(),
         }
     }
+}
+
+/// The corrections of hayagriva's rendering of `source` that need the item: CSL title case
+/// for its titles and the style's title-cased labels ([`crate::title_case`]), a range of
+/// years put back ([`crate::dates`]), family names joined for the engine split again.
+/// (Those that need only the text are made as the runs are flattened, [`runs`].)
+fn correct(content: &mut ElemChildren, source: &Item, style: &StyleText) {
+    let corrections = corrections(source);
+    if !corrections.is_empty() {
+        retitle(content, &corrections);
+    }
+    if !is_english(source) {
+        retitle_labels(content, style);
+    }
+    extend_year_range(content, source);
+    rejoin_family_names(content, source);
 }
 
 /// An entry the engine cannot render (or renders as nothing), written from its own
@@ -250,10 +282,14 @@ pub(crate) fn fallback(id: String, item: &Item) -> RenderedEntry {
     }
 }
 
-/// The runs of rendered elements, adjacent runs set alike joined.
-pub(crate) fn runs(children: &ElemChildren) -> Vec<Run> {
+/// The runs of rendered elements, adjacent runs set alike joined, tidied where hayagriva
+/// departs from CSL ([`crate::tidy`]). `spaced`: the style writes a space before `:`, `;`,
+/// `,` or `.` itself, so such a space is never dropped.
+pub(crate) fn runs(children: &ElemChildren, spaced: bool) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
-    flatten(&children.0, &mut out);
+    flatten(&children.0, &mut out, !spaced);
+    drop_doubled_periods(&mut out);
+    out.retain(|r| !r.text.is_empty());
     out
 }
 
@@ -274,9 +310,27 @@ fn push(out: &mut Vec<Run>, text: &str, look: Look, link: Option<&str>) {
     });
 }
 
-fn flatten(children: &[ElemChild], out: &mut Vec<Run>) {
+/// Whether an element holds a variable's (or a name's, a date's, a label's) output rather
+/// than text the style writes between elements.
+fn holds_data(meta: &Option<ElemMeta>) -> bool {
+    meta.is_some() && !matches!(meta, Some(ElemMeta::Entry(_)))
+}
+
+/// Flatten `children` into `out`. `tidy_literals`: drop a dangling delimiter's space in
+/// the style's own text (not in any variable's).
+fn flatten(children: &[ElemChild], out: &mut Vec<Run>, tidy_literals: bool) {
     for child in children {
         match child {
+            ElemChild::Text(t) if tidy_literals => {
+                let (text, dangles_before) = drop_dangling_space(&t.text);
+                if dangles_before {
+                    if let Some(last) = out.last_mut().filter(|r| r.link.is_none()) {
+                        let kept = last.text.trim_end_matches(' ').len();
+                        last.text.truncate(kept);
+                    }
+                }
+                push(out, &text, Look::of(&t.formatting), None)
+            }
             ElemChild::Text(t) => push(out, &t.text, Look::of(&t.formatting), None),
             ElemChild::Markup(m) => push(out, m, Look::default(), None),
             ElemChild::Link { text, url } => {
@@ -284,7 +338,7 @@ fn flatten(children: &[ElemChild], out: &mut Vec<Run>) {
             }
             ElemChild::Transparent { .. } => {}
             ElemChild::Elem(e) => {
-                flatten(&e.children.0, out);
+                flatten(&e.children.0, out, tidy_literals && !holds_data(&e.meta));
                 // A block in an entry (a label set in the margin) is followed by a space.
                 if matches!(e.display, Some(Display::LeftMargin | Display::Block))
                     && !out

@@ -2,6 +2,7 @@
 //! file by path (a dependent style through its parent in the archive), and the CSL locales
 //! of the archive; each mistake is an error that says what would work.
 
+pub use crate::tidy::{LabelCase, StyleText};
 use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
 use ibid_check::cache::ContentKey;
@@ -20,6 +21,8 @@ pub struct LoadedStyle {
     pub archived: Option<ArchivedStyle>,
     /// What identifies the style's content: the archive name, or a hash of the file.
     pub identity: String,
+    /// What the style writes itself that tidying its output depends on.
+    pub text: StyleText,
 }
 
 /// Why a style or locale cannot be used.
@@ -134,6 +137,7 @@ pub fn archived_style(name: &str) -> Result<LoadedStyle, StyleError> {
         Style::Independent(csl) => Ok(LoadedStyle {
             name: wanted,
             identity: format!("archive:{}", archived.names()[0]),
+            text: style_text(&csl),
             csl,
             archived: Some(archived),
         }),
@@ -215,6 +219,7 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
     match style {
         Style::Independent(csl) => Ok(LoadedStyle {
             name,
+            text: StyleText::read(text),
             csl,
             archived: None,
             identity,
@@ -237,11 +242,20 @@ pub fn parse_style(path: &Path, text: &str) -> Result<LoadedStyle, StyleError> {
             }
             Ok(LoadedStyle {
                 name,
+                text: style_text(&csl),
                 csl,
                 archived: None,
                 identity,
             })
         }
+    }
+}
+
+/// What `csl` writes itself (see [`StyleText`]).
+fn style_text(csl: &IndependentStyle) -> StyleText {
+    match Style::Independent(csl.clone()).to_xml() {
+        Ok(xml) => StyleText::read(&xml),
+        Err(_) => StyleText::read(""),
     }
 }
 

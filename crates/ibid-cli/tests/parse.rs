@@ -208,25 +208,29 @@ fn ibid_path() -> std::path::PathBuf {
 }
 
 /// A line longer than the limit (16 MiB) ends the run with exit 2 and a message naming the
-/// line, after the answers to the lines before it; it is never read into memory whole.
+/// line, after the answers to the lines before it; it is never read into memory whole. The
+/// same on one thread and on several.
 #[test]
 fn an_overlong_line_is_refused_with_a_message() {
-    let mut input = b"p. 12\n".to_vec();
+    let mut input = b"p. 12\nS. 3\n".to_vec();
     input.extend(vec![b'x'; (16 << 20) + 1]);
     input.extend(b"\np. 13\n");
-    let out = ibid()
-        .args(["parse", "--format", "json"])
-        .write_stdin(input)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr} {}", out.stdout.len());
-    assert!(stderr.contains("stdin:2:"), "{stderr}");
-    assert!(stderr.contains("longer than 16 MiB"), "{stderr}");
-    let records = json_lines(&out.stdout);
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0]["input"], "p. 12");
+    for threads in ["1", "4"] {
+        let out = ibid()
+            .args(["parse", "--format", "json", "-j", threads])
+            .write_stdin(input.clone())
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr} {}", out.stdout.len());
+        assert!(stderr.contains("stdin:3:"), "-j{threads}: {stderr}");
+        assert!(stderr.contains("longer than 16 MiB"), "{stderr}");
+        let records = json_lines(&out.stdout);
+        assert_eq!(records.len(), 2, "-j{threads}");
+        assert_eq!(records[0]["input"], "p. 12");
+        assert_eq!(records[1]["input"], "S. 3");
+    }
 }
 
 /// With standard output closed (`ibid parse >&-`), the records cannot be written: exit 2
@@ -246,16 +250,22 @@ fn a_closed_stdout_is_an_error() {
 }
 
 /// On a pipe, each line's answer comes out before the next line is sent: a program can
-/// talk to `ibid parse` one line at a time.
+/// talk to `ibid parse` one line at a time, on one thread or several.
 #[test]
 fn each_answer_comes_before_the_next_line_is_read() {
+    for threads in ["1", "4"] {
+        answers_come_one_line_at_a_time(threads);
+    }
+}
+
+fn answers_come_one_line_at_a_time(threads: &str) {
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Command, Stdio};
     use std::sync::mpsc;
     use std::time::Duration;
 
     let mut child = Command::new(ibid_path())
-        .args(["parse", "--format", "json"])
+        .args(["parse", "--format", "json", "-j", threads])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -285,4 +295,55 @@ fn each_answer_comes_before_the_next_line_is_read() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
     reader.join().unwrap();
+}
+
+/// Many batches of stdin (mixed kinds, a CRLF line, invalid UTF-8, an empty line, a line of
+/// 1.5 MB after which a file's batches fill before the reader's buffer is used up), parsed on
+/// four threads from a file and from a pipe, give the same records, warnings and exit code as
+/// parsed one by one.
+#[test]
+fn any_thread_count_gives_the_same_answers() {
+    let fixture = include_str!("../../../fixtures/parse/inputs.txt");
+    let mut input = Vec::new();
+    for i in 0..24_000 {
+        match i % 997 {
+            _ if i == 5_000 => {
+                input.extend_from_slice(format!("{}\n", "Smith ".repeat(250_000)).as_bytes())
+            }
+            0 => input.extend_from_slice(b"p. 12\xff\xfe\n"),
+            1 => input.extend_from_slice(b"S. 3 f.\r\n"),
+            2 => input.push(b'\n'),
+            _ => {
+                let line = fixture.lines().nth(i % 16).unwrap();
+                input.extend_from_slice(format!("{line} {i}\n").as_bytes());
+            }
+        }
+    }
+    assert!(input.len() > 32 * 65_536, "several batches");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("inputs.txt");
+    std::fs::write(&file, &input).unwrap();
+    let run = |format: &str, threads: &str, from_file: bool| {
+        let mut command = ibid();
+        command.args(["parse", "--format", format, "-j", threads]);
+        if from_file {
+            command.pipe_stdin(&file).unwrap();
+        } else {
+            command.write_stdin(input.clone());
+        }
+        command.output().unwrap()
+    };
+    for format in ["json", "text"] {
+        let one = run(format, "1", true);
+        assert_eq!(one.status.code(), Some(1), "{format}: a line has errors");
+        let stderr = String::from_utf8_lossy(&one.stderr);
+        assert!(stderr.contains("stdin:23929:6: invalid UTF-8"), "{stderr}");
+        for from_file in [true, false] {
+            let four = run(format, "4", from_file);
+            assert_eq!(four.status.code(), one.status.code(), "{format}");
+            assert!(one.stdout == four.stdout, "{format}: the records differ");
+            assert_eq!(String::from_utf8_lossy(&four.stderr), stderr, "{format}");
+        }
+    }
+    assert_eq!(json_lines(&run("json", "4", true).stdout).len(), 24_000);
 }

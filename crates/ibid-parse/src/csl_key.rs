@@ -35,44 +35,60 @@ fn cyrillic(c: char) -> Option<&'static str> {
     })
 }
 
-/// Append `latin` (ASCII) one character at a time: for the one to four letters of a
-/// transliteration this is cheaper than the bulk copy of `push_str`.
-fn push_ascii(out: &mut String, latin: &str) {
+/// A key being built, as bytes: everything appended is ASCII (letters and digits, and the
+/// `-` of a negative year), so no byte goes through a char's UTF-8 encoding.
+type KeyBytes = Vec<u8>;
+
+/// The finished key as a `String`; every byte is ASCII, so this only moves the buffer.
+fn into_key(bytes: KeyBytes) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Append `latin` (ASCII) one byte at a time: for the one to four letters of a
+/// transliteration this is cheaper than the bulk copy of `extend_from_slice`.
+fn push_ascii(out: &mut KeyBytes, latin: &str) {
     for b in latin.bytes() {
-        out.push(char::from(b));
+        out.push(b);
     }
 }
 
 /// Append `c` (already lower case) folded to ASCII: Cyrillic transliterated, accents
 /// dropped (`ä` → `a`, `ß` → `ss`), anything that is not a letter or digit left out.
-fn push_folded(out: &mut String, c: char) {
-    if c.is_ascii_alphanumeric() {
-        out.push(c);
+fn push_folded(out: &mut KeyBytes, c: char) {
+    if let Some(b) = u8::try_from(c).ok().filter(u8::is_ascii_alphanumeric) {
+        out.push(b);
     } else if c.is_ascii() {
     } else if let Some(latin) = cyrillic(c) {
         push_ascii(out, latin);
     } else {
         match c {
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'ø' => out.push('o'),
-            'ł' => out.push('l'),
-            'đ' | 'ð' => out.push('d'),
-            'þ' => out.push_str("th"),
-            'ı' => out.push('i'),
-            _ => out.extend(std::iter::once(c).nfd().filter(char::is_ascii_alphanumeric)),
+            'ß' => push_ascii(out, "ss"),
+            'æ' => push_ascii(out, "ae"),
+            'œ' => push_ascii(out, "oe"),
+            'ø' => out.push(b'o'),
+            'ł' => out.push(b'l'),
+            'đ' | 'ð' => out.push(b'd'),
+            'þ' => push_ascii(out, "th"),
+            'ı' => out.push(b'i'),
+            _ => out.extend(
+                std::iter::once(c)
+                    .nfd()
+                    .filter_map(|d| u8::try_from(d).ok())
+                    .filter(u8::is_ascii_alphanumeric),
+            ),
         }
     }
 }
 
 /// Append `text` lower-cased and folded to ASCII letters and digits: Cyrillic
 /// transliterated, diacritics dropped (`Ä` → `a`, `ß` → `ss`), everything else left out.
-fn fold_into(out: &mut String, text: &str) {
+fn fold_into(out: &mut KeyBytes, text: &str) {
     if text.is_ascii() {
-        for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
+        out.extend(
+            text.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        );
         return;
     }
     for c in text.chars() {
@@ -81,11 +97,7 @@ fn fold_into(out: &mut String, text: &str) {
             'а'..='я' => push_ascii(out, basic_cyrillic(c, 'а')),
             'А'..='Я' => push_ascii(out, basic_cyrillic(c, 'А')),
             'Ё' => push_folded(out, 'ё'),
-            c if c.is_ascii() => {
-                if c.is_ascii_alphanumeric() {
-                    out.push(c.to_ascii_lowercase());
-                }
-            }
+            c if c.is_ascii() => push_folded(out, c.to_ascii_lowercase()),
             c if c.is_lowercase() || !c.is_alphabetic() => push_folded(out, c),
             c => c.to_lowercase().for_each(|l| push_folded(out, l)),
         }
@@ -95,23 +107,23 @@ fn fold_into(out: &mut String, text: &str) {
 /// `text` folded as [`fold_into`] appends it.
 #[cfg(test)]
 pub(crate) fn fold_ascii(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = KeyBytes::new();
     fold_into(&mut out, text);
-    out
+    into_key(out)
 }
 
 /// Append the first word of `title` that is not a function word (else its first word),
 /// folded.
-fn push_title_word(out: &mut String, title: &str) {
+fn push_title_word(out: &mut KeyBytes, title: &str) {
     if let Some(word) = crate::language::scan_title(title).key_word {
         fold_into(out, word);
     }
 }
 
 /// Append the decimal digits of `n` (a year), without the formatting machinery.
-fn push_number(out: &mut String, n: i32) {
+fn push_number(out: &mut KeyBytes, n: i32) {
     if n < 0 {
-        out.push('-');
+        out.push(b'-');
     }
     let mut digits = [0u8; 10];
     let mut len = 0;
@@ -127,7 +139,7 @@ fn push_number(out: &mut String, n: i32) {
         }
     }
     for &d in digits.get(..len).unwrap_or(&[]).iter().rev() {
-        out.push(char::from(d));
+        out.push(d);
     }
 }
 
@@ -143,7 +155,7 @@ pub fn item_key(name: Option<&str>, year: Option<i32>, title: Option<&str>) -> S
 
 /// [`item_key`] with the title's key word already found (by [`crate::language::scan_title`]).
 pub(crate) fn key_with_word(name: Option<&str>, year: Option<i32>, word: Option<&str>) -> String {
-    let mut key = String::with_capacity(32);
+    let mut key = KeyBytes::with_capacity(32);
     if let Some(n) = name {
         if n.contains(char::is_whitespace) {
             push_title_word(&mut key, n);
@@ -158,23 +170,23 @@ pub(crate) fn key_with_word(name: Option<&str>, year: Option<i32>, word: Option<
         fold_into(&mut key, w);
     }
     if key.is_empty() {
-        key.push_str("item");
+        key.extend_from_slice(b"item");
     }
-    key
+    into_key(key)
 }
 
 /// A citation key for an archival item with no author or title: its repository and
 /// location, folded (`RGASPI`, `f. 2, op. 1, d. 17663, l. 1` → `rgaspif2op1d17663l1`), at
 /// most 48 characters.
 pub fn archive_key(repository: Option<&str>, location: Option<&str>) -> String {
-    let mut key = String::with_capacity(48);
+    let mut key = KeyBytes::with_capacity(48);
     fold_into(&mut key, repository.unwrap_or(""));
     fold_into(&mut key, location.unwrap_or(""));
     key.truncate(48);
     if key.is_empty() {
-        key.push_str("item");
+        key.extend_from_slice(b"item");
     }
-    key
+    into_key(key)
 }
 
 #[cfg(test)]

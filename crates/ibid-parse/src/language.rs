@@ -78,7 +78,14 @@ const SCORED_WORDS: usize = 8;
 /// Read `text` (a title) once for its language and its key word.
 pub(crate) fn scan_title(text: &str) -> TitleScan<'_> {
     let ascii = text.is_ascii();
-    let latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    // An ASCII title has no letters of other scripts to weigh against its Latin ones: its
+    // function words alone decide (a title without letters scores nothing), so its letters
+    // are not counted.
+    let latin = if ascii {
+        0
+    } else {
+        text.bytes().filter(u8::is_ascii_alphabetic).count()
+    };
     let (mut cyrillic, mut german, mut french) = (0usize, 0usize, 0usize);
     let (mut ukrainian, mut russian_only) = (false, false);
     if !ascii {
@@ -150,7 +157,7 @@ pub(crate) fn scan_title(text: &str) -> TitleScan<'_> {
         } else {
             "ru"
         })
-    } else if latin + german + french == 0 {
+    } else if !ascii && latin + german + french == 0 {
         None
     } else {
         scores[1] += german;

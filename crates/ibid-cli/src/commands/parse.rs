@@ -1,15 +1,18 @@
 //! `ibid parse`: parse references, locators, citations or dates and print what was found.
 //! Reads arguments, or one input per line from stdin, streaming: each answer is out before
-//! the next line is waited for, and memory does not grow with the input.
+//! the next line is waited for, and memory does not grow with the input. Lines already
+//! buffered are parsed a batch at a time across threads (`-j`), answered in input order.
 
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
+use batch::{Batch, Workers};
 use clap::{Args, ValueEnum};
 use ibid_parse::{parse, parse_as, InputKind};
 use ibid_parse_output::{JsonWriter, Record};
 use lines::Lines;
 use std::io::{self, Write};
 
+mod batch;
 mod lines;
 
 /// Arguments of `ibid parse`.
@@ -23,6 +26,10 @@ pub struct ParseArgs {
     /// Parse every input as this kind instead of detecting it.
     #[arg(long = "as", value_enum)]
     pub kind: Option<KindArg>,
+    /// How many threads parse lines read from stdin: 1 parses them one by one; the default
+    /// (or 0) is the number of available cores. The output is the same for any number.
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Output formats of `ibid parse`.
@@ -73,11 +80,30 @@ struct Emitter {
     json: JsonWriter,
     out: Vec<u8>,
     any_errors: bool,
+    /// Warnings about the lines parsed, not yet printed.
+    warnings: Vec<String>,
 }
 
 impl Emitter {
+    /// An emitter that parses and prints as `kind` and `format` say.
+    fn new(kind: Option<InputKind>, format: Format) -> Self {
+        Emitter {
+            kind,
+            format,
+            json: JsonWriter::new(),
+            out: Vec::with_capacity(FLUSH_AT * 2),
+            any_errors: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// An emitter with the same settings and nothing buffered.
+    fn empty_like(&self) -> Self {
+        Emitter::new(self.kind, self.format)
+    }
+
     /// Parse `input` and append its record (one line of JSON, or the readable view).
-    fn emit(&mut self, input: &str) -> io::Result<()> {
+    fn emit(&mut self, input: &str) {
         let parsed = match self.kind {
             Some(kind) => parse_as(input, kind),
             None => parse(input),
@@ -88,9 +114,39 @@ impl Emitter {
                 self.json.write_record(input, &parsed, &mut self.out);
                 self.out.push(b'\n');
             }
-            Format::Text => writeln!(self.out, "{}", Record::new(input, &parsed))?,
+            Format::Text => {
+                // Writing into a `Vec<u8>` cannot fail.
+                let _ = writeln!(self.out, "{}", Record::new(input, &parsed));
+            }
         }
-        Ok(())
+    }
+
+    /// Parse line `line_number` of stdin (its bytes without the `\n`; a `\r` before it is
+    /// dropped). Invalid UTF-8 is replaced with U+FFFD and a warning is kept for printing.
+    // Called once per line from two loops: inlined, as the one loop it replaced was.
+    #[inline(always)]
+    fn emit_line(&mut self, line_number: usize, line: &[u8]) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match std::str::from_utf8(line) {
+            Ok(text) => self.emit(text),
+            Err(e) => {
+                self.warnings.push(format!(
+                    "ibid: warning: stdin:{line_number}:{}: invalid UTF-8; replaced with U+FFFD",
+                    e.valid_up_to() + 1
+                ));
+                self.emit(&String::from_utf8_lossy(line));
+            }
+        }
+    }
+
+    /// Print the warnings kept so far to stderr, in order.
+    fn print_warnings(&mut self) {
+        if self.warnings.is_empty() {
+            return;
+        }
+        for warning in self.warnings.drain(..) {
+            eprintln!("{warning}");
+        }
     }
 
     /// Write the buffered records to `sink` once there are enough of them.
@@ -152,40 +208,79 @@ fn stdout_writer() -> Result<Box<dyn Write>> {
     }
 }
 
+/// How many threads `-j N` asks for: 0, or no `-j`, means one per available core.
+fn thread_count(asked: Option<usize>) -> usize {
+    match asked {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
+/// Parse stdin one line at a time, each answer written before a line is waited for.
+fn run_lines(emitter: &mut Emitter, stdout: &mut impl Write) -> Result<()> {
+    let mut lines = Lines::new(io::stdin().lock(), MAX_LINE);
+    let mut line_number = 0usize;
+    loop {
+        if lines.must_read() {
+            emitter.flush(stdout)?;
+        }
+        let line = lines
+            .next_line()
+            .with_context(|| too_long_or_unreadable(line_number + 1))?;
+        let Some(line) = line else { break };
+        line_number += 1;
+        emitter.emit_line(line_number, line);
+        emitter.print_warnings();
+        emitter.flush_if_full(stdout)?;
+    }
+    Ok(())
+}
+
+/// Parse stdin on `threads` threads: the lines already read are parsed as one batch, across
+/// the threads, before a line is waited for (or when the batch is full); a line that arrives
+/// alone is answered alone, at once, as by [`run_lines`].
+fn run_batches(threads: usize, emitter: &mut Emitter, stdout: &mut impl Write) -> Result<()> {
+    let mut lines = Lines::new(io::stdin().lock(), MAX_LINE);
+    let mut batch = Batch::new();
+    let mut workers: Option<Workers> = None;
+    let mut line_number = 0usize;
+    loop {
+        if lines.must_read() || batch.is_full() {
+            match batch.len() {
+                0 => {}
+                // One line is not worth a thread: answered here, as one at a time.
+                1 => {
+                    batch.emit_here(emitter);
+                    emitter.print_warnings();
+                    emitter.flush(stdout)?;
+                }
+                _ => {
+                    let workers = match &mut workers {
+                        Some(w) => w,
+                        None => workers.insert(Workers::new(threads, emitter)?),
+                    };
+                    emitter.any_errors |= workers.run(&mut batch, stdout)?;
+                }
+            }
+        }
+        let line = lines
+            .next_line()
+            .with_context(|| too_long_or_unreadable(line_number + 1))?;
+        let Some(line) = line else { break };
+        line_number += 1;
+        batch.push(line);
+    }
+    Ok(())
+}
+
 /// Parse every input and print it; findings (inputs with errors) give exit code 1.
 pub fn run(args: ParseArgs) -> Result<Outcome> {
     let mut stdout = stdout_writer()?;
-    let mut emitter = Emitter {
-        kind: args.kind.map(InputKind::from),
-        format: args.format,
-        json: JsonWriter::new(),
-        out: Vec::with_capacity(FLUSH_AT * 2),
-        any_errors: false,
-    };
+    let mut emitter = Emitter::new(args.kind.map(InputKind::from), args.format);
     if args.text.is_empty() {
-        let mut lines = Lines::new(io::stdin().lock(), MAX_LINE);
-        let mut line_number = 0usize;
-        loop {
-            if lines.must_read() {
-                emitter.flush(&mut stdout)?;
-            }
-            let line = lines
-                .next_line()
-                .with_context(|| too_long_or_unreadable(line_number + 1))?;
-            let Some(line) = line else { break };
-            line_number += 1;
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            match std::str::from_utf8(line) {
-                Ok(text) => emitter.emit(text)?,
-                Err(e) => {
-                    eprintln!(
-                        "ibid: warning: stdin:{line_number}:{}: invalid UTF-8; replaced with U+FFFD",
-                        e.valid_up_to() + 1
-                    );
-                    emitter.emit(&String::from_utf8_lossy(line))?;
-                }
-            }
-            emitter.flush_if_full(&mut stdout)?;
+        match thread_count(args.threads) {
+            1 => run_lines(&mut emitter, &mut stdout)?,
+            threads => run_batches(threads, &mut emitter, &mut stdout)?,
         }
     } else {
         for (i, text) in args.text.iter().enumerate() {
@@ -196,7 +291,7 @@ pub fn run(args: ParseArgs) -> Result<Outcome> {
                     MAX_LINE >> 20
                 );
             }
-            emitter.emit(text)?;
+            emitter.emit(text);
             emitter.flush_if_full(&mut stdout)?;
         }
     }

@@ -57,7 +57,7 @@ impl Tokens<'_> {
     /// field holds; read and passed over.
     pub(super) fn volume_count_at(&self, i: usize) -> Option<usize> {
         let count = self.has(i, Lex::COUNT_LEAD)
-            && self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Num)
+            && self.tok(i + 1).is_some_and(|t| t.is_num())
             && self.has(i + 2, Lex::VOLUME_UNIT);
         count.then(|| i + 3 + usize::from(self.is_p(i + 3, '.')))
     }
@@ -95,11 +95,9 @@ impl Tokens<'_> {
         // French `2 vol.`: singular, but a count when more than one and nothing numbers it.
         let french = !plural
             && self.has(i + 1, Lex::VOLUME_COUNT_SINGULAR)
-            && self
-                .tok(i)
-                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
+            && self.tok(i).is_some_and(|t| t.is_num() && t.chars <= 2)
             && self.text(i) != "1"
-            && self.tok(end).map_or(true, |t| t.kind != TokenKind::Num);
+            && self.tok(end).map_or(true, |t| !t.is_num());
         (plural || french).then_some(end)
     }
 
@@ -113,14 +111,14 @@ impl Tokens<'_> {
 
     /// A number or a range of numbers at `i` (`327–335`, `45-67`, `12a`): the index after it.
     pub(super) fn num_value_end(&self, i: usize) -> Option<usize> {
-        if self.tok(i)?.kind != TokenKind::Num {
+        if !self.tok(i)?.is_num() {
             return None;
         }
         let end = self.num_word_end(i);
         let dash = self
             .tok(end)
             .is_some_and(|t| matches!(t.kind, TokenKind::Punct(c) if crate::text::is_dash(c)));
-        if dash && self.tok(end + 1).is_some_and(|t| t.kind == TokenKind::Num) {
+        if dash && self.tok(end + 1).is_some_and(|t| t.is_num()) {
             return Some(self.num_word_end(end + 1));
         }
         Some(end)
@@ -851,7 +849,7 @@ impl Reader<'_> {
             && self
                 .t
                 .tok(i + 2)
-                .is_some_and(|t| t.kind == TokenKind::Num && !t.space_before)
+                .is_some_and(|t| t.is_num() && !t.space_before)
             && self.t.tok(i + 1).is_some_and(|t| !t.space_before)
         {
             self.r.volume = Some(self.t.span(i, i + 1));
@@ -921,8 +919,7 @@ impl Reader<'_> {
         if !free || self.cursor.sep != Sep::Comma || self.t.year_at(i).is_some() {
             return None;
         }
-        if self.t.tok(i).is_some_and(|t| t.chars > 4) || self.t.tok(i + 1)?.kind != TokenKind::Word
-        {
+        if self.t.tok(i).is_some_and(|t| t.chars > 4) || !self.t.tok(i + 1)?.is_word() {
             return None;
         }
         // The reporter: capitalised words, at least one cut short (`U.S.`, `Harv. L. Rev.`).

@@ -157,9 +157,7 @@ impl Tokens<'_> {
             // `Id. at 452`, `Id., ibid., p. 14`, `Id., p. 12`: the same work as the note
             // before, named neither by author nor title.
             let k = i + 2;
-            if self.has(k, Lex::PINPOINT_AT)
-                && self.tok(k + 1).is_some_and(|t| t.kind == TokenKind::Num)
-            {
+            if self.has(k, Lex::PINPOINT_AT) && self.tok(k + 1).is_some_and(|t| t.is_num()) {
                 return Some(k + 1);
             }
             if !self.is_p(k, ',') {
@@ -214,7 +212,7 @@ impl Tokens<'_> {
         }
         let pinpoint = self
             .tok(k + 1)
-            .is_some_and(|t| t.kind == TokenKind::Num && self.year_at(k + 1).is_none())
+            .is_some_and(|t| t.is_num() && self.year_at(k + 1).is_none())
             || self.locator_at(k + 1).is_some();
         self.is_p(k, ',') && pinpoint
     }
@@ -333,10 +331,7 @@ impl Reader<'_> {
         let mut names = scan.names;
         if let Some((family, family_end)) = scan.family_only {
             let short_note = self.t.is_p(end, ',')
-                && (self
-                    .t
-                    .tok(end + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Num)
+                && (self.t.tok(end + 1).is_some_and(|t| t.is_num())
                     || self.t.locator_at(end + 1).is_some());
             if names.names.len() == 1 && !names.et_al && short_note {
                 names.names = vec![family];
@@ -421,8 +416,7 @@ impl Reader<'_> {
             return i;
         }
         if weak && role.is_none() {
-            let year_next = self.t.is_p(next, '(')
-                || self.t.tok(next).is_some_and(|t| t.kind == TokenKind::Num);
+            let year_next = self.t.is_p(next, '(') || self.t.tok(next).is_some_and(|t| t.is_num());
             if !(self.t.title_like_at(next) || year_next && self.t.year_then_title(next)) {
                 return i;
             }
@@ -619,7 +613,7 @@ impl Reader<'_> {
             return next;
         }
         let Some(first) = self.t.tok(i) else { return i };
-        if !(first.is_word() || first.kind == TokenKind::Num || first.is('«') || first.is('„')) {
+        if !(first.is_word() || first.is_num() || first.is('«') || first.is('„')) {
             return i;
         }
         if first.is_word() && (self.t.locator_at(i).is_some() || self.t.role_at(i).is_some()) {

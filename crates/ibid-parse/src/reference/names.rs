@@ -156,9 +156,7 @@ impl Tokens<'_> {
         let mut end = i + 1;
         if self.has(end, Lex::NAME_SUFFIX) && self.tok(end).is_some_and(|s| s.upper_first) {
             end += 1;
-        } else if self
-            .tok(end)
-            .is_some_and(|n| n.kind == TokenKind::Num && n.chars == 1)
+        } else if self.tok(end).is_some_and(|n| n.is_num() && n.chars == 1)
             && self.has(end + 1, Lex::ORDINAL)
             && self.tok(end + 1).is_some_and(|o| !o.space_before)
         {
@@ -194,8 +192,7 @@ impl Tokens<'_> {
         } else {
             bad
         };
-        let date =
-            self.has(i, Lex::MONTH) && self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Num);
+        let date = self.has(i, Lex::MONTH) && self.tok(i + 1).is_some_and(|t| t.is_num());
         // A place that is also a common given name (`Jersild, Austin.`) can be one.
         let place_name = || {
             ctx == Ctx::Lead

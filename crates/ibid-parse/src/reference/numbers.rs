@@ -42,7 +42,7 @@ fn year_date(value: i32, span: Span, inferred: Option<InferenceBasis>) -> Partia
 impl Tokens<'_> {
     fn num_value(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;
-        if t.kind != TokenKind::Num || t.chars > 9 {
+        if !t.is_num() || t.chars > 9 {
             return None;
         }
         t.text(self.input).parse().ok()
@@ -52,7 +52,7 @@ impl Tokens<'_> {
     /// the date and the index after it.
     pub(super) fn year_at(&self, i: usize) -> Option<(PartialDate, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokenKind::Num || t.chars != 4 {
+        if !t.is_num() || t.chars != 4 {
             return None;
         }
         let value = self.num_value(i)?;
@@ -86,16 +86,13 @@ impl Tokens<'_> {
                 }
             }
         }
-        if self
-            .tok(end)
-            .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
-        {
+        if self.tok(end).is_some_and(|n| n.is_num() && !n.space_before) {
             return None;
         }
         if self.is_p(end, '.')
             && self
                 .tok(end + 1)
-                .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
+                .is_some_and(|n| n.is_num() && !n.space_before)
         {
             return None;
         }
@@ -115,8 +112,7 @@ impl Tokens<'_> {
     /// Decades (`1870s`, `1870s–1990s`): the index after them. Never a date of issue.
     pub(super) fn decades_end(&self, i: usize) -> Option<usize> {
         let decade = |j: usize| {
-            self.tok(j)
-                .is_some_and(|t| t.kind == TokenKind::Num && t.chars == 4)
+            self.tok(j).is_some_and(|t| t.is_num() && t.chars == 4)
                 && self.has(j + 1, Lex::DECADE_SUFFIX)
                 && self.tok(j + 1).is_some_and(|t| !t.space_before)
         };
@@ -146,10 +142,7 @@ impl Tokens<'_> {
             let mut j = next;
             while j < next + 6 && self.tok(j).is_some_and(|t| !t.is(close)) {
                 let t = self.tok(j)?;
-                let ok = t.is(',')
-                    || t.is('.')
-                    || t.has(Lex::MONTH)
-                    || t.kind == TokenKind::Num && t.chars <= 2;
+                let ok = t.is(',') || t.is('.') || t.has(Lex::MONTH) || t.is_num() && t.chars <= 2;
                 if !ok {
                     return None;
                 }
@@ -184,10 +177,7 @@ impl Tokens<'_> {
     /// `16.02.1921`, `03/05/2014`, `1er juin 2016`, `февраля 1921`): the date and the index
     /// after it.
     pub(super) fn date_at(&self, i: usize) -> Option<(PartialDate, usize)> {
-        let small = |j: usize| {
-            self.tok(j)
-                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
-        };
+        let small = |j: usize| self.tok(j).is_some_and(|t| t.is_num() && t.chars <= 2);
         let t = self.tok(i)?;
         let mut j = i;
         let figures_sep = |k: usize| self.is_p(k, '.') || self.is_p(k, '/');
@@ -250,7 +240,7 @@ impl Tokens<'_> {
     /// Whether an edition statement led by a number starts at `j` (`2. Aufl.`, `2nd ed.`,
     /// `2-е изд.`), without reading it.
     pub(super) fn edition_shape(&self, j: usize) -> bool {
-        if self.tok(j).map(|t| t.kind) != Some(TokenKind::Num) {
+        if !self.tok(j).is_some_and(|t| t.is_num()) {
             return false;
         }
         let adjacent = |k: usize| self.tok(k).is_some_and(|n| !n.space_before);
@@ -316,11 +306,7 @@ impl Reader<'_> {
         if issued.month.is_some() || issued.year.is_none() || issued.end.is_some() {
             return None;
         }
-        let small = |j: usize| {
-            self.t
-                .tok(j)
-                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
-        };
+        let small = |j: usize| self.t.tok(j).is_some_and(|t| t.is_num() && t.chars <= 2);
         let day_first = small(i) && self.t.has(i + 1, Lex::MONTH);
         if !(day_first || self.t.has(i, Lex::MONTH) && small(i + 1)) {
             return None;
@@ -414,7 +400,7 @@ impl Reader<'_> {
                 None
             }
         };
-        let end = if t.kind == TokenKind::Num {
+        let end = if t.is_num() {
             let j = ordinal_after_num(i + 1)
                 .or_else(|| (self.t.is_p(i + 1, '.') && adjacent(i + 1)).then_some(i + 2))?;
             let j = self
@@ -428,7 +414,7 @@ impl Reader<'_> {
             self.t.revision_words(j)
         } else if t.has(Lex::ORDINAL_WORD) {
             let mut j = self.t.edition_words(i);
-            if self.t.tok(j).map(|n| n.kind) == Some(TokenKind::Num) {
+            if self.t.tok(j).is_some_and(|n| n.is_num()) {
                 // `rev. 2nd ed.`
                 j = ordinal_after_num(j + 1)?;
                 j = self
@@ -441,7 +427,7 @@ impl Reader<'_> {
             j + 1 + usize::from(self.t.is_p(j + 1, '.'))
         } else if t.has(Lex::EDITION) && t.upper_first {
             let j = i + 1 + usize::from(self.t.is_p(i + 1, '.'));
-            if self.t.tok(j).map(|n| n.kind) != Some(TokenKind::Num) {
+            if !self.t.tok(j).is_some_and(|n| n.is_num()) {
                 return None;
             }
             let j = ordinal_after_num(j + 1)?;
@@ -475,7 +461,7 @@ impl Reader<'_> {
             }
             j = i + 2;
         }
-        if self.t.tok(j).map(|n| n.kind) != Some(TokenKind::Num) {
+        if !self.t.tok(j).is_some_and(|n| n.is_num()) {
             return None;
         }
         let label = j + 1;
@@ -490,9 +476,10 @@ impl Reader<'_> {
             return None;
         }
         let end = label + 1 + usize::from(dotted);
-        let follows_value = self.t.tok(end).is_some_and(|n| {
-            n.kind == TokenKind::Num || (n.is_word() && is_roman(n.text(self.t.input)))
-        });
+        let follows_value = self
+            .t
+            .tok(end)
+            .is_some_and(|n| n.is_num() || (n.is_word() && is_roman(n.text(self.t.input))));
         if follows_value {
             return None;
         }

@@ -180,7 +180,7 @@ pub fn parse_reference(input: &str) -> Parsed<Reference> {
 /// Latin word does not.
 fn archival_hint_at(input: &str, t: &Tok, next: Option<&Tok>) -> bool {
     (t.chars <= MAX_ARCHIVAL_LEVEL_CHARS
-        && next.is_some_and(|n| n.is('.') || n.kind == TokenKind::Num)
+        && next.is_some_and(|n| n.is('.') || n.is_num())
         && is_archival_level(t.text(input)))
         || (t.chars >= 2
             && (t.upper_first || !t.first_lower.is_ascii())
@@ -270,7 +270,7 @@ impl<'a> Reader<'a> {
                 // A footnote's number left against the title's full stop (`…Kapitalismus.1
                 // Archiv für …`) belongs to neither.
                 let footnote = serial.journal >= 2
-                    && all.toks[serial.journal - 1].kind == TokenKind::Num
+                    && all.toks[serial.journal - 1].is_num()
                     && !all.toks[serial.journal - 1].space_before
                     && all.toks[serial.journal - 2].is('.');
                 if footnote {

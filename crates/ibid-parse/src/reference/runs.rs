@@ -28,15 +28,13 @@ impl Tokens<'_> {
             j += 1;
         }
         let t = self.tok(j)?;
-        if t.kind != TokenKind::Num {
+        if !t.is_num() {
             return None;
         }
         match self.year_at(j) {
             Some((_, mut after)) => {
                 while self.has(after, Lex::MONTH)
-                    || self
-                        .tok(after)
-                        .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 2)
+                    || self.tok(after).is_some_and(|t| t.is_num() && t.chars <= 2)
                 {
                     after += 1;
                     if after > j + 4 {
@@ -45,9 +43,7 @@ impl Tokens<'_> {
                 }
                 let volume_next = self.is_p(after, ';')
                     || self.is_p(after, ',')
-                        && self
-                            .tok(after + 1)
-                            .is_some_and(|n| n.kind == TokenKind::Num)
+                        && self.tok(after + 1).is_some_and(|n| n.is_num())
                         && self.year_at(after + 1).is_none();
                 volume_next.then_some(end)
             }
@@ -165,7 +161,7 @@ impl Tokens<'_> {
     pub(super) fn proceedings_end(&self, mut end: usize) -> usize {
         for _ in 0..4 {
             let at = end + usize::from(self.is_p(end, '.'));
-            let ordinal = self.tok(at).is_some_and(|t| t.kind == TokenKind::Num)
+            let ordinal = self.tok(at).is_some_and(|t| t.is_num())
                 && self
                     .tok(at + 1)
                     .is_some_and(|o| o.has(Lex::ORDINAL) && !o.space_before)
@@ -232,9 +228,7 @@ impl Tokens<'_> {
         if !(self.is_p(end, ';') || self.is_p(end, ',')) {
             return span;
         }
-        if self.tok(end + 1).is_some_and(|t| t.kind == TokenKind::Num)
-            && self.year_at(end + 1).is_none()
-        {
+        if self.tok(end + 1).is_some_and(|t| t.is_num()) && self.year_at(end + 1).is_none() {
             return span.cover(self.span(end + 1, end + 2));
         }
         match self.locator_at(end + 1) {
@@ -492,13 +486,12 @@ impl Reader<'_> {
             let colon = self
                 .t
                 .place_end(i)
-                .filter(|&c| !self.t.tok(c + 1).is_some_and(|t| t.kind == TokenKind::Num));
+                .filter(|&c| !self.t.tok(c + 1).is_some_and(|t| t.is_num()));
             if let Some(colon) = colon.filter(|_| !container_due || self.t.pub_colon(i)) {
                 return self.set_place(self.t.field_span(i, colon), colon);
             }
         }
-        let year_next =
-            next.is_some_and(|t| t.kind == TokenKind::Num) && self.t.year_at(end).is_some();
+        let year_next = next.is_some_and(|t| t.is_num()) && self.t.year_at(end).is_some();
         if year_next && self.r.container_title.is_none() && !self.t.volume_follows(end) {
             if self.r.place.is_none() && (self.r.publisher.is_none() && !institution || place_like)
             {
@@ -728,7 +721,7 @@ impl Reader<'_> {
             None => self.t.edition_shape(k),
         };
         let field = self.container_marker(k).is_some()
-            || (stop && t.kind == TokenKind::Num && year_or_edition)
+            || (stop && t.is_num() && year_or_edition)
             || (stop && t.is_word() && self.t.locator_at(k).is_some())
             || (t.is_word() && self.t.role_at(k).is_some())
             || (stop && self.t.edition_at_shape(k));

@@ -99,7 +99,7 @@ impl Tokens<'_> {
     pub(super) fn serial_source(&self) -> Option<Serial> {
         for k in 1..self.toks.len() {
             let t = &self.toks[k];
-            if t.kind != TokenKind::Num {
+            if !t.is_num() {
                 if !(t.is_word() && self.toks[k - 1].is(',')) {
                     continue;
                 }
@@ -144,7 +144,7 @@ impl Tokens<'_> {
     /// A volume at `j`: a number of at most five digits that starts no range. The index after it.
     fn serial_volume(&self, j: usize) -> Option<usize> {
         let t = self.tok(j)?;
-        if t.kind != TokenKind::Num || t.chars > 5 {
+        if !t.is_num() || t.chars > 5 {
             return None;
         }
         let range = self.tok(j + 1).is_some_and(|n| {
@@ -173,7 +173,7 @@ impl Tokens<'_> {
         if close == j + 1 || !self.is_p(close, ')') {
             return None;
         }
-        if !(j + 1..close).any(|m| self.tok(m).is_some_and(|t| t.kind == TokenKind::Num)) {
+        if !(j + 1..close).any(|m| self.tok(m).is_some_and(|t| t.is_num())) {
             return None;
         }
         if close == j + 2 && self.year_at(j + 1).is_some() {
@@ -190,7 +190,7 @@ impl Tokens<'_> {
             TokenKind::Num => Some(j + 1),
             TokenKind::Word if t.chars == 1 => self
                 .tok(j + 1)
-                .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
+                .is_some_and(|n| n.is_num() && !n.space_before)
                 .then_some(j + 2),
             _ => None,
         }
@@ -243,7 +243,7 @@ impl Tokens<'_> {
         while steps < 5 {
             let t = self.tok(j)?;
             let month_part = t.has(Lex::MONTH)
-                || (t.kind == TokenKind::Num && t.chars <= 2 && self.has(j - 1, Lex::MONTH))
+                || (t.is_num() && t.chars <= 2 && self.has(j - 1, Lex::MONTH))
                 || (t.is('-') && self.has(j + 1, Lex::MONTH))
                 || (t.is('.') && self.has(j - 1, Lex::MONTH) && !self.is_p(j + 1, ';'));
             if !month_part {
@@ -281,11 +281,7 @@ impl Tokens<'_> {
         }
         let page_at = if self.is_p(at, ':') || self.is_p(at, ',') {
             Some(at + 1)
-        } else if self
-            .tok(at)
-            .is_some_and(|t| t.kind == TokenKind::Num && t.space_before)
-            && issue.is_some()
-        {
+        } else if self.tok(at).is_some_and(|t| t.is_num() && t.space_before) && issue.is_some() {
             Some(at)
         } else {
             None
@@ -333,7 +329,7 @@ impl Tokens<'_> {
             (self.span(k, k + 1), k + 1)
         } else if text == "v"
             && self.is_p(k + 1, ',')
-            && self.tok(k + 2).is_some_and(|n| n.kind == TokenKind::Num)
+            && self.tok(k + 2).is_some_and(|n| n.is_num())
         {
             (self.span(k + 2, k + 3), k + 3)
         } else {
@@ -375,11 +371,7 @@ impl Tokens<'_> {
         if issue.is_none() && self.is_p(at, ',') {
             // ACM: `29, 4 (1986), 300-312`, `21, 7 (July 1978), 558–565`.
             let n = at + 1;
-            if self
-                .tok(n)
-                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 3)
-                && self.is_p(n + 1, '(')
-            {
+            if self.tok(n).is_some_and(|t| t.is_num() && t.chars <= 3) && self.is_p(n + 1, '(') {
                 let close = (n + 2..n + 6).find(|&m| self.is_p(m, ')'))?;
                 let year_at = (n + 2..close).find(|&m| self.year_at(m).is_some())?;
                 if self.is_p(close + 1, ',') {

@@ -15,10 +15,7 @@ impl Tokens<'_> {
     /// The index after a list number in front of the reference (`[12]`, `(7)`, `12.`, `3)`,
     /// or a bare `4 ` before a name written `Fire A,` or `Nash JF.`), or 0.
     pub(super) fn enumeration_end(&self) -> usize {
-        let small = |j: usize| {
-            self.tok(j)
-                .is_some_and(|t| t.kind == TokenKind::Num && t.chars <= 3)
-        };
+        let small = |j: usize| self.tok(j).is_some_and(|t| t.is_num() && t.chars <= 3);
         let spaced_text = |j: usize| {
             self.tok(j)
                 .is_some_and(|t| t.space_before && !matches!(t.kind, TokenKind::Num))
@@ -61,7 +58,7 @@ impl Tokens<'_> {
             if prev.has(Lex::KEEPS_STOP) {
                 return false;
             }
-            let ordinal = prev.kind == TokenKind::Num
+            let ordinal = prev.is_num()
                 && prev.chars <= 3
                 && i.checked_sub(2)
                     .and_then(|p| self.tok(p))
@@ -145,7 +142,7 @@ impl Tokens<'_> {
         let Some(t) = self.tok(i) else { return false };
         if t.has(Lex::ORDINAL_WORD) {
             let j = i + 1 + usize::from(self.is_p(i + 1, '.'));
-            let ordinal = self.tok(j).map(|n| n.kind) == Some(TokenKind::Num)
+            let ordinal = self.tok(j).is_some_and(|n| n.is_num())
                 && self.has(j + 1, Lex::ORDINAL)
                 && self.edition_ahead(j + 2);
             return self.has(j, Lex::EDITION) || ordinal;
@@ -154,7 +151,7 @@ impl Tokens<'_> {
             && t.upper_first
             && self
                 .tok(i + 1 + usize::from(self.is_p(i + 1, '.')))
-                .is_some_and(|n| n.kind == TokenKind::Num)
+                .is_some_and(|n| n.is_num())
     }
 
     /// Whether the word at `i` looks like an abbreviation whose full stop belongs to it.
@@ -208,7 +205,7 @@ impl Tokens<'_> {
             j += 1;
         }
         match self.tok(j) {
-            Some(n) if n.kind == TokenKind::Num => true,
+            Some(n) if n.is_num() => true,
             Some(n) if n.is_word() => {
                 let dotted_initials = !n.space_before
                     && self.is_p(j + 1, '.')
@@ -219,7 +216,7 @@ impl Tokens<'_> {
                     || self.lettered_number_end(j).is_some()
                     || (n.chars == 1
                         && self.is_p(j + 1, '-')
-                        && self.tok(j + 2).is_some_and(|m| m.kind == TokenKind::Num))
+                        && self.tok(j + 2).is_some_and(|m| m.is_num()))
             }
             _ => false,
         }
@@ -233,7 +230,7 @@ impl Tokens<'_> {
                 .is_some_and(|t| t.is_word() && t.chars == 1 && t.upper_first)
                 && self
                     .tok(k + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
+                    .is_some_and(|n| n.is_num() && !n.space_before)
         };
         if !lettered(i) {
             return None;
@@ -248,7 +245,7 @@ impl Tokens<'_> {
         if dash
             && self
                 .tok(end + 1)
-                .is_some_and(|n| n.kind == TokenKind::Num && !n.space_before)
+                .is_some_and(|n| n.is_num() && !n.space_before)
         {
             return Some(end + 2);
         }

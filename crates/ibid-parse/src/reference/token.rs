@@ -59,22 +59,28 @@ impl Tok {
 
     /// Whether the token is the punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct(c)
+        matches!(self.kind, TokenKind::Punct(p) if p == c)
     }
 
-    /// Whether the token is a word.
+    /// Whether the token is a word. (These tests match the kind rather than compare it with
+    /// the derived `==`, which reads the payload of `Punct` too.)
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        matches!(self.kind, TokenKind::Word)
+    }
+
+    /// Whether the token is a run of digits.
+    pub fn is_num(&self) -> bool {
+        matches!(self.kind, TokenKind::Num)
     }
 
     /// Whether the token is a word in any of the lexical classes `mask`.
     pub fn has(&self, mask: u64) -> bool {
-        self.kind == TokenKind::Word && self.lex.has(mask)
+        self.is_word() && self.lex.has(mask)
     }
 
     /// Whether the word is written all in capitals (`RGASPI`, `ЦК`, `J`).
     pub fn all_upper(&self) -> bool {
-        self.kind == TokenKind::Word && self.upper_first && !self.has_lower
+        self.is_word() && self.upper_first && !self.has_lower
     }
 }
 

@@ -78,6 +78,9 @@ impl<R: Read> Lines<R> {
     /// The next line without its `\n` (a `\r` before it is kept), or `None` at the end of
     /// input. A last line without `\n` is returned as it is; an empty input has no lines.
     /// A line longer than the limit is an error of kind `InvalidData` holding [`LineTooLong`].
+    // Called once per line from both of `ibid parse`'s loops; left to itself the compiler
+    // stops inlining it once there are two callers (2 M instructions per 40,000 lines).
+    #[inline(always)]
     pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
         loop {
             let line_end = self.find_newline();
