@@ -74,8 +74,11 @@ pub fn find_suppressions(
 ) -> Vec<Suppression> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|rest| rest.find("ibid:")) {
-        let at = from + at;
+    // `ibid:` cannot overlap itself, so these are all its occurrences.
+    for at in memchr::memmem::find_iter(text.as_bytes(), "ibid:") {
+        if at < from {
+            continue;
+        }
         from = at + "ibid:".len();
         let in_front_matter = front_matter.is_some_and(|fm| fm.start <= at && at < fm.end);
         if let Some(suppression) = parse_at(text, at, in_front_matter, index) {

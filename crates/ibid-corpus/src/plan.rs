@@ -7,6 +7,7 @@ use crate::read::{file_kind, FileKind, ReadError, ReadErrorKind, DEFAULT_MAX_FIL
 use crate::walk::{walk, WalkError, Walked, DOCUMENT_EXTENSIONS};
 use ibid_provenance::config::FileMatcher;
 use ibid_provenance::{is_sidecar, sidecar_path, Config, LoadError, LoadErrorKind};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -175,45 +176,60 @@ impl Plan {
             roots.push(root.path);
         }
         let mut corpora = Corpora::new(cwd.clone());
-        let mut files = Vec::with_capacity(found.list.len());
-        for file in found.list {
-            let corpus = corpora.corpus_for(&file.path)?;
-            if let Some(walked_from) = file.walked_from {
-                // Globs are relative to the corpus root, or without an `ibid.toml` to the
-                // folder that was named (so that naming a hidden folder still reads it).
-                let config = &corpora.list[corpus].config;
-                let base = match config.path {
-                    Some(_) => &config.root,
-                    None => &roots[walked_from],
-                };
-                if !corpora.list[corpus]
-                    .matcher
-                    .matches(&relative_to(&file.path, base))
-                {
-                    continue;
-                }
-            }
-            let explicit = file.walked_from.is_none();
-            let display = display_path(&file.path, &cwd);
-            let side = sidecar_path(&file.path);
-            let has_sidecar = side != file.path
-                && if explicit {
-                    std::fs::symlink_metadata(&side).is_ok()
-                } else {
-                    walked.sidecars.contains(&side)
-                };
-            let sidecar = has_sidecar.then(|| SidecarFile {
-                display: sibling_display(&display, &side),
-                path: side,
-            });
-            files.push(DocumentFile {
-                path: file.path,
-                display,
-                corpus,
-                explicit,
-                sidecar,
-            });
+        // Each file's corpus, in order; one folder's files follow each other and share it.
+        let mut corpus_of = Vec::with_capacity(found.list.len());
+        let mut last: Option<(&Path, usize)> = None;
+        for file in &found.list {
+            let parent = file.path.parent();
+            let corpus = match last {
+                Some((dir, corpus)) if Some(dir) == parent => corpus,
+                _ => corpora.corpus_for(&file.path)?,
+            };
+            last = parent.map(|dir| (dir, corpus));
+            corpus_of.push(corpus);
         }
+        // The rest looks at each file on its own: in parallel, in order.
+        let (list, sidecars) = (&corpora.list, &walked.sidecars);
+        let files: Vec<DocumentFile> = found
+            .list
+            .into_par_iter()
+            .zip(corpus_of)
+            .filter_map(|(file, corpus)| {
+                if let Some(walked_from) = file.walked_from {
+                    // Globs are relative to the corpus root, or without an `ibid.toml` to
+                    // the folder that was named (so that naming a hidden folder still reads
+                    // it).
+                    let config = &list[corpus].config;
+                    let base = match config.path {
+                        Some(_) => &config.root,
+                        None => &roots[walked_from],
+                    };
+                    if !list[corpus].matcher.matches(&relative_to(&file.path, base)) {
+                        return None;
+                    }
+                }
+                let explicit = file.walked_from.is_none();
+                let display = display_path(&file.path, &cwd);
+                let side = sidecar_path(&file.path);
+                let has_sidecar = side != file.path
+                    && if explicit {
+                        std::fs::symlink_metadata(&side).is_ok()
+                    } else {
+                        sidecars.contains(&side)
+                    };
+                let sidecar = has_sidecar.then(|| SidecarFile {
+                    display: sibling_display(&display, &side),
+                    path: side,
+                });
+                Some(DocumentFile {
+                    path: file.path,
+                    display,
+                    corpus,
+                    explicit,
+                    sidecar,
+                })
+            })
+            .collect();
         for corpus in &mut corpora.list {
             corpus.complete = covers(&roots, &corpus.config.root);
         }

@@ -123,8 +123,10 @@ fn walk_matching(root: &Path, cwd: &Path, out: &mut Walked, wanted: fn(&Path) ->
         .add_custom_ignore_filename(".ibidignore")
         .require_git(false)
         // Each folder's entries in name order: the walk yields paths in sorted order, so
-        // sorting them afterwards only checks (a path's components compare as names do).
-        .sort_by_file_name(|a, b| a.cmp(b))
+        // sorting them afterwards only checks. The paths of one folder's entries are its path
+        // and a name: their bytes compare as the names do, without `file_name()` parsing
+        // both paths from the end at every comparison.
+        .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .build();
     for entry in walker {
         let entry = match entry {

@@ -146,6 +146,38 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// What an ASCII byte does to the scan when it starts no marker, omission or expansion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    /// Not plain: a line end, `\\`, `*`, `<`, `[`, or a byte of a non-ASCII character.
+    No,
+    /// A letter or digit: starts or continues a word.
+    Word,
+    /// ASCII white space other than a line end: ends a word.
+    Space,
+    /// `'`: continues a word it is inside, like `’`.
+    Apostrophe,
+    /// Any other ASCII character: ends a word.
+    Punctuation,
+}
+
+/// [`Plain`] for each byte, so the scan looks a byte up once.
+const PLAIN_ASCII: [Plain; 256] = {
+    let mut table = [Plain::No; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = match b as u8 {
+            b'\n' | b'\\' | b'*' | b'<' | b'[' => Plain::No,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Plain::Word,
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Plain::Space,
+            b'\'' => Plain::Apostrophe,
+            _ => Plain::Punctuation,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Scan `text` for markers, omissions and expansions.
 ///
 /// `*` runs count as markers when they directly follow a word and are not Markdown
@@ -184,24 +216,40 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
                 continue;
             }
         }
-        // Letters and digits of ASCII, and spaces, only move the word and line state: a
-        // run of them is read without decoding a char (most of any body).
-        match bytes[i] {
-            b' ' => {
-                word_start = None;
-                prev = Some(' ');
-                i += 1;
-                continue;
+        // ASCII that starts no marker, omission or expansion (letters, digits, spaces and most
+        // punctuation) only moves the word and line state, as the general case below would:
+        // a run of it is read a byte at a time without decoding a char (most of any body).
+        let run_start = i;
+        while let Some(&b) = bytes.get(i) {
+            match PLAIN_ASCII[usize::from(b)] {
+                Plain::No => break,
+                Plain::Word => {
+                    if word_start.is_none() {
+                        word_start = Some(i);
+                    }
+                    line_has_content = true;
+                    i += 1;
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| PLAIN_ASCII[usize::from(b)] == Plain::Word)
+                    {
+                        i += 1;
+                    }
+                    continue;
+                }
+                Plain::Space => word_start = None,
+                // An apostrophe inside a word keeps it going (`Zinov'[yev]`).
+                Plain::Apostrophe if word_start.is_some() => line_has_content = true,
+                Plain::Apostrophe | Plain::Punctuation => {
+                    word_start = None;
+                    line_has_content = true;
+                }
             }
-            b if b.is_ascii_alphanumeric() => {
-                word_start = word_start.or(Some(i));
-                let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric());
-                i += run.count();
-                prev = Some(char::from(bytes[i - 1]));
-                line_has_content = true;
-                continue;
-            }
-            _ => {}
+            i += 1;
+        }
+        if i > run_start {
+            prev = Some(char::from(bytes[i - 1]));
+            continue;
         }
         let Some(c) = char_at(text, i) else { break };
         let width = c.len_utf8();
@@ -335,10 +383,8 @@ pub fn scan_marks(text: &str, declared: &[&str]) -> TextMarks {
 
 /// Where the line that starts at `from` ends (its `\n`, or the end of `text`).
 fn line_end(text: &str, from: usize) -> usize {
-    // `str::find` looks for a byte a word at a time.
-    text.get(from..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(text.len(), |at| from + at)
+    let rest = text.as_bytes().get(from..).unwrap_or_default();
+    memchr::memchr(b'\n', rest).map_or(text.len(), |at| from + at)
 }
 
 fn run_end(bytes: &[u8], from: usize, byte: u8) -> usize {

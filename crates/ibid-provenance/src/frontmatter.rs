@@ -44,12 +44,15 @@ pub fn split(text: &str) -> Split {
         };
     }
     let toml_start = (start + first_end + 1).min(text.len());
-    let mut line_start = toml_start;
-    while line_start < text.len() {
-        let line_end = text
-            .get(line_start..)
-            .and_then(|r| r.find('\n'))
-            .map_or(text.len(), |i| line_start + i);
+    // The closing line is the first delimiter line after the opening one; every delimiter
+    // line starts with `+++`, so only the lines that do are looked at.
+    let tail = text.get(toml_start..).unwrap_or("").as_bytes();
+    for at in memchr::memmem::find_iter(tail, "+++") {
+        if at > 0 && tail[at - 1] != b'\n' {
+            continue;
+        }
+        let line_start = toml_start + at;
+        let line_end = memchr::memchr(b'\n', &tail[at..]).map_or(text.len(), |i| line_start + i);
         let line = text.get(line_start..line_end).unwrap_or("");
         if is_delimiter(line) {
             return Split::FrontMatter {
@@ -57,7 +60,6 @@ pub fn split(text: &str) -> Split {
                 body: Span::new((line_end + 1).min(text.len()), text.len()),
             };
         }
-        line_start = line_end + 1;
     }
     Split::Unclosed {
         open: Span::new(start, start + first.trim_end().len()),

@@ -44,6 +44,7 @@ mod source_file;
 mod suggest;
 pub mod terminal;
 mod toml_read;
+mod toml_subset;
 mod witness;
 pub mod works;
 pub mod write;

@@ -102,7 +102,13 @@ impl<'f> Ctx<'f> {
     }
 
     /// Parse `toml` (a slice of the file starting at `base`); a syntax error is recorded.
+    ///
+    /// Plain TOML is read by [`toml_subset`](crate::toml_subset), which builds the same tree
+    /// faster; everything else, and every error, by the `toml` crate.
     pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
+        if let Some(table) = crate::toml_subset::parse(toml) {
+            return Some(table);
+        }
         match DeTable::parse(toml) {
             Ok(table) => Some(table),
             Err(e) => {

@@ -1,5 +1,5 @@
 //! Stage 3 of `ibid check`: the corpus. The bibliographies' unreadable entries (E002), then
-//! the corpus rules (S002–S006, F008) over one index of every document's facts, each guarded.
+//! the corpus rules (S002–S006, F008), in parallel, over one index of every document's facts.
 
 use crate::analysis::{from_load_error, internal_error};
 use crate::codes::Rule;
@@ -12,6 +12,7 @@ use crate::rules::sources::CORPUS_RULES;
 use ibid_corpus::CorpusBibliography;
 use ibid_provenance::works::EntryIndex;
 use ibid_provenance::LineIndex;
+use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// The diagnostics of the corpus as a whole: the bibliography files' unreadable entries,
@@ -41,17 +42,22 @@ pub fn check_corpus(
         })
         .collect();
     let index = CorpusIndex::new(entries, bibliographies);
-    for &(rule, check) in CORPUS_RULES {
-        let mut found = Vec::new();
-        match catch_unwind(AssertUnwindSafe(|| check(&index, &mut found))) {
-            Ok(()) => diagnostics.append(&mut found),
-            Err(payload) => diagnostics.push(internal_error(
-                documents.first().map_or(".", |d| d.file.display.as_str()),
-                &format!("in rule {} ({})", rule.code(), rule.name()),
-                &*payload,
-            )),
-        }
-    }
+    // The rules are independent: they run in parallel, their findings kept in rule order.
+    let found: Vec<Vec<Diagnostic>> = CORPUS_RULES
+        .par_iter()
+        .map(|&(rule, check)| {
+            let mut found = Vec::new();
+            match catch_unwind(AssertUnwindSafe(|| check(&index, &mut found))) {
+                Ok(()) => found,
+                Err(payload) => vec![internal_error(
+                    documents.first().map_or(".", |d| d.file.display.as_str()),
+                    &format!("in rule {} ({})", rule.code(), rule.name()),
+                    &*payload,
+                )],
+            }
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
     diagnostics
 }
 

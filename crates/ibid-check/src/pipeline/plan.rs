@@ -4,6 +4,7 @@
 use crate::selection::{RuleSet, SelectionLayer};
 use crate::settings::{ConfigError, CorpusSettings};
 use ibid_corpus::{CorpusBibliography, DocumentFile, Plan};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -98,7 +99,7 @@ impl CheckPlan {
         let mut documents: Vec<PlannedDocument<'_>> = self
             .files
             .files
-            .iter()
+            .par_iter()
             .zip(&self.cache_of)
             .map(|(file, &cache)| PlannedDocument {
                 rules: self.corpora[file.corpus]

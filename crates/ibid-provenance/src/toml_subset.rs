@@ -1,0 +1,394 @@
+//! A fast reader for the plain TOML most front matter is written in (`key = "text"` lines,
+//! `[table]` and `[[list]]` headers); anything else is left to the `toml` crate.
+//!
+//! It builds the same spanned tree as `toml::de::DeTable::parse` (the same keys, values and
+//! spans, strings borrowed from the input), so everything downstream reads one kind of tree.
+//! It accepts only what it is sure of and gives `None` for the rest: comments, escapes,
+//! literal strings, dotted or quoted keys, numbers other than small decimal integers, dates,
+//! inline tables, multi-line values, CR line endings, a key or table given twice. The `toml`
+//! crate then reads the text, so every error message and every unusual construct comes from
+//! it. `tests::same_tree_as_the_toml_crate` proves the trees identical.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::map::Entry;
+use toml::Spanned;
+
+/// The table `toml` holds, if it is written in the plain subset; `None` otherwise.
+pub(crate) fn parse(toml: &str) -> Option<Spanned<DeTable<'_>>> {
+    let mut root = DeTable::new();
+    let mut open: Option<Header<'_>> = None;
+    // The names of the arrays of tables begun by `[[name]]` (not `name = [...]`).
+    let mut lists: Vec<&str> = Vec::new();
+    let mut offset = 0;
+    while offset < toml.len() {
+        let start = offset;
+        let rest = toml.as_bytes().get(start..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest).map_or(toml.len(), |at| start + at);
+        offset = end + 1;
+        let content = toml.get(start..end)?.trim_end_matches([' ', '\t']);
+        if content.trim_start_matches([' ', '\t']).is_empty() {
+            continue;
+        }
+        if content.starts_with('[') {
+            close(&mut root, open.take())?;
+            open = Some(header(content, start, &root, &mut lists)?);
+            continue;
+        }
+        let (key, value) = key_value(content, start)?;
+        let table = open.as_mut().map_or(&mut root, |h| &mut h.table);
+        match table.entry(key) {
+            Entry::Vacant(entry) => entry.insert(value),
+            Entry::Occupied(_) => return None,
+        };
+    }
+    close(&mut root, open)?;
+    // The `toml` crate gives the whole document an empty span too.
+    Some(Spanned::new(0..0, root))
+}
+
+/// A `[table]` or `[[list]]` header and the keys read under it so far.
+struct Header<'i> {
+    /// The table's name, spanned as written inside the brackets.
+    key: Spanned<Cow<'i, str>>,
+    /// The header from its first `[` to its last `]`.
+    span: Range<usize>,
+    /// Whether it is `[[list]]`, an entry of an array of tables.
+    list: bool,
+    /// The keys under it.
+    table: DeTable<'i>,
+}
+
+/// The header `content` (a line starting at `start`, trailing blanks removed), if plain and
+/// not clashing with what `root` holds; `lists` are the arrays of tables begun so far.
+fn header<'i>(
+    content: &'i str,
+    start: usize,
+    root: &DeTable<'i>,
+    lists: &mut Vec<&'i str>,
+) -> Option<Header<'i>> {
+    let (list, name) = match content.strip_prefix("[[") {
+        Some(rest) => (true, rest.strip_suffix("]]")?),
+        None => (false, content.strip_prefix('[')?.strip_suffix(']')?),
+    };
+    if !is_bare_key(name) {
+        return None;
+    }
+    let open = if list { 2 } else { 1 };
+    let key = Spanned::new(start + open..start + open + name.len(), Cow::Borrowed(name));
+    let begun = lists.contains(&name);
+    match root.get(name) {
+        None if list => lists.push(name),
+        None => {}
+        // Another entry of a list already begun by a `[[name]]`.
+        Some(_) if list && begun => {}
+        Some(_) => return None,
+    }
+    Some(Header {
+        key,
+        span: start..start + content.len(),
+        list,
+        table: DeTable::new(),
+    })
+}
+
+/// Put the table of `header` (if any) into `root`.
+fn close<'i>(root: &mut DeTable<'i>, header: Option<Header<'i>>) -> Option<()> {
+    let Some(header) = header else {
+        return Some(());
+    };
+    let table = Spanned::new(header.span.clone(), DeValue::Table(header.table));
+    if !header.list {
+        root.insert(header.key, table);
+        return Some(());
+    }
+    match root.get_mut(header.key.get_ref().as_ref()) {
+        Some(list) => match list.get_mut() {
+            DeValue::Array(items) => items.push(table),
+            _ => return None,
+        },
+        None => {
+            let mut items = DeArray::new();
+            items.push(table);
+            root.insert(header.key, Spanned::new(header.span, DeValue::Array(items)));
+        }
+    }
+    Some(())
+}
+
+/// The key and value of the line `content` starting at `start`: `key = value`.
+fn key_value(content: &str, start: usize) -> Option<(Spanned<Cow<'_, str>>, Spanned<DeValue<'_>>)> {
+    let (name, rest) = content.split_once('=')?;
+    let name = name.trim_end_matches([' ', '\t']);
+    if !is_bare_key(name) {
+        return None;
+    }
+    let text = rest.trim_start_matches([' ', '\t']);
+    let at = start + content.len() - text.len();
+    let value = value(text, at)?;
+    if value.span().end != at + text.len() {
+        return None;
+    }
+    Some((
+        Spanned::new(start..start + name.len(), Cow::Borrowed(name)),
+        value,
+    ))
+}
+
+/// The value at the start of `text`, which stands at offset `at`: a string, `true`, `false`,
+/// a small decimal integer, or a list of strings on one line.
+fn value(text: &str, at: usize) -> Option<Spanned<DeValue<'_>>> {
+    match text.as_bytes().first()? {
+        b'"' => {
+            let inner = plain_string(text)?;
+            Some(Spanned::new(
+                at..at + inner.len() + 2,
+                DeValue::String(Cow::Borrowed(inner)),
+            ))
+        }
+        b'[' => list(text, at),
+        b't' if text == "true" => Some(Spanned::new(at..at + 4, DeValue::Boolean(true))),
+        b'f' if text == "false" => Some(Spanned::new(at..at + 5, DeValue::Boolean(false))),
+        b'0'..=b'9' => {
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            let number = &text[..digits];
+            // Up to 18 digits fit an i64; a leading zero is an error in TOML.
+            if digits > 18 || (digits > 1 && number.starts_with('0')) || digits != text.len() {
+                return None;
+            }
+            let value = DeValue::parse(number).ok()?.into_inner();
+            matches!(value, DeValue::Integer(_)).then(|| Spanned::new(at..at + digits, value))
+        }
+        _ => None,
+    }
+}
+
+/// The contents of the basic string at the start of `text`, if it has no escape and no
+/// character TOML forbids in one.
+fn plain_string(text: &str) -> Option<&str> {
+    let body = text.get(1..)?;
+    let bytes = body.as_bytes();
+    let mut after_c2 = false;
+    for (end, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => return body.get(..end),
+            b'\\' => return None,
+            // TOML forbids control characters but tab; U+0080 to U+009F (C2 80 to C2 9F in
+            // UTF-8) are refused too, to be safe.
+            b'\t' => {}
+            0..=0x1f | 0x7f => return None,
+            0x80..=0x9f if after_c2 => return None,
+            _ => {}
+        }
+        after_c2 = b == 0xc2;
+    }
+    None
+}
+
+/// A list of strings on one line, `["a", "b"]` (a trailing comma allowed), at offset `at`.
+fn list(text: &str, at: usize) -> Option<Spanned<DeValue<'_>>> {
+    let blanks = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    let mut items = DeArray::new();
+    let mut pos = 1;
+    pos += blanks(&text[pos..]);
+    loop {
+        if text[pos..].starts_with(']') {
+            break;
+        }
+        let inner = plain_string(&text[pos..])?;
+        let len = inner.len() + 2;
+        items.push(Spanned::new(
+            at + pos..at + pos + len,
+            DeValue::String(Cow::Borrowed(inner)),
+        ));
+        pos += len;
+        pos += blanks(&text[pos..]);
+        match text.as_bytes().get(pos)? {
+            b',' => {
+                pos += 1;
+                pos += blanks(&text[pos..]);
+            }
+            b']' => break,
+            _ => return None,
+        }
+    }
+    Some(Spanned::new(at..at + pos + 1, DeValue::Array(items)))
+}
+
+/// Whether `name` is a bare TOML key: ASCII letters, digits, `_` and `-`.
+fn is_bare_key(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether two spanned values are the same: kind, value, span, and for strings whether
+    /// they are borrowed from the input (which the reader uses to find their exact span).
+    fn same(a: &Spanned<DeValue<'_>>, b: &Spanned<DeValue<'_>>) -> bool {
+        a.span() == b.span()
+            && match (a.get_ref(), b.get_ref()) {
+                (DeValue::String(x), DeValue::String(y)) => {
+                    x == y && matches!(x, Cow::Borrowed(_)) == matches!(y, Cow::Borrowed(_))
+                }
+                (DeValue::Integer(x), DeValue::Integer(y)) => {
+                    x.as_str() == y.as_str() && x.radix() == y.radix()
+                }
+                (DeValue::Boolean(x), DeValue::Boolean(y)) => x == y,
+                (DeValue::Array(x), DeValue::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y.iter()).all(|(x, y)| same(x, y))
+                }
+                (DeValue::Table(x), DeValue::Table(y)) => same_table(x, y),
+                _ => false,
+            }
+    }
+
+    /// Whether two tables hold the same keys (with their spans), in the same order, with the
+    /// same values.
+    fn same_table(a: &DeTable<'_>, b: &DeTable<'_>) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| {
+                ka.get_ref() == kb.get_ref() && ka.span() == kb.span() && same(va, vb)
+            })
+    }
+
+    /// The `toml` crate's tree equals ours wherever we give one, and we give one for the
+    /// plain front matter ibid writes.
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        if let Some(ours) = parse(text) {
+            let theirs = DeTable::parse(text);
+            prop_assert!(theirs.is_ok(), "accepted invalid TOML: {text:?}");
+            let theirs = theirs.unwrap();
+            prop_assert_eq!(ours.span(), theirs.span());
+            prop_assert!(
+                same_table(ours.get_ref(), theirs.get_ref()),
+                "different trees for {:?}:\nours   {:?}\ntheirs {:?}",
+                text,
+                ours.get_ref(),
+                theirs.get_ref()
+            );
+        }
+        Ok(())
+    }
+
+    /// A line of front matter: mostly in the plain subset (so trees are compared often),
+    /// sometimes not (so the reader is seen to give up).
+    fn piece() -> impl Strategy<Value = String> {
+        let good_key = prop::sample::select(vec![
+            "title", "date", "n", "by", "cite", "hand", "text", "marker", "a-b_1", "X_2",
+        ]);
+        let bad_key = prop::sample::select(vec!["a.b", "\"q\"", "", "ключ", " lead", "a b"]);
+        let key = prop_oneof![8 => good_key, 1 => bad_key];
+        let good_value = prop::sample::select(vec![
+            "\"text\"",
+            "\"\"",
+            "\"Барсегов, pp. 10–11\"",
+            "\"tab\there\"",
+            "\"no-break\u{a0}space\"",
+            "true",
+            "false",
+            "1",
+            "0",
+            "123456789012345678",
+            "[]",
+            "[\"a\"]",
+            "[ \"a\" , \"b\", ]",
+            "[\"a\",\"b\"]",
+        ]);
+        let bad_value = prop::sample::select(vec![
+            "\"esc\\\"aped\"",
+            "\"unclosed",
+            "\"next line\u{85}\"",
+            "\"bell\u{7}\"",
+            "'literal'",
+            "truex",
+            "007",
+            "1234567890123456789",
+            "99999999999999999999",
+            "-1",
+            "1_000",
+            "1.5",
+            "1921-02-16",
+            "[\"a\" \"b\"]",
+            "[1, 2]",
+            "[\"a\",\n\"b\"]",
+            "[\"a\"",
+            "{ a = 1 }",
+            "\"x\" # comment",
+            "\"x\" y",
+            "",
+        ]);
+        let value = prop_oneof![8 => good_value, 1 => bad_value];
+        let blanks = prop::sample::select(vec!["", " ", "\t", "  "]);
+        let odd_line = prop::sample::select(vec![
+            "  \t\n",
+            "# a comment\n",
+            "x = \"crlf\"\r\n",
+            "title = \"no newline\"",
+            "[ source ]\n",
+            "[source.sub]\n",
+            "[[notes]] # c\n",
+            "[]\n",
+            "[[x]\n",
+            "= \"v\"\n",
+        ]);
+        prop_oneof![
+            8 => (key.clone(), blanks.clone(), blanks.clone(), value, blanks)
+                .prop_map(|(k, a, b, v, c)| format!("{k}{a}={b}{v}{c}\n")),
+            2 => key.clone().prop_map(|k| format!("[{k}]\n")),
+            2 => key.prop_map(|k| format!("[[{k}]]\n")),
+            2 => Just("\n".to_owned()),
+            1 => odd_line.prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn same_tree_as_the_toml_crate(lines in proptest::collection::vec(piece(), 0..12)) {
+            check(&lines.concat())?;
+        }
+    }
+
+    #[test]
+    fn reads_the_front_matter_ibid_writes() {
+        let text = "title = \"Telegram no. 0\"\ndate = \"1920-02-07\"\n\n[source]\n\
+                    cite = \"Барсегов Ю.Г., pp. 10–11\"\n\n[translation]\nby = [\"X\", \"Y\"]\n\n\
+                    [[notes]]\nmarker = \"*\"\n\n[[notes]]\nmarker = \"**\"\n\n\
+                    [[annotations]]\nn = 1\nprivate = true\n";
+        assert!(parse(text).is_some());
+        check(text).unwrap();
+    }
+
+    #[test]
+    fn seed_and_fixture_front_matter_reads_the_same() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = vec![root.join("fixtures")];
+        let mut read = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(&path).unwrap() {
+                    files.push(entry.unwrap().path());
+                }
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let toml = match crate::frontmatter::split(&text) {
+                crate::frontmatter::Split::FrontMatter { toml, .. } => toml.slice(&text),
+                _ if path.extension().is_some_and(|e| e == "toml") => &text,
+                _ => continue,
+            };
+            check(toml).unwrap();
+            read += usize::from(parse(toml).is_some());
+        }
+        assert!(read > 20, "only {read} fixture files in the plain subset");
+    }
+}
