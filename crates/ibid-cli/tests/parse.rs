@@ -347,3 +347,24 @@ fn any_thread_count_gives_the_same_answers() {
     }
     assert_eq!(json_lines(&run("json", "4", true).stdout).len(), 24_000);
 }
+
+/// `-j` takes at most 256 threads: a larger number is a usage error (exit 2) naming the
+/// range, rather than an attempt to start that many threads; 256 itself works.
+#[test]
+fn thread_count_is_bounded() {
+    let too_many = ibid()
+        .args(["parse", "-j", "100000"])
+        .write_stdin("p. 5\np. 6\n")
+        .output()
+        .unwrap();
+    assert_eq!(too_many.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&too_many.stderr);
+    assert!(stderr.contains("0..=256"), "{stderr}");
+    let most = ibid()
+        .args(["parse", "--format", "json", "-j", "256"])
+        .write_stdin("p. 5\np. 6\np. 7\n")
+        .output()
+        .unwrap();
+    assert!(most.status.success());
+    assert_eq!(json_lines(&most.stdout).len(), 3);
+}

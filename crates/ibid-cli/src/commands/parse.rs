@@ -27,9 +27,15 @@ pub struct ParseArgs {
     #[arg(long = "as", value_enum)]
     pub kind: Option<KindArg>,
     /// How many threads parse lines read from stdin: 1 parses them one by one; the default
-    /// (or 0) is the number of available cores. The output is the same for any number.
-    #[arg(short = 'j', long = "threads", value_name = "N")]
-    pub threads: Option<usize>,
+    /// (or 0) is the number of available cores, at most 256. The output is the same for any
+    /// number.
+    #[arg(
+        short = 'j',
+        long = "threads",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(0..=i64::from(MAX_THREADS))
+    )]
+    pub threads: Option<u16>,
 }
 
 /// Output formats of `ibid parse`.
@@ -208,11 +214,18 @@ fn stdout_writer() -> Result<Box<dyn Write>> {
     }
 }
 
-/// How many threads `-j N` asks for: 0, or no `-j`, means one per available core.
-fn thread_count(asked: Option<usize>) -> usize {
+/// The most threads `-j` accepts: parsing is bound by the cores, so more threads than any
+/// machine's cores only cost memory (each has its own output buffers) and start-up time.
+const MAX_THREADS: u16 = 256;
+
+/// How many threads `-j N` asks for: 0, or no `-j`, means one per available core (at most
+/// `MAX_THREADS`).
+fn thread_count(asked: Option<u16>) -> usize {
     match asked {
-        Some(n) if n > 0 => n,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) if n > 0 => usize::from(n),
+        _ => std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(usize::from(MAX_THREADS)),
     }
 }
 
