@@ -51,8 +51,10 @@ fn core(word: &str) -> String {
 /// `text` in title case by the CSL 1.0.2 rules ("Title Case Conversion"): in a string
 /// with lower-case letters, each word written all in lower case gets a capital and other
 /// words stay as they are; in an upper-case string each word keeps its first letter and
-/// the rest is lower-cased; in both, stop words (`data/stop-words.txt`) are lower-cased
-/// unless they are the first or last word or follow a colon.
+/// the rest is lower-cased; stop words (`data/stop-words.txt`) are lower-cased unless they
+/// are the first or last word or follow a colon, or (in a string with lower-case letters)
+/// are written with a capital, since "the case of words in mixed or uppercase stays the
+/// same" and such a capital is an initial or a name (`John C. Calhoun`, `Plan A`).
 pub(crate) fn title_case(text: &str) -> String {
     let all_upper = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
     // Words (start, end) in bytes; separators between them are kept as they are.
@@ -86,7 +88,10 @@ pub(crate) fn title_case(text: &str) -> String {
                 .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ':')
                 .ends_with(':')
         };
-        if stop[n] && !first && !last && !after_colon {
+        // In a string with lower-case letters a word written with a capital is kept as
+        // written, stop word or not: `John C. Calhoun`, `Martin Van Buren`, `Plan A`.
+        let lowered = all_upper || !word.chars().any(char::is_uppercase);
+        if stop[n] && !first && !last && !after_colon && lowered {
             out.push_str(&word.to_lowercase());
         } else if all_upper {
             out.push_str(&first_kept_rest_lower(word));
@@ -311,6 +316,23 @@ mod tests {
             "History according to the Archives"
         );
         assert_eq!(title_case("Smith vs. Jones"), "Smith vs. Jones");
+    }
+
+    #[test]
+    fn stop_words_written_with_a_capital_are_kept_in_mixed_case() {
+        assert_eq!(
+            title_case("the life of John C. Calhoun"),
+            "The Life of John C. Calhoun"
+        );
+        assert_eq!(
+            title_case("vitamin C and the common cold"),
+            "Vitamin C and the Common Cold"
+        );
+        assert_eq!(
+            title_case("Martin Van Buren and the war"),
+            "Martin Van Buren and the War"
+        );
+        assert_eq!(title_case("Plan A or plan B"), "Plan A or Plan B");
     }
 
     #[test]

@@ -368,3 +368,40 @@ fn thread_count_is_bounded() {
     assert!(most.status.success());
     assert_eq!(json_lines(&most.stdout).len(), 3);
 }
+
+/// A last line without `\n` comes with the end of input: it is answered for any `-j`,
+/// whether it is the only line or ends a batch, with its exit code and warnings.
+#[test]
+fn a_last_line_without_newline_is_answered_for_any_thread_count() {
+    let many: String = (0..3_000).map(|i| format!("p. {i}\n")).collect();
+    let many = many.trim_end().to_string();
+    let inputs: [(&[&str], &[u8]); 4] = [
+        (&[], b"Smith 2001"),
+        (&[], b"Smith 2001\nibid., p. 7\n1921-02-16"),
+        (&["--as", "date"], b"notadate"),
+        (&[], b"x\xff\ny\n\xfe"),
+    ];
+    let run = |extra: &[&str], threads: &str, input: &[u8]| {
+        ibid()
+            .args(["parse", "--format", "json", "-j", threads])
+            .args(extra)
+            .write_stdin(input.to_vec())
+            .output()
+            .unwrap()
+    };
+    for (extra, input) in inputs.iter().copied().chain([(&[][..], many.as_bytes())]) {
+        let one = run(extra, "1", input);
+        let lines = input.split(|&b| b == b'\n').count();
+        assert_eq!(
+            json_lines(&one.stdout).len(),
+            lines,
+            "-j1 answers every line"
+        );
+        for threads in ["2", "4"] {
+            let more = run(extra, threads, input);
+            assert_eq!(more.status.code(), one.status.code(), "-j{threads}");
+            assert!(more.stdout == one.stdout, "-j{threads}: the records differ");
+            assert_eq!(more.stderr, one.stderr, "-j{threads}");
+        }
+    }
+}

@@ -164,10 +164,10 @@ fn value(text: &str, at: usize) -> Option<Spanned<DeValue<'_>>> {
     }
 }
 
-/// The contents of the basic string at the start of `text`, if it has no escape and no
-/// character TOML forbids in one.
+/// The contents of the basic string at the start of `text` (which must open with `"`), if it
+/// has no escape and no character TOML forbids in one.
 fn plain_string(text: &str) -> Option<&str> {
-    let body = text.get(1..)?;
+    let body = text.strip_prefix('"')?;
     let bytes = body.as_bytes();
     let mut after_c2 = false;
     for (end, &b) in bytes.iter().enumerate() {
@@ -316,6 +316,9 @@ mod tests {
             "1.5",
             "1921-02-16",
             "[\"a\" \"b\"]",
+            "[\"Anna\", Boris Smith\"]",
+            "[1\"]",
+            "['x\"]",
             "[1, 2]",
             "[\"a\",\n\"b\"]",
             "[\"a\"",
@@ -353,6 +356,21 @@ mod tests {
         #[test]
         fn same_tree_as_the_toml_crate(lines in proptest::collection::vec(piece(), 0..12)) {
             check(&lines.concat())?;
+        }
+    }
+
+    /// A list item without its opening quote is not a string: the fast reader declines it
+    /// (the `toml` crate then reports it) instead of reading `"oris Smith"`.
+    #[test]
+    fn a_list_item_must_open_with_a_quote() {
+        for text in [
+            "by = [\"Anna\", Boris Smith\"]\n",
+            "x = [1\"]\n",
+            "x = ['x\"]\n",
+            "x = [John Smith\"]\n",
+        ] {
+            assert!(parse(text).is_none(), "{text}");
+            check(text).unwrap();
         }
     }
 

@@ -259,22 +259,7 @@ fn run_batches(threads: usize, emitter: &mut Emitter, stdout: &mut impl Write) -
     let mut line_number = 0usize;
     loop {
         if lines.must_read() || batch.is_full() {
-            match batch.len() {
-                0 => {}
-                // One line is not worth a thread: answered here, as one at a time.
-                1 => {
-                    batch.emit_here(emitter);
-                    emitter.print_warnings();
-                    emitter.flush(stdout)?;
-                }
-                _ => {
-                    let workers = match &mut workers {
-                        Some(w) => w,
-                        None => workers.insert(Workers::new(threads, emitter)?),
-                    };
-                    emitter.any_errors |= workers.run(&mut batch, stdout)?;
-                }
-            }
+            answer_batch(&mut batch, &mut workers, threads, emitter, stdout)?;
         }
         let line = lines
             .next_line()
@@ -282,6 +267,36 @@ fn run_batches(threads: usize, emitter: &mut Emitter, stdout: &mut impl Write) -
         let Some(line) = line else { break };
         line_number += 1;
         batch.push(line);
+    }
+    // The last lines came with the end of input (a last line without `\n`, say), when
+    // nothing was left to wait for: they are answered here.
+    answer_batch(&mut batch, &mut workers, threads, emitter, stdout)
+}
+
+/// Parse the lines waiting in `batch` and write their answers: one line here, as one at a
+/// time; more across the threads (started the first time they are needed).
+fn answer_batch(
+    batch: &mut Batch,
+    workers: &mut Option<Workers>,
+    threads: usize,
+    emitter: &mut Emitter,
+    stdout: &mut impl Write,
+) -> Result<()> {
+    match batch.len() {
+        0 => {}
+        // One line is not worth a thread.
+        1 => {
+            batch.emit_here(emitter);
+            emitter.print_warnings();
+            emitter.flush(stdout)?;
+        }
+        _ => {
+            let workers = match workers {
+                Some(w) => w,
+                None => workers.insert(Workers::new(threads, emitter)?),
+            };
+            emitter.any_errors |= workers.run(batch, stdout)?;
+        }
     }
     Ok(())
 }
