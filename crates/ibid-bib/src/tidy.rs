@@ -147,7 +147,8 @@ pub(crate) fn drop_dangling_space(text: &str) -> (Cow<'_, str>, bool) {
 /// quotes) or a single period: the title `Power Struggle?` and the suffix `.` give
 /// `Power Struggle?”`, as in the CSL test suite's `magic_PunctuationInQuoteTrueSuppressExtra`,
 /// and `гг.` with `.` gives `гг.` (`bugreports_ContentPunctuationDuplicate1`). An ellipsis
-/// (`...`) keeps its period; links are left as they are.
+/// (`...`) keeps its period, and so do periods followed by a letter or digit (`v1..v2`: the
+/// text's own, not a join); links are left as they are.
 pub(crate) fn drop_doubled_periods(runs: &mut [Run]) {
     if !runs.iter().any(|r| r.text.contains('.')) {
         return;
@@ -180,9 +181,15 @@ pub(crate) fn drop_doubled_periods(runs: &mut [Run]) {
         let previous = before.checked_sub(1).map(|i| chars[i].1);
         let single_period_before =
             previous == Some('.') && before.checked_sub(2).is_none_or(|i| chars[i].1 != '.');
-        if length == 2 {
+        // Where two pieces meet, the period is followed by a space, a closing mark or
+        // nothing; periods followed by a letter or digit are the text's own (`v1..v2`).
+        let joins = chars
+            .get(k + length)
+            .is_none_or(|&(_, c)| !c.is_alphanumeric());
+        if length == 2 && joins {
             dropped[k + 1] = true;
         } else if length == 1
+            && joins
             && (matches!(previous, Some('?' | '!')) || (quoted && single_period_before))
         {
             dropped[k] = true;
@@ -255,6 +262,16 @@ mod tests {
             periods(&["Smith, J. (1998). Title."]),
             "Smith, J. (1998). Title."
         );
+    }
+
+    #[test]
+    fn periods_inside_a_text_are_its_own() {
+        assert_eq!(
+            periods(&["Versions v1..v2 compared", ". Journal"]),
+            "Versions v1..v2 compared. Journal"
+        );
+        assert_eq!(periods(&["Why?.A question", "."]), "Why?.A question.");
+        assert_eq!(periods(&["Title..", " Journal"]), "Title. Journal");
     }
 
     #[test]
