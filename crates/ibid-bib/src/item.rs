@@ -8,6 +8,7 @@ use hayagriva::citationberg::json::{
     DateValue, Item, LiteralName, NameItem, NameValue, Value as CslValue, VecDate, VecDateRange,
 };
 use hayagriva::{ElemChild, ElemChildren, ElemMeta};
+use ibid_provenance::bib::{DATE_FIELDS, NAME_FIELDS};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -20,55 +21,15 @@ pub(crate) fn issued_year(item: &Map<String, Value>) -> Option<i64> {
         .and_then(Value::as_i64)
 }
 
-/// CSL date variables.
-const DATES: &[&str] = &[
-    "accessed",
-    "available-date",
-    "event-date",
-    "issued",
-    "original-date",
-    "submitted",
-];
-
-/// CSL name variables.
-const NAMES: &[&str] = &[
-    "author",
-    "chair",
-    "collection-editor",
-    "compiler",
-    "composer",
-    "container-author",
-    "contributor",
-    "curator",
-    "director",
-    "editor",
-    "editorial-director",
-    "executive-producer",
-    "guest",
-    "host",
-    "illustrator",
-    "interviewer",
-    "narrator",
-    "organizer",
-    "original-author",
-    "performer",
-    "producer",
-    "recipient",
-    "reviewed-author",
-    "script-writer",
-    "series-creator",
-    "translator",
-];
-
 /// The hayagriva item of a CSL-JSON object. Fields hayagriva cannot read (objects other
 /// than dates and names, `custom`) are left out; the entry data itself is not changed.
 pub fn to_item(csl: &Map<String, Value>) -> Item {
     let mut fields = BTreeMap::new();
     let mut joined = false;
     for (key, value) in csl {
-        let converted = if DATES.contains(&key.as_str()) {
+        let converted = if DATE_FIELDS.contains(&key.as_str()) {
             date(value)
-        } else if NAMES.contains(&key.as_str()) {
+        } else if NAME_FIELDS.contains(&key.as_str()) {
             names(value, &mut joined)
         } else {
             match value {

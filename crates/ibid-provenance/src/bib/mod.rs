@@ -8,8 +8,8 @@ mod ris;
 pub(crate) mod toml_bib;
 mod variables;
 
-pub use variables::csl_variables_only;
-pub(crate) use variables::{DATE_FIELDS, NAME_FIELDS, TEXT_VARIABLES};
+pub(crate) use variables::TEXT_VARIABLES;
+pub use variables::{csl_variables_only, DATE_FIELDS, NAME_FIELDS};
 
 pub use bibtex::write::{write_bibtex, BibtexDialect};
 pub use ris::write::write_ris;

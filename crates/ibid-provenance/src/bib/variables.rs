@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 /// CSL name variables: their values are lists of names.
-pub(crate) const NAME_FIELDS: &[&str] = &[
+pub const NAME_FIELDS: &[&str] = &[
     "author",
     "editor",
     "translator",
@@ -34,7 +34,7 @@ pub(crate) const NAME_FIELDS: &[&str] = &[
 ];
 
 /// CSL date variables.
-pub(crate) const DATE_FIELDS: &[&str] = &[
+pub const DATE_FIELDS: &[&str] = &[
     "issued",
     "accessed",
     "original-date",
