@@ -54,14 +54,18 @@ fn tag_line(line: &str) -> Option<(&str, usize)> {
     }
 }
 
+/// A problem with the file's structure (records and their `TY`/`ER` lines) at byte `at`.
+fn structure_error(file: &SourceFile, at: usize, message: impl Into<String>) -> LoadError {
+    LoadError::at(LoadErrorKind::BadEntry, file, Span::empty(at), message)
+        .with_help("each record starts with `TY  - ` and ends with `ER  - `, one tag per line")
+}
+
 /// Split `text` into records; problems with the file's structure are reported.
 fn records<'a>(file: &SourceFile, text: &'a str, errors: &mut Vec<LoadError>) -> Vec<Record<'a>> {
     let mut out: Vec<Record<'a>> = Vec::new();
     let mut open: Option<Record<'a>> = None;
     let mut offset = 0;
     let mut stray_reported = false;
-    let structure_help =
-        "each record starts with `TY  - ` and ends with `ER  - `, one tag per line";
     for raw in text.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
@@ -77,18 +81,14 @@ fn records<'a>(file: &SourceFile, text: &'a str, errors: &mut Vec<LoadError>) ->
         match tag_line(line) {
             Some(("TY", at)) => {
                 if let Some(previous) = open.take() {
-                    errors.push(
-                        LoadError::at(
-                            LoadErrorKind::BadEntry,
-                            file,
-                            Span::empty(line_start),
-                            format!(
-                                "the record that starts on line {} has no `ER  - ` before this `TY`",
-                                file.line_col(previous.span.start).line
-                            ),
-                        )
-                        .with_help(structure_help),
-                    );
+                    errors.push(structure_error(
+                        file,
+                        line_start,
+                        format!(
+                            "the record that starts on line {} has no `ER  - ` before this `TY`",
+                            file.line_col(previous.span.start).line
+                        ),
+                    ));
                     out.push(previous);
                 }
                 open = Some(Record {
@@ -103,15 +103,11 @@ fn records<'a>(file: &SourceFile, text: &'a str, errors: &mut Vec<LoadError>) ->
                     record.span = Span::new(record.span.start, line_end);
                     out.push(record);
                 }
-                None => errors.push(
-                    LoadError::at(
-                        LoadErrorKind::BadEntry,
-                        file,
-                        Span::empty(line_start),
-                        "`ER  - ` with no record open",
-                    )
-                    .with_help(structure_help),
-                ),
+                None => errors.push(structure_error(
+                    file,
+                    line_start,
+                    "`ER  - ` with no record open",
+                )),
             },
             Some((tag, at)) => match open.as_mut() {
                 Some(record) => {
@@ -126,13 +122,13 @@ fn records<'a>(file: &SourceFile, text: &'a str, errors: &mut Vec<LoadError>) ->
                 None if !stray_reported => {
                     stray_reported = true;
                     errors.push(
-                        LoadError::at(
-                            LoadErrorKind::BadEntry,
+                        structure_error(
                             file,
-                            Span::empty(line_start),
-                            format!("`{tag}` comes before any `TY`: the lines up to the next `TY` are not read"),
-                        )
-                        .with_help(structure_help),
+                            line_start,
+                            format!(
+                                "`{tag}` comes before any `TY`: the lines up to the next `TY` are not read"
+                            ),
+                        ),
                     );
                 }
                 None => {}
@@ -150,33 +146,25 @@ fn records<'a>(file: &SourceFile, text: &'a str, errors: &mut Vec<LoadError>) ->
                 }
                 None if !stray_reported => {
                     stray_reported = true;
-                    errors.push(
-                        LoadError::at(
-                            LoadErrorKind::BadEntry,
-                            file,
-                            Span::empty(line_start),
-                            "text outside a record: the lines up to the next `TY` are not read",
-                        )
-                        .with_help(structure_help),
-                    );
+                    errors.push(structure_error(
+                        file,
+                        line_start,
+                        "text outside a record: the lines up to the next `TY` are not read",
+                    ));
                 }
                 None => {}
             },
         }
     }
     if let Some(record) = open {
-        errors.push(
-            LoadError::at(
-                LoadErrorKind::BadEntry,
-                file,
-                Span::empty(text.len()),
-                format!(
-                    "the record that starts on line {} has no `ER  - ` at the end of the file",
-                    file.line_col(record.span.start).line
-                ),
-            )
-            .with_help(structure_help),
-        );
+        errors.push(structure_error(
+            file,
+            text.len(),
+            format!(
+                "the record that starts on line {} has no `ER  - ` at the end of the file",
+                file.line_col(record.span.start).line
+            ),
+        ));
         out.push(record);
     }
     out
