@@ -12,6 +12,7 @@ use hayagriva::citationberg::{
     DisambiguationRule, IndependentStyle, LayoutRenderingElement, LongShortForm, Style,
     SubsequentAuthorSubstituteRule, Text, TextTarget,
 };
+use ibid_provenance::bib::NAME_FIELDS;
 use std::collections::HashMap;
 
 /// Archived styles whose grouped output differs from one pass on some bibliography (found
@@ -84,35 +85,6 @@ fn text(item: &Item, variable: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Name variables a style may put in the author's place.
-const SUBSTITUTES: &[&str] = &[
-    "editor",
-    "translator",
-    "collection-editor",
-    "container-author",
-    "compiler",
-    "director",
-    "composer",
-    "illustrator",
-    "interviewer",
-    "recipient",
-    "reviewed-author",
-    "original-author",
-    "contributor",
-    "editorial-director",
-    "organizer",
-    "curator",
-    "chair",
-    "host",
-    "guest",
-    "narrator",
-    "performer",
-    "producer",
-    "executive-producer",
-    "script-writer",
-    "series-creator",
-];
-
 /// What an entry's citation can begin with: its first author's family name (every
 /// author's when the style disambiguates all names), or, without an author, every name and
 /// title a style could substitute, and a token all entries without an author share.
@@ -131,8 +103,10 @@ fn tokens(item: &Item, all_names: bool) -> Vec<String> {
     // author's place (`Anon.`, `佚名`), which makes all of them alike.
     let mut out: Vec<String> = vec!["\u{0}without author".to_string()];
     out.extend(
-        SUBSTITUTES
+        // Every name variable but `author` can stand in the author's place.
+        NAME_FIELDS
             .iter()
+            .filter(|v| **v != "author")
             .flat_map(|v| families(item, v).into_iter().take(1)),
     );
     out.extend(
