@@ -11,19 +11,47 @@ use crate::style::{CitationSyntax, FrontMatterLayout, Style};
 use crate::unify::{source_keeps, CiteSite, SourceTarget};
 use ibid_parse::{Citation, Locator};
 use ibid_provenance::{parse_document, Document, LoadError, Text};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// The most passes formatting makes before it gives up on reaching a fixed point.
 pub const MAX_PASSES: usize = 6;
 
 /// One string value or body span that may be rewritten, with the locators and citations
-/// found in it (spans into `text`).
+/// found in it (spans into `read`).
 struct Site<'d> {
     unit: Unit,
+    /// The site's own text.
     text: &'d str,
+    /// The text the spans of `locators` and `citations` are offsets into: `text` itself, or
+    /// the whole body for a body citation (the model's citations, not read a second time).
+    read: &'d str,
+    /// Where `text` starts in `read`.
+    origin: usize,
     locators: Vec<(&'d Locator, bool)>,
-    citations: Vec<Citation>,
+    citations: Cow<'d, [Citation]>,
     language: Option<Lang>,
+}
+
+impl<'d> Site<'d> {
+    /// A site whose spans are offsets into its own text.
+    fn own(
+        unit: Unit,
+        text: &'d str,
+        locators: Vec<(&'d Locator, bool)>,
+        citations: Cow<'d, [Citation]>,
+        language: Option<Lang>,
+    ) -> Site<'d> {
+        Site {
+            unit,
+            text,
+            read: text,
+            origin: 0,
+            locators,
+            citations,
+            language,
+        }
+    }
 }
 
 /// A front-matter string that can be edited in place (written without escapes).
@@ -55,35 +83,37 @@ fn sites(doc: &Document) -> Vec<Site<'_>> {
                 if let Some(a) = &r.archive {
                     locators.extend(a.locators.iter().map(|l| (l, true)));
                 }
-                sites.push(Site {
+                sites.push(Site::own(
                     unit,
-                    text: &text.text,
+                    &text.text,
                     locators,
-                    citations: Vec::new(),
-                    language: lang,
-                });
+                    Cow::Borrowed(&[]),
+                    lang,
+                ));
             }
         }
         if let (Some(text), Some(parsed)) = (&source.locator, &source.locators) {
             if let Some(unit) = value_unit(text, UnitKind::Locators) {
-                sites.push(Site {
+                let locators = parsed.value.iter().map(|l| (l, false)).collect();
+                sites.push(Site::own(
                     unit,
-                    text: &text.text,
-                    locators: parsed.value.iter().map(|l| (l, false)).collect(),
-                    citations: Vec::new(),
-                    language: lang,
-                });
+                    &text.text,
+                    locators,
+                    Cow::Borrowed(&[]),
+                    lang,
+                ));
             }
         }
         if let (Some(text), Some(parsed)) = (&source.archive, &source.archival) {
             if let (Some(unit), Some(a)) = (value_unit(text, UnitKind::Archive), &parsed.value) {
-                sites.push(Site {
+                let locators = a.locators.iter().map(|l| (l, true)).collect();
+                sites.push(Site::own(
                     unit,
-                    text: &text.text,
-                    locators: a.locators.iter().map(|l| (l, true)).collect(),
-                    citations: Vec::new(),
-                    language: lang,
-                });
+                    &text.text,
+                    locators,
+                    Cow::Borrowed(&[]),
+                    lang,
+                ));
             }
         }
     }
@@ -99,44 +129,37 @@ fn sites(doc: &Document) -> Vec<Site<'_>> {
         if let Some(unit) = value_unit(text, UnitKind::Prose) {
             let citations: Vec<Citation> = ibid_parse::scan_citations(&text.text).collect();
             if !citations.is_empty() {
-                sites.push(Site {
-                    unit,
-                    text: &text.text,
-                    locators: Vec::new(),
-                    citations,
-                    language: doc_lang,
-                });
+                let citations = Cow::Owned(citations);
+                sites.push(Site::own(unit, &text.text, Vec::new(), citations, doc_lang));
             }
         }
     }
     let body = doc.body_text();
     for citation in &doc.body.citations {
         let span = doc.body.file_span(citation.span);
-        // Each body citation is read again on its own, so its spans are offsets into it.
         let unit = Unit {
             kind: UnitKind::Citation,
             file: FileTarget::Document,
             start: span.start,
             end: span.end,
         };
-        let Some(slice) = body.get(citation.span.range()) else {
-            continue;
-        };
-        let Some(own) = ibid_parse::parse_citation(slice).value else {
+        let Some(text) = body.get(citation.span.range()) else {
             continue;
         };
         sites.push(Site {
             unit,
-            text: slice,
+            text,
+            read: body,
+            origin: citation.span.start,
             locators: Vec::new(),
-            citations: vec![own],
+            citations: Cow::Borrowed(std::slice::from_ref(citation)),
             language: doc_lang,
         });
     }
     sites
 }
 
-/// The proposals for one site, in the site's offsets.
+/// The proposals for one site, in the offsets of its own text.
 fn site_proposals(site: &Site<'_>, style: &Style) -> Vec<Proposal> {
     let mut out = Vec::new();
     let ctx = |archival| LocatorContext {
@@ -146,20 +169,25 @@ fn site_proposals(site: &Site<'_>, style: &Style) -> Vec<Proposal> {
     };
     if style.formats_locators() {
         for &(locator, archival) in &site.locators {
-            out.extend(locator_proposals(site.text, locator, ctx(archival)));
+            out.extend(locator_proposals(site.read, locator, ctx(archival)));
         }
-        for c in &site.citations {
+        for c in site.citations.iter() {
             for item in &c.items {
                 for locator in &item.locators {
-                    out.extend(locator_proposals(site.text, locator, ctx(false)));
+                    out.extend(locator_proposals(site.read, locator, ctx(false)));
                 }
             }
         }
     }
     if style.citation_syntax == CitationSyntax::Pandoc {
-        for c in &site.citations {
-            out.extend(citation_proposals(site.text, c));
+        for c in site.citations.iter() {
+            out.extend(citation_proposals(site.read, c));
         }
+    }
+    let own = site.origin..site.origin + site.text.len();
+    out.retain(|p| own.start <= p.range.start && p.range.end <= own.end);
+    for p in &mut out {
+        p.range = p.range.start - own.start..p.range.end - own.start;
     }
     out.sort_by_key(|p| (p.range.start, p.range.end));
     out.dedup_by(|b, a| a.range == b.range);
@@ -188,18 +216,14 @@ pub(crate) fn format_locators(text: &str, language: Option<Lang>, style: &Style)
     let mut current = text.to_owned();
     for _ in 0..MAX_PASSES {
         let parsed = ibid_parse::parse_locators(&current);
-        let site = Site {
-            unit: Unit {
-                kind: UnitKind::Locators,
-                file: FileTarget::Meta,
-                start: 0,
-                end: current.len(),
-            },
-            text: &current,
-            locators: parsed.value.iter().map(|l| (l, false)).collect(),
-            citations: Vec::new(),
-            language,
+        let unit = Unit {
+            kind: UnitKind::Locators,
+            file: FileTarget::Meta,
+            start: 0,
+            end: current.len(),
         };
+        let locators = parsed.value.iter().map(|l| (l, false)).collect();
+        let site = Site::own(unit, &current, locators, Cow::Borrowed(&[]), language);
         let proposals = site_proposals(&site, style);
         let kept = meaning_keeping(&site, &proposals);
         let next = match applied(&current, &kept) {

@@ -2,6 +2,7 @@
 //! read once from `data/labels.tsv` and `data/sides.tsv`, and the language of a written label.
 
 use ibid_parse::{LocatorLabel, Side};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -124,7 +125,7 @@ pub struct Tables {
     pub sides: Vec<SideMark>,
     /// What the label forms say about each label and form as [`normalise`]d, computed once
     /// from `labels` (a form is looked up for every locator checked).
-    written: HashMap<(LocatorLabel, String), Written>,
+    written: HashMap<LocatorLabel, HashMap<String, Written>>,
 }
 
 /// Data rows: non-empty lines that are not comments, split at tabs.
@@ -197,8 +198,12 @@ pub fn tables() -> &'static Tables {
 }
 
 /// A written label normalised for comparison: lower case, no spaces, `°`/`º` as `ᵒ`, no
-/// final full stop.
-pub fn normalise(word: &str) -> String {
+/// final full stop. Borrowed from `word` when only the full stop goes (`p.`, `ll.`, `л.`),
+/// as most labels are written.
+pub fn normalise(word: &str) -> Cow<'_, str> {
+    if word.chars().all(kept_as_is) {
+        return Cow::Borrowed(word.strip_suffix('.').unwrap_or(word));
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -210,7 +215,12 @@ pub fn normalise(word: &str) -> String {
     if out.ends_with('.') {
         out.pop();
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`normalise`] keeps `c` as it is: no space, no degree sign, its own lower case.
+fn kept_as_is(c: char) -> bool {
+    !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '°' | 'º') && c.to_lowercase().eq([c])
 }
 
 /// What the tables say about a label as written: the languages that write it so, and
@@ -225,30 +235,33 @@ pub struct Written {
 
 /// What the forms of `labels` say about each label and normalised form: the languages that
 /// write it so (each once, sorted) and whether the last of them writes it long.
-fn written_forms(labels: &[LabelForms]) -> HashMap<(LocatorLabel, String), Written> {
-    let mut written: HashMap<(LocatorLabel, String), Written> = HashMap::new();
+fn written_forms(labels: &[LabelForms]) -> HashMap<LocatorLabel, HashMap<String, Written>> {
+    let mut written: HashMap<LocatorLabel, HashMap<String, Written>> = HashMap::new();
     for forms in labels {
         for (form, long, _) in forms.all() {
-            let found = written.entry((forms.label, normalise(form))).or_default();
+            let found = written
+                .entry(forms.label)
+                .or_default()
+                .entry(normalise(form).into_owned())
+                .or_default();
             if !found.langs.contains(&forms.lang) {
                 found.langs.push(forms.lang);
                 found.long = long;
             }
         }
     }
-    for found in written.values_mut() {
+    for found in written.values_mut().flat_map(HashMap::values_mut) {
         found.langs.sort();
     }
     written
 }
 
-/// Look `written` up among the forms of `label`.
-pub fn written_form(label: LocatorLabel, written: &str) -> Written {
+/// Look `written` up among the forms of `label`: `None` when no language writes it so.
+pub fn written_form(label: LocatorLabel, written: &str) -> Option<&'static Written> {
     tables()
         .written
-        .get(&(label, normalise(written)))
-        .cloned()
-        .unwrap_or_default()
+        .get(&label)?
+        .get(normalise(written).as_ref())
 }
 
 /// The forms of `label` in `lang`.
@@ -275,15 +288,15 @@ pub fn label_language(
     context: Option<Lang>,
     archival: bool,
 ) -> Option<Lang> {
-    let found = written_form(label, written);
-    if let Some(&only) = found.langs.first().filter(|_| found.langs.len() == 1) {
-        return Some(only);
+    let langs = written_form(label, written).map_or(&[][..], |found| &found.langs);
+    if let [only] = langs {
+        return Some(*only);
     }
-    if !found.langs.is_empty() {
-        if let Some(c) = context.filter(|c| found.langs.contains(c)) {
+    if !langs.is_empty() {
+        if let Some(c) = context.filter(|c| langs.contains(c)) {
             return Some(c);
         }
-        return found.langs.first().copied();
+        return langs.first().copied();
     }
     let cyrillic = is_cyrillic(written);
     if cyrillic {

@@ -2,10 +2,11 @@
 //! (F003), the space after a label (F004) and recto/verso marks (F005), for one locator.
 
 use crate::change::Family;
-use crate::forms::{forms_of, label_language, tables, Lang};
+use crate::forms::{forms_of, label_language, normalise, tables, Lang};
 use crate::pages::range_end;
 use crate::style::{LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange, RangeDash, Style};
 use ibid_parse::{Locator, LocatorLabel, LocatorNumber, NumberKind};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One proposed edit inside a value, in the value's own offsets.
@@ -78,18 +79,26 @@ pub(crate) fn locator_proposals(
 
 /// Whether the value names more than one unit: `pp. 33–35`, `pp. 3, 7`, but not `л. 3–3 об.`.
 fn is_plural(locator: &Locator, text: &str) -> bool {
-    let mut seen: Vec<String> = Vec::new();
-    for r in &locator.ranges {
-        for n in std::iter::once(&r.first).chain(r.last.as_ref()) {
-            let key = n
-                .value
-                .map_or_else(|| n.span.slice(text).to_owned(), |v| v.to_string());
-            if !seen.contains(&key) {
-                seen.push(key);
-            }
+    let mut numbers = locator
+        .ranges
+        .iter()
+        .flat_map(|r| std::iter::once(&r.first).chain(r.last.as_ref()));
+    let Some(first) = numbers.next() else {
+        return false;
+    };
+    numbers.any(|n| !same_unit(first, n, text))
+}
+
+/// Whether two numbers name the same unit: the same value, else the same text (`12a`).
+fn same_unit(a: &LocatorNumber, b: &LocatorNumber, text: &str) -> bool {
+    match (a.value, b.value) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.span.slice(text) == b.span.slice(text),
+        (Some(v), None) | (None, Some(v)) => {
+            let unvalued = if a.value.is_none() { a } else { b };
+            unvalued.span.slice(text) == v.to_string()
         }
     }
-    seen.len() > 1
 }
 
 /// Whether a label at `at` starts a sentence or an area (`1992. С. 612`, `Т. 2. – С. 5`):
@@ -115,19 +124,27 @@ fn starts_sentence(text: &str, at: usize) -> Option<bool> {
     Some(!word.is_empty() && !initial)
 }
 
-/// `form` with its first letter upper or lower case.
-fn with_initial(form: &str, upper: bool) -> String {
+/// `form` with its first letter upper or lower case (borrowed when it already is).
+fn with_initial(form: &str, upper: bool) -> Cow<'_, str> {
     let mut chars = form.chars();
     let Some(first) = chars.next() else {
-        return String::new();
+        return Cow::Borrowed(form);
     };
+    let as_wanted = if upper {
+        first.to_uppercase().eq([first])
+    } else {
+        first.to_lowercase().eq([first])
+    };
+    if as_wanted {
+        return Cow::Borrowed(form);
+    }
     let mut out: String = if upper {
         first.to_uppercase().collect()
     } else {
         first.to_lowercase().collect()
     };
     out.push_str(chars.as_str());
-    out
+    Cow::Owned(out)
 }
 
 fn label_form(
@@ -155,19 +172,19 @@ fn label_form(
         LocatorForm::AsWritten => None,
     };
     let form = match long {
-        Some(long) => forms_of(locator.label, lang)
-            .and_then(|f| f.pick(long, is_plural(locator, text)))
-            .map(str::to_owned),
+        Some(long) => {
+            forms_of(locator.label, lang).and_then(|f| f.pick(long, is_plural(locator, text)))
+        }
         None => None,
     };
     // The same form spelled otherwise (`N°` and `nᵒ`) keeps its spelling.
     let form = match form {
-        Some(f) if crate::forms::normalise(&f) != crate::forms::normalise(written) => f,
+        Some(f) if normalise(f) != normalise(written) => f,
         _ => {
             if style.label_case == LabelCase::AsWritten && long.is_some() {
                 return;
             }
-            written.to_owned()
+            written
         }
     };
     let written_upper = written.chars().next().is_some_and(char::is_uppercase);
@@ -179,10 +196,11 @@ fn label_form(
             LabelCase::AsWritten => written_upper,
         }
     };
-    let want = with_initial(&form, upper);
+    let want = with_initial(form, upper);
     if want == written {
         return;
     }
+    let want = want.into_owned();
     out.push(Proposal {
         family: Family::LabelForm,
         range: span.range(),
