@@ -669,3 +669,80 @@ pub fn unify_document(
         meta_in_sidecar: in_sidecar,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::{LabelCase, LabelSpace, LeafSide, LocatorForm, PageRange, RangeDash};
+
+    /// The pandoc citations of `ibid-parse`'s test cases, one a line.
+    fn citation_cases() -> impl Iterator<Item = &'static str> {
+        [
+            include_str!("../../ibid-parse/tests/cases/citation-basic.txt"),
+            include_str!("../../ibid-parse/tests/cases/citation-keys.txt"),
+            include_str!("../../ibid-parse/tests/cases/citation-errors.txt"),
+        ]
+        .into_iter()
+        .flat_map(str::lines)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    }
+
+    /// A body citation's proposals are the same from the citation the body scan found (spans
+    /// into the body) as from the citation parsed again on its own, which is what
+    /// `document_changes` did before it reused the model's citations.
+    #[test]
+    fn body_citations_propose_as_if_parsed_alone() {
+        let styles = [
+            Style {
+                locator_form: LocatorForm::Short,
+                label_case: LabelCase::Sentence,
+                label_space: LabelSpace::Nbsp,
+                range_dash: RangeDash::EnDash,
+                page_range: PageRange::Chicago,
+                leaf_side: LeafSide::Short,
+                ..Style::default()
+            },
+            Style {
+                locator_form: LocatorForm::Long,
+                label_space: LabelSpace::Space,
+                range_dash: RangeDash::Hyphen,
+                page_range: PageRange::Full,
+                leaf_side: LeafSide::Long,
+                ..Style::default()
+            },
+        ];
+        let unit = Unit {
+            kind: UnitKind::Citation,
+            file: FileTarget::Document,
+            start: 0,
+            end: 0,
+        };
+        let (mut compared, mut proposing) = (0, 0);
+        for case in citation_cases() {
+            let body = format!("As the minutes say. See {case} and the\nnext line.\n");
+            for citation in ibid_parse::scan_citations(&body) {
+                let text = &body[citation.span.range()];
+                let alone = ibid_parse::parse_citation(text).value;
+                let alone = alone.expect("a citation the scan finds reads alone too");
+                let from_body = Site {
+                    unit,
+                    text,
+                    read: &body,
+                    origin: citation.span.start,
+                    locators: Vec::new(),
+                    citations: Cow::Borrowed(std::slice::from_ref(&citation)),
+                    language: None,
+                };
+                let parsed_alone = Site::own(unit, text, Vec::new(), Cow::Owned(vec![alone]), None);
+                for style in &styles {
+                    let proposals = site_proposals(&from_body, style);
+                    assert_eq!(proposals, site_proposals(&parsed_alone, style), "{case}");
+                    proposing += usize::from(!proposals.is_empty());
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 60, "only {compared} citations compared");
+        assert!(proposing > 30, "only {proposing} citations with proposals");
+    }
+}
