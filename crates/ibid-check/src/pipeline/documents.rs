@@ -57,6 +57,17 @@ pub struct CheckedDocuments {
     pub warnings: Vec<String>,
 }
 
+impl CheckedDocuments {
+    /// Free every document's facts, on every core: they serve only the corpus rules, and
+    /// freeing them one document at a time in the last stage kept one core busy (about
+    /// 40 ms for 100,000 documents) while the other waited.
+    pub fn free_facts(&mut self) {
+        self.documents
+            .par_iter_mut()
+            .for_each(|document| drop(std::mem::take(&mut document.result.facts)));
+    }
+}
+
 /// Check every document of `documents` in parallel (rayon), each read at most once, and
 /// write each cache (one per root of [`CheckPlan::cache_roots`]) when a result changed.
 pub fn check_documents(
