@@ -170,15 +170,18 @@ fn check_document(
             return CheckedDocument::computed(result, None, stamp);
         }
     };
-    let key = content_key(&input, style_key);
-    if let Some(hit) = cache.and_then(|c| c.take(&file.path, key, stamp)) {
-        return CheckedDocument::from_cache(hit, key, stamp);
+    // The contents' key finds and files the result in a cache: with none, it is not needed.
+    let key = cache.map(|_| content_key(&input, style_key));
+    if let Some((cache, key)) = cache.zip(key) {
+        if let Some(hit) = cache.take(&file.path, key, stamp) {
+            return CheckedDocument::from_cache(hit, key, stamp);
+        }
     }
     let style = &corpus.settings.style;
     let result = analyze(&input, style, options.checks);
     if options.fix == FixMode::Off {
         let kept = kept_texts(&result, &input);
-        let mut checked = CheckedDocument::computed(result, Some(key), stamp);
+        let mut checked = CheckedDocument::computed(result, key, stamp);
         checked.kept = kept;
         return checked;
     }
