@@ -1,23 +1,26 @@
 //! A fast reader for the plain TOML most front matter is written in (`key = "text"` lines,
 //! `[table]` and `[[list]]` headers); anything else is left to the `toml` crate.
 //!
-//! It builds the same spanned tree as `toml::de::DeTable::parse` (the same keys, values and
-//! spans, strings borrowed from the input), so everything downstream reads one kind of tree.
+//! It builds the [`toml_tree`](crate::toml_tree) that `Table::from_de` makes of the `toml`
+//! crate's tree (the same keys, values, spans and order), with every string a slice of the
+//! input and a vector for each table, so the model is read the same way whichever reader ran.
 //! It accepts only what it is sure of and gives `None` for the rest: comments, escapes,
 //! literal strings, dotted or quoted keys, numbers other than small decimal integers, dates,
-//! inline tables, multi-line values, CR line endings, a key or table given twice. The `toml`
-//! crate then reads the text, so every error message and every unusual construct comes from
-//! it. `tests::same_tree_as_the_toml_crate` proves the trees identical.
+//! inline tables, multi-line values, CR line endings, a key or table given twice, a table of
+//! more than [`MAX_KEYS`] keys. The `toml` crate then reads the text, so every error message
+//! and every unusual construct comes from it. `tests::same_tree_as_the_toml_crate` proves the
+//! trees identical.
 
-use std::borrow::Cow;
+use crate::toml_tree::{Name, Node, Table, Value};
 use std::ops::Range;
-use toml::de::{DeArray, DeTable, DeValue};
-use toml::map::Entry;
-use toml::Spanned;
+
+/// The most keys a table may have for the fast reader, which looks for a duplicate key by
+/// walking the table: with this bound that stays linear. Larger tables go to the `toml` crate.
+const MAX_KEYS: usize = 64;
 
 /// The table `toml` holds, if it is written in the plain subset; `None` otherwise.
-pub(crate) fn parse(toml: &str) -> Option<Spanned<DeTable<'_>>> {
-    let mut root = DeTable::new();
+pub(crate) fn parse(toml: &str) -> Option<Table<'_>> {
+    let mut root = Table::default();
     let mut open: Option<Header<'_>> = None;
     // The names of the arrays of tables begun by `[[name]]` (not `name = [...]`).
     let mut lists: Vec<&str> = Vec::new();
@@ -38,26 +41,32 @@ pub(crate) fn parse(toml: &str) -> Option<Spanned<DeTable<'_>>> {
         }
         let (key, value) = key_value(content, start)?;
         let table = open.as_mut().map_or(&mut root, |h| &mut h.table);
-        match table.entry(key) {
-            Entry::Vacant(entry) => entry.insert(value),
-            Entry::Occupied(_) => return None,
-        };
+        insert_new(table, key, value)?;
     }
     close(&mut root, open)?;
-    // The `toml` crate gives the whole document an empty span too.
-    Some(Spanned::new(0..0, root))
+    Some(root)
+}
+
+/// Add `name = node` to `table`, unless the table has the key already (a TOML error, left
+/// to the `toml` crate to report) or is full.
+fn insert_new<'i>(table: &mut Table<'i>, name: Name<'i>, node: Node<'i>) -> Option<()> {
+    if table.entries.len() >= MAX_KEYS || table.get(name.text).is_some() {
+        return None;
+    }
+    table.entries.push((name, node));
+    Some(())
 }
 
 /// A `[table]` or `[[list]]` header and the keys read under it so far.
 struct Header<'i> {
     /// The table's name, spanned as written inside the brackets.
-    key: Spanned<Cow<'i, str>>,
+    key: Name<'i>,
     /// The header from its first `[` to its last `]`.
     span: Range<usize>,
     /// Whether it is `[[list]]`, an entry of an array of tables.
     list: bool,
     /// The keys under it.
-    table: DeTable<'i>,
+    table: Table<'i>,
 }
 
 /// The header `content` (a line starting at `start`, trailing blanks removed), if plain and
@@ -65,7 +74,7 @@ struct Header<'i> {
 fn header<'i>(
     content: &'i str,
     start: usize,
-    root: &DeTable<'i>,
+    root: &Table<'i>,
     lists: &mut Vec<&'i str>,
 ) -> Option<Header<'i>> {
     let (list, name) = match content.strip_prefix("[[") {
@@ -76,7 +85,10 @@ fn header<'i>(
         return None;
     }
     let open = if list { 2 } else { 1 };
-    let key = Spanned::new(start + open..start + open + name.len(), Cow::Borrowed(name));
+    let key = Name {
+        text: name,
+        span: start + open..start + open + name.len(),
+    };
     let begun = lists.contains(&name);
     match root.get(name) {
         None if list => lists.push(name),
@@ -89,36 +101,44 @@ fn header<'i>(
         key,
         span: start..start + content.len(),
         list,
-        table: DeTable::new(),
+        table: Table::default(),
     })
 }
 
 /// Put the table of `header` (if any) into `root`.
-fn close<'i>(root: &mut DeTable<'i>, header: Option<Header<'i>>) -> Option<()> {
+fn close<'i>(root: &mut Table<'i>, header: Option<Header<'i>>) -> Option<()> {
     let Some(header) = header else {
         return Some(());
     };
-    let table = Spanned::new(header.span.clone(), DeValue::Table(header.table));
+    let table = Node {
+        span: header.span.clone(),
+        value: Value::Table(header.table),
+    };
     if !header.list {
-        root.insert(header.key, table);
-        return Some(());
+        return insert_new(root, header.key, table);
     }
-    match root.get_mut(header.key.get_ref().as_ref()) {
-        Some(list) => match list.get_mut() {
-            DeValue::Array(items) => items.push(table),
+    let begun = root
+        .entries
+        .iter_mut()
+        .find(|(name, _)| name.text == header.key.text);
+    match begun {
+        Some((_, list)) => match &mut list.value {
+            Value::Array(items) => items.push(table),
             _ => return None,
         },
         None => {
-            let mut items = DeArray::new();
-            items.push(table);
-            root.insert(header.key, Spanned::new(header.span, DeValue::Array(items)));
+            let list = Node {
+                span: header.span,
+                value: Value::Array(vec![table]),
+            };
+            insert_new(root, header.key, list)?;
         }
     }
     Some(())
 }
 
 /// The key and value of the line `content` starting at `start`: `key = value`.
-fn key_value(content: &str, start: usize) -> Option<(Spanned<Cow<'_, str>>, Spanned<DeValue<'_>>)> {
+fn key_value(content: &str, start: usize) -> Option<(Name<'_>, Node<'_>)> {
     let (name, rest) = content.split_once('=')?;
     let name = name.trim_end_matches([' ', '\t']);
     if !is_bare_key(name) {
@@ -127,38 +147,45 @@ fn key_value(content: &str, start: usize) -> Option<(Spanned<Cow<'_, str>>, Span
     let text = rest.trim_start_matches([' ', '\t']);
     let at = start + content.len() - text.len();
     let value = value(text, at)?;
-    if value.span().end != at + text.len() {
+    if value.span.end != at + text.len() {
         return None;
     }
-    Some((
-        Spanned::new(start..start + name.len(), Cow::Borrowed(name)),
-        value,
-    ))
+    let name = Name {
+        text: name,
+        span: start..start + name.len(),
+    };
+    Some((name, value))
 }
 
 /// The value at the start of `text`, which stands at offset `at`: a string, `true`, `false`,
 /// a small decimal integer, or a list of strings on one line.
-fn value(text: &str, at: usize) -> Option<Spanned<DeValue<'_>>> {
+fn value(text: &str, at: usize) -> Option<Node<'_>> {
+    let node = |len: usize, value| Some(Node {
+        span: at..at + len,
+        value,
+    });
     match text.as_bytes().first()? {
         b'"' => {
             let inner = plain_string(text)?;
-            Some(Spanned::new(
-                at..at + inner.len() + 2,
-                DeValue::String(Cow::Borrowed(inner)),
-            ))
+            node(inner.len() + 2, Value::String(inner))
         }
         b'[' => list(text, at),
-        b't' if text == "true" => Some(Spanned::new(at..at + 4, DeValue::Boolean(true))),
-        b'f' if text == "false" => Some(Spanned::new(at..at + 5, DeValue::Boolean(false))),
+        b't' if text == "true" => node(4, Value::Boolean(true)),
+        b'f' if text == "false" => node(5, Value::Boolean(false)),
         b'0'..=b'9' => {
             let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-            let number = &text[..digits];
+            let number = text.get(..digits)?;
             // Up to 18 digits fit an i64; a leading zero is an error in TOML.
             if digits > 18 || (digits > 1 && number.starts_with('0')) || digits != text.len() {
                 return None;
             }
-            let value = DeValue::parse(number).ok()?.into_inner();
-            matches!(value, DeValue::Integer(_)).then(|| Spanned::new(at..at + digits, value))
+            node(
+                digits,
+                Value::Integer {
+                    digits: number,
+                    radix: 10,
+                },
+            )
         }
         _ => None,
     }
@@ -187,33 +214,37 @@ fn plain_string(text: &str) -> Option<&str> {
 }
 
 /// A list of strings on one line, `["a", "b"]` (a trailing comma allowed), at offset `at`.
-fn list(text: &str, at: usize) -> Option<Spanned<DeValue<'_>>> {
+fn list(text: &str, at: usize) -> Option<Node<'_>> {
     let blanks = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
-    let mut items = DeArray::new();
+    let mut items = Vec::new();
     let mut pos = 1;
-    pos += blanks(&text[pos..]);
+    pos += blanks(text.get(pos..)?);
     loop {
-        if text[pos..].starts_with(']') {
+        let rest = text.get(pos..)?;
+        if rest.starts_with(']') {
             break;
         }
-        let inner = plain_string(&text[pos..])?;
+        let inner = plain_string(rest)?;
         let len = inner.len() + 2;
-        items.push(Spanned::new(
-            at + pos..at + pos + len,
-            DeValue::String(Cow::Borrowed(inner)),
-        ));
+        items.push(Node {
+            span: at + pos..at + pos + len,
+            value: Value::String(inner),
+        });
         pos += len;
-        pos += blanks(&text[pos..]);
+        pos += blanks(text.get(pos..)?);
         match text.as_bytes().get(pos)? {
             b',' => {
                 pos += 1;
-                pos += blanks(&text[pos..]);
+                pos += blanks(text.get(pos..)?);
             }
             b']' => break,
             _ => return None,
         }
     }
-    Some(Spanned::new(at..at + pos + 1, DeValue::Array(items)))
+    Some(Node {
+        span: at..at + pos + 1,
+        value: Value::Array(items),
+    })
 }
 
 /// Whether `name` is a bare TOML key: ASCII letters, digits, `_` and `-`.
@@ -229,49 +260,64 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Whether two spanned values are the same: kind, value, span, and for strings whether
-    /// they are borrowed from the input (which the reader uses to find their exact span).
-    fn same(a: &Spanned<DeValue<'_>>, b: &Spanned<DeValue<'_>>) -> bool {
-        a.span() == b.span()
-            && match (a.get_ref(), b.get_ref()) {
-                (DeValue::String(x), DeValue::String(y)) => {
-                    x == y && matches!(x, Cow::Borrowed(_)) == matches!(y, Cow::Borrowed(_))
-                }
-                (DeValue::Integer(x), DeValue::Integer(y)) => {
-                    x.as_str() == y.as_str() && x.radix() == y.radix()
-                }
-                (DeValue::Boolean(x), DeValue::Boolean(y)) => x == y,
-                (DeValue::Array(x), DeValue::Array(y)) => {
+    use crate::toml_tree::Name;
+    use toml::de::DeTable;
+
+    /// Whether two strings are the same slice of memory: the same text, both borrowed from
+    /// the input at the same place (which the reader uses to find their exact span).
+    fn same_slice(a: &str, b: &str) -> bool {
+        a == b && std::ptr::eq(a.as_ptr(), b.as_ptr())
+    }
+
+    /// Whether two values are the same: kind, value, span, and strings borrowed from the
+    /// input at the same place.
+    fn same(a: &Node<'_>, b: &Node<'_>) -> bool {
+        a.span == b.span
+            && match (&a.value, &b.value) {
+                (Value::String(x), Value::String(y)) => same_slice(x, y),
+                (
+                    Value::Integer {
+                        digits: x,
+                        radix: rx,
+                    },
+                    Value::Integer {
+                        digits: y,
+                        radix: ry,
+                    },
+                ) => x == y && rx == ry,
+                (Value::Boolean(x), Value::Boolean(y)) => x == y,
+                (Value::Array(x), Value::Array(y)) => {
                     x.len() == y.len() && x.iter().zip(y.iter()).all(|(x, y)| same(x, y))
                 }
-                (DeValue::Table(x), DeValue::Table(y)) => same_table(x, y),
+                (Value::Table(x), Value::Table(y)) => same_table(x, y),
                 _ => false,
             }
     }
 
     /// Whether two tables hold the same keys (with their spans), in the same order, with the
     /// same values.
-    fn same_table(a: &DeTable<'_>, b: &DeTable<'_>) -> bool {
-        a.len() == b.len()
-            && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| {
-                ka.get_ref() == kb.get_ref() && ka.span() == kb.span() && same(va, vb)
-            })
+    fn same_table(a: &Table<'_>, b: &Table<'_>) -> bool {
+        let same_name = |x: &Name<'_>, y: &Name<'_>| same_slice(x.text, y.text) && x.span == y.span;
+        a.entries.len() == b.entries.len()
+            && a.iter()
+                .zip(b.iter())
+                .all(|((ka, va), (kb, vb))| same_name(ka, kb) && same(va, vb))
     }
 
-    /// The `toml` crate's tree equals ours wherever we give one, and we give one for the
-    /// plain front matter ibid writes.
+    /// The `toml` crate's tree, converted, equals ours wherever we give one, and we give one
+    /// for the plain front matter ibid writes.
     fn check(text: &str) -> Result<(), TestCaseError> {
         if let Some(ours) = parse(text) {
             let theirs = DeTable::parse(text);
             prop_assert!(theirs.is_ok(), "accepted invalid TOML: {text:?}");
             let theirs = theirs.unwrap();
-            prop_assert_eq!(ours.span(), theirs.span());
+            let theirs = Table::from_de(theirs.get_ref());
             prop_assert!(
-                same_table(ours.get_ref(), theirs.get_ref()),
+                same_table(&ours, &theirs),
                 "different trees for {:?}:\nours   {:?}\ntheirs {:?}",
                 text,
-                ours.get_ref(),
-                theirs.get_ref()
+                ours,
+                theirs
             );
         }
         Ok(())
