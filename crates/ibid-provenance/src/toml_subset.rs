@@ -18,9 +18,14 @@ use std::ops::Range;
 /// walking the table: with this bound that stays linear. Larger tables go to the `toml` crate.
 const MAX_KEYS: usize = 64;
 
+/// The room made for the keys of a table at first, enough for most front matter's.
+const TABLE_CAPACITY: usize = 8;
+
 /// The table `toml` holds, if it is written in the plain subset; `None` otherwise.
 pub(crate) fn parse(toml: &str) -> Option<Table<'_>> {
-    let mut root = Table::default();
+    let mut root = Table {
+        entries: Vec::with_capacity(2 * TABLE_CAPACITY),
+    };
     let mut open: Option<Header<'_>> = None;
     // The names of the arrays of tables begun by `[[name]]` (not `name = [...]`).
     let mut lists: Vec<&str> = Vec::new();
@@ -101,7 +106,9 @@ fn header<'i>(
         key,
         span: start..start + content.len(),
         list,
-        table: Table::default(),
+        table: Table {
+            entries: Vec::with_capacity(TABLE_CAPACITY),
+        },
     })
 }
 
@@ -139,7 +146,8 @@ fn close<'i>(root: &mut Table<'i>, header: Option<Header<'i>>) -> Option<()> {
 
 /// The key and value of the line `content` starting at `start`: `key = value`.
 fn key_value(content: &str, start: usize) -> Option<(Name<'_>, Node<'_>)> {
-    let (name, rest) = content.split_once('=')?;
+    let equals = memchr::memchr(b'=', content.as_bytes())?;
+    let (name, rest) = (content.get(..equals)?, content.get(equals + 1..)?);
     let name = name.trim_end_matches([' ', '\t']);
     if !is_bare_key(name) {
         return None;
@@ -195,22 +203,21 @@ fn value(text: &str, at: usize) -> Option<Node<'_>> {
 /// has no escape and no character TOML forbids in one.
 fn plain_string(text: &str) -> Option<&str> {
     let body = text.strip_prefix('"')?;
-    let bytes = body.as_bytes();
-    let mut after_c2 = false;
-    for (end, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => return body.get(..end),
-            b'\\' => return None,
-            // TOML forbids control characters but tab; U+0080 to U+009F (C2 80 to C2 9F in
-            // UTF-8) are refused too, to be safe.
-            b'\t' => {}
-            0..=0x1f | 0x7f => return None,
-            0x80..=0x9f if after_c2 => return None,
-            _ => {}
-        }
-        after_c2 = b == 0xc2;
-    }
-    None
+    let end = memchr::memchr2(b'"', b'\\', body.as_bytes())?;
+    let inner = body.get(..end)?;
+    (body.as_bytes()[end] == b'"' && allowed_in_string(inner.as_bytes())).then_some(inner)
+}
+
+/// Whether `bytes` hold no character TOML forbids in a basic string: control characters but
+/// tab. U+0080 to U+009F (C2 80 to C2 9F in UTF-8) are refused too, to be safe.
+fn allowed_in_string(bytes: &[u8]) -> bool {
+    // No early exit, so the compiler can test many bytes at once.
+    let control = bytes
+        .iter()
+        .fold(false, |bad, &b| bad | ((b < 0x20 && b != b'\t') | (b == 0x7f)));
+    !control
+        && memchr::memchr_iter(0xc2, bytes)
+            .all(|at| !matches!(bytes.get(at + 1), Some(0x80..=0x9f)))
 }
 
 /// A list of strings on one line, `["a", "b"]` (a trailing comma allowed), at offset `at`.
@@ -387,6 +394,16 @@ mod tests {
             "[[x]\n",
             "= \"v\"\n",
         ]);
+        // Strings of any characters, often ones TOML treats specially, to test which
+        // characters the fast reader lets through.
+        let tricky = prop::sample::select(vec![
+            '"', '\\', '\t', '\n', '\r', '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}',
+            '\u{a0}', '\u{c2}', 'é', 'Ж', '–', '\u{feff}', 'a', ' ', '\'', '#',
+        ]);
+        let character = prop_oneof![3 => tricky, 1 => any::<char>()];
+        let any_string = proptest::collection::vec(character, 0..10)
+            .prop_map(|chars| format!("\"{}\"", String::from_iter(chars)));
+        let value = prop_oneof![6 => value.prop_map(str::to_owned), 1 => any_string];
         prop_oneof![
             8 => (key.clone(), blanks.clone(), blanks.clone(), value, blanks)
                 .prop_map(|(k, a, b, v, c)| format!("{k}{a}={b}{v}{c}\n")),
@@ -402,6 +419,33 @@ mod tests {
         #[test]
         fn same_tree_as_the_toml_crate(lines in proptest::collection::vec(piece(), 0..12)) {
             check(&lines.concat())?;
+        }
+    }
+
+    /// A table of more keys than the fast reader looks through is left to the `toml` crate.
+    #[test]
+    fn a_large_table_goes_to_the_toml_crate() {
+        let keys = |n: usize| (0..n).map(|i| format!("k{i} = \"v\"\n")).collect::<String>();
+        let most = keys(MAX_KEYS);
+        assert!(parse(&most).is_some());
+        check(&most).unwrap();
+        let over = keys(MAX_KEYS + 1);
+        assert!(parse(&over).is_none());
+        assert!(parse(&format!("[t]\n{over}")).is_none());
+    }
+
+    /// A string with a control character, DEL or a C1 control is declined; one with a
+    /// no-break space (C2 A0) or a tab is read.
+    #[test]
+    fn forbidden_characters_in_strings_are_left_to_the_toml_crate() {
+        for bad in ["\u{1}", "\u{7f}", "\u{80}", "\u{9f}", "\r", "x\u{85}y"] {
+            let text = format!("t = \"a{bad}b\"\n");
+            assert!(parse(&text).is_none(), "{text:?}");
+        }
+        for good in ["\u{a0}", "\t", "\u{c2}\u{a0}", "Ж–é"] {
+            let text = format!("t = \"a{good}b\"\n");
+            assert!(parse(&text).is_some(), "{text:?}");
+            check(&text).unwrap();
         }
     }
 
