@@ -7,11 +7,11 @@ use crate::model::UnknownKey;
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, Schema, TomlSource};
+use crate::toml_tree::{Node, Table, Value};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ibid_parse::Span;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use crate::toml_tree::{Node, Table, Value};
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "ibid.toml";

@@ -3,8 +3,8 @@
 
 use crate::model::{DateValue, Text};
 use crate::toml_read::{Ctx, KeyPath};
-use ibid_parse::{DateContext, DatePart, Parsed, PartialDate, Span};
 use crate::toml_tree::{Node, Value};
+use ibid_parse::{DateContext, DatePart, Parsed, PartialDate, Span};
 
 /// Read a date from `value`: a TOML date, a string, or an integer year. A missing year is
 /// inferred from `context_year` and marked as inferred. A value of the wrong type is a load

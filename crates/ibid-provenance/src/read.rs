@@ -12,9 +12,9 @@ use crate::model::{
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, KeyPath, Schema, TomlSource};
+use crate::toml_tree::{Node, Table, Value};
 use ibid_parse::Span;
 use std::path::{Path, PathBuf};
-use crate::toml_tree::{Node, Table, Value};
 
 /// Known top-level keys.
 pub const TOP_KEYS: &[&str] = &[
@@ -420,11 +420,7 @@ fn array_of_tables<'t, 'i>(
     }
 }
 
-fn read_source(
-    ctx: &mut Ctx<'_>,
-    value: &Node<'_>,
-    year: Option<i32>,
-) -> Option<Source> {
+fn read_source(ctx: &mut Ctx<'_>, value: &Node<'_>, year: Option<i32>) -> Option<Source> {
     let span = ctx.span(value.span());
     // Lenient: `source = "..."` is the citation.
     if let Value::String(s) = value.get_ref() {
@@ -485,11 +481,7 @@ fn read_source(
     Some(source)
 }
 
-fn read_translation(
-    ctx: &mut Ctx<'_>,
-    value: &Node<'_>,
-    year: Option<i32>,
-) -> Option<Translation> {
+fn read_translation(ctx: &mut Ctx<'_>, value: &Node<'_>, year: Option<i32>) -> Option<Translation> {
     let table = ctx.table("translation", value)?;
     let mut t = Translation {
         span: ctx.span(value.span()),

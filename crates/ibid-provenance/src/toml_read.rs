@@ -169,11 +169,7 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a string; a wrong type is recorded and gives `None`.
-    pub fn text<'p>(
-        &mut self,
-        path: impl Into<KeyPath<'p>>,
-        value: &Node<'_>,
-    ) -> Option<Text> {
+    pub fn text<'p>(&mut self, path: impl Into<KeyPath<'p>>, value: &Node<'_>) -> Option<Text> {
         let path = path.into();
         match value.get_ref() {
             Value::String(s) => Some(self.make_text(s, value.span())),
@@ -210,11 +206,7 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a string or a list of strings (`by = "X"` or `by = ["X", "Y"]`).
-    pub fn texts<'p>(
-        &mut self,
-        path: impl Into<KeyPath<'p>>,
-        value: &Node<'_>,
-    ) -> Vec<Text> {
+    pub fn texts<'p>(&mut self, path: impl Into<KeyPath<'p>>, value: &Node<'_>) -> Vec<Text> {
         let path = path.into();
         match value.get_ref() {
             Value::String(s) => vec![self.make_text(s, value.span())],

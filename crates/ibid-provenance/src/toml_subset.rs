@@ -22,34 +22,60 @@ const MAX_KEYS: usize = 64;
 const TABLE_CAPACITY: usize = 8;
 
 /// The table `toml` holds, if it is written in the plain subset; `None` otherwise.
+///
+/// One pass over the text: each line is a blank line, a header starting in its first column,
+/// or `key = value` starting in its first column, with blanks allowed around `=` and after
+/// the value.
 pub(crate) fn parse(toml: &str) -> Option<Table<'_>> {
+    let bytes = toml.as_bytes();
     let mut root = Table {
         entries: Vec::with_capacity(2 * TABLE_CAPACITY),
     };
     let mut open: Option<Header<'_>> = None;
     // The names of the arrays of tables begun by `[[name]]` (not `name = [...]`).
     let mut lists: Vec<&str> = Vec::new();
-    let mut offset = 0;
-    while offset < toml.len() {
-        let start = offset;
-        let rest = toml.as_bytes().get(start..).unwrap_or_default();
-        let end = memchr::memchr(b'\n', rest).map_or(toml.len(), |at| start + at);
-        offset = end + 1;
-        let content = toml.get(start..end)?.trim_end_matches([' ', '\t']);
-        if content.trim_start_matches([' ', '\t']).is_empty() {
-            continue;
-        }
-        if content.starts_with('[') {
-            close(&mut root, open.take())?;
-            open = Some(header(content, start, &root, &mut lists)?);
-            continue;
-        }
-        let (key, value) = key_value(content, start)?;
-        let table = open.as_mut().map_or(&mut root, |h| &mut h.table);
-        insert_new(table, key, value)?;
+    let mut pos = 0;
+    while let Some(&first) = bytes.get(pos) {
+        let start = pos;
+        pos = match first {
+            b' ' | b'\t' | b'\n' => line_end(bytes, skip_blanks(bytes, start))?,
+            b'[' => {
+                let end =
+                    memchr::memchr(b'\n', bytes.get(start..)?).map_or(bytes.len(), |at| start + at);
+                let content = toml.get(start..end)?.trim_end_matches([' ', '\t']);
+                close(&mut root, open.take())?;
+                open = Some(header(content, start, &root, &mut lists)?);
+                end
+            }
+            _ => {
+                let (key, value) = key_value(toml, start)?;
+                let end = line_end(bytes, skip_blanks(bytes, value.span.end))?;
+                let table = open.as_mut().map_or(&mut root, |h| &mut h.table);
+                insert_new(table, key, value)?;
+                end
+            }
+        } + 1;
     }
     close(&mut root, open)?;
     Some(root)
+}
+
+/// `at` itself if a line ends there (at a newline or the end of the text); `None` if
+/// something else follows.
+fn line_end(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at) {
+        None | Some(b'\n') => Some(at),
+        Some(_) => None,
+    }
+}
+
+/// The offset of the first byte from `at` on that is not a space or a tab.
+fn skip_blanks(bytes: &[u8], at: usize) -> usize {
+    let blanks = bytes.get(at..).unwrap_or_default();
+    at + blanks
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()
 }
 
 /// Add `name = node` to `table`, unless the table has the key already (a TOML error, left
@@ -144,122 +170,138 @@ fn close<'i>(root: &mut Table<'i>, header: Option<Header<'i>>) -> Option<()> {
     Some(())
 }
 
-/// The key and value of the line `content` starting at `start`: `key = value`.
-fn key_value(content: &str, start: usize) -> Option<(Name<'_>, Node<'_>)> {
-    let equals = memchr::memchr(b'=', content.as_bytes())?;
-    let (name, rest) = (content.get(..equals)?, content.get(equals + 1..)?);
-    let name = name.trim_end_matches([' ', '\t']);
-    if !is_bare_key(name) {
+/// The key and value at `start`, the start of a line: `key = value`; whatever follows the
+/// value is the caller's to check.
+fn key_value(toml: &str, start: usize) -> Option<(Name<'_>, Node<'_>)> {
+    let bytes = toml.as_bytes();
+    let key_end = start
+        + bytes
+            .get(start..)?
+            .iter()
+            .take_while(|&&b| is_key_byte(b))
+            .count();
+    if key_end == start {
         return None;
     }
-    let text = rest.trim_start_matches([' ', '\t']);
-    let at = start + content.len() - text.len();
-    let value = value(text, at)?;
-    if value.span.end != at + text.len() {
+    let equals = skip_blanks(bytes, key_end);
+    if bytes.get(equals) != Some(&b'=') {
         return None;
     }
+    let value = value(toml, skip_blanks(bytes, equals + 1))?;
     let name = Name {
-        text: name,
-        span: start..start + name.len(),
+        text: toml.get(start..key_end)?,
+        span: start..key_end,
     };
     Some((name, value))
 }
 
-/// The value at the start of `text`, which stands at offset `at`: a string, `true`, `false`,
-/// a small decimal integer, or a list of strings on one line.
-fn value(text: &str, at: usize) -> Option<Node<'_>> {
-    let node = |len: usize, value| Some(Node {
-        span: at..at + len,
-        value,
-    });
-    match text.as_bytes().first()? {
+/// The value at offset `at`: a string, `true`, `false`, a small decimal integer, or a list of
+/// strings on one line; its span ends where it does.
+fn value(toml: &str, at: usize) -> Option<Node<'_>> {
+    let text = toml.as_bytes().get(at..)?;
+    let node = |len: usize, value| {
+        Some(Node {
+            span: at..at + len,
+            value,
+        })
+    };
+    match text.first()? {
         b'"' => {
-            let inner = plain_string(text)?;
+            let inner = plain_string(toml, at)?;
             node(inner.len() + 2, Value::String(inner))
         }
-        b'[' => list(text, at),
-        b't' if text == "true" => node(4, Value::Boolean(true)),
-        b'f' if text == "false" => node(5, Value::Boolean(false)),
+        b'[' => list(toml, at),
+        b't' if text.starts_with(b"true") => node(4, Value::Boolean(true)),
+        b'f' if text.starts_with(b"false") => node(5, Value::Boolean(false)),
         b'0'..=b'9' => {
-            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-            let number = text.get(..digits)?;
+            let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
             // Up to 18 digits fit an i64; a leading zero is an error in TOML.
-            if digits > 18 || (digits > 1 && number.starts_with('0')) || digits != text.len() {
+            if digits > 18 || (digits > 1 && text.first() == Some(&b'0')) {
                 return None;
             }
-            node(
-                digits,
-                Value::Integer {
-                    digits: number,
-                    radix: 10,
-                },
-            )
+            let digits = toml.get(at..at + digits)?;
+            node(digits.len(), Value::Integer { digits, radix: 10 })
         }
         _ => None,
     }
 }
 
-/// The contents of the basic string at the start of `text` (which must open with `"`), if it
-/// has no escape and no character TOML forbids in one.
-fn plain_string(text: &str) -> Option<&str> {
-    let body = text.strip_prefix('"')?;
-    let end = memchr::memchr2(b'"', b'\\', body.as_bytes())?;
-    let inner = body.get(..end)?;
-    (body.as_bytes()[end] == b'"' && allowed_in_string(inner.as_bytes())).then_some(inner)
+/// The contents of the basic string opening (with `"`) at offset `at`, if it has no escape
+/// and no character TOML forbids in one (so it cannot run past the end of its line).
+fn plain_string(toml: &str, at: usize) -> Option<&str> {
+    let start = at + 1;
+    let bytes = toml.as_bytes();
+    let mut end = start;
+    loop {
+        let b = *bytes.get(end)?;
+        if SPECIAL_IN_STRING[usize::from(b)] {
+            match b {
+                b'"' => return toml.get(start..end),
+                // U+0080 to U+009F are C2 80 to C2 9F in UTF-8.
+                0xc2 if !matches!(bytes.get(end + 1), Some(0x80..=0x9f)) => {}
+                _ => return None,
+            }
+        }
+        end += 1;
+    }
 }
 
-/// Whether `bytes` hold no character TOML forbids in a basic string: control characters but
-/// tab. U+0080 to U+009F (C2 80 to C2 9F in UTF-8) are refused too, to be safe.
-fn allowed_in_string(bytes: &[u8]) -> bool {
-    // No early exit, so the compiler can test many bytes at once.
-    let control = bytes
-        .iter()
-        .fold(false, |bad, &b| bad | ((b < 0x20 && b != b'\t') | (b == 0x7f)));
-    !control
-        && memchr::memchr_iter(0xc2, bytes)
-            .all(|at| !matches!(bytes.get(at + 1), Some(0x80..=0x9f)))
-}
+/// The bytes the string reader must stop at: the closing quote, a backslash (an escape),
+/// control characters but tab, DEL (which TOML forbids in a string), and C2, the first byte
+/// of the C1 controls U+0080 to U+009F (refused too, to be safe) and of other characters.
+const SPECIAL_IN_STRING: [bool; 256] = {
+    let mut special = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        special[b] = b != 0x09;
+        b += 1;
+    }
+    special[b'"' as usize] = true;
+    special[b'\\' as usize] = true;
+    special[0x7f] = true;
+    special[0xc2] = true;
+    special
+};
 
 /// A list of strings on one line, `["a", "b"]` (a trailing comma allowed), at offset `at`.
-fn list(text: &str, at: usize) -> Option<Node<'_>> {
-    let blanks = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+fn list(toml: &str, at: usize) -> Option<Node<'_>> {
+    let bytes = toml.as_bytes();
     let mut items = Vec::new();
-    let mut pos = 1;
-    pos += blanks(text.get(pos..)?);
+    let mut pos = skip_blanks(bytes, at + 1);
     loop {
-        let rest = text.get(pos..)?;
-        if rest.starts_with(']') {
+        if bytes.get(pos) == Some(&b']') {
             break;
         }
-        let inner = plain_string(rest)?;
+        if bytes.get(pos) != Some(&b'"') {
+            return None;
+        }
+        let inner = plain_string(toml, pos)?;
         let len = inner.len() + 2;
         items.push(Node {
-            span: at + pos..at + pos + len,
+            span: pos..pos + len,
             value: Value::String(inner),
         });
-        pos += len;
-        pos += blanks(text.get(pos..)?);
-        match text.as_bytes().get(pos)? {
-            b',' => {
-                pos += 1;
-                pos += blanks(text.get(pos..)?);
-            }
+        pos = skip_blanks(bytes, pos + len);
+        match bytes.get(pos)? {
+            b',' => pos = skip_blanks(bytes, pos + 1),
             b']' => break,
             _ => return None,
         }
     }
     Some(Node {
-        span: at..at + pos + 1,
+        span: at..pos + 1,
         value: Value::Array(items),
     })
 }
 
+/// Whether `b` may be part of a bare TOML key: an ASCII letter or digit, `_` or `-`.
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
 /// Whether `name` is a bare TOML key: ASCII letters, digits, `_` and `-`.
 fn is_bare_key(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    !name.is_empty() && name.bytes().all(is_key_byte)
 }
 
 #[cfg(test)]
@@ -425,7 +467,11 @@ mod tests {
     /// A table of more keys than the fast reader looks through is left to the `toml` crate.
     #[test]
     fn a_large_table_goes_to_the_toml_crate() {
-        let keys = |n: usize| (0..n).map(|i| format!("k{i} = \"v\"\n")).collect::<String>();
+        let keys = |n: usize| {
+            (0..n)
+                .map(|i| format!("k{i} = \"v\"\n"))
+                .collect::<String>()
+        };
         let most = keys(MAX_KEYS);
         assert!(parse(&most).is_some());
         check(&most).unwrap();
