@@ -233,14 +233,6 @@ fn plain_string(toml: &str, at: usize) -> Option<&str> {
     let bytes = toml.as_bytes();
     let mut end = start;
     loop {
-        // Eight bytes at a time while none of them needs a look.
-        if let Some(word) = bytes.get(end..end + 8) {
-            let word = u64::from_le_bytes(word.try_into().ok()?);
-            if !may_be_special(word) {
-                end += 8;
-                continue;
-            }
-        }
         let b = *bytes.get(end)?;
         if SPECIAL_IN_STRING[usize::from(b)] {
             match b {
@@ -252,18 +244,6 @@ fn plain_string(toml: &str, at: usize) -> Option<&str> {
         }
         end += 1;
     }
-}
-
-/// Whether any of the eight bytes of `word` may be one the string reader stops at (in
-/// [`SPECIAL_IN_STRING`]; a tab is let through by the byte-by-byte check). Never false when
-/// one is there.
-fn may_be_special(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte below `n` (n at most 0x80) borrows into its high bit; a zero byte is below 1.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    let has = |byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
-    below(word, 0x20) || has(b'"') || has(b'\\') || has(0x7f) || has(0xc2)
 }
 
 /// The bytes the string reader must stop at: the closing quote, a backslash (an escape),
@@ -504,7 +484,7 @@ mod tests {
     /// no-break space (C2 A0) or a tab is read.
     #[test]
     fn forbidden_characters_in_strings_are_left_to_the_toml_crate() {
-        // At every place in a long string, where it is read eight bytes at a time too.
+        // At every place in a long string.
         let plain = "Nagorno-Karabakh, Нагорный Карабах, pp. 10–11";
         for bad in ["\u{1}", "\u{7f}", "\u{85}", "\\", "\n", "\""] {
             for at in plain.char_indices().map(|(at, _)| at) {
