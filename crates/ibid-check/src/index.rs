@@ -128,9 +128,11 @@ pub struct SourceFact {
     /// Where the pinpoint locators are.
     pub pinpoint_anchor: Option<Anchor>,
     /// What the `cite` says about the work, for matching it to a bibliography entry.
-    pub identity: Option<WorkIdentity>,
+    /// (This and `site` are boxed: only `unify-sources` fills them, and every document's
+    /// facts are held until the corpus rules run.)
+    pub identity: Option<Box<WorkIdentity>>,
     /// The `cite` entry as `unify-sources` rewrites it (F008).
-    pub site: Option<CiteSite>,
+    pub site: Option<Box<CiteSite>>,
 }
 
 /// A citation key used by a document (`[source] key` or a pandoc `@key`).
@@ -206,8 +208,12 @@ pub fn doc_facts(
             document: None,
             page: None,
             pinpoint_anchor: None,
-            identity: unify_sources.then(|| WorkIdentity::of(source)).flatten(),
-            site: unify_sources.then(|| CiteSite::of(doc)).flatten(),
+            identity: unify_sources
+                .then(|| WorkIdentity::of(source).map(Box::new))
+                .flatten(),
+            site: unify_sources
+                .then(|| CiteSite::of(doc).map(Box::new))
+                .flatten(),
         };
         if let Some(key) = &source.key {
             if !key.text.trim().is_empty() {

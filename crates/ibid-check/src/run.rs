@@ -118,7 +118,8 @@ pub fn check_with(
         cache: options.cache,
         checks,
     };
-    let checked = check_documents(&plan, &documents, stage, progress);
+    let mut checked = check_documents(&plan, &documents, stage, progress);
     let corpus = check_corpus(&plan, &documents, &checked.documents);
+    checked.free_facts();
     Ok(finish(&plan, &documents, checked, corpus, options))
 }

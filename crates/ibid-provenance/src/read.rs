@@ -99,8 +99,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
             encoding.iconv
         )));
     }
-    if bytes.contains(&0) {
-        let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(LoadError::file(
             LoadErrorKind::Binary,
             path,
@@ -175,7 +174,8 @@ fn wide_encoding(bytes: &[u8]) -> Option<WideEncoding> {
     }
     let head = &bytes[..bytes.len().min(512) & !1];
     let pairs = head.len() / 2;
-    if pairs < 2 {
+    // Without a NUL byte in its head, a text is not UTF-16 (nor counting worth doing).
+    if pairs < 2 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let zeros_at = |parity: usize| {

@@ -57,6 +57,17 @@ pub struct CheckedDocuments {
     pub warnings: Vec<String>,
 }
 
+impl CheckedDocuments {
+    /// Free every document's facts, on every core: they serve only the corpus rules, and
+    /// freeing them one document at a time in the last stage kept one core busy (about
+    /// 40 ms for 100,000 documents) while the other waited.
+    pub fn free_facts(&mut self) {
+        self.documents
+            .par_iter_mut()
+            .for_each(|document| drop(std::mem::take(&mut document.result.facts)));
+    }
+}
+
 /// Check every document of `documents` in parallel (rayon), each read at most once, and
 /// write each cache (one per root of [`CheckPlan::cache_roots`]) when a result changed.
 pub fn check_documents(
@@ -159,15 +170,18 @@ fn check_document(
             return CheckedDocument::computed(result, None, stamp);
         }
     };
-    let key = content_key(&input, style_key);
-    if let Some(hit) = cache.and_then(|c| c.take(&file.path, key, stamp)) {
-        return CheckedDocument::from_cache(hit, key, stamp);
+    // The contents' key finds and files the result in a cache: with none, it is not needed.
+    let key = cache.map(|_| content_key(&input, style_key));
+    if let Some((cache, key)) = cache.zip(key) {
+        if let Some(hit) = cache.take(&file.path, key, stamp) {
+            return CheckedDocument::from_cache(hit, key, stamp);
+        }
     }
     let style = &corpus.settings.style;
     let result = analyze(&input, style, options.checks);
     if options.fix == FixMode::Off {
         let kept = kept_texts(&result, &input);
-        let mut checked = CheckedDocument::computed(result, Some(key), stamp);
+        let mut checked = CheckedDocument::computed(result, key, stamp);
         checked.kept = kept;
         return checked;
     }

@@ -161,12 +161,12 @@ pub fn fix_document(
 
 /// The `cite` site among a document's facts (F008).
 fn cite_site(result: &FileResult) -> Option<&ibid_fmt::CiteSite> {
-    result.facts.source.as_ref()?.site.as_ref()
+    result.facts.source.as_ref()?.site.as_deref()
 }
 
 /// The `cite` site among a document's facts, to change.
 fn cite_site_mut(result: &mut FileResult) -> Option<&mut ibid_fmt::CiteSite> {
-    result.facts.source.as_mut()?.site.as_mut()
+    result.facts.source.as_mut()?.site.as_deref_mut()
 }
 
 /// The diagnostics of `result` that `--fix` should fix now: selected rules, safe fixes, not

@@ -74,7 +74,7 @@ pub fn check(index: &CorpusIndex<'_>, out: &mut Vec<Diagnostic>) {
                 corpus: doc.corpus,
                 work: source.and_then(|s| s.work.as_deref()),
                 key: source.and_then(|s| s.key.as_deref()),
-                identity: source.and_then(|s| s.identity.as_ref()),
+                identity: source.and_then(|s| s.identity.as_deref()),
             }
         })
         .collect();

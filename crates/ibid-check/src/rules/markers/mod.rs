@@ -53,10 +53,13 @@ pub(crate) struct SpacedNote<'a> {
 pub(crate) fn spaced_notes(body: &str) -> Vec<SpacedNote<'_>> {
     let mut notes = Vec::new();
     let mut in_fence = false;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    let mut next = 0;
+    while next < body.len() {
+        // The line from `start`, its `\n` included (memchr: most of a body is passed over).
+        let start = next;
+        next =
+            memchr::memchr(b'\n', &body.as_bytes()[start..]).map_or(body.len(), |i| start + i + 1);
+        let line = &body[start..next];
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
