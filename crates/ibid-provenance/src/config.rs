@@ -7,12 +7,11 @@ use crate::model::UnknownKey;
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, Schema, TomlSource};
+use crate::toml_tree::{Node, Table, Value};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ibid_parse::Span;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "ibid.toml";
@@ -265,7 +264,7 @@ impl Config {
         let Some(table) = ctx.parse(text.get(skip..).unwrap_or("")) else {
             return Loaded::new(None, ctx.errors);
         };
-        read_config(&mut ctx, table.get_ref(), &mut config);
+        read_config(&mut ctx, &table.table(), &mut config);
         Loaded::new(Some(config), ctx.errors)
     }
 
@@ -433,7 +432,7 @@ fn setting<T>(ctx: &Ctx<'_>, value: T, range: std::ops::Range<usize>) -> Setting
     }
 }
 
-fn strings(ctx: &mut Ctx<'_>, path: &str, value: &Spanned<DeValue<'_>>) -> Vec<Setting<String>> {
+fn strings(ctx: &mut Ctx<'_>, path: &str, value: &Node<'_>) -> Vec<Setting<String>> {
     ctx.texts(path, value)
         .into_iter()
         .map(|t| {
@@ -451,7 +450,7 @@ fn strings(ctx: &mut Ctx<'_>, path: &str, value: &Spanned<DeValue<'_>>) -> Vec<S
 fn choice<T: Copy>(
     ctx: &mut Ctx<'_>,
     path: &str,
-    value: &Spanned<DeValue<'_>>,
+    value: &Node<'_>,
     names: &[(&str, T)],
 ) -> Option<Setting<T>> {
     let text = ctx.text(path, value)?;
@@ -474,10 +473,10 @@ fn choice<T: Copy>(
     }
 }
 
-fn read_config(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
+fn read_config(ctx: &mut Ctx<'_>, table: &Table<'_>, config: &mut Config) {
     let dir = config.root.clone();
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "bibliography" => {
                 config.bibliography = strings(ctx, "bibliography", value)
                     .into_iter()
@@ -519,10 +518,10 @@ fn read_config(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
 }
 
 /// `max-file-size`: a whole number of bytes, or a number with a unit (`"64 MiB"`, `"500 KB"`).
-fn file_size(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Setting<u64>> {
+fn file_size(ctx: &mut Ctx<'_>, value: &Node<'_>) -> Option<Setting<u64>> {
     let parsed = match value.get_ref() {
-        DeValue::Integer(i) => u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
-        DeValue::String(s) => parse_size(s),
+        integer @ Value::Integer { .. } => integer.as_u64(),
+        Value::String(s) => parse_size(s),
         _ => None,
     };
     match parsed {
@@ -560,11 +559,11 @@ fn parse_size(text: &str) -> Option<u64> {
     number.checked_mul(factor)
 }
 
-fn read_style(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
+fn read_style(ctx: &mut Ctx<'_>, table: &Table<'_>, config: &mut Config) {
     const AS_WRITTEN: &str = "as-written";
     let style = &mut config.style;
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "locator-form" => {
                 style.locator_form = choice(
                     ctx,
@@ -661,7 +660,7 @@ fn read_style(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
             }
             "unify-sources" => {
                 style.unify_sources = match value.get_ref() {
-                    DeValue::Boolean(b) => Some(setting(ctx, *b, value.span())),
+                    Value::Boolean(b) => Some(setting(ctx, *b, value.span())),
                     _ => {
                         let span = ctx.span(value.span());
                         ctx.error(
@@ -687,9 +686,9 @@ fn read_style(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
     }
 }
 
-fn read_lint(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+fn read_lint(ctx: &mut Ctx<'_>, table: &Table<'_>, config: &mut Config) {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "select" => config.lint.select = Some(strings(ctx, "lint.select", value)),
             "ignore" => config.lint.ignore = strings(ctx, "lint.ignore", value),
             "extend-select" => {
@@ -699,10 +698,10 @@ fn read_lint(ctx: &mut Ctx<'_>, table: &DeTable<'_>, config: &mut Config) {
                 let Some(t) = ctx.table("lint.per-file-ignores", value) else {
                     continue;
                 };
-                for (pattern, codes) in ctx.entries(t) {
+                for (pattern, codes) in t.iter() {
                     let pattern_setting =
-                        setting(ctx, pattern.get_ref().to_string(), pattern.span());
-                    let path = format!("lint.per-file-ignores.\"{}\"", pattern.get_ref());
+                        setting(ctx, pattern.as_str().to_string(), pattern.span());
+                    let path = format!("lint.per-file-ignores.\"{}\"", pattern.as_str());
                     let codes = strings(ctx, &path, codes);
                     config.lint.per_file_ignores.push(PerFileIgnore {
                         pattern: pattern_setting,

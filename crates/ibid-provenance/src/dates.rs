@@ -3,9 +3,8 @@
 
 use crate::model::{DateValue, Text};
 use crate::toml_read::{Ctx, KeyPath};
+use crate::toml_tree::{Node, Value};
 use ibid_parse::{DateContext, DatePart, Parsed, PartialDate, Span};
-use toml::de::DeValue;
-use toml::Spanned;
 
 /// Read a date from `value`: a TOML date, a string, or an integer year. A missing year is
 /// inferred from `context_year` and marked as inferred. A value of the wrong type is a load
@@ -14,13 +13,13 @@ use toml::Spanned;
 pub(crate) fn read_date<'p>(
     ctx: &mut Ctx<'_>,
     path: impl Into<KeyPath<'p>>,
-    value: &Spanned<DeValue<'_>>,
+    value: &Node<'_>,
     context_year: Option<i32>,
 ) -> Option<DateValue> {
     let span = ctx.span(value.span());
     let (written, literal) = match value.get_ref() {
-        DeValue::String(s) => (ctx.make_text(s, value.span()), false),
-        DeValue::Datetime(_) | DeValue::Integer(_) => {
+        Value::String(s) => (ctx.make_text(s, value.span()), false),
+        Value::Datetime(_) | Value::Integer { .. } => {
             let raw = ctx.raw(value);
             (
                 Text {
@@ -43,7 +42,7 @@ pub(crate) fn read_date<'p>(
         }
     };
     let parsed = match value.get_ref() {
-        DeValue::Datetime(dt) => match dt.date {
+        Value::Datetime(dt) => match dt.date {
             Some(d) => {
                 let date = literal_date(i32::from(d.year), d.month, d.day, written.text.len());
                 let mut parsed = Parsed::ok(None);

@@ -45,6 +45,7 @@ mod suggest;
 pub mod terminal;
 mod toml_read;
 mod toml_subset;
+mod toml_tree;
 mod witness;
 pub mod works;
 pub mod write;

@@ -12,10 +12,9 @@ use crate::model::{
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
 use crate::toml_read::{Ctx, KeyPath, Schema, TomlSource};
+use crate::toml_tree::{Node, Table, Value};
 use ibid_parse::Span;
 use std::path::{Path, PathBuf};
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
 
 /// Known top-level keys.
 pub const TOP_KEYS: &[&str] = &[
@@ -305,7 +304,7 @@ pub fn parse_document(
             errors.append(&mut ctx.errors);
             return Loaded::new(None, errors);
         };
-        read_top(&mut ctx, table.get_ref(), &mut doc);
+        read_top(&mut ctx, &table.table(), &mut doc);
     }
     errors.append(&mut ctx.errors);
     let declared: Vec<&str> = doc
@@ -340,14 +339,14 @@ pub fn document_id(path: &Path) -> String {
 }
 
 /// Read the top-level table into `doc`.
-fn read_top(ctx: &mut Ctx<'_>, table: &DeTable<'_>, doc: &mut Document) {
+fn read_top(ctx: &mut Ctx<'_>, table: &Table<'_>, doc: &mut Document) {
     // The document's date first: annotations infer their years from it.
     if let Some(value) = table.get("date") {
         doc.date = read_date(ctx, "date", value, None);
     }
     let year = doc.year();
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "date" => {}
             "title" => doc.title = ctx.text("title", value),
             "language" => doc.language = ctx.text("language", value),
@@ -383,11 +382,11 @@ fn read_top(ctx: &mut Ctx<'_>, table: &DeTable<'_>, doc: &mut Document) {
 fn array_of_tables<'t, 'i>(
     ctx: &mut Ctx<'_>,
     path: &str,
-    value: &'t Spanned<DeValue<'i>>,
-) -> Vec<(usize, &'t DeTable<'i>, Span)> {
+    value: &'t Node<'i>,
+) -> Vec<(usize, &'t Table<'i>, Span)> {
     let list = KeyPath::Spelled(path);
     match value.get_ref() {
-        DeValue::Array(items) => items
+        Value::Array(items) => items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
@@ -396,7 +395,7 @@ fn array_of_tables<'t, 'i>(
                     .map(|t| (i, t, span))
             })
             .collect(),
-        DeValue::Table(t) => {
+        Value::Table(t) => {
             let span = ctx.span(value.span());
             ctx.error(
                 LoadErrorKind::WrongType,
@@ -421,14 +420,10 @@ fn array_of_tables<'t, 'i>(
     }
 }
 
-fn read_source(
-    ctx: &mut Ctx<'_>,
-    value: &Spanned<DeValue<'_>>,
-    year: Option<i32>,
-) -> Option<Source> {
+fn read_source(ctx: &mut Ctx<'_>, value: &Node<'_>, year: Option<i32>) -> Option<Source> {
     let span = ctx.span(value.span());
     // Lenient: `source = "..."` is the citation.
-    if let DeValue::String(s) = value.get_ref() {
+    if let Value::String(s) = value.get_ref() {
         let cite = ctx.make_text(s, value.span());
         return Some(Source {
             reference: Some(ibid_parse::parse_reference(&cite.text)),
@@ -442,8 +437,8 @@ fn read_source(
         span,
         ..Source::default()
     };
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "cite" => source.cite = ctx.text("source.cite", value),
             "key" => source.key = ctx.text("source.key", value),
             "locator" => source.locator = ctx.text("source.locator", value),
@@ -486,18 +481,14 @@ fn read_source(
     Some(source)
 }
 
-fn read_translation(
-    ctx: &mut Ctx<'_>,
-    value: &Spanned<DeValue<'_>>,
-    year: Option<i32>,
-) -> Option<Translation> {
+fn read_translation(ctx: &mut Ctx<'_>, value: &Node<'_>, year: Option<i32>) -> Option<Translation> {
     let table = ctx.table("translation", value)?;
     let mut t = Translation {
         span: ctx.span(value.span()),
         ..Translation::default()
     };
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "from" => t.from = ctx.text("translation.from", value),
             "to" => t.to = ctx.text("translation.to", value),
             "by" => t.by = ctx.texts("translation.by", value),
@@ -512,15 +503,15 @@ fn read_translation(
     Some(t)
 }
 
-fn read_hands(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Vec<Hand> {
+fn read_hands(ctx: &mut Ctx<'_>, value: &Node<'_>) -> Vec<Hand> {
     let Some(table) = ctx.table("hands", value) else {
         return Vec::new();
     };
     let mut hands = Vec::new();
-    for (key, value) in ctx.entries(table) {
+    for (key, value) in table.iter() {
         let id = ctx.key(key);
         match value.get_ref() {
-            DeValue::String(s) => hands.push(Hand {
+            Value::String(s) => hands.push(Hand {
                 name: ctx.make_text(s, value.span()),
                 id,
             }),
@@ -542,7 +533,7 @@ fn read_hands(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Vec<Hand> {
 fn choice<'p, T: Copy>(
     ctx: &mut Ctx<'_>,
     path: KeyPath<'p>,
-    value: &Spanned<DeValue<'_>>,
+    value: &Node<'_>,
     names: &[(&'static str, T)],
 ) -> Option<Choice<T>> {
     let text = ctx.text(path, value)?;
@@ -566,7 +557,7 @@ fn choice<'p, T: Copy>(
     Some(Choice { text, value: found })
 }
 
-fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -> Note {
+fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &Table<'_>, span: Span) -> Note {
     let list = KeyPath::Spelled("notes");
     let path = KeyPath::Item(&list, index);
     let mut note = Note {
@@ -579,8 +570,8 @@ fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -
         span,
         unknown: Vec::new(),
     };
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "marker" => note.marker = ctx.text(KeyPath::Key(&path, "marker"), value),
             "kind" => note.kind = choice(ctx, KeyPath::Key(&path, "kind"), value, &NoteKind::NAMES),
             "hand" => note.hand = ctx.text(KeyPath::Key(&path, "hand"), value),
@@ -607,14 +598,14 @@ fn read_note(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -
 }
 
 /// `[import]`: the page's preamble and its debris, as `ibid import` recorded them.
-fn read_import(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<ImportRecord> {
+fn read_import(ctx: &mut Ctx<'_>, value: &Node<'_>) -> Option<ImportRecord> {
     let table = ctx.table("import", value)?;
     let mut record = ImportRecord {
         span: ctx.span(value.span()),
         ..ImportRecord::default()
     };
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "preamble" => record.preamble = ctx.text("import.preamble", value),
             "debris" => {
                 record.debris = array_of_tables(ctx, "import.debris", value)
@@ -631,15 +622,15 @@ fn read_import(ctx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Option<Import
     Some(record)
 }
 
-fn read_debris(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span) -> Debris {
+fn read_debris(ctx: &mut Ctx<'_>, index: usize, table: &Table<'_>, span: Span) -> Debris {
     let list = KeyPath::Spelled("import.debris");
     let path = KeyPath::Item(&list, index);
     let mut d = Debris {
         span,
         ..Debris::default()
     };
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "line" => d.line = ctx.integer(KeyPath::Key(&path, "line"), value),
             "column" => d.column = ctx.integer(KeyPath::Key(&path, "column"), value),
             "text" => d.text = ctx.text(KeyPath::Key(&path, "text"), value),
@@ -656,7 +647,7 @@ fn read_debris(ctx: &mut Ctx<'_>, index: usize, table: &DeTable<'_>, span: Span)
 fn read_annotation(
     ctx: &mut Ctx<'_>,
     index: usize,
-    table: &DeTable<'_>,
+    table: &Table<'_>,
     span: Span,
     year: Option<i32>,
 ) -> Annotation {
@@ -672,8 +663,8 @@ fn read_annotation(
         span,
         unknown: Vec::new(),
     };
-    for (key, value) in ctx.entries(table) {
-        match key.get_ref().as_ref() {
+    for (key, value) in table.iter() {
+        match key.as_str() {
             "n" => a.number = ctx.integer(KeyPath::Key(&path, "n"), value),
             "hand" => a.hand = ctx.text(KeyPath::Key(&path, "hand"), value),
             "text" => a.text = ctx.text(KeyPath::Key(&path, "text"), value),

@@ -1,17 +1,31 @@
-//! Reading spanned TOML (`toml::de::DeTable`) into the model: typed values with spans,
+//! Reading the spanned TOML tree (`toml_tree`) into the model: typed values with spans,
 //! type errors with what to write instead, and unknown keys kept with a suggestion.
 
 use crate::error::{LoadError, LoadErrorKind};
 use crate::model::{Key, Located, Text, UnknownKey};
 use crate::source_file::SourceFile;
 use crate::suggest::closest;
+use crate::toml_tree::{Name, Node, Table, Value};
 use ibid_parse::Span;
-use std::borrow::Cow;
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
+use toml::de::DeTable;
 
-/// One entry of a spanned TOML table.
-pub(crate) type Entry<'t, 'i> = (&'t Spanned<Cow<'i, str>>, &'t Spanned<DeValue<'i>>);
+/// A parsed TOML text: the fast reader's tree, or the `toml` crate's.
+pub(crate) enum Parsed<'i> {
+    /// Read by [`toml_subset`](crate::toml_subset).
+    Fast(Table<'i>),
+    /// Read by the `toml` crate.
+    Full(DeTable<'i>),
+}
+
+impl Parsed<'_> {
+    /// The tree to read the model from (the `toml` crate's converted, borrowing its strings).
+    pub fn table(&self) -> std::borrow::Cow<'_, Table<'_>> {
+        match self {
+            Parsed::Fast(table) => std::borrow::Cow::Borrowed(table),
+            Parsed::Full(table) => std::borrow::Cow::Owned(Table::from_de(table)),
+        }
+    }
+}
 
 /// What a piece of TOML is, for the advice its syntax errors get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,14 +117,15 @@ impl<'f> Ctx<'f> {
 
     /// Parse `toml` (a slice of the file starting at `base`); a syntax error is recorded.
     ///
-    /// Plain TOML is read by [`toml_subset`](crate::toml_subset), which builds the same tree
-    /// faster; everything else, and every error, by the `toml` crate.
-    pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
+    /// Plain TOML is read by [`toml_subset`](crate::toml_subset) straight into the tree;
+    /// everything else, and every error, by the `toml` crate, whose tree
+    /// [`Parsed::table`] converts.
+    pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Parsed<'i>> {
         if let Some(table) = crate::toml_subset::parse(toml) {
-            return Some(table);
+            return Some(Parsed::Fast(table));
         }
         match DeTable::parse(toml) {
-            Ok(table) => Some(table),
+            Ok(table) => Some(Parsed::Full(table.into_inner())),
             Err(e) => {
                 let message = e.message().trim().trim_end_matches('.').to_string();
                 let deep = message.contains("recursion");
@@ -140,35 +155,24 @@ impl<'f> Ctx<'f> {
         }
     }
 
-    /// The entries of `table` in the order they were written.
-    pub fn entries<'t, 'i>(&self, table: &'t DeTable<'i>) -> Vec<Entry<'t, 'i>> {
-        let mut entries: Vec<Entry<'t, 'i>> = table.iter().collect();
-        entries.sort_by_key(|(k, _)| k.span().start);
-        entries
-    }
-
     /// A key as written.
-    pub fn key(&self, key: &Spanned<Cow<'_, str>>) -> Key {
+    pub fn key(&self, key: &Name<'_>) -> Key {
         Key {
-            name: key.get_ref().to_string(),
+            name: key.as_str().to_string(),
             span: self.span(key.span()),
         }
     }
 
     /// The TOML value as written in the file.
-    pub fn raw(&self, value: &Spanned<DeValue<'_>>) -> String {
+    pub fn raw(&self, value: &Node<'_>) -> String {
         self.file.slice(self.span(value.span())).to_string()
     }
 
     /// `value` as a string; a wrong type is recorded and gives `None`.
-    pub fn text<'p>(
-        &mut self,
-        path: impl Into<KeyPath<'p>>,
-        value: &Spanned<DeValue<'_>>,
-    ) -> Option<Text> {
+    pub fn text<'p>(&mut self, path: impl Into<KeyPath<'p>>, value: &Node<'_>) -> Option<Text> {
         let path = path.into();
         match value.get_ref() {
-            DeValue::String(s) => Some(self.make_text(s, value.span())),
+            Value::String(s) => Some(self.make_text(s, value.span())),
             other => {
                 self.wrong_type(
                     path,
@@ -202,15 +206,11 @@ impl<'f> Ctx<'f> {
     }
 
     /// `value` as a string or a list of strings (`by = "X"` or `by = ["X", "Y"]`).
-    pub fn texts<'p>(
-        &mut self,
-        path: impl Into<KeyPath<'p>>,
-        value: &Spanned<DeValue<'_>>,
-    ) -> Vec<Text> {
+    pub fn texts<'p>(&mut self, path: impl Into<KeyPath<'p>>, value: &Node<'_>) -> Vec<Text> {
         let path = path.into();
         match value.get_ref() {
-            DeValue::String(s) => vec![self.make_text(s, value.span())],
-            DeValue::Array(items) => {
+            Value::String(s) => vec![self.make_text(s, value.span())],
+            Value::Array(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     if let Some(t) = self.text(KeyPath::Item(&path, i), item) {
@@ -241,11 +241,11 @@ impl<'f> Ctx<'f> {
     pub fn boolean<'p>(
         &mut self,
         path: impl Into<KeyPath<'p>>,
-        value: &Spanned<DeValue<'_>>,
+        value: &Node<'_>,
     ) -> Option<Located<bool>> {
         let path = path.into();
         match value.get_ref() {
-            DeValue::Boolean(b) => Some(Located {
+            Value::Boolean(b) => Some(Located {
                 value: *b,
                 span: self.span(value.span()),
             }),
@@ -266,15 +266,12 @@ impl<'f> Ctx<'f> {
     pub fn integer<'p>(
         &mut self,
         path: impl Into<KeyPath<'p>>,
-        value: &Spanned<DeValue<'_>>,
+        value: &Node<'_>,
     ) -> Option<Located<i64>> {
         let path = path.into();
         let parsed = match value.get_ref() {
-            DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-            }
-            DeValue::String(s) => s.trim().parse::<i64>().ok(),
-            _ => None,
+            Value::String(s) => s.trim().parse::<i64>().ok(),
+            other => other.as_i64(),
         };
         match parsed {
             Some(v) => Some(Located {
@@ -299,11 +296,11 @@ impl<'f> Ctx<'f> {
     pub fn table<'t, 'i, 'p>(
         &mut self,
         path: impl Into<KeyPath<'p>>,
-        value: &'t Spanned<DeValue<'i>>,
-    ) -> Option<&'t DeTable<'i>> {
+        value: &'t Node<'i>,
+    ) -> Option<&'t Table<'i>> {
         let path = path.into();
         match value.get_ref() {
-            DeValue::Table(t) => Some(t),
+            Value::Table(t) => Some(t),
             other => {
                 let help = format!("a table: [{path}] on its own line, then its keys");
                 self.wrong_type(path, value.span(), other, "a table", &help);
@@ -317,7 +314,7 @@ impl<'f> Ctx<'f> {
         &mut self,
         path: KeyPath<'_>,
         range: std::ops::Range<usize>,
-        found: &DeValue<'_>,
+        found: &Value<'_>,
         expected: &str,
         example: &str,
     ) {
@@ -327,7 +324,7 @@ impl<'f> Ctx<'f> {
         self.error(
             LoadErrorKind::WrongType,
             span,
-            format!("`{path}` must be {expected}, not {}", type_name(found)),
+            format!("`{path}` must be {expected}, not {}", found.type_name()),
             Some(format!("write {example}")),
         );
     }
@@ -337,8 +334,8 @@ impl<'f> Ctx<'f> {
     pub fn unknown(
         &mut self,
         table_path: &str,
-        key: &Spanned<Cow<'_, str>>,
-        value: &Spanned<DeValue<'_>>,
+        key: &Name<'_>,
+        value: &Node<'_>,
         known: &[&'static str],
         schema: Schema,
     ) -> UnknownKey {
@@ -359,41 +356,13 @@ impl<'f> Ctx<'f> {
         UnknownKey {
             path,
             raw_value: self.raw(value),
-            value: to_toml(value.get_ref()),
+            value: value.get_ref().to_toml(),
             value_span: self.span(value.span()),
             position: self.file.line_col(key.span.start),
             key,
             suggestion,
             home: home.map(str::to_owned),
         }
-    }
-}
-
-/// A spanned TOML value as a plain `toml::Value`.
-pub(crate) fn to_toml(value: &DeValue<'_>) -> toml::Value {
-    use toml::Value;
-    match value {
-        DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-            .map_or_else(|_| Value::String(i.as_str().to_string()), Value::Integer),
-        DeValue::Float(f) => {
-            let text = f.as_str().replace('_', "");
-            let v = match text.as_str() {
-                "inf" | "+inf" => f64::INFINITY,
-                "-inf" => f64::NEG_INFINITY,
-                "nan" | "+nan" | "-nan" => f64::NAN,
-                t => t.parse().unwrap_or(0.0),
-            };
-            Value::Float(v)
-        }
-        DeValue::Boolean(b) => Value::Boolean(*b),
-        DeValue::Datetime(d) => Value::Datetime(*d),
-        DeValue::Array(a) => Value::Array(a.iter().map(|v| to_toml(v.get_ref())).collect()),
-        DeValue::Table(t) => Value::Table(
-            t.iter()
-                .map(|(k, v)| (k.get_ref().to_string(), to_toml(v.get_ref())))
-                .collect(),
-        ),
     }
 }
 
@@ -406,19 +375,6 @@ fn table_base(path: &str) -> &str {
 fn leaf(path: &str) -> &str {
     let last = path.rsplit('.').next().unwrap_or(path);
     last.split('[').next().unwrap_or(last)
-}
-
-/// A TOML type's name for messages.
-pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
-    }
 }
 
 /// A help line for a TOML syntax error.
