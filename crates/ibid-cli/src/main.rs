@@ -52,7 +52,6 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
-    no_huge_pages();
     die_quietly_on_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
@@ -99,20 +98,6 @@ fn die_quietly_on_broken_pipe() {
     // default action, before any thread is started.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
-}
-
-/// No transparent huge pages for this process. mimalloc advises the kernel to back its
-/// arenas with 2 MiB pages; a check touches a few hundred MB once, and zeroing those pages
-/// as they were first touched took about 8% of the CPU time of a cold check of 100,000
-/// documents on the machine of docs/PERFORMANCE.md (perf: `clear_page_erms`), against under
-/// 1% with the usual 4 KiB pages.
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: `prctl(PR_SET_THP_DISABLE)` sets a flag of this process for its later page
-    // faults; it touches no memory, and runs before any thread is started.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 
