@@ -11,6 +11,18 @@ pub(crate) fn is_dash(c: char) -> bool {
     )
 }
 
+/// A table of the bytes in `set`, for scans that pass over every other byte at one lookup
+/// each.
+pub(crate) const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < set.len() {
+        table[set[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
 /// Whether `c` is white space, including no-break and thin spaces.
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')

@@ -4,7 +4,7 @@
 use super::parse::items::{bracketed, in_text};
 use super::parse::markup::{is_escapable, Markup};
 use super::Citation;
-use crate::text::is_space;
+use crate::text::{byte_set, is_space};
 use std::collections::VecDeque;
 
 /// An iterator over the citations of a Markdown body, in order.
@@ -126,16 +126,7 @@ fn url_end(bytes: &[u8], at: usize, end: usize) -> usize {
 
 /// Whether the paragraph scan stops at a byte: each byte its `match` handles. The bytes
 /// between are passed over a run at a time.
-const STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    let handled = *b"\\`<[]@-:wW";
-    let mut k = 0;
-    while k < handled.len() {
-        stops[handled[k] as usize] = true;
-        k += 1;
-    }
-    stops
-};
+const STOPS: [bool; 256] = byte_set(b"\\`<[]@-:wW");
 
 /// Find the citations of `body[start..end]`, one paragraph.
 fn scan_paragraph(body: &str, start: usize, end: usize, found: &mut VecDeque<Citation>) {

@@ -1,6 +1,8 @@
 //! Markdown structure a citation must respect: code spans, backslash escapes, and the matching
 //! of `[]`, `{}` and `()`, computed once per paragraph so that no search is ever repeated.
 
+use crate::text::byte_set;
+
 /// Whether `b` is an ASCII punctuation byte, the only bytes a backslash escapes.
 pub(crate) fn is_escapable(b: u8) -> bool {
     b.is_ascii_punctuation()
@@ -8,16 +10,7 @@ pub(crate) fn is_escapable(b: u8) -> bool {
 
 /// Whether the markup pass looks at a byte: a backtick, a backslash or a bracket (a table,
 /// so that the bytes between are passed over at one lookup each).
-const MARKUP_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let looked_at = *b"`\\[]{}()";
-    let mut k = 0;
-    while k < looked_at.len() {
-        table[looked_at[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
+const MARKUP_BYTES: [bool; 256] = byte_set(b"`\\[]{}()");
 
 /// Where code spans and matched delimiters of one region of a text end.
 #[derive(Debug, Clone)]
