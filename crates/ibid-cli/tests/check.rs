@@ -447,3 +447,25 @@ fn rule_explains_one_rule_or_all() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown rule code"));
 }
+
+/// A brace right after a bare key (`{@doe}`, `@doe}`) is text, in the body and in a note's
+/// text: `check` reports the key's findings (exit 1) and `fmt` has nothing to change, where
+/// both once failed with an internal error.
+#[test]
+fn a_brace_after_a_citation_key_is_text() {
+    let doc = "+++\ntitle = \"T\"\n\n[[notes]]\nmarker = \"*\"\ntext = \"See @doe} here.\"\n+++\nText* {@doe} here, and @doe} [p. 3].\n";
+    let dir = corpus("", &[("doc.md", doc)]);
+    let (code, out, err) = run_in(
+        dir.path(),
+        &["check", "--no-cache", "--output-format", "concise", "."],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("S002"), "{out}");
+    assert!(
+        !out.contains("E900") && !err.contains("panicked"),
+        "{out}{err}"
+    );
+    let (code, out, err) = run_in(dir.path(), &["fmt", "--check", "."]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

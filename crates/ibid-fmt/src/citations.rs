@@ -31,7 +31,10 @@ pub(crate) fn citation_proposals(text: &str, citation: &Citation) -> Vec<Proposa
         CitationMode::Bracketed => Some((span.start + 1, first.span.start)),
         CitationMode::InText => {
             let key_end = key_end(text, first);
-            let open = text[key_end..span.end].find('[').map(|i| key_end + i);
+            let open = text
+                .get(key_end..span.end)
+                .and_then(|rest| rest.find('['))
+                .map(|i| key_end + i);
             match open {
                 Some(open) if first.locator.is_some() || first.suffix.is_some() => {
                     if blank(&text[key_end..open]) {
@@ -131,8 +134,12 @@ pub(crate) fn citation_proposals(text: &str, citation: &Citation) -> Vec<Proposa
 
 /// Where an item's key ends, past a closing brace (`@{Foo Bar}`).
 fn key_end(text: &str, item: &ibid_parse::CitationItem) -> usize {
-    let end = item.key.end;
-    if text.as_bytes().get(end) == Some(&b'}') {
+    let (start, end) = (item.key.start, item.key.end);
+    // Only a key written `@{...}` owns the brace after it: in `{@doe}` the brace is text.
+    let braced = start
+        .checked_sub(1)
+        .is_some_and(|open| text.as_bytes().get(open) == Some(&b'{'));
+    if braced && text.as_bytes().get(end) == Some(&b'}') {
         end + 1
     } else {
         end
@@ -145,7 +152,12 @@ mod tests {
 
     fn fmt(text: &str) -> String {
         let c = ibid_parse::parse_citation(text).value.expect("a citation");
-        let mut ps = citation_proposals(text, &c);
+        apply(text, &c)
+    }
+
+    /// `text` with the proposals for `c` (spans into `text`) applied.
+    fn apply(text: &str, c: &Citation) -> String {
+        let mut ps = citation_proposals(text, c);
         ps.sort_by_key(|p| p.range.start);
         let mut out = String::new();
         let mut at = 0;
@@ -174,5 +186,29 @@ mod tests {
             fmt("[see @a, p. 3; @b, ch. 2]"),
             "[see @a, p. 3; @b, ch. 2]"
         );
+    }
+
+    /// In running text a brace after a bare key is text (`{@doe}`), not the end of a braced
+    /// key: the body is left as it is (this panicked once the F rules read citations in
+    /// their bodies), while `@{Foo Bar}` keeps its brace.
+    #[test]
+    fn a_brace_after_a_bare_key_is_text() {
+        let bodies = [
+            ("Text {@doe} here.", "Text {@doe} here."),
+            ("See @doe}", "See @doe}"),
+            ("@doe} [p. 3] and -@doe};", "@doe} [p. 3] and -@doe};"),
+            ("{{@doe}} and @doe}}", "{{@doe}} and @doe}}"),
+            ("so @{Foo Bar}  [p. 3] too", "so @{Foo Bar} [p. 3] too"),
+        ];
+        for (body, want) in bodies {
+            let citations: Vec<Citation> = ibid_parse::scan_citations(body).collect();
+            assert!(!citations.is_empty(), "{body}");
+            let mut got = body.to_owned();
+            for c in citations.iter().rev() {
+                let applied = apply(&got, c);
+                got = applied;
+            }
+            assert_eq!(got, want, "{body}");
+        }
     }
 }

@@ -122,6 +122,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         out.flush()?;
         let n = result.fixed;
         eprintln!("Would fix {n} {}.", plural(n, "error", "errors"));
+        internal_errors_under_diff(&result, &mut io::stderr().lock())?;
         incomplete(&result)?;
         return Ok(if n > 0 && !args.exit_zero {
             Outcome::Findings
@@ -154,6 +155,26 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     } else {
         Outcome::Findings
     })
+}
+
+/// Under `--diff`, where no diagnostic is printed, the internal errors (E900) are written to
+/// `err` and end the run with exit code 2, as they do without `--diff`.
+fn internal_errors_under_diff(result: &ibid_check::CheckResult, err: &mut dyn Write) -> Result<()> {
+    if !result.has_internal_errors() {
+        return Ok(());
+    }
+    let internal: Vec<_> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == ibid_check::Rule::InternalError)
+        .cloned()
+        .collect();
+    let options = RenderOptions {
+        color: false,
+        base: None,
+    };
+    render(OutputFormat::Concise, &internal, options, err)?;
+    bail!("internal errors occurred while checking (E900 above); the diff is incomplete")
 }
 
 /// An error (exit code 2) when folders could not be read: the results are incomplete.
@@ -219,5 +240,32 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
         one
     } else {
         many
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ibid_check::{CheckResult, Diagnostic, Rule};
+
+    #[test]
+    fn an_internal_error_under_diff_is_printed_and_fails_the_run() {
+        let mut result = CheckResult::default();
+        let finding = Diagnostic::file_level(Rule::UnreadableDocument, "b.md", "a finding");
+        result.diagnostics.push(finding);
+        let mut err = Vec::new();
+        assert!(internal_errors_under_diff(&result, &mut err).is_ok());
+        assert!(err.is_empty());
+
+        let internal = Diagnostic::file_level(Rule::InternalError, "a.md", "Internal error x");
+        result.diagnostics.push(internal);
+        let error = internal_errors_under_diff(&result, &mut err).unwrap_err();
+        let printed = String::from_utf8(err).unwrap();
+        assert!(
+            printed.contains("a.md:1:1: E900 Internal error x"),
+            "{printed}"
+        );
+        assert!(!printed.contains("b.md"), "{printed}");
+        assert!(error.to_string().contains("the diff is incomplete"));
     }
 }
