@@ -58,21 +58,7 @@ fn core(word: &str) -> String {
 pub(crate) fn title_case(text: &str) -> String {
     let all_upper = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
     // Words (start, end) in bytes; separators between them are kept as they are.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (separates(c), start) {
-            (true, Some(s)) => {
-                words.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, text.len()));
-    }
+    let words = ibid_provenance::words::word_ranges(text, separates);
     let cores: Vec<String> = words.iter().map(|&(s, e)| core(&text[s..e])).collect();
     let stop = stop_flags(text, &words, &cores);
     let mut out = String::with_capacity(text.len());

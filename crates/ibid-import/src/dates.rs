@@ -2,6 +2,7 @@
 //! `ibid_parse::parse_date` on the words that start with a digit, and ISO forms of them.
 
 use ibid_parse::{parse_date, PartialDate};
+use ibid_provenance::words::word_ranges;
 
 /// A date found in a text: its byte range and what was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +22,7 @@ impl DateAt {
 /// The first date in `text` with at least a day and a month (or a month and a year);
 /// `need_year` asks for a written year too.
 pub(crate) fn find_date(text: &str, need_year: bool) -> Option<DateAt> {
-    let words: Vec<(usize, usize)> = word_ranges(text);
+    let words: Vec<(usize, usize)> = word_ranges(text, char::is_whitespace);
     for (k, &(start, _)) in words.iter().enumerate() {
         if !text[start..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -65,26 +66,6 @@ fn strip_final_stop(s: &str) -> &str {
         Some(rest) if !rest.ends_with(" г") && !rest.ends_with(" гг") => rest,
         _ => s,
     }
-}
-
-/// Byte ranges of the words of `text` (split at white space).
-fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
 }
 
 /// The ISO form of a date's written parts (`1921-02-16`, `1921-02`, `1921`).

@@ -47,6 +47,7 @@ mod toml_read;
 mod toml_subset;
 mod toml_tree;
 mod witness;
+pub mod words;
 pub mod works;
 pub mod write;
 
