@@ -142,7 +142,7 @@ impl Value<'_> {
     /// The integer's value, if it is one that fits an `i64`.
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Value::Integer { digits, radix } => parse_digits(digits, *radix),
+            Value::Integer { digits, radix } => parse_digits(digits, *radix, i64::from_str_radix),
             _ => None,
         }
     }
@@ -150,10 +150,7 @@ impl Value<'_> {
     /// The integer's value, if it is one that fits a `u64`.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Value::Integer { digits, radix } if digits.contains('_') => {
-                u64::from_str_radix(&digits.replace('_', ""), *radix).ok()
-            }
-            Value::Integer { digits, radix } => u64::from_str_radix(digits, *radix).ok(),
+            Value::Integer { digits, radix } => parse_digits(digits, *radix, u64::from_str_radix),
             _ => None,
         }
     }
@@ -202,11 +199,16 @@ impl Value<'_> {
     }
 }
 
-/// `digits` (with any `_` separators) in `radix` as an `i64`.
-fn parse_digits(digits: &str, radix: u32) -> Option<i64> {
+/// `digits` (with any `_` separators) in `radix`, read by `from` (`i64::from_str_radix`,
+/// `u64::from_str_radix`).
+fn parse_digits<T>(
+    digits: &str,
+    radix: u32,
+    from: fn(&str, u32) -> Result<T, std::num::ParseIntError>,
+) -> Option<T> {
     if digits.contains('_') {
-        i64::from_str_radix(&digits.replace('_', ""), radix).ok()
+        from(&digits.replace('_', ""), radix).ok()
     } else {
-        i64::from_str_radix(digits, radix).ok()
+        from(digits, radix).ok()
     }
 }
