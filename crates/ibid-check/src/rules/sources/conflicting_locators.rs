@@ -106,10 +106,11 @@ fn same_number_other_page(
     out: &mut Vec<Diagnostic>,
 ) {
     for group in by_number.values() {
-        let Some(reference) = reference_entry(group) else {
+        let overlapping = Overlapping::new(group);
+        let Some(reference) = reference_entry(group, &overlapping) else {
             continue;
         };
-        let agree = |e: &Entry<'_>| group.iter().filter(|o| o.page.overlaps(e.page)).count();
+        let agree = |e: &Entry<'_>| overlapping.count(e.page);
         let best = agree(reference);
         let tie = group
             .iter()
@@ -139,11 +140,42 @@ fn same_number_other_page(
     }
 }
 
+/// How many pages of a group overlap a given page, in logarithmic time: a group may hold
+/// every document of a corpus (thousands citing one document of a collection), so counting
+/// by comparing each page with every other was quadratic.
+struct Overlapping {
+    /// The groups' first pages, sorted.
+    firsts: Vec<u32>,
+    /// The groups' last pages, sorted.
+    lasts: Vec<u32>,
+}
+
+impl Overlapping {
+    fn new(group: &[&Entry<'_>]) -> Self {
+        let mut firsts: Vec<u32> = group.iter().map(|e| e.page.first).collect();
+        let mut lasts: Vec<u32> = group.iter().map(|e| e.page.last).collect();
+        firsts.sort_unstable();
+        lasts.sort_unstable();
+        Overlapping { firsts, lasts }
+    }
+
+    /// The pages that share a value with `page` (`Number::overlaps`): all but those that end
+    /// before it starts and those that start after it ends.
+    fn count(&self, page: &Number) -> usize {
+        let end_before = self.lasts.partition_point(|&last| last < page.first);
+        let start_after = self.firsts.len() - self.firsts.partition_point(|&f| f <= page.last);
+        self.firsts.len() - end_before - start_after
+    }
+}
+
 /// The entry whose page most others overlap; on a tie, the first in path order.
-fn reference_entry<'a>(group: &[&'a Entry<'a>]) -> Option<&'a Entry<'a>> {
+fn reference_entry<'a>(
+    group: &[&'a Entry<'a>],
+    overlapping: &Overlapping,
+) -> Option<&'a Entry<'a>> {
     let mut best: Option<(usize, &'a Entry<'a>)> = None;
     for &entry in group {
-        let agree = group.iter().filter(|e| e.page.overlaps(entry.page)).count();
+        let agree = overlapping.count(entry.page);
         if best.map_or(true, |(n, _)| agree > n) {
             best = Some((agree, entry));
         }
@@ -157,7 +189,7 @@ fn opposite_orders(index: &CorpusIndex<'_>, by_number: &ByNumber<'_>, out: &mut 
     // One point per document number: the reference page.
     let points: Vec<&Entry<'_>> = by_number
         .values()
-        .filter_map(|group| reference_entry(group))
+        .filter_map(|group| reference_entry(group, &Overlapping::new(group)))
         .collect();
     if points.len() < 2 {
         return;
@@ -231,4 +263,38 @@ fn report(index: &CorpusIndex<'_>, entry: &Entry<'_>, message: String, out: &mut
         message,
         Some("check both locators against the source".to_owned()),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn number(first: u32, len: u32) -> Number {
+        Number {
+            first,
+            last: first + len,
+            written: String::new(),
+        }
+    }
+
+    proptest! {
+        /// The counting by sorted ends agrees with comparing each page with every other.
+        #[test]
+        fn overlaps_counted_as_by_comparison(
+            pages in proptest::collection::vec((0u32..40, 0u32..5), 1..30),
+            probe in (0u32..45, 0u32..6),
+        ) {
+            let pages: Vec<Number> = pages.into_iter().map(|(f, l)| number(f, l)).collect();
+            let entries: Vec<Entry<'_>> = pages
+                .iter()
+                .enumerate()
+                .map(|(doc, page)| Entry { doc, document: page, page })
+                .collect();
+            let group: Vec<&Entry<'_>> = entries.iter().collect();
+            let probe = number(probe.0, probe.1);
+            let by_comparison = pages.iter().filter(|p| p.overlaps(&probe)).count();
+            prop_assert_eq!(Overlapping::new(&group).count(&probe), by_comparison);
+        }
+    }
 }
